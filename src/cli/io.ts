@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs'
+import type { Diagnostic } from '../diagnostics/diagnostic.js'
+import { formatDiagnostics, summarize } from '../diagnostics/format.js'
+
+/** The terminal, as the commands see it: two streams and whether they take colour. */
+export interface Io {
+  out(text: string): void
+  err(text: string): void
+  color: boolean
+  debug: boolean
+}
+
+export function processIo(debug = false): Io {
+  const color = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb'
+  return {
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+    color,
+    debug,
+  }
+}
+
+/** Prints diagnostics with code frames; reads each file's text for the frame if not given. */
+export function printDiagnostics(io: Io, list: readonly Diagnostic[], sources = new Map<string, string>()): void {
+  if (list.length === 0) return
+  for (const d of list) {
+    if (d.file && d.line !== undefined && !sources.has(d.file)) {
+      try {
+        sources.set(d.file, readFileSync(d.file, 'utf8'))
+      } catch {
+        // No frame for a file we cannot read; the position still stands.
+      }
+    }
+  }
+  io.err(formatDiagnostics(list, { sources, color: io.color }))
+}
+
+export { summarize }
+
+export const formatBytes = (n: number): string => (n < 1000 ? `${n} B` : n < 1e6 ? `${(n / 1000).toFixed(1)} kB` : `${(n / 1e6).toFixed(2)} MB`)
+export const formatMs = (ms: number): string => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`)

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs'
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
+import { EXIT_CODES, isVitaeError } from '../diagnostics/diagnostic.js'
+import { printDiagnostics, processIo, type Io } from './io.js'
+
+const version = (): string =>
+  (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version
+
+/** Runs the CLI; returns the exit code instead of exiting, so tests and embedders can call it. */
+export async function main(argv: readonly string[], io: Io = processIo(argv.includes('--debug'))): Promise<number> {
+  let code: number = EXIT_CODES.ok
+  const program = new Command()
+    .name('resume')
+    .description('Resume as code: validate resume.yaml and render it to HTML, PDF and DOCX.')
+    .version(version(), '-V, --version', 'print the version')
+    .option('--debug', 'show stack traces for internal errors')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) })
+    .addHelpText('after', '\nExit codes: 0 ok, 2 usage, 3 input, 4 validation, 5 theme, 6 render, 7 output, 1 internal error.')
+
+  program
+    .command('build')
+    .description('validate a resume and render it')
+    .argument('[file]', 'the resume', 'resume.yaml')
+    .option('-f, --format <list>', 'formats to build, comma-separated: html', 'html')
+    .option('-o, --out <dir>', 'folder for the outputs', 'dist')
+    .option('--theme <name>', 'theme name or folder (default: meta.theme, else classic)')
+    .addOption(new Option('--page <size>', 'page size (default: meta.page, else the theme\'s)').choices(['letter', 'a4']))
+    .option('--margin <lengths>', 'page margins: one to four lengths, e.g. 0.5in or 0.5in,0.6in')
+    .option('--strict', 'treat warnings as errors')
+    .option('--timeout <seconds>', 'give up on a render after this long (default 30)', parsePositive('--timeout'))
+    .option('--browser-path <path>', 'Chrome, Chromium or Edge to print PDFs with (default: $VITAE_BROWSER, $PUPPETEER_EXECUTABLE_PATH, then the usual places)')
+    .option('--max-pages <n>', 'fail if a PDF runs longer than this', parsePositive('--max-pages'))
+    .option('-q, --quiet', 'print nothing but errors')
+    .option('-v, --verbose', 'print each step')
+    .action(async (file: string, opts: Record<string, unknown>) => {
+      const { runBuild } = await import('./build.js')
+      code = await runBuild(file, opts, io)
+    })
+
+  program
+    .command('validate')
+    .description('check a resume and report every problem with its file:line:col')
+    .argument('[file]', 'the resume', 'resume.yaml')
+    .option('--strict', 'treat warnings as errors')
+    .action(async (file: string, opts: { strict?: boolean }) => {
+      const { runValidate } = await import('./validate.js')
+      code = await runValidate(file, opts, io)
+    })
+
+  try {
+    await program.parseAsync(argv as string[], { from: 'node' })
+    return code
+  } catch (error) {
+    return handleError(error, io)
+  }
+}
+
+export function parsePositive(flag: string) {
+  return (value: string): number => {
+    const n = Number(value)
+    if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${flag} must be a positive number.`)
+    return n
+  }
+}
+
+export function handleError(error: unknown, io: Io): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT_CODES.ok
+    return EXIT_CODES.usage
+  }
+  if (isVitaeError(error)) {
+    printDiagnostics(io, error.diagnostics)
+    return EXIT_CODES[error.kind]
+  }
+  const err = error instanceof Error ? error : new Error(String(error))
+  io.err(`internal error: ${err.message}`)
+  io.err(io.debug ? (err.stack ?? '') : 'This is a bug in vitae. Run again with --debug for the stack trace, and report it.')
+  return EXIT_CODES.internal
+}

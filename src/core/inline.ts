@@ -1,0 +1,89 @@
+import MarkdownIt from 'markdown-it'
+
+/**
+ * Inline Markdown as a small tree, parsed once and rendered by every format (HTML strings,
+ * DOCX runs), so bold in the PDF is bold in the Word file too.
+ */
+export type Inline =
+  | { type: 'text'; text: string }
+  | { type: 'code'; text: string }
+  | { type: 'break' }
+  | { type: 'strong' | 'em' | 'strike'; children: Inline[] }
+  | { type: 'link'; href: string; children: Inline[] }
+
+// Raw HTML off: `<script>` in a resume is text. Links are checked by our own rules
+// (validate.ts reports a bad scheme at its place), so markdown-it's silent filter is off.
+const md = new MarkdownIt('zero', { html: false, linkify: false, typographer: false })
+  .enable(['emphasis', 'backticks', 'link', 'escape', 'entity', 'newline', 'strikethrough'])
+md.validateLink = () => true
+
+const cache = new Map<string, Inline[]>()
+
+export function parseInline(text: string): Inline[] {
+  const hit = cache.get(text)
+  if (hit) return hit
+  const root: Inline[] = []
+  const stack: Inline[][] = [root]
+  const top = () => stack[stack.length - 1]!
+  const children = md.parseInline(text, {})[0]?.children ?? []
+  for (const token of children) {
+    switch (token.type) {
+      case 'text':
+        appendText(top(), token.content)
+        break
+      case 'code_inline':
+        top().push({ type: 'code', text: token.content })
+        break
+      case 'softbreak':
+        appendText(top(), ' ')
+        break
+      case 'hardbreak':
+        top().push({ type: 'break' })
+        break
+      case 'strong_open':
+      case 'em_open':
+      case 's_open':
+      case 'link_open': {
+        const node: Inline =
+          token.type === 'link_open'
+            ? { type: 'link', href: token.attrGet('href') ?? '', children: [] }
+            : { type: token.type === 'strong_open' ? 'strong' : token.type === 'em_open' ? 'em' : 'strike', children: [] }
+        top().push(node)
+        stack.push(node.children)
+        break
+      }
+      case 'strong_close':
+      case 'em_close':
+      case 's_close':
+      case 'link_close':
+        if (stack.length > 1) stack.pop()
+        break
+      default:
+        // Anything else markdown-it may emit in 'zero' mode is shown as the text it came from.
+        if (token.content) appendText(top(), token.content)
+    }
+  }
+  cache.set(text, root)
+  return root
+}
+
+function appendText(list: Inline[], text: string): void {
+  if (!text) return
+  const last = list[list.length - 1]
+  if (last?.type === 'text') last.text += text
+  else list.push({ type: 'text', text })
+}
+
+/** The text without any Markdown: for PDF metadata, DOCX properties and plain-text uses. */
+export function plainText(nodes: Inline[] | string): string {
+  const list = typeof nodes === 'string' ? parseInline(nodes) : nodes
+  return list
+    .map((node) => (node.type === 'text' || node.type === 'code' ? node.text : node.type === 'break' ? ' ' : plainText(node.children)))
+    .join('')
+}
+
+export function linksOf(nodes: Inline[]): string[] {
+  return nodes.flatMap((node) =>
+    node.type === 'link' ? [node.href, ...linksOf(node.children)] : 'children' in node ? linksOf(node.children) : [],
+  )
+}

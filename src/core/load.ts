@@ -1,0 +1,247 @@
+import { readFile } from 'node:fs/promises'
+import { LineCounter, isAlias, isCollection, isMap, isPair, isScalar, parseAllDocuments, visit, type Node } from 'yaml'
+import { VitaeError, type Diagnostic } from '../diagnostics/diagnostic.js'
+import { placeOfOffset, type Source } from './source.js'
+
+/** A resume is a few kilobytes; anything this large is a mistake or an attack. */
+export const MAX_INPUT_BYTES = 1024 * 1024
+/** Aliases are handy for repeated text; a few hundred expansions are plenty for that. */
+export const MAX_ALIAS_EXPANSIONS = 200
+
+/** The tags of the YAML 1.2 core schema: anything else would need code of ours to mean something. */
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`))
+
+const input = (diagnostics: Diagnostic[]): VitaeError => new VitaeError('input', diagnostics)
+
+export async function loadFile(file: string, displayName = file): Promise<Source> {
+  let bytes: Buffer
+  try {
+    bytes = await readFile(file)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const message =
+      code === 'ENOENT'
+        ? `cannot find ${displayName}`
+        : code === 'EISDIR'
+          ? `${displayName} is a folder, not a file`
+          : `cannot read ${displayName} (${code ?? String(error)})`
+    throw input([
+      {
+        code: code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE',
+        severity: 'error',
+        message,
+        file: displayName,
+        hint: code === "ENOENT" ? "create it, or name yours: resume build path/to/resume.yaml" : undefined,
+      },
+    ])
+  }
+  return loadBytes(bytes, displayName)
+}
+
+/** Finds the first byte that is not part of a well-formed UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1
+    if (need < 0) return i
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k]
+      if (c === undefined || (c & 0xc0) !== 0x80) return i
+    }
+    // Overlong forms, surrogates and code points past U+10FFFF.
+    const c1 = bytes[i + 1] ?? 0
+    if ((b === 0xe0 && c1 < 0xa0) || (b === 0xed && c1 > 0x9f) || (b === 0xf0 && c1 < 0x90) || (b === 0xf4 && c1 > 0x8f)) return i
+    i += need + 1
+  }
+  return -1
+}
+
+function decode(bytes: Uint8Array, file: string): string {
+  if (bytes.length > MAX_INPUT_BYTES) {
+    throw input([
+      {
+        code: 'INPUT_TOO_LARGE',
+        severity: 'error',
+        message: `${file} is ${bytes.length} bytes; the limit is ${MAX_INPUT_BYTES} bytes`,
+        file,
+      },
+    ])
+  }
+  const utf16 =
+    (bytes[0] === 0xff && bytes[1] === 0xfe) ||
+    (bytes[0] === 0xfe && bytes[1] === 0xff) ||
+    (bytes.length >= 2 && (bytes[0] === 0 || bytes[1] === 0))
+  if (utf16) {
+    throw input([
+      {
+        code: 'NOT_UTF8',
+        severity: 'error',
+        message: 'the file is UTF-16; resume files must be UTF-8',
+        file,
+        line: 1,
+        column: 1,
+        hint: 'save it as UTF-8 (in most editors: "Save with encoding" > UTF-8)',
+      },
+    ])
+  }
+  const bad = firstInvalidUtf8(bytes)
+  if (bad >= 0) {
+    const before = Buffer.from(bytes.subarray(0, bad)).toString('utf8')
+    const lines = before.split('\n')
+    const byte = bytes[bad]!.toString(16).toUpperCase().padStart(2, '0')
+    throw input([
+      {
+        code: 'NOT_UTF8',
+        severity: 'error',
+        message: `invalid UTF-8: byte 0x${byte} cannot start or continue a character here`,
+        file,
+        line: lines.length,
+        column: [...lines[lines.length - 1]!].length + 1,
+        hint: 'the file is probably in a legacy encoding such as Latin-1 or Windows-1252; save it as UTF-8',
+      },
+    ])
+  }
+  const text = Buffer.from(bytes).toString('utf8')
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+}
+
+/** Plain-words versions of the YAML parser's messages, by its error code. */
+const YAML_MESSAGES: Record<string, string> = {
+  TAB_AS_INDENT: 'tabs cannot indent YAML; use spaces',
+  BAD_INDENT: 'this line is not indented like the lines around it',
+  MISSING_CHAR: 'a quoted string is never closed',
+  DUPLICATE_KEY: 'this key appears twice in the same mapping',
+  MULTILINE_IMPLICIT_KEY: 'a key cannot span several lines (is a colon or quote missing above?)',
+  BLOCK_AS_IMPLICIT_KEY: 'a nested block cannot be used as a key (is a colon missing or misplaced above?)',
+  UNEXPECTED_TOKEN: 'unexpected text here',
+}
+
+function yamlDiagnostic(source: Pick<Source, 'lineCounter' | 'doc'>, file: string, error: { code: string; pos: [number, number]; message: string }): Diagnostic {
+  let offset = error.pos[0]
+  let message = YAML_MESSAGES[error.code] ?? error.message.split(' at line ')[0]!.split('\n')[0]!
+  if (error.code === 'MISSING_CHAR') {
+    // The parser notices the missing quote where the file ends; the user needs the opening one.
+    const open = openingQuoteBefore(source, offset)
+    if (open !== undefined) offset = open
+  }
+  if (error.code === 'DUPLICATE_KEY') message = 'this key appears twice in the same mapping; the second one would silently win'
+  const { line, col } = source.lineCounter.linePos(offset)
+  return {
+    code: error.code === 'DUPLICATE_KEY' ? 'DUPLICATE_KEY' : 'YAML_SYNTAX',
+    severity: 'error',
+    message,
+    file,
+    line,
+    column: col,
+    hint: error.code === 'TAB_AS_INDENT' ? 'replace the tab at the start of the line with spaces' : undefined,
+  }
+}
+
+function openingQuoteBefore(source: Pick<Source, 'doc'>, offset: number): number | undefined {
+  let found: number | undefined
+  visit(source.doc, {
+    Scalar(_key, node) {
+      const [start, , end] = node.range ?? [0, 0, 0]
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && start <= offset && offset <= end) found = start
+    },
+  })
+  return found
+}
+
+export function loadText(text: string, file: string): Source {
+  const lineCounter = new LineCounter()
+  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, merge: false, prettyErrors: false, strict: true })
+  const list = Array.isArray(docs) ? docs : [docs]
+  const at = (code: string, message: string, offset: number, hint?: string): Diagnostic => {
+    const { line, col } = lineCounter.linePos(offset)
+    return { code, severity: 'error', message, file, line, column: col, hint }
+  }
+
+  const first = list[0]
+  if (!first || first.contents === null) {
+    throw input([at('EMPTY_DOCUMENT', 'the file holds no resume: it is empty or only comments', 0, 'start with `basics:` and your name')])
+  }
+  const diagnostics: Diagnostic[] = []
+  const partial = { lineCounter, doc: first }
+  for (const error of first.errors) diagnostics.push(yamlDiagnostic(partial, file, error as never))
+  if (list.length > 1) {
+    const second = list[1]!
+    diagnostics.push(at('MULTIPLE_DOCUMENTS', 'the file holds more than one YAML document; a resume is one document', second.range[0], 'remove the `---` line, or move the second document to its own file'))
+  }
+  if (diagnostics.length === 0 && !isMap(first.contents)) {
+    const what = isCollection(first.contents) ? 'a list' : 'a single value'
+    diagnostics.push(at('ROOT_NOT_MAPPING', `the resume must be a mapping of sections (basics:, work:, ...), not ${what}`, first.contents.range?.[0] ?? 0))
+  }
+  if (diagnostics.length === 0) diagnostics.push(...unsafeConstructs(first, file, lineCounter))
+  if (diagnostics.length > 0) throw input(dedupe(diagnostics))
+
+  let data: unknown
+  try {
+    data = first.toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS })
+  } catch (error) {
+    const firstAlias = findFirst(first, (node) => isAlias(node))
+    throw input([
+      at('ALIAS_LIMIT', `aliases expand to too much data (more than ${MAX_ALIAS_EXPANSIONS} expansions)`, firstAlias?.range?.[0] ?? 0, 'this looks like an "alias bomb"; write the repeated values out'),
+    ])
+  }
+  return { file, text, doc: first, lineCounter, data }
+}
+
+function findFirst(doc: unknown, test: (node: Node) => boolean): Node | undefined {
+  let found: Node | undefined
+  visit(doc as never, (_key, node) => {
+    if (!found && test(node as Node)) {
+      found = node as Node
+      return visit.BREAK
+    }
+    return undefined
+  })
+  return found
+}
+
+/** What YAML allows but a resume must not use: unknown tags, merge keys, dangling aliases, `__proto__`. */
+function unsafeConstructs(doc: Source['doc'], file: string, lineCounter: LineCounter): Diagnostic[] {
+  const out: Diagnostic[] = []
+  const at = (code: string, message: string, node: Node | null | undefined, hint?: string) => {
+    const { line, col } = lineCounter.linePos(node?.range?.[0] ?? 0)
+    out.push({ code, severity: 'error', message, file, line, column: col, hint })
+  }
+  visit(doc, {
+    Alias(_key, node) {
+      if (!node.resolve(doc)) at('UNDEFINED_ALIAS', `the alias *${node.source} refers to no anchor defined before it`, node, `define it first with &${node.source}`)
+    },
+    Pair(_key, pair) {
+      if (!isScalar(pair.key)) {
+        at('YAML_SYNTAX', 'keys must be plain text, not lists or mappings', pair.key as Node)
+        return
+      }
+      const key = String(pair.key.value)
+      if (key === '<<') at('MERGE_KEY', 'merge keys (`<<`) are not supported', pair.key, 'write the keys out, or use an alias for the whole value')
+      if (key === '__proto__') at('FORBIDDEN_KEY', 'the key `__proto__` is not allowed', pair.key)
+    },
+    Node(_key, node) {
+      if (isPair(node)) return
+      const tag = (node as Node).tag
+      if (tag && !CORE_TAGS.has(tag)) {
+        at('YAML_TAG', `the tag ${tag.replace('tag:yaml.org,2002:', '!!')} is not supported; a resume holds plain text, numbers, lists and mappings`, node as Node, 'remove the tag')
+      }
+    },
+  })
+  return out
+}
+
+function dedupe(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>()
+  return list.filter((d) => {
+    const key = `${d.code}:${d.line}:${d.column}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+export function loadBytes(bytes: Uint8Array, file: string): Source {
+  return loadText(decode(bytes, file), file)
+}
+
+export { placeOfOffset }

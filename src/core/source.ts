@@ -1,0 +1,74 @@
+import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml'
+
+/** The parsed input: what was read, and how to find any value's place in it. */
+export interface Source {
+  /** The file name as the user gave it, used in diagnostics. */
+  file: string
+  text: string
+  doc: Document.Parsed
+  lineCounter: LineCounter
+  /** The plain data, with no YAML nodes left in it. */
+  data: unknown
+}
+
+export type Path = ReadonlyArray<string | number>
+
+export interface Place {
+  line: number
+  column: number
+}
+
+function pairAt(node: unknown, key: string | number): Pair | undefined {
+  if (!isMap(node)) return undefined
+  return node.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === String(key))
+}
+
+/** Walks the YAML tree along a JSON path; stops at the deepest node that exists. */
+function walk(source: Source, path: Path): { node: Node | null; pair?: Pair; complete: boolean } {
+  let node: unknown = source.doc.contents
+  let pair: Pair | undefined
+  for (const segment of path) {
+    if (isSeq(node) && typeof segment === 'number') {
+      const next = node.items[segment]
+      if (next === undefined) return { node: node as Node, pair, complete: false }
+      node = next
+      pair = undefined
+      continue
+    }
+    const found = pairAt(node, segment)
+    if (!found) return { node: node as Node, pair, complete: false }
+    pair = found
+    node = found.value
+  }
+  return { node: (node as Node) ?? null, pair, complete: true }
+}
+
+export function placeOfOffset(source: Source, offset: number): Place {
+  const { line, col } = source.lineCounter.linePos(offset)
+  return { line, column: col }
+}
+
+/**
+ * The place of the value at `path`; with `key: true`, the place of its key instead (for
+ * problems with the key itself, such as an unknown or misspelled property).
+ * A path that runs past the document (a missing property) lands on its nearest existing parent.
+ */
+export function placeOf(source: Source, path: Path, options: { key?: boolean } = {}): Place {
+  const { node, pair, complete } = walk(source, path)
+  const target = options.key && complete && pair && isScalar(pair.key) ? pair.key : (node ?? pair?.key)
+  const range = (target as Node | null | undefined)?.range
+  if (range) return placeOfOffset(source, range[0])
+  // A key with an empty value (`summary:`) has no value node: point at the key.
+  if (pair && isScalar(pair.key) && pair.key.range) return placeOfOffset(source, pair.key.range[0])
+  return { line: 1, column: 1 }
+}
+
+/** The YAML node at `path`, if the whole path exists. */
+export function nodeAt(source: Source, path: Path): Node | null | undefined {
+  const { node, complete } = walk(source, path)
+  return complete ? node : undefined
+}
+
+export function isPairNode(value: unknown): value is Pair {
+  return isPair(value)
+}

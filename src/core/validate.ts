@@ -1,0 +1,49 @@
+import { VitaeError, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js'
+import { ajvDiagnostics, type AjvError } from '../diagnostics/schema-messages.js'
+import type { Resume } from '../types/resume.js'
+import { lintResume } from './lint.js'
+import type { Path, Place } from './source.js'
+
+/** Where a path in the data sits in a file: how diagnostics get their line and column. */
+export interface Locator {
+  file?: string
+  place(path: Path, options?: { key?: boolean }): Place | undefined
+}
+
+type ValidateFn = ((data: unknown) => boolean) & { errors?: AjvError[] | null }
+
+let validator: ValidateFn | undefined
+/** The schema compiled at build time (scripts/build-validator.mjs): no ajv compile per run. */
+async function compiled(): Promise<ValidateFn> {
+  if (!validator) {
+    const url = new URL('../../lib/generated/validate-resume.js', import.meta.url).href
+    validator = ((await import(url)) as { default: ValidateFn }).default
+  }
+  return validator
+}
+
+/** Every problem in the data, schema and beyond, each at its place; never throws for bad data. */
+export async function checkResume(data: unknown, locator: Locator): Promise<Diagnostic[]> {
+  const validate = await compiled()
+  const diagnostics: Diagnostic[] = []
+  if (!validate(data)) diagnostics.push(...ajvDiagnostics(validate.errors ?? [], data, locator))
+  diagnostics.push(...lintResume(data, locator))
+  return sortByPlace(diagnostics)
+}
+
+export interface Validated {
+  resume: Resume
+  diagnostics: Diagnostic[]
+}
+
+/** Validates, and throws a `validation` error carrying every problem if any is an error (or any warning, when strict). */
+export async function validateResume(data: unknown, locator: Locator, options: { strict?: boolean } = {}): Promise<Validated> {
+  let diagnostics = await checkResume(data, locator)
+  if (options.strict) diagnostics = diagnostics.map((d) => ({ ...d, severity: 'error' as const }))
+  if (hasErrors(diagnostics)) throw new VitaeError('validation', diagnostics)
+  return { resume: data as Resume, diagnostics }
+}
+
+export function sortByPlace(list: Diagnostic[]): Diagnostic[] {
+  return [...list].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
+}

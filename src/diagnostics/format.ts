@@ -1,0 +1,45 @@
+import type { Diagnostic } from './diagnostic.js'
+
+export interface FormatOptions {
+  /** Source text by file name, for the code frame under each diagnostic. */
+  sources?: ReadonlyMap<string, string>
+  color?: boolean
+}
+
+const paint = (on: boolean, code: string, text: string): string =>
+  on ? `\u001b[${code}m${text}\u001b[0m` : text
+
+/**
+ * `resume.yaml:14:9: error[CODE]: message`, then the source line and a caret under the column,
+ * then the hint: the shape compilers use, so editors and CI annotators can jump to the place.
+ */
+export function formatDiagnostic(d: Diagnostic, options: FormatOptions = {}): string {
+  const color = options.color ?? false
+  const where = [d.file, d.line, d.column].filter((part) => part !== undefined).join(':')
+  const severity = paint(color, d.severity === 'error' ? '1;31' : '1;33', `${d.severity}[${d.code}]`)
+  const lines = [`${where ? `${paint(color, '1', where)}: ` : ''}${severity}: ${d.message}`]
+  const source = d.file !== undefined ? options.sources?.get(d.file) : undefined
+  if (source !== undefined && d.line !== undefined) {
+    const text = source.split(/\r?\n/)[d.line - 1]
+    if (text !== undefined) {
+      const gutter = String(d.line)
+      // Keep tabs as tabs in the caret line so the caret lines up under the same character.
+      const pad = Array.from(text.slice(0, Math.max(0, (d.column ?? 1) - 1)), (ch) => (ch === '\t' ? '\t' : ' ')).join('')
+      lines.push(` ${gutter} | ${text}`)
+      lines.push(` ${' '.repeat(gutter.length)} | ${pad}${paint(color, '1;32', '^')}`)
+    }
+  }
+  if (d.hint) lines.push(`  = ${paint(color, '1;36', 'hint')}: ${d.hint}`)
+  return lines.join('\n')
+}
+
+export function formatDiagnostics(list: readonly Diagnostic[], options: FormatOptions = {}): string {
+  return list.map((d) => formatDiagnostic(d, options)).join('\n\n')
+}
+
+export function summarize(list: readonly Diagnostic[]): string {
+  const errors = list.filter((d) => d.severity === 'error').length
+  const warnings = list.length - errors
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`
+}

@@ -1,0 +1,11 @@
+/** The library API: what the `resume` CLI is a thin wrapper around. */
+export { build, loadResume, validateFile, sourceDate, DEFAULT_THEME, type BuildOptions, type BuildResult, type ArtifactReport, type ArtifactFailure } from './core/build.js'
+export { loadFile, loadText } from './core/load.js'
+export { checkResume, validateResume } from './core/validate.js'
+export { buildView, type View, type ViewSection, type ViewEntry } from './core/view.js'
+export { parseInline, plainText, type Inline } from './core/inline.js'
+export { formatDate, formatRange } from './core/dates.js'
+export { VitaeError, EXIT_CODES, type Diagnostic, type ErrorKind } from './diagnostics/diagnostic.js'
+export { formatDiagnostic, formatDiagnostics } from './diagnostics/format.js'
+export type { Renderer, RenderContext, Artifact, PageSettings } from './renderers/renderer.js'
+export type { Resume } from './types/resume.js'

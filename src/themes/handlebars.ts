@@ -1,0 +1,81 @@
+import Handlebars from 'handlebars'
+import { VitaeError } from '../diagnostics/diagnostic.js'
+import { parseInline, type Inline } from '../core/inline.js'
+import { inlineToHtml } from './inline-html.js'
+import type { Theme } from './theme.js'
+import { join } from 'node:path'
+
+export type TemplateFn = (context: unknown) => string
+
+/** A Handlebars environment of the theme's own: no helper or partial leaks between themes. */
+function environment(theme: Theme): typeof Handlebars {
+  const hb = Handlebars.create()
+  hb.registerHelper('inline', (value: unknown) => {
+    const nodes: Inline[] = typeof value === 'string' ? parseInline(value) : Array.isArray(value) ? (value as Inline[]) : []
+    return new hb.SafeString(inlineToHtml(nodes))
+  })
+  hb.registerHelper('join', (list: unknown, separator: unknown) =>
+    Array.isArray(list) ? list.map(String).join(typeof separator === 'string' ? separator : ', ') : '',
+  )
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b)
+  hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean))
+  hb.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean))
+  for (const [name, source] of Object.entries(theme.partials)) {
+    checkSyntax(theme, source, join(theme.manifest.partials ?? '', `${name}.hbs`))
+    hb.registerPartial(name, source)
+  }
+  checkSyntax(theme, theme.template, theme.manifest.template)
+  return hb
+}
+
+const compiled = new WeakMap<Theme, TemplateFn>()
+
+/**
+ * The theme's main template, compiled once. Handlebars compiles lazily, so a syntax error in a
+ * partial surfaces at the first render: both paths become exit 5 with the file and line.
+ */
+export function themeTemplate(theme: Theme): TemplateFn {
+  let fn = compiled.get(theme)
+  if (!fn) {
+    const hb = environment(theme)
+    const template = hb.compile(theme.template, { strict: false, preventIndent: true })
+    fn = (context) => {
+      try {
+        return template(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false })
+      } catch (error) {
+        throw templateError(theme, error)
+      }
+    }
+    compiled.set(theme, fn)
+  }
+  return fn
+}
+
+/** Parses a template up front so a syntax error names its own file, not the one that included it. */
+function checkSyntax(theme: Theme, source: string, file: string): void {
+  try {
+    Handlebars.parse(source)
+  } catch (error) {
+    throw templateError(theme, error, file)
+  }
+}
+
+function templateError(theme: Theme, error: unknown, file = theme.manifest.template): VitaeError {
+  const message = error instanceof Error ? error.message : String(error)
+  const line = /on line (\d+)/.exec(message)?.[1]
+  const partial = /partial (\S+) could not be found/.exec(message)?.[1]
+  return new VitaeError(
+    'theme',
+    [
+      {
+        code: 'TEMPLATE',
+        severity: 'error',
+        message: partial ? `the template uses the partial ${partial}, which the theme does not have` : `template error: ${message.split('\n')[0]}`,
+        file: join(theme.dir, file),
+        line: line ? Number(line) : undefined,
+        hint: 'the problem is in the theme, not in your resume',
+      },
+    ],
+    { cause: error },
+  )
+}

@@ -1,0 +1,169 @@
+import { existsSync, readdirSync } from 'node:fs'
+import { readFile, readdir } from 'node:fs/promises'
+import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path'
+import { VitaeError, type Diagnostic } from '../diagnostics/diagnostic.js'
+import { PACKAGE_ROOT } from '../core/schema.js'
+import type { Section } from '../types/resume.js'
+
+export interface FontFace {
+  family: string
+  weight: number
+  style: 'normal' | 'italic'
+  /** Font files, each optionally limited to a unicode-range (a latin and a latin-ext subset, say). */
+  files: Array<string | { file: string; unicodeRange?: string }>
+}
+
+/** DOCX style tokens: what Word needs to belong to the same family as the PDF. */
+export interface DocxTokens {
+  font: string
+  headingFont: string
+  size: number
+  nameSize: number
+  headingSize: number
+  color: string
+  accent: string
+  muted: string
+  paragraphSpacing: number
+  sectionSpacing: number
+}
+
+export interface Margins {
+  top: string
+  right: string
+  bottom: string
+  left: string
+}
+
+export interface ThemeManifest {
+  name: string
+  description?: string
+  version?: string
+  template: string
+  partials?: string
+  styles?: string[]
+  fonts?: FontFace[]
+  sections: Section[]
+  headings: Partial<Record<Section, string>>
+  labels?: { present?: string }
+  page?: { size?: 'letter' | 'a4'; margins?: Partial<Margins> }
+  docx?: Partial<DocxTokens>
+}
+
+export interface Theme {
+  name: string
+  dir: string
+  manifest: ThemeManifest
+  template: string
+  partials: Record<string, string>
+  /** The theme's CSS with its fonts inlined as data: URLs. */
+  css: string
+}
+
+const MANIFEST = 'theme.json'
+
+const themeError = (message: string, file?: string, hint?: string): VitaeError =>
+  new VitaeError('theme', [{ code: 'THEME', severity: 'error', message, file, hint }])
+
+/**
+ * Where a theme named `name` lives: a folder path as given, or `templates/<name>` beside the
+ * resume (a theme of one's own), or the themes that ship with vitae.
+ */
+export function findTheme(name: string, resumeDir: string): string {
+  const candidates =
+    name.includes('/') || name.includes('\\') || name.startsWith('.')
+      ? [resolve(resumeDir, name)]
+      : [join(resumeDir, 'templates', name), join(PACKAGE_ROOT, 'templates', name)]
+  const found = candidates.find((dir) => existsSync(join(dir, MANIFEST)))
+  if (found) return found
+  throw themeError(`no theme named ${name}`, undefined, `a theme is a folder with a ${MANIFEST}; looked in ${candidates.map((c) => relative(process.cwd(), c) || '.').join(', ')}; vitae ships: ${shippedThemes().join(', ')}`)
+}
+
+function shippedThemes(): string[] {
+  const dir = join(PACKAGE_ROOT, 'templates')
+  return existsSync(dir) ? readdirSync(dir).filter((name) => existsSync(join(dir, name, MANIFEST))) : []
+}
+
+/** Inside the theme folder, or refused: a theme cannot read the user's files. */
+function inside(dir: string, file: string, manifestFile: string): string {
+  const full = resolve(dir, file)
+  const rel = relative(dir, full)
+  if (isAbsolute(file) || rel.startsWith('..')) throw themeError(`the theme refers to ${file}, outside its folder`, manifestFile)
+  return full
+}
+
+async function readThemeFile(dir: string, file: string, manifestFile: string): Promise<Buffer> {
+  const full = inside(dir, file, manifestFile)
+  try {
+    return await readFile(full)
+  } catch {
+    throw themeError(`the theme names ${file}, which cannot be read`, manifestFile)
+  }
+}
+
+function checkManifest(value: unknown, file: string): ThemeManifest {
+  const problems: Diagnostic[] = []
+  const m = value as Partial<ThemeManifest> | null
+  const need = (ok: boolean, message: string) => {
+    if (!ok) problems.push({ code: 'THEME', severity: 'error', message, file })
+  }
+  need(m !== null && typeof m === 'object', 'the manifest must be a JSON object')
+  if (m && typeof m === 'object') {
+    need(typeof m.name === 'string', 'the manifest needs a name')
+    need(typeof m.template === 'string', 'the manifest needs a template (the main .hbs file)')
+    need(Array.isArray(m.sections) && m.sections.every((s) => typeof s === 'string'), 'the manifest needs sections: a list of section names in their default order')
+    need(m.headings !== null && typeof m.headings === 'object', 'the manifest needs headings: a heading for each section')
+    need(m.styles === undefined || (Array.isArray(m.styles) && m.styles.every((s) => typeof s === 'string')), 'styles must be a list of CSS files')
+    need(m.fonts === undefined || Array.isArray(m.fonts), 'fonts must be a list of font faces')
+  }
+  if (problems.length) throw new VitaeError('theme', problems)
+  return m as ThemeManifest
+}
+
+const cache = new Map<string, Promise<Theme>>()
+
+/** Loads a theme once per process: every variant of a build shares it. */
+export function loadTheme(dir: string): Promise<Theme> {
+  let hit = cache.get(dir)
+  if (!hit) {
+    hit = readTheme(dir)
+    cache.set(dir, hit)
+    hit.catch(() => cache.delete(dir))
+  }
+  return hit
+}
+
+async function readTheme(dir: string): Promise<Theme> {
+  const manifestFile = join(dir, MANIFEST)
+  let raw: unknown
+  try {
+    raw = JSON.parse(await readFile(manifestFile, 'utf8'))
+  } catch (error) {
+    throw themeError(`cannot read the theme manifest: ${(error as Error).message}`, manifestFile)
+  }
+  const manifest = checkManifest(raw, manifestFile)
+  const template = (await readThemeFile(dir, manifest.template, manifestFile)).toString('utf8')
+  const partials: Record<string, string> = {}
+  if (manifest.partials) {
+    const partialDir = inside(dir, manifest.partials, manifestFile)
+    const names = (await readdir(partialDir).catch(() => [])).filter((f) => extname(f) === '.hbs').sort()
+    for (const file of names) partials[basename(file, '.hbs')] = await readFile(join(partialDir, file), 'utf8')
+  }
+  const fonts = await Promise.all((manifest.fonts ?? []).map((face) => fontFaceCss(dir, face, manifestFile)))
+  const styles = await Promise.all((manifest.styles ?? []).map(async (f) => (await readThemeFile(dir, f, manifestFile)).toString('utf8')))
+  return { name: manifest.name, dir, manifest, template, partials, css: [...fonts, ...styles].join('\n') }
+}
+
+const FONT_TYPES: Record<string, string> = { '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.otf': 'font/otf' }
+
+async function fontFaceCss(dir: string, face: FontFace, manifestFile: string): Promise<string> {
+  const sources = await Promise.all(
+    face.files.map(async (entry) => {
+      const { file, unicodeRange } = typeof entry === 'string' ? { file: entry, unicodeRange: undefined } : entry
+      const type = FONT_TYPES[extname(file)]
+      if (!type) throw themeError(`font ${file} must be .woff2, .woff, .ttf or .otf`, manifestFile)
+      const data = await readThemeFile(dir, file, manifestFile)
+      return `@font-face { font-family: ${JSON.stringify(face.family)}; font-weight: ${face.weight}; font-style: ${face.style}; font-display: block; src: url(data:${type};base64,${data.toString('base64')}) format("${type.slice(5)}");${unicodeRange ? ` unicode-range: ${unicodeRange};` : ''} }`
+    }),
+  )
+  return sources.join('\n')
+}

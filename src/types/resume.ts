@@ -1,0 +1,303 @@
+/* Generated from schema/resume.schema.json by scripts/gen-types.mjs (npm run gen:types). Do not edit. */
+
+/**
+ * A link: http, https, mailto or tel.
+ *
+ * This interface was referenced by `Resume`'s JSON-Schema
+ * via the `definition` "url".
+ */
+export type Url = string
+/**
+ * Text with inline Markdown: **bold**, _italic_, `code`, [link](https://example.com).
+ *
+ * This interface was referenced by `Resume`'s JSON-Schema
+ * via the `definition` "text".
+ */
+export type Text = string
+/**
+ * A date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2024-03.
+ *
+ * This interface was referenced by `Resume`'s JSON-Schema
+ * via the `definition` "date".
+ */
+export type IsoDate = string
+/**
+ * A date as YYYY, YYYY-MM or YYYY-MM-DD; leave it out (or write present) for an ongoing role.
+ *
+ * This interface was referenced by `Resume`'s JSON-Schema
+ * via the `definition` "endDate".
+ */
+export type EndDate = IsoDate | ('present' | 'Present' | '')
+/**
+ * One accomplishment: text with inline Markdown, or {text, tags} to tailor it.
+ *
+ * This interface was referenced by `Resume`'s JSON-Schema
+ * via the `definition` "highlight".
+ */
+export type Highlight =
+  | Text
+  | {
+      text: Text
+      tags?: Tags
+      [k: string]: unknown
+    }
+/**
+ * Tags for tailoring: variants and --tags keep or drop what carries them.
+ *
+ * This interface was referenced by `Resume`'s JSON-Schema
+ * via the `definition` "tags".
+ */
+export type Tags = string[]
+/**
+ * Accomplishments, one bullet each.
+ *
+ * This interface was referenced by `Resume`'s JSON-Schema
+ * via the `definition` "highlights".
+ */
+export type Highlights = Highlight[]
+/**
+ * This interface was referenced by `Resume`'s JSON-Schema
+ * via the `definition` "strings".
+ */
+export type Strings = string[]
+/**
+ * A CSS length: 0.5in, 12mm, 1.5cm or 36pt.
+ *
+ * This interface was referenced by `Resume`'s JSON-Schema
+ * via the `definition` "length".
+ */
+export type Length = string
+/**
+ * This interface was referenced by `Resume`'s JSON-Schema
+ * via the `definition` "section".
+ */
+export type Section =
+  | 'summary'
+  | 'work'
+  | 'volunteer'
+  | 'education'
+  | 'awards'
+  | 'certificates'
+  | 'publications'
+  | 'skills'
+  | 'languages'
+  | 'interests'
+  | 'references'
+  | 'projects'
+
+/**
+ * A resume for vitae: JSON Resume 1.0 plus tags, education locations and highlights, presentation settings under meta, and variants. Text fields accept inline Markdown (**bold**, _italic_, `code`, [links](https://example.com)).
+ */
+export interface Resume {
+  /**
+   * Link to the schema that validates this resume.
+   */
+  $schema?: string
+  basics?: {
+    name?: string
+    /**
+     * e.g. Software Engineer
+     */
+    label?: string
+    /**
+     * A picture: a URL or a path relative to the resume file.
+     */
+    image?: string
+    /**
+     * e.g. ada@example.com
+     */
+    email?: string
+    /**
+     * Any format, e.g. 703-915-8580
+     */
+    phone?: string
+    url?: Url
+    summary?: Text
+    location?: {
+      address?: string
+      postalCode?: string
+      city?: string
+      countryCode?: string
+      region?: string
+      [k: string]: unknown
+    }
+    profiles?: {
+      /**
+       * e.g. LinkedIn
+       */
+      network?: string
+      username?: string
+      url?: Url
+      [k: string]: unknown
+    }[]
+    [k: string]: unknown
+  }
+  work?: {
+    /**
+     * The organisation, e.g. Acme Corp
+     */
+    name?: string
+    /**
+     * e.g. Menlo Park, CA
+     */
+    location?: string
+    description?: string
+    position?: string
+    url?: Url
+    startDate?: IsoDate
+    endDate?: EndDate
+    summary?: Text
+    highlights?: Highlights
+    tags?: Tags
+    [k: string]: unknown
+  }[]
+  volunteer?: {
+    organization?: string
+    location?: string
+    position?: string
+    url?: Url
+    startDate?: IsoDate
+    endDate?: EndDate
+    summary?: Text
+    highlights?: Highlights
+    tags?: Tags
+    [k: string]: unknown
+  }[]
+  education?: {
+    institution?: string
+    url?: Url
+    /**
+     * e.g. Computer Engineering
+     */
+    area?: string
+    /**
+     * e.g. M.S.
+     */
+    studyType?: string
+    /**
+     * e.g. Washington, DC
+     */
+    location?: string
+    startDate?: IsoDate
+    endDate?: EndDate
+    /**
+     * e.g. 3.9/4.0
+     */
+    score?: string
+    summary?: Text
+    courses?: Strings
+    highlights?: Highlights
+    tags?: Tags
+    [k: string]: unknown
+  }[]
+  awards?: {
+    title?: string
+    date?: IsoDate
+    awarder?: string
+    summary?: Text
+    tags?: Tags
+    [k: string]: unknown
+  }[]
+  certificates?: {
+    name?: string
+    date?: IsoDate
+    url?: Url
+    issuer?: string
+    tags?: Tags
+    [k: string]: unknown
+  }[]
+  publications?: {
+    name?: string
+    publisher?: string
+    releaseDate?: IsoDate
+    url?: Url
+    summary?: Text
+    tags?: Tags
+    [k: string]: unknown
+  }[]
+  skills?: {
+    /**
+     * The group, e.g. Programming Languages
+     */
+    name?: string
+    level?: string
+    keywords?: Strings
+    tags?: Tags
+    [k: string]: unknown
+  }[]
+  languages?: {
+    language?: string
+    fluency?: string
+    tags?: Tags
+    [k: string]: unknown
+  }[]
+  interests?: {
+    name?: string
+    keywords?: Strings
+    tags?: Tags
+    [k: string]: unknown
+  }[]
+  references?: {
+    name?: string
+    reference?: Text
+    tags?: Tags
+    [k: string]: unknown
+  }[]
+  projects?: {
+    name?: string
+    description?: Text
+    highlights?: Highlights
+    keywords?: Strings
+    startDate?: IsoDate
+    endDate?: EndDate
+    url?: Url
+    roles?: Strings
+    entity?: string
+    /**
+     * e.g. Kaggle Contest
+     */
+    type?: string
+    tags?: Tags
+    [k: string]: unknown
+  }[]
+  meta?: {
+    canonical?: string
+    version?: string
+    lastModified?: string
+    /**
+     * The theme: a folder name under templates/, e.g. classic
+     */
+    theme?: string
+    /**
+     * Page size for PDF and DOCX.
+     */
+    page?: 'letter' | 'a4'
+    /**
+     * Page margins: one length for all sides, or per side.
+     */
+    margins?:
+      | Length
+      | {
+          top?: Length
+          right?: Length
+          bottom?: Length
+          left?: Length
+        }
+    /**
+     * BCP 47 locale for dates, e.g. en-US
+     */
+    locale?: string
+    /**
+     * Which sections to show, in this order.
+     */
+    sections?: Section[]
+    /**
+     * Section headings to use instead of the theme's, e.g. {work: Experience}.
+     */
+    headings?: {
+      [k: string]: string
+    }
+    [k: string]: unknown
+  }
+  [k: string]: unknown
+}

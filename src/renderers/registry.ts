@@ -6,6 +6,8 @@ import type { RendererFactory } from './renderer.js'
  */
 const REGISTRY: Record<string, () => Promise<RendererFactory>> = {
   html: async () => (await import('./html.js')).createHtmlRenderer,
+  pdf: async () => (await import('./pdf.js')).createPdfRenderer,
+  docx: async () => (await import('./docx.js')).createDocxRenderer,
 }
 
 export const FORMATS = Object.keys(REGISTRY)

@@ -26,7 +26,9 @@ export function printDiagnostics(io: Io, list: readonly Diagnostic[], sources = 
   for (const d of list) {
     if (d.file && d.line !== undefined && !sources.has(d.file)) {
       try {
-        sources.set(d.file, readFileSync(d.file, 'utf8'))
+        const text = readFileSync(d.file, 'utf8')
+        // A UTF-16 file read as UTF-8 is noise: no frame for it.
+        if (!text.includes('\u0000')) sources.set(d.file, text)
       } catch {
         // No frame for a file we cannot read; the position still stands.
       }

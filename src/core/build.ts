@@ -7,7 +7,7 @@ import { findTheme, loadTheme } from '../themes/theme.js'
 import type { Resume } from '../types/resume.js'
 import { loadFile } from './load.js'
 import { parseMargins, resolvePage } from './page.js'
-import { placeOf, type Source } from './source.js'
+import { placeOf, placeOfChar, type Source } from './source.js'
 import { checkResume, validateResume, type Locator } from './validate.js'
 import { buildView } from './view.js'
 import { writeAtomic } from './write.js'
@@ -58,7 +58,11 @@ export interface BuildResult {
 }
 
 export function sourceLocator(source: Source): Locator {
-  return { file: source.file, place: (path, options) => placeOf(source, path, options) }
+  return {
+    file: source.file,
+    place: (path, options) => placeOf(source, path, options),
+    placeOfText: (path, char) => placeOfChar(source, path, char),
+  }
 }
 
 /** SOURCE_DATE_EPOCH (reproducible builds): the time to stamp into outputs instead of now. */

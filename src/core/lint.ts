@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
+import { describePath } from '../diagnostics/schema-messages.js'
 import { linksOf, parseInline } from './inline.js'
 import { branchFor, deref, resumeSchema, type SchemaNode } from './schema.js'
 import type { Path } from './source.js'
@@ -87,13 +88,17 @@ export function lintResume(data: unknown, locator: Locator): Diagnostic[] {
     const bad = FORBIDDEN_CHARS.exec(value)
     if (bad) {
       const code = bad[0].charCodeAt(0)
-      report(
-        'CONTROL_CHAR',
-        'error',
-        `${String(path[path.length - 1])} contains the character U+${code.toString(16).toUpperCase().padStart(4, '0')}, which documents cannot hold`,
-        path,
-        'delete it (it is invisible in most editors; it often comes from copy and paste)',
-      )
+      const hex = code.toString(16).toUpperCase().padStart(4, '0')
+      const where = locator.placeOfText?.(path, bad[0]) ?? locator.place(path)
+      out.push({
+        code: 'CONTROL_CHAR',
+        severity: 'error',
+        message: `${describePath(path.slice(-2))} contains the character U+${hex}, which documents cannot hold`,
+        hint: 'delete it (it is invisible in most editors; it often comes from copy and paste)',
+        file: locator.file,
+        line: where?.line,
+        column: where?.column,
+      })
     }
     const last = path[path.length - 1]
     if (last === 'url' || definition === 'url') {

@@ -71,3 +71,19 @@ export function schemaAt(path: ReadonlyArray<string | number>, data: unknown, ro
   }
   return node
 }
+
+/** The names of the shared definitions a path's schema refers to, outermost first (e.g. endDate, then date). */
+export function definitionsAt(path: ReadonlyArray<string | number>, data: unknown, root: SchemaNode = resumeSchema()): string[] {
+  const names: string[] = []
+  const collect = (node: SchemaNode | undefined, depth: number): void => {
+    if (!node || depth > 8) return
+    if (node.$ref) {
+      const name = node.$ref.replace('#/definitions/', '')
+      names.push(name)
+      collect(root.definitions?.[name], depth + 1)
+    }
+    for (const option of node.anyOf ?? []) collect(option, depth + 1)
+  }
+  collect(schemaAt(path, data, root), 0)
+  return names
+}

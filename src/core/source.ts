@@ -72,3 +72,20 @@ export function nodeAt(source: Source, path: Path): Node | null | undefined {
 export function isPairNode(value: unknown): value is Pair {
   return isPair(value)
 }
+
+/**
+ * The place of a character inside the scalar at `path`: written as itself, or as a YAML
+ * escape (\x01, \u0001) in a double-quoted string. Falls back to the scalar's start.
+ */
+export function placeOfChar(source: Source, path: Path, char: string): Place {
+  const node = nodeAt(source, path)
+  const range = node?.range
+  if (!range) return placeOf(source, path)
+  const raw = source.text.slice(range[0], range[1])
+  const code = char.charCodeAt(0)
+  const lower = raw.toLowerCase()
+  const escapes = [`\\x${code.toString(16).padStart(2, '0')}`, `\\u${code.toString(16).padStart(4, '0')}`]
+  const candidates = [raw.indexOf(char), ...escapes.map((e) => lower.indexOf(e))]
+  const index = candidates.filter((i) => i >= 0).sort((a, b) => a - b)[0]
+  return placeOfOffset(source, range[0] + (index ?? 0))
+}

@@ -8,6 +8,8 @@ import type { Path, Place } from './source.js'
 export interface Locator {
   file?: string
   place(path: Path, options?: { key?: boolean }): Place | undefined
+  /** The place of one character inside the string at `path`, where the file shows it. */
+  placeOfText?(path: Path, char: string): Place | undefined
 }
 
 type ValidateFn = ((data: unknown) => boolean) & { errors?: AjvError[] | null }

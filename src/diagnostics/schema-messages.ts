@@ -2,6 +2,7 @@ import type { Diagnostic } from './diagnostic.js'
 import type { Locator } from '../core/validate.js'
 import type { Path } from '../core/source.js'
 import { didYouMean } from '../core/suggest.js'
+import { definitionsAt, resumeSchema } from '../core/schema.js'
 
 /** The part of an ajv error object we read (ajv's own type would import ajv at run time). */
 export interface AjvError {
@@ -11,6 +12,8 @@ export interface AjvError {
   params: Record<string, unknown>
   message?: string
 }
+
+const sectionNames = (): string[] => resumeSchema().definitions?.section?.enum ?? []
 
 const TYPE_WORDS: Record<string, string> = {
   string: 'text',
@@ -73,18 +76,16 @@ export function describeValue(value: unknown): string {
   return `${typeof value === 'number' ? 'the number' : ''} ${String(value)}`.trim()
 }
 
-const definitionOf = (schemaPath: string): string | undefined => /#\/definitions\/([^/]+)\/[^/]+$/.exec(schemaPath)?.[1]
-
-function describeAnyOf(error: AjvError): string {
-  const def = definitionOf(error.schemaPath)
-  if (def && DEFINITION_WORDS[def]) return DEFINITION_WORDS[def]!
-  if (error.schemaPath.includes('/margins/')) return 'a length like 0.5in, or a mapping of top, right, bottom and left lengths'
+function describeAnyOf(path: Path, defs: string[]): string {
+  if (path[path.length - 1] === 'margins') return 'a length like 0.5in, or a mapping of top, right, bottom and left lengths'
+  const def = defs.find((d) => DEFINITION_WORDS[d])
+  if (def) return DEFINITION_WORDS[def]!
   return 'one of the allowed shapes'
 }
 
-function patternWords(error: AjvError, value: unknown): { code: string; words: string; hint?: string } {
-  const def = definitionOf(error.schemaPath)
-  if (def === 'date') {
+function patternWords(error: AjvError, value: unknown, path: Path, defs: string[]): { code: string; words: string; hint?: string } {
+  const last = path[path.length - 1]
+  if (defs.includes('date')) {
     const month = typeof value === 'string' ? /^\d{4}-(\d{2})/.exec(value)?.[1] : undefined
     const hint =
       month && (Number(month) > 12 || Number(month) === 0)
@@ -94,11 +95,11 @@ function patternWords(error: AjvError, value: unknown): { code: string; words: s
           : 'year first, then month and day, with dashes'
     return { code: 'DATE_FORMAT', words: DEFINITION_WORDS.date!, hint }
   }
-  if (error.schemaPath.includes('/email/')) return { code: 'FORMAT', words: 'an email address like name@example.com' }
-  if (def === 'length') return { code: 'FORMAT', words: DEFINITION_WORDS.length! }
-  if (def === 'tags') return { code: 'FORMAT', words: 'a tag: letters and digits, then letters, digits, - _ . or +', hint: 'tags are single words like backend or ml' }
-  if (error.schemaPath.includes('/theme/')) return { code: 'FORMAT', words: 'a theme name: lowercase letters, digits and dashes' }
-  if (error.schemaPath.includes('/locale/')) return { code: 'FORMAT', words: 'a locale like en-US or de' }
+  if (last === 'email') return { code: 'FORMAT', words: 'an email address like name@example.com' }
+  if (defs.includes('length')) return { code: 'FORMAT', words: DEFINITION_WORDS.length! }
+  if (path[path.length - 2] === 'tags') return { code: 'FORMAT', words: 'a tag: letters and digits, then letters, digits, - _ . or +', hint: 'tags are single words like backend or ml' }
+  if (last === 'theme') return { code: 'FORMAT', words: 'a theme name: lowercase letters, digits and dashes' }
+  if (last === 'locale') return { code: 'FORMAT', words: 'a locale like en-US or de' }
   return { code: 'FORMAT', words: `text matching ${String(error.params.pattern)}` }
 }
 
@@ -112,7 +113,9 @@ export function ajvDiagnostics(errors: readonly AjvError[], data: unknown, locat
   const anyOfs = errors.filter((e) => e.keyword === 'anyOf')
   for (const error of anyOfs) {
     const value = valueAt(data, toPath(error.instancePath, data))
-    const objectBranch = error.schemaPath.includes('highlight') || error.schemaPath.includes('margins')
+    const path = toPath(error.instancePath, data)
+    const defs = definitionsAt(path, data)
+    const objectBranch = defs.includes('highlight') || path[path.length - 1] === 'margins'
     if (objectBranch && value !== null && typeof value === 'object' && !Array.isArray(value)) {
       // The object branch applies: its own errors (deeper, or `required`) say what is wrong.
       silenced.push(`${error.instancePath}|same`)
@@ -133,7 +136,7 @@ export function ajvDiagnostics(errors: readonly AjvError[], data: unknown, locat
     const path = toPath(error.instancePath, data)
     const value = valueAt(data, path)
     const name = subject(path)
-    const d = build(error, path, value, name)
+    const d = build(error, path, value, name, definitionsAt(path, data))
     if (!d) continue
     const where = locator.place(d.keyPath ?? path, { key: d.atKey })
     out.push({ code: d.code, severity: 'error', message: d.message, hint: d.hint, file: locator.file, line: where?.line, column: where?.column })
@@ -149,24 +152,41 @@ interface Draft {
   atKey?: boolean
 }
 
-function build(error: AjvError, path: Path, value: unknown, name: string): Draft | undefined {
+function build(error: AjvError, path: Path, value: unknown, name: string, defs: string[]): Draft | undefined {
   switch (error.keyword) {
     case 'type': {
       const expected = String(error.params.type).split(',').map((t) => TYPE_WORDS[t] ?? t).join(' or ')
       const empty = value === null || value === undefined
+      const scalar = typeof value === 'number' || typeof value === 'boolean'
+      const isDate = defs[defs.length - 1] === 'date'
+      const words = isDate ? DEFINITION_WORDS.date! : expected
       return {
-        code: 'TYPE',
-        message: `${name} must be ${expected}, but it is ${describeValue(value)}`,
-        hint: empty ? 'write a value after the colon, or remove the key' : expected === 'a list' ? 'write each item on its own line starting with "- "' : undefined,
+        code: isDate ? 'DATE_FORMAT' : 'TYPE',
+        message: `${name} must be ${words}, but it is ${describeValue(value)}`,
+        hint: empty
+          ? 'write a value after the colon, or remove the key'
+          : scalar && error.params.type === 'string' && (isDate || defs.length === 0)
+            ? `put it in quotes so YAML reads it as text: "${String(value)}"`
+            : expected === 'a list'
+              ? 'write each item on its own line starting with "- "'
+              : undefined,
       }
     }
-    case 'anyOf':
-      return { code: error.schemaPath.includes('ate/') ? 'DATE_FORMAT' : 'TYPE', message: `${name} must be ${describeAnyOf(error)}, but it is ${describeValue(value)}` }
+    case 'anyOf': {
+      const scalar = typeof value === 'number' || typeof value === 'boolean'
+      return {
+        code: defs.includes('date') ? 'DATE_FORMAT' : 'TYPE',
+        message: `${name} must be ${describeAnyOf(path, defs)}, but it is ${describeValue(value)}`,
+        hint: scalar && defs.includes('date') ? `put it in quotes so YAML reads it as text: "${String(value)}"` : undefined,
+      }
+    }
     case 'pattern': {
-      const { code, words, hint } = patternWords(error, value)
+      const { code, words, hint } = patternWords(error, value, path, defs)
       return { code, message: `${name} must be ${words}, but it is ${describeValue(value)}`, hint }
     }
     case 'enum': {
+      // An enum error on a mapping comes from propertyNames, reported above with the key.
+      if (value !== null && typeof value === 'object') return undefined
       const allowed = (error.params.allowedValues as unknown[]).filter((v) => v !== '').map(String)
       const guess = typeof value === 'string' ? didYouMean(value, allowed) : undefined
       return {
@@ -181,8 +201,17 @@ function build(error: AjvError, path: Path, value: unknown, name: string): Draft
       const key = String(error.params.additionalProperty)
       return { code: 'UNKNOWN_KEY', message: `${name} has no setting ${key}`, keyPath: [...path, key], atKey: true }
     }
-    case 'propertyNames':
-      return undefined // reported by the nested enum error, which names the key
+    case 'propertyNames': {
+      const key = String(error.params.propertyName)
+      const guess = didYouMean(key, sectionNames())
+      return {
+        code: 'ENUM',
+        message: `${name} has no section ${key}`,
+        hint: guess ? `did you mean ${guess}?` : `sections are ${sectionNames().join(', ')}`,
+        keyPath: [...path, key],
+        atKey: true,
+      }
+    }
     case 'uniqueItems':
       return { code: 'DUPLICATE_ITEM', message: `${name} lists the same item twice (items ${String(error.params.j)} and ${String(error.params.i)})`, keyPath: [...path, Number(error.params.i)] }
     default:

@@ -1,0 +1,84 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { FIXTURES, runCli, tempDir } from './helpers.js'
+
+/** Every bad-input fixture: the code, place and exit code a user must get. */
+const CASES: Array<{ file: string; code: string; line: number; column: number; exit: number; severity?: 'error' | 'warning'; text?: RegExp }> = [
+  { file: 'duplicate-key.yaml', code: 'DUPLICATE_KEY', line: 3, column: 3, exit: 3 },
+  { file: 'tab-indent.yaml', code: 'YAML_SYNTAX', line: 2, column: 1, exit: 3, text: /tabs/ },
+  { file: 'unclosed-quote.yaml', code: 'YAML_SYNTAX', line: 2, column: 9, exit: 3, text: /quoted string is never closed/ },
+  { file: 'bad-indent.yaml', code: 'YAML_SYNTAX', line: 3, column: 1, exit: 3, text: /indented/ },
+  { file: 'empty.yaml', code: 'EMPTY_DOCUMENT', line: 1, column: 1, exit: 3 },
+  { file: 'list-root.yaml', code: 'ROOT_NOT_MAPPING', line: 1, column: 1, exit: 3, text: /not a list/ },
+  { file: 'multiple-documents.yaml', code: 'MULTIPLE_DOCUMENTS', line: 3, column: 1, exit: 3 },
+  { file: 'undefined-alias.yaml', code: 'UNDEFINED_ALIAS', line: 2, column: 9, exit: 3, text: /\*who/ },
+  { file: 'alias-bomb.yaml', code: 'ALIAS_LIMIT', line: 2, column: 8, exit: 3 },
+  { file: 'proto-key.yaml', code: 'FORBIDDEN_KEY', line: 3, column: 1, exit: 3 },
+  { file: 'custom-tag.yaml', code: 'YAML_TAG', line: 2, column: 16, exit: 3 },
+  { file: 'merge-key.yaml', code: 'MERGE_KEY', line: 4, column: 3, exit: 3 },
+  { file: 'utf16.yaml', code: 'NOT_UTF8', line: 1, column: 1, exit: 3, text: /UTF-16/ },
+  { file: 'latin1.yaml', code: 'NOT_UTF8', line: 2, column: 11, exit: 3, text: /0xE9/ },
+  { file: 'number-for-string.yaml', code: 'TYPE', line: 2, column: 9, exit: 4, text: /name must be text, but it is the number 42/ },
+  { file: 'string-for-list.yaml', code: 'TYPE', line: 3, column: 17, exit: 4, text: /highlights must be a list/ },
+  { file: 'month-13.yaml', code: 'DATE_FORMAT', line: 4, column: 16, exit: 4, text: /startDate must be a date like 2024-03 or 2024-03-15/ },
+  { file: 'impossible-day.yaml', code: 'DATE_INVALID', line: 3, column: 16, exit: 4 },
+  { file: 'misspelled-key.yaml', code: 'UNKNOWN_KEY', line: 3, column: 5, exit: 0, severity: 'warning', text: /did you mean position\?/ },
+  { file: 'javascript-url.yaml', code: 'URL_SCHEME', line: 3, column: 8, exit: 4, text: /not javascript:/ },
+  { file: 'markdown-javascript-link.yaml', code: 'URL_SCHEME', line: 3, column: 12, exit: 4 },
+  { file: 'control-char.yaml', code: 'CONTROL_CHAR', line: 7, column: 16, exit: 4, text: /U\+0001/ },
+]
+
+describe('bad input gets a diagnostic at its place and the documented exit code', () => {
+  for (const c of CASES) {
+    it(`${c.file}: ${c.code} at ${c.line}:${c.column}, exit ${c.exit}`, async () => {
+      const file = join('tests/fixtures/invalid', c.file)
+      const { code, stderr } = await runCli(['validate', file])
+      expect(code).toBe(c.exit)
+      expect(stderr).toContain(`${file}:${c.line}:${c.column}: ${c.severity ?? 'error'}[${c.code}]:`)
+      if (c.text) expect(stderr).toMatch(c.text)
+      expect(stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/) // no stack trace
+    })
+  }
+
+  it('prints the source line and a caret under the column', async () => {
+    const { stderr } = await runCli(['validate', 'tests/fixtures/invalid/month-13.yaml'])
+    expect(stderr).toContain(' 4 |     startDate: 2024-13\n   |                ^')
+  })
+
+  it('reports every problem in one run, not just the first', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'resume.yaml'), 'basics:\n  name: 42\n  email: nope\nwork:\n  - startDate: 2024-13\n    highlights: text\n')
+    const { code, stderr } = await runCli(['validate', 'resume.yaml'], { cwd: dir })
+    expect(code).toBe(4)
+    for (const place of ['resume.yaml:2:9', 'resume.yaml:3:10', 'resume.yaml:5:16', 'resume.yaml:6:17']) expect(stderr).toContain(place)
+    expect(stderr).toContain('4 errors, 0 warnings')
+  })
+
+  it('--strict turns warnings into errors (exit 4)', async () => {
+    const { code, stderr } = await runCli(['validate', '--strict', 'tests/fixtures/invalid/misspelled-key.yaml'])
+    expect(code).toBe(4)
+    expect(stderr).toContain('error[UNKNOWN_KEY]')
+  })
+
+  it('a missing file is exit 3 with its name', async () => {
+    const { code, stderr } = await runCli(['build', 'no-such-resume.yaml'])
+    expect(code).toBe(3)
+    expect(stderr).toContain('error[FILE_NOT_FOUND]: cannot find no-such-resume.yaml')
+  })
+
+  it('a failed build writes nothing and leaves the earlier output intact', async () => {
+    const dir = tempDir()
+    cpSync(join(FIXTURES, 'invalid/month-13.yaml'), join(dir, 'resume.yaml'))
+    mkdirSync(join(dir, 'dist'))
+    writeFileSync(join(dir, 'dist/resume.html'), 'EARLIER')
+    const { code } = await runCli(['build', '--format', 'html'], { cwd: dir })
+    expect(code).toBe(4)
+    expect(readFileSync(join(dir, 'dist/resume.html'), 'utf8')).toBe('EARLIER')
+
+    const fresh = tempDir()
+    cpSync(join(FIXTURES, 'invalid/duplicate-key.yaml'), join(fresh, 'resume.yaml'))
+    expect((await runCli(['build'], { cwd: fresh })).code).toBe(3)
+    expect(existsSync(join(fresh, 'dist'))).toBe(false)
+  })
+})

@@ -32,6 +32,13 @@ export async function main(argv: readonly string[], io: Io = processIo(argv.incl
     .option('--timeout <seconds>', 'give up on a render after this long (default 30)', parsePositive('--timeout'))
     .option('--browser-path <path>', 'Chrome, Chromium or Edge to print PDFs with (default: $VITAE_BROWSER, $PUPPETEER_EXECUTABLE_PATH, then the usual places)')
     .option('--max-pages <n>', 'fail if a PDF runs longer than this', parsePositive('--max-pages'))
+    .option('--variant <name>', 'build a variant defined in the resume (repeatable)', collect, [])
+    .option('--all-variants', 'build every variant')
+    .option('--tags <list>', 'keep only tagged entries and highlights with one of these tags (untagged ones stay)', commaList)
+    .option('--exclude-tags <list>', 'drop entries and highlights with any of these tags', commaList)
+    .option('--sections <list>', 'sections to show, in this order', commaList)
+    .option('--set <path=value>', 'override a field, e.g. --set basics.label="ML Engineer" (repeatable)', collect, [])
+    .option('--json', 'print a machine-readable report on stdout, and nothing else there')
     .option('-q, --quiet', 'print nothing but errors')
     .option('-v, --verbose', 'print each step')
     .action(async (file: string, opts: Record<string, unknown>) => {
@@ -49,6 +56,22 @@ export async function main(argv: readonly string[], io: Io = processIo(argv.incl
       code = await runValidate(file, opts, io)
     })
 
+  program
+    .command('explain')
+    .description('show what a variant keeps and drops, and the tag or rule that decided')
+    .argument('[file]', 'the resume', 'resume.yaml')
+    .option('--variant <name>', 'the variant to explain (repeatable)', collect, [])
+    .option('--all-variants', 'explain every variant')
+    .option('--tags <list>', 'as for build', commaList)
+    .option('--exclude-tags <list>', 'as for build', commaList)
+    .option('--sections <list>', 'as for build', commaList)
+    .option('--set <path=value>', 'as for build (repeatable)', collect, [])
+    .option('--json', 'print the decisions as JSON')
+    .action(async (file: string, opts: Record<string, unknown>) => {
+      const { runExplain } = await import('./explain.js')
+      code = await runExplain(file, opts, io)
+    })
+
   try {
     await program.parseAsync(argv as string[], { from: 'node' })
     return code
@@ -56,6 +79,9 @@ export async function main(argv: readonly string[], io: Io = processIo(argv.incl
     return handleError(error, io)
   }
 }
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value]
+const commaList = (value: string): string[] => value.split(',').map((v) => v.trim()).filter(Boolean)
 
 export function parsePositive(flag: string) {
   return (value: string): number => {

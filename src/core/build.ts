@@ -1,6 +1,6 @@
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { VitaeError, isVitaeError, type Diagnostic } from '../diagnostics/diagnostic.js'
+import { VitaeError, hasErrors, isVitaeError, type Diagnostic } from '../diagnostics/diagnostic.js'
 import type { PageSize, RenderContext, Renderer } from '../renderers/renderer.js'
 import { FORMATS, isFormat, rendererFactory } from '../renderers/registry.js'
 import { findTheme, loadTheme } from '../themes/theme.js'
@@ -10,6 +10,9 @@ import { parseMargins, resolvePage } from './page.js'
 import { placeOf, placeOfChar, type Source } from './source.js'
 import { checkResume, validateResume, type Locator } from './validate.js'
 import { buildView } from './view.js'
+import { planTargets, type Target, type TailorFlags } from './plan.js'
+import { tailor, type Tailored } from './tailor.js'
+import { checkVariants, collectVariants, type VariantDef } from './variants.js'
 import { writeAtomic } from './write.js'
 
 export const DEFAULT_THEME = 'classic'
@@ -29,13 +32,18 @@ export interface BuildOptions {
   browserPath?: string
   /** Fail a paged artifact (PDF) that runs longer than this. */
   maxPages?: number
+  /** Variants and tailoring flags. */
+  tailor?: TailorFlags
   /** Called as each artifact is written, so a caller can report progress as it happens. */
   onArtifact?(artifact: ArtifactReport): void
+  /** Called when an artifact fails; the build goes on with the others. */
+  onFailure?(failure: ArtifactFailure): void
   /** Verbose progress. */
   log?(message: string): void
 }
 
 export interface ArtifactReport {
+  variant?: string
   format: string
   path: string
   bytes: number
@@ -44,6 +52,7 @@ export interface ArtifactReport {
 }
 
 export interface ArtifactFailure {
+  variant?: string
   format: string
   path: string
   error: VitaeError
@@ -85,80 +94,109 @@ export async function loadResume(input: string, options: { strict?: boolean } = 
 /** All diagnostics for a file, without throwing for validation problems (for `resume validate`). */
 export async function validateFile(input: string): Promise<{ source: Source; diagnostics: Diagnostic[] }> {
   const source = await loadFile(input)
-  return { source, diagnostics: await checkResume(source.data, sourceLocator(source)) }
+  const diagnostics = await checkResume(source.data, sourceLocator(source))
+  if (hasErrors(diagnostics)) return { source, diagnostics }
+  // Variants are checked against a valid resume only: their paths and tags refer to it.
+  const resume = source.data as Resume
+  const { variants, diagnostics: found } = await collectVariants(source, resume, dirname(resolve(input)))
+  found.push(...(await checkVariants(variants, resume, basename(input, extname(input)))))
+  return { source, diagnostics: [...diagnostics, ...found] }
+}
+
+/** Everything before rendering: the validated resume, its variants, and the targets to make. */
+export interface Plan {
+  source: Source
+  resume: Resume
+  diagnostics: Diagnostic[]
+  variants: Map<string, VariantDef>
+  targets: Target[]
+  resumeDir: string
+}
+
+export async function plan(input: string, flags: TailorFlags = {}, options: { strict?: boolean } = {}): Promise<Plan> {
+  const { source, resume, diagnostics } = await loadResume(input, options)
+  const resumeDir = dirname(resolve(input))
+  const stem = basename(input, extname(input))
+  const { variants, diagnostics: found } = await collectVariants(source, resume, resumeDir)
+  found.push(...(await checkVariants(variants, resume, stem)))
+  const variantProblems = options.strict ? found.map((d) => ({ ...d, severity: 'error' as const })) : found
+  if (hasErrors(variantProblems)) throw new VitaeError('validation', [...diagnostics, ...variantProblems])
+  const planned = await planTargets(resume, source, variants, flags, stem)
+  return { source, resume, variants, targets: planned.targets, resumeDir, diagnostics: [...diagnostics, ...variantProblems, ...planned.diagnostics] }
+}
+
+/** One target tailored and shaped for its theme: what the renderers are given. */
+export async function prepareTarget(p: Plan, target: Target, options: Pick<BuildOptions, 'theme' | 'page' | 'margins'>): Promise<{ tailored: Tailored; ctx: Omit<RenderContext, 'timeout' | 'log' | 'sourceDate'> }> {
+  const themeName = options.theme ?? target.variant?.def.theme ?? p.resume.meta?.theme ?? DEFAULT_THEME
+  const theme = await loadTheme(findTheme(themeName, p.resumeDir))
+  const tailored = tailor(p.resume, target.layers, theme.manifest.sections)
+  const resume = tailored.resume
+  const margins = options.margins !== undefined ? parseMargins(options.margins) : undefined
+  const page = resolvePage(resume, theme, { page: options.page ?? (target.variant?.def.page as PageSize | undefined), margins })
+  const view = buildView(resume, { sections: theme.manifest.sections, headings: theme.manifest.headings, present: theme.manifest.labels?.present })
+  const { renderHtml } = await import('../renderers/html.js')
+  let html: Promise<string> | undefined
+  return {
+    tailored,
+    ctx: { resume, view, theme, page, html: () => (html ??= Promise.resolve().then(() => renderHtml({ view, resume, theme, page }))) },
+  }
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? (() => undefined)
-  const unknown = options.formats.filter((f) => !isFormat(f))
-  if (unknown.length > 0 || options.formats.length === 0) {
+  const formats = [...new Set(options.formats)]
+  const unknown = formats.filter((f) => !isFormat(f))
+  if (unknown.length > 0 || formats.length === 0) {
     throw new VitaeError('usage', [
       { code: 'BAD_FLAG', severity: 'error', message: `unknown format ${unknown.join(', ') || '(none)'}`, hint: `choose from ${FORMATS.join(', ')}` },
     ])
   }
-  const margins = options.margins !== undefined ? parseMargins(options.margins) : undefined
+  if (options.margins !== undefined) parseMargins(options.margins)
   const stamp = sourceDate()
   const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS
 
-  const { source, resume, diagnostics } = await loadResume(options.input, options)
-  const resumeDir = dirname(resolve(options.input))
-  const theme = await loadTheme(findTheme(options.theme ?? resume.meta?.theme ?? DEFAULT_THEME, resumeDir))
-  const page = resolvePage(resume, theme, { page: options.page, margins })
-  const view = buildView(resume, {
-    sections: theme.manifest.sections,
-    headings: theme.manifest.headings,
-    present: theme.manifest.labels?.present,
-  })
-
-  let html: Promise<string> | undefined
-  const { renderHtml } = await import('../renderers/html.js')
-  const ctx: RenderContext = {
-    resume,
-    view,
-    theme,
-    page,
-    timeout,
-    log,
-    sourceDate: stamp,
-    html: () => (html ??= Promise.resolve().then(() => renderHtml({ view, resume, theme, page }))),
-  }
-
-  const name = basename(options.input, extname(options.input))
+  const p = await plan(options.input, options.tailor, options)
   const artifacts: ArtifactReport[] = []
   const failures: ArtifactFailure[] = []
   const renderers = new Map<string, Renderer>()
   try {
-    for (const format of [...new Set(options.formats)]) {
-      const started = performance.now()
-      let renderer = renderers.get(format)
-      if (!renderer) {
-        renderer = (await rendererFactory(format))({ browserPath: options.browserPath, timeout, log })
-        renderers.set(format, renderer)
-      }
-      const path = join(options.outDir, `${name}.${renderer.extension}`)
-      try {
-        const artifact = await renderer.render(ctx)
-        if (options.maxPages !== undefined && artifact.pages !== undefined && artifact.pages > options.maxPages) {
-          throw new VitaeError('render', [
-            {
-              code: 'PAGE_LIMIT',
-              severity: 'error',
-              message: `${path} has ${artifact.pages} pages; --max-pages allows ${options.maxPages}`,
-              hint: 'shorten the resume, tailor a variant, or use smaller margins (--margin)',
-            },
-          ])
+    for (const target of p.targets) {
+      const { ctx: base } = await prepareTarget(p, target, options)
+      const ctx: RenderContext = { ...base, timeout, log, sourceDate: stamp }
+      for (const format of formats) {
+        const started = performance.now()
+        let renderer = renderers.get(format)
+        if (!renderer) {
+          renderer = (await rendererFactory(format))({ browserPath: options.browserPath, timeout, log })
+          renderers.set(format, renderer)
         }
-        await writeAtomic(path, artifact.bytes)
-        const report = { format, path, bytes: artifact.bytes.byteLength, pages: artifact.pages, ms: performance.now() - started }
-        artifacts.push(report)
-        options.onArtifact?.(report)
-      } catch (error) {
-        if (!isVitaeError(error) || error.kind === 'theme') throw error
-        failures.push({ format, path, error })
+        const path = join(options.outDir, `${target.name}.${renderer.extension}`)
+        const variant = target.variant?.name
+        try {
+          const artifact = await renderer.render(ctx)
+          if (options.maxPages !== undefined && artifact.pages !== undefined && artifact.pages > options.maxPages) {
+            throw new VitaeError('render', [
+              {
+                code: 'PAGE_LIMIT',
+                severity: 'error',
+                message: `${path} has ${artifact.pages} pages; --max-pages allows ${options.maxPages}`,
+                hint: 'shorten the resume, tailor a variant, or use smaller margins (--margin)',
+              },
+            ])
+          }
+          await writeAtomic(path, artifact.bytes)
+          const report: ArtifactReport = { variant, format, path, bytes: artifact.bytes.byteLength, pages: artifact.pages, ms: performance.now() - started }
+          artifacts.push(report)
+          options.onArtifact?.(report)
+        } catch (error) {
+          if (!isVitaeError(error) || error.kind === 'theme') throw error
+          failures.push({ variant, format, path, error })
+          options.onFailure?.(failures[failures.length - 1]!)
+        }
       }
     }
   } finally {
     await Promise.allSettled([...renderers.values()].map((r) => r.dispose?.()))
   }
-  return { artifacts, failures, diagnostics, source }
+  return { artifacts, failures, diagnostics: p.diagnostics, source: p.source }
 }

@@ -2,7 +2,7 @@ import type { Diagnostic } from './diagnostic.js'
 import type { Locator } from '../core/validate.js'
 import type { Path } from '../core/source.js'
 import { didYouMean } from '../core/suggest.js'
-import { definitionsAt, resumeSchema } from '../core/schema.js'
+import { branchFor, definitionsAt, resumeSchema, schemaAt } from '../core/schema.js'
 
 /** The part of an ajv error object we read (ajv's own type would import ajv at run time). */
 export interface AjvError {
@@ -136,7 +136,7 @@ export function ajvDiagnostics(errors: readonly AjvError[], data: unknown, locat
     const path = toPath(error.instancePath, data)
     const value = valueAt(data, path)
     const name = subject(path)
-    const d = build(error, path, value, name, definitionsAt(path, data))
+    const d = build(error, path, value, name, definitionsAt(path, data), data)
     if (!d) continue
     const where = locator.place(d.keyPath ?? path, { key: d.atKey })
     out.push({ code: d.code, severity: 'error', message: d.message, hint: d.hint, file: locator.file, line: where?.line, column: where?.column })
@@ -152,7 +152,7 @@ interface Draft {
   atKey?: boolean
 }
 
-function build(error: AjvError, path: Path, value: unknown, name: string, defs: string[]): Draft | undefined {
+function build(error: AjvError, path: Path, value: unknown, name: string, defs: string[], data: unknown): Draft | undefined {
   switch (error.keyword) {
     case 'type': {
       const expected = String(error.params.type).split(',').map((t) => TYPE_WORDS[t] ?? t).join(' or ')
@@ -181,11 +181,12 @@ function build(error: AjvError, path: Path, value: unknown, name: string, defs: 
       }
     }
     case 'pattern': {
+      if (value !== null && typeof value === 'object') return undefined
       const { code, words, hint } = patternWords(error, value, path, defs)
       return { code, message: `${name} must be ${words}, but it is ${describeValue(value)}`, hint }
     }
     case 'enum': {
-      // An enum error on a mapping comes from propertyNames, reported above with the key.
+      // An enum or pattern error on a mapping comes from propertyNames, reported above with the key.
       if (value !== null && typeof value === 'object') return undefined
       const allowed = (error.params.allowedValues as unknown[]).filter((v) => v !== '').map(String)
       const guess = typeof value === 'string' ? didYouMean(value, allowed) : undefined
@@ -199,10 +200,28 @@ function build(error: AjvError, path: Path, value: unknown, name: string, defs: 
       return { code: 'REQUIRED', message: `${name} needs ${String(error.params.missingProperty)}` }
     case 'additionalProperties': {
       const key = String(error.params.additionalProperty)
-      return { code: 'UNKNOWN_KEY', message: `${name} has no setting ${key}`, keyPath: [...path, key], atKey: true }
+      const here = schemaAt(path, data)
+      const known = Object.keys((here && branchFor(here, value).properties) ?? {})
+      const guess = didYouMean(key, known)
+      return {
+        code: 'UNKNOWN_KEY',
+        message: `${name} has no setting ${key}${guess ? `; did you mean ${guess}?` : ''}`,
+        hint: guess ? undefined : known.length ? `the settings are ${known.join(', ')}` : undefined,
+        keyPath: [...path, key],
+        atKey: true,
+      }
     }
     case 'propertyNames': {
       const key = String(error.params.propertyName)
+      if (path[path.length - 1] === 'variants') {
+        return {
+          code: 'VARIANT_NAME',
+          message: `${JSON.stringify(key)} cannot be a variant name: it becomes part of a file name`,
+          hint: 'use letters, digits, - and _ only, e.g. backend or ml-infra',
+          keyPath: [...path, key],
+          atKey: true,
+        }
+      }
       const guess = didYouMean(key, sectionNames())
       return {
         code: 'ENUM',
@@ -212,6 +231,8 @@ function build(error: AjvError, path: Path, value: unknown, name: string, defs: 
         atKey: true,
       }
     }
+    case 'minimum':
+      return { code: 'RANGE', message: `${name} must be at least ${String(error.params.limit)}, but it is ${describeValue(value)}` }
     case 'uniqueItems':
       return { code: 'DUPLICATE_ITEM', message: `${name} lists the same item twice (items ${String(error.params.j)} and ${String(error.params.i)})`, keyPath: [...path, Number(error.params.i)] }
     default:

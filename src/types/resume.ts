@@ -84,6 +84,14 @@ export type Section =
   | 'interests'
   | 'references'
   | 'projects'
+/**
+ * Tags for tailoring: variants and --tags keep or drop what carries them.
+ */
+export type Tags1 = string[]
+/**
+ * Tags for tailoring: variants and --tags keep or drop what carries them.
+ */
+export type Tags2 = string[]
 
 /**
  * A resume for vitae: JSON Resume 1.0 plus tags, education locations and highlights, presentation settings under meta, and variants. Text fields accept inline Markdown (**bold**, _italic_, `code`, [links](https://example.com)).
@@ -299,5 +307,45 @@ export interface Resume {
     }
     [k: string]: unknown
   }
+  /**
+   * Tailored versions of this resume by name: resume build --variant NAME. More can live in variants/NAME.yaml beside the resume.
+   */
+  variants?: {
+    [k: string]: Variant
+  }
   [k: string]: unknown
+}
+/**
+ * A tailored version of the resume: which tags and sections to keep, fields to override, and where to write it.
+ *
+ * This interface was referenced by `Resume`'s JSON-Schema
+ * via the `definition` "variant".
+ */
+export interface Variant {
+  /**
+   * What the variant is for, e.g. Backend and distributed systems roles.
+   */
+  description?: string
+  tags?: Tags1
+  excludeTags?: Tags2
+  /**
+   * Sections to show, in this order.
+   */
+  sections?: Section[]
+  /**
+   * Fields to override, by path: basics.label, work[0].highlights[1], ...
+   */
+  set?: {
+    [k: string]: unknown
+  }
+  /**
+   * At most this many highlights per entry (the first ones kept).
+   */
+  maxHighlights?: number
+  theme?: string
+  page?: 'letter' | 'a4'
+  /**
+   * The output file name without extension; default: <resume>-<variant>.
+   */
+  output?: string
 }

@@ -1,0 +1,52 @@
+import { plan, prepareTarget } from '../core/build.js'
+import { formatPath } from '../core/paths.js'
+import type { Tailored } from '../core/tailor.js'
+import { EXIT_CODES } from '../diagnostics/diagnostic.js'
+import { tailorFlags, type BuildFlags } from './build.js'
+import { printDiagnostics, type Io } from './io.js'
+
+/** `resume explain`: for each target, what is kept and dropped, and the rule that decided. */
+export async function runExplain(file: string, flags: BuildFlags, io: Io): Promise<number> {
+  const p = await plan(file, tailorFlags(flags))
+  printDiagnostics(io, p.diagnostics, new Map([[p.source.file, p.source.text]]))
+  const reports = []
+  for (const target of p.targets) {
+    const { tailored } = await prepareTarget(p, target, {})
+    reports.push({ target: target.variant?.name ?? null, output: target.name, description: target.variant?.def.description ?? null, ...tailored })
+    if (!flags.json) io.out(explainText(target.variant?.name, target.variant?.def.description, target.name, tailored, io.color))
+  }
+  if (flags.json) {
+    io.out(
+      JSON.stringify(
+        reports.map((r) => ({
+          variant: r.target,
+          output: r.output,
+          description: r.description,
+          sections: r.sections,
+          decisions: r.decisions,
+          overrides: r.overrides.map((o) => ({ path: formatPath(o.path), value: o.value, origin: o.origin })),
+        })),
+        null,
+        2,
+      ),
+    )
+  }
+  return EXIT_CODES.ok
+}
+
+function explainText(variant: string | undefined, description: string | undefined, output: string, t: Tailored, color: boolean): string {
+  const paint = (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s)
+  const keep = paint('32', '+')
+  const drop = paint('31', '-')
+  const lines = [paint('1', variant ? `variant ${variant}${description ? ` — ${description}` : ''}` : 'the resume as written, with the flags applied'), `  output: ${output}.*`]
+  for (const o of t.overrides) lines.push(`  set ${formatPath(o.path)} = ${JSON.stringify(o.value)}  (${o.origin})`)
+  for (const section of t.sections) {
+    lines.push(`${section.kept ? keep : drop} ${section.id}: ${section.reason}`)
+    if (!section.kept && !section.reason.startsWith('omitted')) continue
+    for (const d of t.decisions.filter((x) => x.section === section.id)) {
+      const indent = d.highlight === undefined ? '    ' : '        '
+      lines.push(`${indent}${d.kept ? keep : drop} ${d.label}  ${paint('2', `(${d.reason})`)}`)
+    }
+  }
+  return `${lines.join('\n')}\n`
+}

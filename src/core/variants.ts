@@ -1,0 +1,130 @@
+import { existsSync, readdirSync } from 'node:fs'
+import { basename, dirname, extname, join } from 'node:path'
+import type { Diagnostic } from '../diagnostics/diagnostic.js'
+import type { Resume, Variant } from '../types/resume.js'
+import { loadFile } from './load.js'
+import { checkPath, checkValue, type OverrideSite } from './overrides.js'
+import { placeOf, type Path, type Place, type Source } from './source.js'
+import { didYouMean } from './suggest.js'
+import type { Override, TailorLayer } from './tailor.js'
+import { checkResume } from './validate.js'
+
+/** A variant as defined, with a way back to where each of its parts is written. */
+export interface VariantDef {
+  name: string
+  def: Variant
+  file: string
+  /** The place of a path inside the variant's definition. */
+  place(path: Path, options?: { key?: boolean }): Place | undefined
+}
+
+const VARIANT_FILE = /\.(ya?ml)$/
+
+/** Every tag used anywhere in the resume: what variants and --tags may name. */
+export function tagInventory(resume: Resume): Set<string> {
+  const tags = new Set<string>()
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit)
+    else if (value && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) {
+        if (key === 'tags' && Array.isArray(child)) child.forEach((t) => typeof t === 'string' && tags.add(t))
+        else if (key !== 'variants') visit(child)
+      }
+    }
+  }
+  visit(resume)
+  return tags
+}
+
+/**
+ * Variants from `variants:` in the resume and from `variants/NAME.yaml` beside it. Problems in a
+ * variant file are reported in that file; a name defined twice is an error.
+ */
+export async function collectVariants(source: Source, resume: Resume, resumeDir: string): Promise<{ variants: Map<string, VariantDef>; diagnostics: Diagnostic[] }> {
+  const variants = new Map<string, VariantDef>()
+  const diagnostics: Diagnostic[] = []
+  for (const [name, def] of Object.entries(resume.variants ?? {})) {
+    variants.set(name, { name, def, file: source.file, place: (path, o) => placeOf(source, ['variants', name, ...path], o) })
+  }
+  const dir = join(resumeDir, 'variants')
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => VARIANT_FILE.test(f)).sort() : []
+  for (const file of files) {
+    const name = basename(file, extname(file))
+    const shown = join(dirname(source.file), 'variants', file)
+    const variantSource = await loadFile(join(dir, file), shown)
+    const place = (path: Path, o?: { key?: boolean }) => placeOf(variantSource, path, o)
+    // Validate as the resume's `variants.NAME`, then move the places into the variant's own file.
+    const found = await checkResume({ variants: { [name]: variantSource.data } }, { file: shown, place: (p, o) => place(p.slice(2), o) })
+    diagnostics.push(...found)
+    if (variants.has(name)) {
+      diagnostics.push({ code: 'VARIANT_DUPLICATE', severity: 'error', message: `the variant ${name} is defined both here and in ${source.file}`, file: shown, line: 1, column: 1, hint: 'keep one of the two' })
+      continue
+    }
+    variants.set(name, { name, def: (variantSource.data ?? {}) as Variant, file: shown, place })
+  }
+  return { variants, diagnostics }
+}
+
+/** The output file name (no extension) for a variant, or for the untailored resume. */
+export function outputName(stem: string, variant?: VariantDef): string {
+  if (!variant) return stem
+  return variant.def.output ?? `${stem}-${variant.name}`
+}
+
+/** Checks what the schema cannot: override paths and values, known tags, distinct output names. */
+export async function checkVariants(variants: Map<string, VariantDef>, resume: Resume, stem: string): Promise<Diagnostic[]> {
+  const out: Diagnostic[] = []
+  const tags = tagInventory(resume)
+  const names = new Map<string, string>()
+  for (const v of variants.values()) {
+    for (const key of ['tags', 'excludeTags'] as const) {
+      v.def[key]?.forEach((tag, i) => {
+        if (tags.has(tag)) return
+        const guess = didYouMean(tag, tags)
+        const where = v.place([key, i])
+        out.push({
+          code: 'UNKNOWN_TAG',
+          severity: 'warning',
+          message: `no entry or highlight carries the tag ${tag}${guess ? `; did you mean ${guess}?` : ''}`,
+          hint: guess ? undefined : tags.size ? `the tags in use are ${[...tags].sort().join(', ')}` : 'add tags: [...] to entries and highlights',
+          file: v.file,
+          line: where?.line,
+          column: where?.column,
+        })
+      })
+    }
+    for (const [key, value] of Object.entries(v.def.set ?? {})) {
+      const { path, problems } = checkPath(key, resume, { file: v.file, place: v.place(['set', key], { key: true }) })
+      out.push(...problems)
+      if (path) out.push(...(await checkValue(path, value, { file: v.file, place: v.place(['set', key]) })))
+    }
+    const name = outputName(stem, v)
+    const clash = names.get(name)
+    if (clash) {
+      const where = v.place(v.def.output ? ['output'] : [], { key: !v.def.output })
+      out.push({ code: 'OUTPUT_CONFLICT', severity: 'error', message: `the variants ${clash} and ${v.name} would both write ${name}.*`, hint: 'give one of them another output: name', file: v.file, line: where?.line, column: where?.column })
+    }
+    names.set(name, v.name)
+  }
+  return out
+}
+
+/** A variant as a tailoring layer, its overrides remembering where they were written. */
+export function variantLayer(v: VariantDef, resume: Resume): TailorLayer {
+  const set: Override[] = []
+  for (const [key, value] of Object.entries(v.def.set ?? {})) {
+    const { path } = checkPath(key, resume, {})
+    const at = v.place(['set', key])
+    if (path) set.push({ path, value, origin: `${v.file}:${at?.line ?? 1}:${at?.column ?? 1}` })
+  }
+  return {
+    source: `variant ${v.name}`,
+    tags: v.def.tags,
+    excludeTags: v.def.excludeTags,
+    sections: v.def.sections,
+    maxHighlights: v.def.maxHighlights,
+    set,
+  }
+}
+
+export type { OverrideSite }

@@ -36,7 +36,7 @@ export function checkPath(text: string, data: unknown, site: OverrideSite): { pa
       const length = Array.isArray(parent) ? parent.length : 0
       if (seg >= length) {
         const where = formatPath(parentPath)
-        return { problems: [diagnostic(site, 'SET_PATH', `${where} has ${length} entr${length === 1 ? 'y' : 'ies'}, so ${formatPath(path.slice(0, i + 1))} does not exist`, length ? `entries count from 0: ${where}[0] to ${where}[${length - 1}]` : undefined)] }
+        return { problems: [diagnostic(site, 'SET_PATH', `${where} has ${length} entr${length === 1 ? 'y' : 'ies'}, so ${formatPath(path.slice(0, i + 1))} does not exist`, length === 1 ? `the only entry is ${where}[0]` : length ? `entries count from 0: ${where}[0] to ${where}[${length - 1}]` : undefined)] }
       }
       continue
     }

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
 // Kept tiny: the CLI lives in lib/ (compiled from src/ by `npm install`'s prepare step).
-import { main } from '../lib/cli/main.js'
+import { main } from '../lib/bundle/main.js'
 
 process.exitCode = await main(process.argv)

@@ -157,7 +157,7 @@ describe('HTML escaping', () => {
   it('formats dates through Intl in the resume locale', async () => {
     const dir = tempDir()
     writeFileSync(join(dir, 'resume.yaml'), 'basics: {name: Ada}\nwork:\n  - {name: Acme, position: Dev, startDate: 2024-03, endDate: 2024-09}\n  - {name: Beta, position: Dev, startDate: 2024-10}\nmeta: {locale: de-DE}\n')
-    expect((await runCli(['build'], { cwd: dir })).code).toBe(0)
+    expect((await runCli(['build', '--format', 'html'], { cwd: dir })).code).toBe(0)
     const html = readFileSync(join(dir, 'dist/resume.html'), 'utf8')
     expect(html).toContain('März 2024 – Sept. 2024')
     expect(html).toContain('Okt. 2024 – Present')

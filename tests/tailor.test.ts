@@ -53,7 +53,7 @@ describe('variants of the seed resume', () => {
 describe('tags, sections and overrides', () => {
   it('--tags keeps matching and untagged things, drops the rest', async () => {
     const dir = baseCopy()
-    const { code, stderr } = await runCli(['build', '--tags', 'backend'], { cwd: dir })
+    const { code, stderr } = await runCli(['build', '--format', 'html', '--tags', 'backend'], { cwd: dir })
     expect(code, stderr).toBe(0)
     const html = readFileSync(join(dir, 'dist/resume.html'), 'utf8')
     expect(html).toContain('Untagged highlight stays')
@@ -64,7 +64,7 @@ describe('tags, sections and overrides', () => {
 
   it('--exclude-tags wins over --tags', async () => {
     const dir = baseCopy()
-    expect((await runCli(['build', '--tags', 'backend', '--exclude-tags', 'db'], { cwd: dir })).code).toBe(0)
+    expect((await runCli(['build', '--format', 'html', '--tags', 'backend', '--exclude-tags', 'db'], { cwd: dir })).code).toBe(0)
     const html = readFileSync(join(dir, 'dist/resume.html'), 'utf8')
     expect(html).toContain('Acme')
     expect(html).not.toContain('Tuned the database')
@@ -72,7 +72,7 @@ describe('tags, sections and overrides', () => {
 
   it('a filter that empties a section omits it, and explain says why', async () => {
     const dir = baseCopy()
-    expect((await runCli(['build', '--tags', 'ml'], { cwd: dir })).code).toBe(0)
+    expect((await runCli(['build', '--format', 'html', '--tags', 'ml'], { cwd: dir })).code).toBe(0)
     const html = readFileSync(join(dir, 'dist/resume.html'), 'utf8')
     expect(html).not.toContain('section-projects')
     const { stdout } = await runCli(['explain', '--tags', 'ml'], { cwd: dir })
@@ -82,7 +82,7 @@ describe('tags, sections and overrides', () => {
 
   it('--sections chooses and orders sections; --set overrides a field, typed by the schema', async () => {
     const dir = baseCopy()
-    const { code, stderr } = await runCli(['build', '--sections', 'projects,work', '--set', 'basics.label=ML Engineer', '--set', 'work[0].highlights[0]=Rewritten bullet'], { cwd: dir })
+    const { code, stderr } = await runCli(['build', '--format', 'html', '--sections', 'projects,work', '--set', 'basics.label=ML Engineer', '--set', 'work[0].highlights[0]=Rewritten bullet'], { cwd: dir })
     expect(code, stderr).toBe(0)
     const html = readFileSync(join(dir, 'dist/resume.html'), 'utf8')
     expect(html).toContain('ML Engineer')
@@ -107,7 +107,7 @@ describe('tags, sections and overrides', () => {
   it('flags compose on top of a variant', async () => {
     const dir = baseCopy()
     writeFileSync(join(dir, 'resume.yaml'), `${readFileSync(join(dir, 'resume.yaml'), 'utf8')}variants:\n  be:\n    tags: [backend]\n`)
-    expect((await runCli(['build', '--variant', 'be', '--exclude-tags', 'db'], { cwd: dir })).code).toBe(0)
+    expect((await runCli(['build', '--format', 'html', '--variant', 'be', '--exclude-tags', 'db'], { cwd: dir })).code).toBe(0)
     const html = readFileSync(join(dir, 'dist/resume-be.html'), 'utf8')
     expect(html).toContain('Untagged highlight stays')
     expect(html).not.toContain('Tuned the database') // excluded by the flag
@@ -118,7 +118,7 @@ describe('tags, sections and overrides', () => {
     const dir = baseCopy()
     mkdirSync(join(dir, 'variants'))
     writeFileSync(join(dir, 'variants/ml.yaml'), 'description: ML roles\ntags: [ml]\nset:\n  basics.label: ML Engineer\n')
-    const ok = await runCli(['build', '--variant', 'ml'], { cwd: dir })
+    const ok = await runCli(['build', '--format', 'html', '--variant', 'ml'], { cwd: dir })
     expect(ok.code, ok.stderr).toBe(0)
     expect(readFileSync(join(dir, 'dist/resume-ml.html'), 'utf8')).toContain('Modelworks')
     writeFileSync(join(dir, 'variants/bad.yaml'), 'tags: [ml]\nmaxHighlights: many\n')
@@ -187,7 +187,7 @@ describe('explain and --json', () => {
   })
 
   it('build --json prints only JSON on stdout: artifacts, bytes, warnings', async () => {
-    const { code, stdout } = await runCli(['build', '--all-variants', '--json', '--tags', 'pythn'], { cwd: seedCopy() })
+    const { code, stdout } = await runCli(['build', '--format', 'html', '--all-variants', '--json', '--tags', 'pythn'], { cwd: seedCopy() })
     expect(code).toBe(0)
     const report = JSON.parse(stdout) as { ok: boolean; artifacts: Array<{ variant: string; format: string; path: string; bytes: number }>; warnings: Array<{ code: string }> }
     expect(report.ok).toBe(true)

@@ -42,7 +42,7 @@ export function artifactLine(a: ArtifactReport): string {
 }
 
 export async function runBuild(file: string, flags: BuildFlags, io: Io): Promise<number> {
-  const formats = (flags.format ?? 'html').split(',').map((f) => f.trim().toLowerCase()).filter(Boolean)
+  const formats = (flags.format ?? 'pdf').split(',').map((f) => f.trim().toLowerCase()).filter(Boolean)
   const started = performance.now()
   const quiet = flags.quiet || flags.json
   let result: BuildResult

@@ -23,7 +23,7 @@ export async function main(argv: readonly string[], io: Io = processIo(argv.incl
     .command('build')
     .description('validate a resume and render it')
     .argument('[file]', 'the resume', 'resume.yaml')
-    .option('-f, --format <list>', 'formats to build, comma-separated: html', 'html')
+    .option('-f, --format <list>', 'formats to build, comma-separated: pdf, html, docx', 'pdf')
     .option('-o, --out <dir>', 'folder for the outputs', 'dist')
     .option('--theme <name>', 'theme name or folder (default: meta.theme, else classic)')
     .addOption(new Option('--page <size>', 'page size (default: meta.page, else the theme\'s)').choices(['letter', 'a4']))

@@ -19,7 +19,7 @@ export async function main(argv: readonly string[], io: Io = processIo(argv.incl
     .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) })
     .addHelpText('after', '\nExit codes: 0 ok, 2 usage, 3 input, 4 validation, 5 theme, 6 render, 7 output, 1 internal error.')
 
-  program
+  const build = program
     .command('build')
     .description('validate a resume and render it')
     .argument('[file]', 'the resume', 'resume.yaml')
@@ -32,12 +32,7 @@ export async function main(argv: readonly string[], io: Io = processIo(argv.incl
     .option('--timeout <seconds>', 'give up on a render after this long (default 30)', parsePositive('--timeout'))
     .option('--browser-path <path>', 'Chrome, Chromium or Edge to print PDFs with (default: $VITAE_BROWSER, $PUPPETEER_EXECUTABLE_PATH, then the usual places)')
     .option('--max-pages <n>', 'fail if a PDF runs longer than this', parsePositive('--max-pages'))
-    .option('--variant <name>', 'build a variant defined in the resume (repeatable)', collect, [])
-    .option('--all-variants', 'build every variant')
-    .option('--tags <list>', 'keep only tagged entries and highlights with one of these tags (untagged ones stay)', commaList)
-    .option('--exclude-tags <list>', 'drop entries and highlights with any of these tags', commaList)
-    .option('--sections <list>', 'sections to show, in this order', commaList)
-    .option('--set <path=value>', 'override a field, e.g. --set basics.label="ML Engineer" (repeatable)', collect, [])
+  tailoringOptions(build)
     .option('--json', 'print a machine-readable report on stdout, and nothing else there')
     .option('-q, --quiet', 'print nothing but errors')
     .option('-v, --verbose', 'print each step')
@@ -56,16 +51,11 @@ export async function main(argv: readonly string[], io: Io = processIo(argv.incl
       code = await runValidate(file, opts, io)
     })
 
-  program
+  const explain = program
     .command('explain')
     .description('show what a variant keeps and drops, and the tag or rule that decided')
     .argument('[file]', 'the resume', 'resume.yaml')
-    .option('--variant <name>', 'the variant to explain (repeatable)', collect, [])
-    .option('--all-variants', 'explain every variant')
-    .option('--tags <list>', 'as for build', commaList)
-    .option('--exclude-tags <list>', 'as for build', commaList)
-    .option('--sections <list>', 'as for build', commaList)
-    .option('--set <path=value>', 'as for build (repeatable)', collect, [])
+  tailoringOptions(explain)
     .option('--json', 'print the decisions as JSON')
     .action(async (file: string, opts: Record<string, unknown>) => {
       const { runExplain } = await import('./explain.js')
@@ -78,6 +68,17 @@ export async function main(argv: readonly string[], io: Io = processIo(argv.incl
   } catch (error) {
     return handleError(error, io)
   }
+}
+
+/** The flags that choose and tailor what is built: shared by build and explain. */
+function tailoringOptions(command: Command): Command {
+  return command
+    .option('--variant <name>', 'a variant defined in the resume (repeatable)', collect, [])
+    .option('--all-variants', 'every variant')
+    .option('--tags <list>', 'keep only tagged entries and highlights with one of these tags (untagged ones stay)', commaList)
+    .option('--exclude-tags <list>', 'drop entries and highlights with any of these tags', commaList)
+    .option('--sections <list>', 'sections to show, in this order', commaList)
+    .option('--set <path=value>', 'override a field, e.g. --set basics.label="ML Engineer" (repeatable)', collect, [])
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value]

@@ -134,12 +134,10 @@ export async function prepareTarget(p: Plan, target: Target, options: Pick<Build
   const margins = options.margins !== undefined ? parseMargins(options.margins) : undefined
   const page = resolvePage(resume, theme, { page: options.page ?? (target.variant?.def.page as PageSize | undefined), margins })
   const view = buildView(resume, { sections: theme.manifest.sections, headings: theme.manifest.headings, present: theme.manifest.labels?.present })
-  const { renderHtml } = await import('../renderers/html.js')
   let html: Promise<string> | undefined
-  return {
-    tailored,
-    ctx: { resume, view, theme, page, html: () => (html ??= Promise.resolve().then(() => renderHtml({ view, resume, theme, page }))) },
-  }
+  // The HTML (and Handlebars with it) loads only for the formats that ask for it.
+  const renderOnce = async () => (await import('../renderers/html.js')).renderHtml({ view, resume, theme, page })
+  return { tailored, ctx: { resume, view, theme, page, html: () => (html ??= renderOnce()) } }
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {

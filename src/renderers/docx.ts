@@ -1,6 +1,51 @@
-import type { Renderer, RendererOptions } from './renderer.js'
+import { Document } from 'docx'
+import { VitaeError, isVitaeError } from '../diagnostics/diagnostic.js'
+import { docxBody } from './docx-body.js'
+import { compileParts, packageBytes } from './docx-package.js'
+import { docxNumbering, docxStyles } from './docx-styles.js'
+import { docxTokens } from './docx-tokens.js'
+import { pageTwips } from './docx-units.js'
+import type { Artifact, RenderContext, Renderer, RendererOptions } from './renderer.js'
 
-// Placeholder until the DOCX renderer lands (issue 4).
+/**
+ * The resume as a Word document: the view model the HTML renders, written as real Word structure
+ * (Title, Heading 1, bulleted lists, hyperlinks) with the theme's docx tokens as its styles.
+ */
+export async function renderDocx(ctx: RenderContext): Promise<Uint8Array> {
+  const tokens = docxTokens(ctx.theme)
+  const page = pageTwips(ctx.page)
+  const { properties } = ctx.view
+  const doc = new Document({
+    title: properties.title,
+    subject: properties.subject,
+    creator: properties.author || 'vitae',
+    lastModifiedBy: properties.author || 'vitae',
+    keywords: properties.keywords.join(', '),
+    revision: 1,
+    styles: docxStyles(tokens, { textWidth: page.textWidth, lang: ctx.view.lang }),
+    numbering: docxNumbering(tokens),
+    sections: [
+      {
+        properties: { page: { size: { width: page.width, height: page.height }, margin: { ...page.margins, header: 0, footer: 0, gutter: 0 } } },
+        children: docxBody(ctx.view),
+      },
+    ],
+  })
+  return packageBytes(await compileParts(doc), ctx.sourceDate ?? new Date())
+}
+
 export function createDocxRenderer(_options: RendererOptions): Renderer {
-  throw new Error('the DOCX renderer is not built yet')
+  return {
+    format: 'docx',
+    extension: 'docx',
+    async render(ctx: RenderContext): Promise<Artifact> {
+      try {
+        return { format: 'docx', extension: 'docx', bytes: await renderDocx(ctx) }
+      } catch (error) {
+        if (isVitaeError(error)) throw error
+        const message = error instanceof Error ? error.message : String(error)
+        throw new VitaeError('render', [{ code: 'DOCX', severity: 'error', message: `could not write the Word file: ${message}` }], { cause: error })
+      }
+    },
+  }
 }

@@ -13,17 +13,41 @@ export interface FontFace {
   files: Array<string | { file: string; unicodeRange?: string }>
 }
 
-/** DOCX style tokens: what Word needs to belong to the same family as the PDF. */
+/**
+ * DOCX style tokens: what Word needs to belong to the same family as the PDF. Sizes and spacing
+ * are in points, colours are hex RGB without the #.
+ */
 export interface DocxTokens {
+  /**
+   * Body text. The PDF's web fonts are not embedded in Word files, so name a font every reader
+   * has or substitutes with the same metrics (Arial: Liberation Sans in LibreOffice), or the
+   * line breaks, and the page count, differ from one reader to the next.
+   */
   font: string
+  /** The name at the top (the PDF's display serif). */
   headingFont: string
+  /** Inline `code`. */
+  codeFont: string
   size: number
+  /** Contact line, places and dates. */
+  smallSize: number
   nameSize: number
+  /** The label under the name. */
+  labelSize: number
+  /** Section headings. */
   headingSize: number
+  /** Line height as a multiple of single spacing. */
+  lineSpacing: number
   color: string
   accent: string
   muted: string
+  /** The quiet separators: title | organisation, place | dates, between contact items. */
+  rule: string
+  /** After bullets and group lines. */
   paragraphSpacing: number
+  /** Before each entry. */
+  entrySpacing: number
+  /** Before each section heading. */
   sectionSpacing: number
 }
 

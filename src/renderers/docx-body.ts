@@ -1,0 +1,85 @@
+import { Paragraph, Tab, TextRun, type ParagraphChild } from 'docx'
+import type { ContactItem, View, ViewEntry, ViewSection } from '../core/view.js'
+import { inlineRuns, styledText } from './docx-inline.js'
+import { BULLETS, STYLE } from './docx-styles.js'
+
+/**
+ * The view model as Word paragraphs, in the order and shape of the HTML theme's partials
+ * (header, text, entries, groups): one column, no tables, nothing in headers or footers,
+ * so a reader, Word's navigation pane and an applicant tracking system all read it top down.
+ */
+export function docxBody(view: View): Paragraph[] {
+  return [...masthead(view), ...view.sections.flatMap(section)]
+}
+
+function masthead(view: View): Paragraph[] {
+  const out: Paragraph[] = []
+  if (view.name) out.push(new Paragraph({ style: STYLE.title, children: [new TextRun(view.name)] }))
+  if (view.label) out.push(new Paragraph({ style: STYLE.label, children: [new TextRun(view.label)] }))
+  if (view.contact.length > 0) out.push(new Paragraph({ style: STYLE.contact, children: contactLine(view.contact) }))
+  return out
+}
+
+// The HTML's en space, bullet, en space between items: a separator, not a list. The space after
+// the bullet does not break (two no-break spaces are about an en), so a line never ends on "•".
+const CONTACT_SEPARATOR = '\u2002\u2022\u00A0\u00A0'
+
+function contactLine(items: readonly ContactItem[]): ParagraphChild[] {
+  return items.flatMap((item, i) => [...(i > 0 ? [styledText(CONTACT_SEPARATOR, STYLE.separator)] : []), contactItem(item)])
+}
+
+const contactItem = (item: ContactItem): ParagraphChild => (item.href ? styledText(item.text, STYLE.link, item.href) : new TextRun(item.text))
+
+function section(s: ViewSection): Paragraph[] {
+  const heading = s.heading ? [new Paragraph({ style: STYLE.heading, children: [new TextRun(s.heading)] })] : []
+  switch (s.layout) {
+    case 'text':
+      return [...heading, new Paragraph({ style: STYLE.summary, children: inlineRuns(s.text ?? []) })]
+    case 'groups':
+      return [...heading, ...s.entries.map(group)]
+    case 'entries':
+      return [...heading, ...s.entries.flatMap(entry)]
+  }
+}
+
+/** "Programming Languages: Python, C/C++, …": the name in bold, the keywords after it. */
+function group(e: ViewEntry): Paragraph {
+  const name = `${e.title}${e.note ? ` (${e.note})` : ''}:`
+  const keywords = e.keywords?.length ? [new TextRun(` ${e.keywords.join(', ')}`)] : []
+  return new Paragraph({ style: STYLE.group, children: [styledText(name, STYLE.groupName), ...keywords] })
+}
+
+function entry(e: ViewEntry): Paragraph[] {
+  const body: Array<{ style: string; children: ParagraphChild[]; bullet?: boolean }> = []
+  if (e.summary?.length) body.push({ style: STYLE.entryText, children: inlineRuns(e.summary) })
+  for (const bullet of e.bullets) body.push({ style: STYLE.bullet, children: inlineRuns(bullet), bullet: true })
+  return [
+    new Paragraph({ style: STYLE.entry, children: entryHead(e) }),
+    // Each paragraph but the last keeps with the next: an entry is not split across pages,
+    // as the PDF's `break-inside: avoid` does.
+    ...body.map(
+      (p, i) =>
+        new Paragraph({
+          style: p.style,
+          children: p.children,
+          keepNext: i < body.length - 1 || undefined,
+          numbering: p.bullet ? { reference: BULLETS, level: 0 } : undefined,
+        }),
+    ),
+  ]
+}
+
+/** Title | organisation (note), then a tab to the right edge: place | dates. */
+function entryHead(e: ViewEntry): ParagraphChild[] {
+  const separator = () => styledText(' | ', STYLE.separator)
+  const head: ParagraphChild[] = [styledText(e.title, STYLE.entryTitle, e.url)]
+  if (e.organization) head.push(separator(), styledText(e.organization, STYLE.organization))
+  if (e.note) head.push(styledText(` (${e.note})`, STYLE.note))
+  if (e.location || e.dates) {
+    head.push(new TextRun({ children: [new Tab()] }))
+    if (e.location) head.push(styledText(e.location, STYLE.meta))
+    if (e.location && e.dates) head.push(separator())
+    if (e.dates) head.push(styledText(e.dates, STYLE.meta))
+  }
+  return head
+}

@@ -1,0 +1,170 @@
+import { AlignmentType, BorderStyle, LevelFormat, LevelSuffix, type INumberingOptions, type IStylesOptions } from 'docx'
+import type { DocxTokens } from '../themes/theme.js'
+
+/**
+ * Style ids the body refers to. Title, Heading1, Heading2 and ListBullet are Word's own ids, so
+ * the navigation pane, screen readers and applicant tracking systems know what they are; the
+ * rest are ours and show in Word's style gallery under readable names.
+ */
+export const STYLE = {
+  title: 'Title',
+  label: 'Subtitle',
+  contact: 'Contact',
+  heading: 'Heading1',
+  entry: 'Heading2',
+  summary: 'Summary',
+  entryText: 'EntryText',
+  bullet: 'ListBullet',
+  group: 'SkillGroup',
+  // character styles
+  entryTitle: 'EntryTitle',
+  organization: 'Organization',
+  note: 'EntryNote',
+  meta: 'EntryMeta',
+  separator: 'Separator',
+  groupName: 'GroupName',
+  code: 'InlineCode',
+  link: 'Hyperlink',
+} as const
+
+export const BULLETS = 'bullets'
+
+const pt = (points: number): number => Math.round(points * 20)
+const halfPt = (points: number): number => Math.round(points * 2)
+// East Asian text is left to Word's own fallback: a Latin font has none of its glyphs.
+const font = (name: string) => ({ ascii: name, hAnsi: name, cs: name })
+/** Letter spacing, as the HTML's `letter-spacing: 0.09em`, in twips. */
+const tracking = (em: number, size: number): number => Math.round(em * size * 20)
+
+/** Paragraph and character styles from the theme's tokens; the body only names them. */
+export function docxStyles(t: DocxTokens, options: { textWidth: number; lang: string }): IStylesOptions {
+  const line = Math.round(240 * t.lineSpacing)
+  return {
+    default: {
+      document: {
+        run: { font: font(t.font), size: halfPt(t.size), color: t.color, language: { value: options.lang } },
+        paragraph: { spacing: { before: 0, after: 0, line } },
+      },
+      title: {
+        name: 'Title',
+        basedOn: 'Normal',
+        next: STYLE.label,
+        quickFormat: true,
+        run: { font: font(t.headingFont), size: halfPt(t.nameSize), bold: true, color: t.accent, characterSpacing: tracking(0.01, t.nameSize) },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 0, line: 240 }, keepNext: true },
+      },
+      heading1: {
+        name: 'Heading 1',
+        basedOn: 'Normal',
+        next: 'Normal',
+        quickFormat: true,
+        run: { size: halfPt(t.headingSize), bold: true, allCaps: true, color: t.accent, characterSpacing: tracking(0.09, t.headingSize) },
+        paragraph: {
+          spacing: { before: pt(t.sectionSpacing), after: pt(4) },
+          border: { bottom: { style: BorderStyle.SINGLE, size: 6, space: 1, color: t.accent } },
+          keepNext: true,
+          keepLines: true,
+          outlineLevel: 0,
+        },
+      },
+      heading2: {
+        name: 'Heading 2',
+        basedOn: 'Normal',
+        next: STYLE.bullet,
+        quickFormat: true,
+        run: { size: halfPt(t.size), color: t.color },
+        // Places and dates sit at a right-aligned tab stop on the text's right edge.
+        paragraph: { spacing: { before: pt(t.entrySpacing) }, rightTabStop: options.textWidth, keepNext: true, keepLines: true, outlineLevel: 1 },
+      },
+    },
+    paragraphStyles: [
+      {
+        id: STYLE.label,
+        name: 'Subtitle',
+        basedOn: 'Normal',
+        next: STYLE.contact,
+        quickFormat: true,
+        run: { size: halfPt(t.labelSize), allCaps: true, color: t.muted, characterSpacing: tracking(0.06, t.labelSize) },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: pt(2) }, keepNext: true },
+      },
+      {
+        id: STYLE.contact,
+        name: 'Contact',
+        basedOn: 'Normal',
+        next: 'Normal',
+        quickFormat: true,
+        run: { size: halfPt(t.smallSize), color: t.muted },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: pt(4), after: pt(6) } },
+      },
+      {
+        id: STYLE.summary,
+        name: 'Summary',
+        basedOn: 'Normal',
+        next: 'Normal',
+        quickFormat: true,
+        // Ragged right, as the PDF: justified lines this short open rivers between words.
+        paragraph: { alignment: AlignmentType.LEFT },
+      },
+      {
+        id: STYLE.entryText,
+        name: 'Entry Text',
+        basedOn: 'Normal',
+        next: STYLE.bullet,
+        quickFormat: true,
+        paragraph: { spacing: { before: pt(1) }, keepLines: true },
+      },
+      {
+        id: STYLE.bullet,
+        name: 'List Bullet',
+        basedOn: 'Normal',
+        next: STYLE.bullet,
+        quickFormat: true,
+        // The list in the style too, as Word's own List Bullet has it: Enter in Word makes another bullet.
+        paragraph: { spacing: { after: pt(t.paragraphSpacing) }, indent: { left: pt(13), hanging: pt(9) }, keepLines: true, numbering: { reference: BULLETS, level: 0 } },
+      },
+      {
+        id: STYLE.group,
+        name: 'Skill Group',
+        basedOn: 'Normal',
+        next: STYLE.group,
+        quickFormat: true,
+        paragraph: { spacing: { after: pt(t.paragraphSpacing) } },
+      },
+    ],
+    characterStyles: [
+      { id: STYLE.entryTitle, name: 'Entry Title', run: { bold: true } },
+      { id: STYLE.organization, name: 'Organization', run: { color: t.accent } },
+      { id: STYLE.note, name: 'Entry Note', run: { italics: true, color: t.muted } },
+      { id: STYLE.meta, name: 'Entry Meta', run: { size: halfPt(t.smallSize), color: t.muted } },
+      { id: STYLE.separator, name: 'Separator', run: { color: t.rule } },
+      { id: STYLE.groupName, name: 'Group Name', run: { bold: true } },
+      { id: STYLE.code, name: 'Inline Code', run: { font: font(t.codeFont), size: halfPt(t.size * 0.92) } },
+      // Links read as the PDF's: the accent colour, no underline (the contact line is all links).
+      { id: STYLE.link, name: 'Hyperlink', run: { color: t.accent } },
+    ],
+  }
+}
+
+/** One bulleted list definition: a real Word list, so "•" is never typed into the text. */
+export function docxNumbering(t: DocxTokens): INumberingOptions {
+  return {
+    config: [
+      {
+        reference: BULLETS,
+        levels: [
+          {
+            level: 0,
+            format: LevelFormat.BULLET,
+            text: '\u2022',
+            alignment: AlignmentType.LEFT,
+            suffix: LevelSuffix.TAB,
+            style: {
+              run: { font: font(t.font), color: t.accent },
+              paragraph: { indent: { left: pt(13), hanging: pt(9) } },
+            },
+          },
+        ],
+      },
+    ],
+  }
+}

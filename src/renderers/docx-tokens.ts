@@ -1,0 +1,60 @@
+import { join } from 'node:path'
+import { VitaeError, type Diagnostic } from '../diagnostics/diagnostic.js'
+import type { DocxTokens, Theme } from '../themes/theme.js'
+
+/** What a theme without a "docx" block (or with part of one) gets: the classic look. */
+export const DEFAULT_DOCX_TOKENS: Readonly<DocxTokens> = {
+  font: 'Arial',
+  headingFont: 'Georgia',
+  codeFont: 'Consolas',
+  size: 10,
+  smallSize: 9.5,
+  nameSize: 22,
+  labelSize: 10.5,
+  headingSize: 10.5,
+  lineSpacing: 0.95,
+  color: '1B1B1B',
+  accent: '1F3A5F',
+  muted: '4A4F57',
+  rule: '9AA7B8',
+  paragraphSpacing: 1,
+  entrySpacing: 4,
+  sectionSpacing: 7,
+}
+
+const FONTS = ['font', 'headingFont', 'codeFont'] as const
+const COLORS = ['color', 'accent', 'muted', 'rule'] as const
+const SIZES = ['size', 'smallSize', 'nameSize', 'labelSize', 'headingSize'] as const
+const SPACINGS = ['paragraphSpacing', 'entrySpacing', 'sectionSpacing'] as const
+
+/**
+ * The theme's tokens over the defaults, checked: a typo in theme.json is the theme's problem
+ * (exit 5, naming the manifest), never a Word file that fails to open.
+ */
+export function docxTokens(theme: Theme): DocxTokens {
+  const tokens: Record<string, unknown> = { ...DEFAULT_DOCX_TOKENS, ...theme.manifest.docx }
+  const problems: string[] = []
+  const check = (key: string, ok: (value: unknown) => boolean, expected: string) => {
+    if (!ok(tokens[key])) problems.push(`docx.${key} is ${JSON.stringify(tokens[key])}; it must be ${expected}`)
+  }
+
+  for (const key of FONTS) check(key, isFontName, 'a font name')
+  for (const key of COLORS) {
+    check(key, (v) => typeof v === 'string' && /^#?[0-9A-Fa-f]{6}$/.test(v), 'a colour in hex, like "1F3A5F"')
+    // "#1f3a5f" is how CSS writes a colour: take it as Word's "1F3A5F".
+    if (typeof tokens[key] === 'string') tokens[key] = (tokens[key] as string).replace(/^#/, '').toUpperCase()
+  }
+  for (const key of SIZES) check(key, (v) => isNumberIn(v, 1, 200), 'a font size in points, 1 to 200')
+  for (const key of SPACINGS) check(key, (v) => isNumberIn(v, 0, 200), 'a space in points, 0 to 200')
+  check('lineSpacing', (v) => isNumberIn(v, 0.5, 5), 'a multiple of single line spacing, 0.5 to 5')
+
+  if (problems.length > 0) {
+    const file = join(theme.dir, 'theme.json')
+    throw new VitaeError('theme', problems.map((message): Diagnostic => ({ code: 'THEME', severity: 'error', message, file, hint: 'fix the "docx" block of the theme manifest' })))
+  }
+  return tokens as unknown as DocxTokens
+}
+
+// A name as Word's font menu lists it: no control characters, no stray spaces at either end.
+const isFontName = (value: unknown): boolean => typeof value === 'string' && /^\S(?:[^\u0000-\u001f]{0,62}\S)?$/.test(value)
+const isNumberIn = (value: unknown, min: number, max: number): boolean => typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max

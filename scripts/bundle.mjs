@@ -7,6 +7,16 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+// Handlebars builds its template code with source-map's SourceNode when it can require it: slower
+// compiles, and a library loaded for maps we never write. Made unavailable, it uses plain strings.
+const noSourceMaps = {
+  name: 'no-source-maps',
+  setup(build) {
+    build.onResolve({ filter: /^source-map$/ }, () => ({ path: 'source-map', namespace: 'unavailable' }))
+    build.onLoad({ filter: /.*/, namespace: 'unavailable' }, () => ({ contents: "throw new Error('source-map is not bundled')", loader: 'js' }))
+  },
+}
+
 rmSync(join(root, 'lib/bundle'), { recursive: true, force: true }) // no stale chunks from earlier builds
 await build({
   entryPoints: [join(root, 'src/cli/main.ts')],
@@ -20,6 +30,7 @@ await build({
   // commander and other CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __vitaeRequire } from 'node:module'; const require = __vitaeRequire(import.meta.url);" },
   chunkNames: 'chunk-[hash]',
+  plugins: [noSourceMaps],
   legalComments: 'none',
   logLevel: 'warning',
 })

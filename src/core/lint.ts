@@ -125,7 +125,7 @@ export function lintResume(data: unknown, locator: Locator): Diagnostic[] {
       if (day > max) report('DATE_INVALID', 'error', `${key} ${value} does not exist: that month has ${max} days`, [...path, key])
     }
     const { startDate: start, endDate: end } = entry
-    if (typeof start === 'string' && typeof end === 'string' && /^\d{4}/.test(end) && end.localeCompare(start) < 0) {
+    if (typeof start === 'string' && typeof end === 'string' && /^\d{4}/.test(end) && end < start) {
       report('DATE_ORDER', 'warning', `endDate ${end} is before startDate ${start}`, [...path, 'endDate'], 'swap them if they are the wrong way round')
     }
   }

@@ -1,0 +1,138 @@
+import type { Browser, CDPSession, HTTPRequest, Page } from 'puppeteer-core'
+import { setTimeout as delay } from 'node:timers/promises'
+import { isVitaeError } from '../diagnostics/diagnostic.js'
+import { ChromeProcess } from './chrome-process.js'
+import { showDocument } from './document.js'
+import { browserLaunchFailed, browserNotFound } from './errors.js'
+import { findBrowser } from './find.js'
+import { sandboxOffReason } from './flags.js'
+import { PipeTransport } from './pipe-transport.js'
+import { printToPdf } from './print.js'
+import type { PageSettings } from '../renderers/renderer.js'
+
+interface Tab {
+  page: Page
+  /** Our own CDP session on the tab, for printing. */
+  cdp: CDPSession
+}
+
+export interface SessionOptions {
+  browserPath?: string
+  /** Milliseconds any one CDP call may take before it is abandoned. */
+  timeout: number
+  log(message: string): void
+}
+
+/**
+ * One browser for a build, with one tab that prints every PDF. Starting is eager: the constructor
+ * spawns Chrome and sets up the tab in the background, so the browser starts while the caller
+ * does other work. Tabs are offline by construction: no JavaScript, and every request but an
+ * inline data: URL refused.
+ */
+export class BrowserSession {
+  readonly executablePath: string
+  private readonly chrome: ChromeProcess
+  private readonly browser: Promise<Browser>
+  private tab: Promise<Tab>
+  /** The style signature of the document in the tab, when we put it there. */
+  private shown: string | undefined
+  private blocked: string[] = []
+
+  /** Throws BROWSER_NOT_FOUND (exit 6) when there is no browser; anything later, `print` reports. */
+  constructor(private readonly options: SessionOptions) {
+    const search = findBrowser({ browserPath: options.browserPath })
+    if (!search.found) throw browserNotFound(search)
+    this.executablePath = search.found.path
+    options.log(`pdf: browser ${search.found.path} (${search.found.source})`)
+    const sandboxOff = sandboxOffReason()
+    if (sandboxOff) options.log(`pdf: ${sandboxOff}, so Chrome's sandbox is off (--no-sandbox)`)
+    this.chrome = new ChromeProcess(search.found.path, { noSandbox: sandboxOff !== undefined })
+    this.browser = this.connect()
+    this.tab = this.openTab()
+    // Whoever awaits print() sees a failure; these keep an unawaited one from crashing the process.
+    this.browser.catch(() => undefined)
+    this.tab.catch(() => undefined)
+  }
+
+  /** Prints `html` in the tab; `lap` marks the steps, for --verbose timings. */
+  async print(html: string, settings: PageSettings, lap: (step: string) => void = () => undefined): Promise<Uint8Array> {
+    const { page, cdp } = await this.tab
+    lap('browser')
+    try {
+      const previous = this.shown
+      this.shown = undefined
+      this.shown = await showDocument(page, html, previous, this.options.timeout)
+      lap('load')
+      return await printToPdf(cdp, settings)
+    } catch (error) {
+      this.discardTab()
+      throw error
+    }
+  }
+
+  /** After a failed print the tab's state is unknown: the next print gets a fresh one. */
+  private discardTab(): void {
+    const old = this.tab
+    this.shown = undefined
+    this.tab = this.openTab(true)
+    this.tab.catch(() => undefined)
+    old.then(({ page }) => page.close()).catch(() => undefined)
+  }
+
+  /** URLs refused since the last call, for --verbose. */
+  takeBlocked(): string[] {
+    const list = this.blocked
+    this.blocked = []
+    return list
+  }
+
+  async close(): Promise<void> {
+    await this.chrome.close()
+  }
+
+  private async connect(): Promise<Browser> {
+    const started = performance.now()
+    const exited = this.chrome.exited.then(async () => {
+      await this.chrome.close()
+      throw browserLaunchFailed(this.executablePath, await this.chrome.failureReason())
+    })
+    exited.catch(() => undefined)
+    const connecting = (async () => {
+      // Loaded while Chrome starts: the two together take little longer than Chrome alone.
+      const { default: puppeteer } = await import('puppeteer-core')
+      const { write, read } = this.chrome.pipe
+      return puppeteer.connect({
+        transport: new PipeTransport(write, read),
+        defaultViewport: null,
+        issuesEnabled: false,
+        protocolTimeout: this.options.timeout,
+      })
+    })()
+    try {
+      const browser = await Promise.race([connecting, exited])
+      this.options.log(`pdf: browser ready in ${Math.round(performance.now() - started)} ms`)
+      return browser
+    } catch (error) {
+      connecting.then((b) => b.disconnect(), () => undefined).catch(() => undefined)
+      if (isVitaeError(error)) throw error
+      // A closed pipe usually means Chrome died: its last words say more than Puppeteer's.
+      const died = await Promise.race([this.chrome.exited.then(() => true), delay(250, false, { ref: false })])
+      await this.chrome.close()
+      throw browserLaunchFailed(this.executablePath, died ? await this.chrome.failureReason() : (error as Error).message, error)
+    }
+  }
+
+  /** The browser's first tab (a new one after a failure), with scripts off and the network shut. */
+  private async openTab(fresh = false): Promise<Tab> {
+    const browser = await this.browser
+    const page = (!fresh && (await browser.pages())[0]) || (await browser.newPage())
+    const [cdp] = await Promise.all([page.createCDPSession(), page.setJavaScriptEnabled(false), page.setRequestInterception(true)])
+    page.on('request', (request: HTTPRequest) => {
+      const url = request.url()
+      if (url.startsWith('data:')) return void request.continue().catch(() => undefined)
+      this.blocked.push(url)
+      request.abort('blockedbyclient').catch(() => undefined)
+    })
+    return { page, cdp }
+  }
+}

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ROOT, runCli, seedCopy } from './helpers.js'
@@ -20,6 +20,17 @@ describe('themes', () => {
     const { code, stderr } = await runCli(['build', '--format', 'html', '--theme', 'mine'], { cwd: dir })
     expect(code, stderr).toBe(0)
     expect(readFileSync(join(dir, 'dist/resume.html'), 'utf8')).toContain('/* mine-marker */')
+  })
+
+  it('the shipped theme precompiled at install renders exactly what a run-time compile of it does', async () => {
+    const dir = seedCopy()
+    cpSync(join(ROOT, 'templates/classic'), join(dir, 'templates/classic'), { recursive: true })
+    const own = await runCli(['build', '--format', 'html', '-o', 'own'], { cwd: dir }) // compiled at run time
+    const shipped = await runCli(['build', '--format', 'html', '-o', 'shipped', '--theme', join(ROOT, 'templates/classic')], { cwd: dir })
+    expect(own.code, own.stderr).toBe(0)
+    expect(shipped.code, shipped.stderr).toBe(0)
+    expect(existsSync(join(ROOT, 'lib/precompiled/classic.js'))).toBe(true)
+    expect(readFileSync(join(dir, 'own/resume.html'), 'utf8')).toBe(readFileSync(join(dir, 'shipped/resume.html'), 'utf8'))
   })
 
   it('an unknown theme is exit 5 and names the shipped ones', async () => {

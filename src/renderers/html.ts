@@ -13,8 +13,8 @@ export function pageCss(page: PageSettings): string {
 }
 
 /** Renders the theme's Handlebars template over the view model: one self-contained HTML file. */
-export function renderHtml(ctx: Pick<RenderContext, 'view' | 'resume' | 'theme' | 'page'>): string {
-  const template = themeTemplate(ctx.theme)
+export async function renderHtml(ctx: Pick<RenderContext, 'view' | 'resume' | 'theme' | 'page'>): Promise<string> {
+  const template = await themeTemplate(ctx.theme)
   return template({ view: ctx.view, resume: ctx.resume, css: `${pageCss(ctx.page)}\n${ctx.theme.css}`, page: ctx.page })
 }
 

@@ -4,11 +4,19 @@ import { parseInline, type Inline } from '../core/inline.js'
 import { inlineToHtml } from './inline-html.js'
 import type { Theme } from './theme.js'
 import { join } from 'node:path'
+import { loadPrecompiled, type Precompiled } from './precompiled.js'
 
 export type TemplateFn = (context: unknown) => string
 
-/** A Handlebars environment of the theme's own: no helper or partial leaks between themes. */
-function environment(theme: Theme): typeof Handlebars {
+/** Options shared by run-time compiles and the build-time precompile: both must make the same code. */
+export const COMPILE_OPTIONS = { strict: false, preventIndent: true } as const
+
+/**
+ * A Handlebars environment of the theme's own: no helper or partial leaks between themes.
+ * With `precompiled` (the shipped themes, compiled when vitae is installed) nothing is parsed
+ * or compiled at run time.
+ */
+function environment(theme: Theme, precompiled?: Precompiled): typeof Handlebars {
   const hb = Handlebars.create()
   hb.registerHelper('inline', (value: unknown) => {
     const nodes: Inline[] = typeof value === 'string' ? parseInline(value) : Array.isArray(value) ? (value as Inline[]) : []
@@ -21,10 +29,15 @@ function environment(theme: Theme): typeof Handlebars {
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean))
   hb.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean))
   for (const [name, source] of Object.entries(theme.partials)) {
-    checkSyntax(theme, source, join(theme.manifest.partials ?? '', `${name}.hbs`))
-    hb.registerPartial(name, source)
+    const spec = precompiled?.partials[name]
+    if (spec) {
+      hb.registerPartial(name, hb.template(spec))
+    } else {
+      checkSyntax(theme, source, join(theme.manifest.partials ?? '', `${name}.hbs`))
+      hb.registerPartial(name, source)
+    }
   }
-  checkSyntax(theme, theme.template, theme.manifest.template)
+  if (!precompiled) checkSyntax(theme, theme.template, theme.manifest.template)
   return hb
 }
 
@@ -34,11 +47,12 @@ const compiled = new WeakMap<Theme, TemplateFn>()
  * The theme's main template, compiled once. Handlebars compiles lazily, so a syntax error in a
  * partial surfaces at the first render: both paths become exit 5 with the file and line.
  */
-export function themeTemplate(theme: Theme): TemplateFn {
+export async function themeTemplate(theme: Theme): Promise<TemplateFn> {
   let fn = compiled.get(theme)
   if (!fn) {
-    const hb = environment(theme)
-    const template = hb.compile(theme.template, { strict: false, preventIndent: true })
+    const precompiled = await loadPrecompiled(theme)
+    const hb = environment(theme, precompiled)
+    const template = precompiled ? hb.template(precompiled.main) : hb.compile(theme.template, COMPILE_OPTIONS)
     fn = (context) => {
       try {
         return template(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false })

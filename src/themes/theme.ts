@@ -1,5 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs'
-import { readFile, readdir } from 'node:fs/promises'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path'
 import { VitaeError, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { PACKAGE_ROOT } from '../core/schema.js'
@@ -115,10 +114,10 @@ function inside(dir: string, file: string, manifestFile: string): string {
   return full
 }
 
-async function readThemeFile(dir: string, file: string, manifestFile: string): Promise<Buffer> {
+function readThemeFile(dir: string, file: string, manifestFile: string): Buffer {
   const full = inside(dir, file, manifestFile)
   try {
-    return await readFile(full)
+    return readFileSync(full)
   } catch {
     throw themeError(`the theme names ${file}, which cannot be read`, manifestFile)
   }
@@ -149,45 +148,48 @@ const cache = new Map<string, Promise<Theme>>()
 export function loadTheme(dir: string): Promise<Theme> {
   let hit = cache.get(dir)
   if (!hit) {
-    hit = readTheme(dir)
-    cache.set(dir, hit)
-    hit.catch(() => cache.delete(dir))
+    try {
+      hit = Promise.resolve(readTheme(dir))
+      cache.set(dir, hit)
+    } catch (error) {
+      return Promise.reject(error)
+    }
   }
   return hit
 }
 
-async function readTheme(dir: string): Promise<Theme> {
+// Reads are synchronous: a theme is a dozen small local files, and a thread-pool round trip per
+// file cost more than the reads themselves on the path every build takes.
+function readTheme(dir: string): Theme {
   const manifestFile = join(dir, MANIFEST)
   let raw: unknown
   try {
-    raw = JSON.parse(await readFile(manifestFile, 'utf8'))
+    raw = JSON.parse(readFileSync(manifestFile, 'utf8'))
   } catch (error) {
     throw themeError(`cannot read the theme manifest: ${(error as Error).message}`, manifestFile)
   }
   const manifest = checkManifest(raw, manifestFile)
-  const template = (await readThemeFile(dir, manifest.template, manifestFile)).toString('utf8')
+  const template = readThemeFile(dir, manifest.template, manifestFile).toString('utf8')
   const partials: Record<string, string> = {}
   if (manifest.partials) {
     const partialDir = inside(dir, manifest.partials, manifestFile)
-    const names = (await readdir(partialDir).catch(() => [])).filter((f) => extname(f) === '.hbs').sort()
-    for (const file of names) partials[basename(file, '.hbs')] = await readFile(join(partialDir, file), 'utf8')
+    const names = (existsSync(partialDir) ? readdirSync(partialDir) : []).filter((f) => extname(f) === '.hbs').sort()
+    for (const file of names) partials[basename(file, '.hbs')] = readFileSync(join(partialDir, file), 'utf8')
   }
-  const fonts = await Promise.all((manifest.fonts ?? []).map((face) => fontFaceCss(dir, face, manifestFile)))
-  const styles = await Promise.all((manifest.styles ?? []).map(async (f) => (await readThemeFile(dir, f, manifestFile)).toString('utf8')))
+  const fonts = (manifest.fonts ?? []).map((face) => fontFaceCss(dir, face, manifestFile))
+  const styles = (manifest.styles ?? []).map((f) => readThemeFile(dir, f, manifestFile).toString('utf8'))
   return { name: manifest.name, dir, manifest, template, partials, css: [...fonts, ...styles].join('\n') }
 }
 
 const FONT_TYPES: Record<string, string> = { '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.otf': 'font/otf' }
 
-async function fontFaceCss(dir: string, face: FontFace, manifestFile: string): Promise<string> {
-  const sources = await Promise.all(
-    face.files.map(async (entry) => {
-      const { file, unicodeRange } = typeof entry === 'string' ? { file: entry, unicodeRange: undefined } : entry
-      const type = FONT_TYPES[extname(file)]
-      if (!type) throw themeError(`font ${file} must be .woff2, .woff, .ttf or .otf`, manifestFile)
-      const data = await readThemeFile(dir, file, manifestFile)
-      return `@font-face { font-family: ${JSON.stringify(face.family)}; font-weight: ${face.weight}; font-style: ${face.style}; font-display: block; src: url(data:${type};base64,${data.toString('base64')}) format("${type.slice(5)}");${unicodeRange ? ` unicode-range: ${unicodeRange};` : ''} }`
-    }),
-  )
+function fontFaceCss(dir: string, face: FontFace, manifestFile: string): string {
+  const sources = face.files.map((entry) => {
+    const { file, unicodeRange } = typeof entry === 'string' ? { file: entry, unicodeRange: undefined } : entry
+    const type = FONT_TYPES[extname(file)]
+    if (!type) throw themeError(`font ${file} must be .woff2, .woff, .ttf or .otf`, manifestFile)
+    const data = readThemeFile(dir, file, manifestFile)
+    return `@font-face { font-family: ${JSON.stringify(face.family)}; font-weight: ${face.weight}; font-style: ${face.style}; font-display: block; src: url(data:${type};base64,${data.toString('base64')}) format("${type.slice(5)}");${unicodeRange ? ` unicode-range: ${unicodeRange};` : ''} }`
+  })
   return sources.join('\n')
 }

@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { PACKAGE_ROOT } from '../core/schema.js'
+import type { Theme } from './theme.js'
+
+/** Handlebars template specs (as `Handlebars.precompile` writes them), for a main template and partials. */
+export interface Precompiled {
+  hash: string
+  main: TemplateSpecification
+  partials: Record<string, TemplateSpecification>
+}
+
+type TemplateSpecification = Parameters<typeof import('handlebars').template>[0]
+
+/** What the compiled code depends on: the sources, by name. A change anywhere means a new hash. */
+export function sourceHash(theme: Pick<Theme, 'template' | 'partials'>): string {
+  const hash = createHash('sha256').update(theme.template)
+  for (const name of Object.keys(theme.partials).sort()) hash.update(`\0${name}\0${theme.partials[name]}`)
+  return hash.digest('hex').slice(0, 32)
+}
+
+export const precompiledFile = (themeName: string): string => join(PACKAGE_ROOT, 'lib/precompiled', `${themeName}.js`)
+
+/**
+ * The templates of a shipped theme, compiled when vitae was installed (scripts/precompile-themes.mjs),
+ * if they still match its sources; a theme of the user's own, or an edited one, compiles at run time.
+ */
+export async function loadPrecompiled(theme: Theme): Promise<Precompiled | undefined> {
+  if (dirname(resolve(theme.dir)) !== join(PACKAGE_ROOT, 'templates')) return undefined
+  const file = precompiledFile(theme.name)
+  if (!existsSync(file)) return undefined
+  const module = (await import(pathToFileURL(file).href)) as Precompiled
+  return module.hash === sourceHash(theme) ? module : undefined
+}

@@ -22,15 +22,17 @@ function zipTime(when: Date): Date {
 }
 
 /**
- * A zip of the entries in the order given, every entry stamped with one time. fflate's DEFLATE is
- * plain JavaScript, so the same entries and time give the same bytes on every machine (a native
- * zlib's output can follow the CPU).
+ * A zip of the entries in the order given, every entry stamped with one time, stored rather than
+ * deflated. A native zlib's output can follow the CPU (Node's is Chromium's, with SIMD hashing),
+ * which breaks reproducible bytes across machines; fflate's pure-JS deflate is stable but cost
+ * ~45 ms of a ~60 ms DOCX render while V8 warmed it up. Stored, a resume's DOCX is ~55 kB instead
+ * of ~13 kB, written in a few milliseconds, and the same bytes everywhere.
  */
 export function zip(entries: readonly ZipEntry[], date: Date): Uint8Array {
   const mtime = zipTime(date)
   const files: Zippable = {}
   for (const entry of entries) {
-    files[entry.name] = [typeof entry.data === 'string' ? strToU8(entry.data) : entry.data, { level: 6, mtime }]
+    files[entry.name] = [typeof entry.data === 'string' ? strToU8(entry.data) : entry.data, { level: 0, mtime }]
   }
   return zipSync(files)
 }

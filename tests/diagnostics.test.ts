@@ -82,3 +82,21 @@ describe('bad input gets a diagnostic at its place and the documented exit code'
     expect(existsSync(join(fresh, 'dist'))).toBe(false)
   })
 })
+
+describe('limits', () => {
+  it('a file over 1 MiB is refused before it is parsed (exit 3)', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'resume.yaml'), `basics:\n  name: Ada\n  summary: "${'x'.repeat(1024 * 1024)}"\n`)
+    const { code, stderr } = await runCli(['validate'], { cwd: dir })
+    expect(code).toBe(3)
+    expect(stderr).toMatch(/error\[INPUT_TOO_LARGE\]: resume\.yaml is \d+ bytes; the limit is 1048576 bytes/)
+  })
+
+  it('a BOM and CRLF line ends are fine, and positions still count lines', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'resume.yaml'), '\uFEFFbasics:\r\n  name: Ada\r\nwork:\r\n  - startDate: 2024-13\r\n')
+    const { code, stderr } = await runCli(['validate'], { cwd: dir })
+    expect(code).toBe(4)
+    expect(stderr).toContain('resume.yaml:4:16: error[DATE_FORMAT]')
+  })
+})

@@ -161,6 +161,25 @@ describe.skipIf(!browser.found)('resume build --format pdf', () => {
     expect(Buffer.compare(readFileSync(join(dir, 'alone', last)), readFileSync(join(dir, 'variants', last)))).toBe(0)
   })
 
+  it('every variant of the seed fits one Letter page', async () => {
+    const all = await runCli(['build', 'resume.yaml', '--all-variants', '--format', 'pdf', '--max-pages', '1', '-q', '-o', 'fit'], { cwd: dir })
+    expect(all.code, all.stderr).toBe(0)
+    const names = readdirSync(join(dir, 'fit')).sort()
+    expect(names).toEqual(['resume-ai-infra.pdf', 'resume-backend.pdf', 'resume-ml.pdf'])
+    for (const name of names) expect(pdfinfo(join(dir, 'fit', name)).Pages, name).toBe('1')
+  })
+
+  it('a failing artifact fails the run with its exit code, yet the others are built and reported', async () => {
+    const r = await runCli(['build', 'resume.yaml', '--all-variants', '--format', 'pdf,html', '--margin', '3.5in', '--max-pages', '1', '--json', '-o', 'partial'], { cwd: dir })
+    expect(r.code).toBe(6)
+    const report = JSON.parse(r.stdout) as { ok: boolean; artifacts: Array<{ format: string }>; failures: Array<{ format: string; exitCode: number; diagnostics: Array<{ code: string }> }> }
+    expect(report.ok).toBe(false)
+    expect(report.artifacts.map((a) => a.format)).toEqual(['html', 'html', 'html'])
+    expect(report.failures.map((f) => [f.format, f.exitCode, f.diagnostics[0]?.code])).toEqual(Array(3).fill(['pdf', 6, 'PAGE_LIMIT']))
+    // Nothing partial: the PDFs that failed were never written.
+    expect(readdirSync(join(dir, 'partial')).sort()).toEqual(['resume-ai-infra.html', 'resume-backend.html', 'resume-ml.html'])
+  })
+
   it('fails with exit 6 and the page count when --max-pages is exceeded', async () => {
     const r = await runCli(['build', 'resume.yaml', '--format', 'pdf', '--margin', '3.5in', '--max-pages', '1', '-o', 'long'], { cwd: dir })
     expect(r.code).toBe(6)

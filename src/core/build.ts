@@ -156,41 +156,43 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const p = await plan(options.input, options.tailor, options)
   const artifacts: ArtifactReport[] = []
   const failures: ArtifactFailure[] = []
+  // Every renderer is made before anything renders: the PDF one starts its browser in the
+  // background, and the documents of the formats that need no browser fill that wait.
   const renderers = new Map<string, Renderer>()
   try {
+    for (const format of formats) renderers.set(format, (await rendererFactory(format))({ browserPath: options.browserPath, timeout, log }))
+    const jobs: Array<{ target: Target; ctx: RenderContext; renderer: Renderer }> = []
     for (const target of p.targets) {
-      const { ctx: base } = await prepareTarget(p, target, options)
-      const ctx: RenderContext = { ...base, timeout, log, sourceDate: stamp }
-      for (const format of formats) {
-        const started = performance.now()
-        let renderer = renderers.get(format)
-        if (!renderer) {
-          renderer = (await rendererFactory(format))({ browserPath: options.browserPath, timeout, log })
-          renderers.set(format, renderer)
+      const { ctx } = await prepareTarget(p, target, options)
+      for (const renderer of renderers.values()) jobs.push({ target, ctx: { ...ctx, timeout, log, sourceDate: stamp }, renderer })
+    }
+    jobs.sort((a, b) => Number(Boolean(a.renderer.warmsUp)) - Number(Boolean(b.renderer.warmsUp)))
+
+    for (const { target, ctx, renderer } of jobs) {
+      const started = performance.now()
+      const path = join(options.outDir, `${target.name}.${renderer.extension}`)
+      const variant = target.variant?.name
+      const format = renderer.format
+      try {
+        const artifact = await renderer.render(ctx)
+        if (options.maxPages !== undefined && artifact.pages !== undefined && artifact.pages > options.maxPages) {
+          throw new VitaeError('render', [
+            {
+              code: 'PAGE_LIMIT',
+              severity: 'error',
+              message: `${path} has ${artifact.pages} pages; --max-pages allows ${options.maxPages}`,
+              hint: 'shorten the resume, tailor a variant, or use smaller margins (--margin)',
+            },
+          ])
         }
-        const path = join(options.outDir, `${target.name}.${renderer.extension}`)
-        const variant = target.variant?.name
-        try {
-          const artifact = await renderer.render(ctx)
-          if (options.maxPages !== undefined && artifact.pages !== undefined && artifact.pages > options.maxPages) {
-            throw new VitaeError('render', [
-              {
-                code: 'PAGE_LIMIT',
-                severity: 'error',
-                message: `${path} has ${artifact.pages} pages; --max-pages allows ${options.maxPages}`,
-                hint: 'shorten the resume, tailor a variant, or use smaller margins (--margin)',
-              },
-            ])
-          }
-          await writeAtomic(path, artifact.bytes)
-          const report: ArtifactReport = { variant, format, path, bytes: artifact.bytes.byteLength, pages: artifact.pages, ms: performance.now() - started }
-          artifacts.push(report)
-          options.onArtifact?.(report)
-        } catch (error) {
-          if (!isVitaeError(error) || error.kind === 'theme') throw error
-          failures.push({ variant, format, path, error })
-          options.onFailure?.(failures[failures.length - 1]!)
-        }
+        await writeAtomic(path, artifact.bytes)
+        const report: ArtifactReport = { variant, format, path, bytes: artifact.bytes.byteLength, pages: artifact.pages, ms: performance.now() - started }
+        artifacts.push(report)
+        options.onArtifact?.(report)
+      } catch (error) {
+        if (!isVitaeError(error) || error.kind === 'theme') throw error
+        failures.push({ variant, format, path, error })
+        options.onFailure?.(failures[failures.length - 1]!)
       }
     }
   } finally {

@@ -32,6 +32,7 @@ export function createPdfRenderer(options: RendererOptions): Renderer {
   return {
     format: 'pdf',
     extension: 'pdf',
+    warmsUp: true,
     async render(ctx: RenderContext): Promise<Artifact> {
       const current = (session ??= start())
       if (!(current instanceof BrowserSession)) throw current

@@ -37,6 +37,11 @@ export interface Renderer {
   format: string
   extension: string
   render(ctx: RenderContext): Promise<Artifact>
+  /**
+   * Set by a renderer that starts slow work when it is made (the PDF's browser): a build renders
+   * its documents after the other formats', which fill the wait.
+   */
+  warmsUp?: boolean
   /** Releases what the renderer holds across documents (the PDF's browser), once per build. */
   dispose?(): Promise<void>
 }

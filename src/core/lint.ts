@@ -39,6 +39,16 @@ export function checkUrl(url: string): { code: string; message: string; hint?: s
   return undefined
 }
 
+/** The link itself if a reader may follow it (an allowed scheme), else undefined: shown as text. */
+export function safeHref(url: string | undefined): string | undefined {
+  if (!url) return undefined
+  try {
+    return ALLOWED_SCHEMES.has(new URL(url).protocol) ? url : undefined
+  } catch {
+    return undefined
+  }
+}
+
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
 /**

@@ -1,7 +1,7 @@
 import type { Resume, Highlight, Section } from '../types/resume.js'
 import { formatDate, formatRange } from './dates.js'
 import { parseInline, plainText, type Inline } from './inline.js'
-import { ALLOWED_SCHEMES } from './lint.js'
+import { safeHref } from './lint.js'
 
 /**
  * The resume as every renderer sees it: sections in order, entries already shaped into
@@ -68,14 +68,6 @@ const highlightText = (h: Highlight): string => (typeof h === 'string' ? h : h.t
 const md = (text: string | undefined): Inline[] | undefined => (text ? parseInline(text) : undefined)
 const bullets = (list: Highlight[] | undefined): Inline[][] => (list ?? []).map((h) => parseInline(highlightText(h)))
 const join = (...parts: Array<string | undefined>): string => parts.filter((p) => p && p.trim()).join(' ')
-const safeHref = (url: string | undefined): string | undefined => {
-  if (!url) return undefined
-  try {
-    return ALLOWED_SCHEMES.has(new URL(url).protocol) ? url : undefined
-  } catch {
-    return undefined
-  }
-}
 
 /** The link as a reader would type it: no scheme, no trailing slash. */
 export const displayUrl = (url: string): string => url.replace(/^https?:\/\//, '').replace(/\/$/, '')

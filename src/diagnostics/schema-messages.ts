@@ -2,6 +2,7 @@ import type { Diagnostic } from './diagnostic.js'
 import type { Locator } from '../core/validate.js'
 import type { Path } from '../core/source.js'
 import { didYouMean } from '../core/suggest.js'
+import { formatPath } from '../core/paths.js'
 import { branchFor, definitionsAt, resumeSchema, schemaAt } from '../core/schema.js'
 
 /** The part of an ajv error object we read (ajv's own type would import ajv at run time). */
@@ -53,8 +54,7 @@ const valueAt = (data: unknown, path: Path): unknown =>
 
 /** `work[1].startDate`: how a user would name the place in words. */
 export function describePath(path: Path): string {
-  if (path.length === 0) return 'the resume'
-  return path.map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? seg : `.${seg}`)).join('')
+  return path.length === 0 ? 'the resume' : formatPath(path)
 }
 
 /** The name a message starts with: the last key, with an index if the value is a list item. */

@@ -1,6 +1,6 @@
 import { ExternalHyperlink, TextRun, type ParagraphChild } from 'docx'
 import type { Inline } from '../core/inline.js'
-import { ALLOWED_SCHEMES } from '../core/lint.js'
+import { safeHref } from '../core/lint.js'
 import { STYLE } from './docx-styles.js'
 
 interface Marks {
@@ -13,15 +13,6 @@ interface Marks {
   style?: string
 }
 
-/** A link Word may open: the same schemes the HTML allows, anything else stays text. */
-export function safeLink(href: string | undefined): string | undefined {
-  if (!href) return undefined
-  try {
-    return ALLOWED_SCHEMES.has(new URL(href).protocol) ? href : undefined
-  } catch {
-    return undefined
-  }
-}
 
 /**
  * Inline Markdown as Word runs: emphasis as run properties (what Word's own B and I buttons
@@ -43,7 +34,7 @@ export function inlineRuns(nodes: readonly Inline[], marks: Marks = {}): Paragra
       case 'strike':
         return inlineRuns(node.children, { ...marks, strike: true })
       case 'link': {
-        const href = safeLink(node.href)
+        const href = safeHref(node.href)
         // A link inside a link is not a thing Word can hold: the inner one stays text.
         if (!href || marks.link) return inlineRuns(node.children, marks)
         return [new ExternalHyperlink({ link: href, children: inlineRuns(node.children, { ...marks, link: true }) })]
@@ -54,7 +45,7 @@ export function inlineRuns(nodes: readonly Inline[], marks: Marks = {}): Paragra
 
 /** A run of plain text in a character style, optionally a link. */
 export function styledText(text: string, style: string, href?: string): ParagraphChild {
-  const link = safeLink(href)
+  const link = safeHref(href)
   const textRun = run(text, { style, link: Boolean(link) })
   return link ? new ExternalHyperlink({ link, children: [textRun] }) : textRun
 }

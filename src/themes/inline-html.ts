@@ -1,16 +1,8 @@
 import type { Inline } from '../core/inline.js'
-import { ALLOWED_SCHEMES } from '../core/lint.js'
+import { safeHref } from '../core/lint.js'
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!)
-
-function safeHref(href: string): string | undefined {
-  try {
-    return ALLOWED_SCHEMES.has(new URL(href).protocol) ? href : undefined
-  } catch {
-    return undefined
-  }
-}
 
 /** Inline nodes to HTML; every piece of user text is escaped, links only with allowed schemes. */
 export function inlineToHtml(nodes: readonly Inline[]): string {

@@ -55,6 +55,20 @@ describe('bad input gets a diagnostic at its place and the documented exit code'
     expect(stderr).toContain('4 errors, 0 warnings')
   })
 
+  it('an invalid date gets one error, not also a date-order warning', async () => {
+    const { stderr } = await runCli(['validate', 'tests/fixtures/invalid/month-13.yaml'])
+    expect(stderr).toContain('error[DATE_FORMAT]')
+    expect(stderr).not.toContain('DATE_ORDER')
+  })
+
+  it('an end date before the start date is a warning', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'resume.yaml'), 'work:\n  - name: Acme\n    startDate: 2024-05\n    endDate: 2023-01\n')
+    const { code, stderr } = await runCli(['validate'], { cwd: dir })
+    expect(code).toBe(0)
+    expect(stderr).toContain('resume.yaml:4:14: warning[DATE_ORDER]: endDate 2023-01 is before startDate 2024-05')
+  })
+
   it('--strict turns warnings into errors (exit 4)', async () => {
     const { code, stderr } = await runCli(['validate', '--strict', 'tests/fixtures/invalid/misspelled-key.yaml'])
     expect(code).toBe(4)

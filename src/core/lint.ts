@@ -49,6 +49,7 @@ export function safeHref(url: string | undefined): string | undefined {
   }
 }
 
+const REAL_DATE = /^[12]\d{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
 /**
@@ -135,7 +136,8 @@ export function lintResume(data: unknown, locator: Locator): Diagnostic[] {
       if (day > max) report('DATE_INVALID', 'error', `${key} ${value} does not exist: that month has ${max} days`, [...path, key])
     }
     const { startDate: start, endDate: end } = entry
-    if (typeof start === 'string' && typeof end === 'string' && /^\d{4}/.test(end) && end < start) {
+    // Only real dates are compared: an invalid one is already an error, and a second message about it is noise.
+    if (typeof start === 'string' && typeof end === 'string' && REAL_DATE.test(start) && REAL_DATE.test(end) && end < start) {
       report('DATE_ORDER', 'warning', `endDate ${end} is before startDate ${start}`, [...path, 'endDate'], 'swap them if they are the wrong way round')
     }
   }

@@ -69,7 +69,8 @@ async function renderPdf(session: BrowserSession, ctx: RenderContext): Promise<A
     throw printFailed(error instanceof Error ? error.message : String(error), error)
   }
   const blocked = session.takeBlocked()
-  if (blocked.length > 0) ctx.log(`pdf: refused ${blocked.length} request${blocked.length === 1 ? '' : 's'} (builds are offline): ${blocked.slice(0, 3).join(', ')}${blocked.length > 3 ? ', …' : ''}`)
+  // Every refused URL, sorted: --verbose is where a theme author looks for what their page wanted.
+  if (blocked.length > 0) ctx.log(`pdf: refused ${blocked.length} request${blocked.length === 1 ? '' : 's'} (builds are offline): ${[...new Set(blocked)].sort().join(', ')}`)
   const { bytes, pages } = await finishPdf(raw, ctx.view.properties, ctx.sourceDate)
   steps.lap('metadata')
   ctx.log(`pdf: ${pages} page${pages === 1 ? '' : 's'} in ${steps.summary()}`)

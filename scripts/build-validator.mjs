@@ -14,7 +14,9 @@ const imports = []
 const code = standaloneCode(ajv, ajv.compile(schema)).replace(/require\("(ajv\/dist\/runtime\/[a-z0-9]+)"\)\.default/g, (_, mod) => {
   const name = `runtime${imports.length}`
   imports.push(`import ${name} from '${mod}.js'`)
-  return `${name}.default`
+  // Node hands a CommonJS module's exports as the default import; bundlers and Vite hand its
+  // `default` export: take whichever this loader gave.
+  return `(${name}.default ?? ${name})`
 })
 const out = join(root, 'lib/generated/validate-resume.js')
 mkdirSync(dirname(out), { recursive: true })

@@ -3,7 +3,7 @@ import type { Readable, Writable } from 'node:stream'
 import { setTimeout as delay } from 'node:timers/promises'
 import { chromeArgs } from './flags.js'
 import { createProfile, removeProfile, sweepStaleProfiles } from './profile.js'
-import { cleanupOnExit } from './signals.js'
+import { onProcessExit } from './exit-hook.js'
 
 /**
  * One Chrome process: spawned in its own process group with a fresh profile and a CDP pipe, and
@@ -50,7 +50,7 @@ export class ChromeProcess {
     void this.exited.then(() => {
       this.dead = true
     })
-    this.removeHandlers = cleanupOnExit(() => this.killNow())
+    this.removeHandlers = onProcessExit(() => this.killNow())
     // While Chrome starts: the leftovers of builds that were killed outright.
     setImmediate(sweepStaleProfiles)
   }

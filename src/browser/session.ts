@@ -8,7 +8,7 @@ import { findBrowser } from './find.js'
 import { sandboxOffReason } from './flags.js'
 import { PipeTransport } from './pipe-transport.js'
 import { printToPdf } from './print.js'
-import type { PageSettings } from '../renderers/renderer.js'
+import type { PageSettings } from '../page/geometry.js'
 
 interface Tab {
   page: Page

@@ -1,35 +1,10 @@
 import { relative } from 'node:path'
-import { EXIT_CODES, isVitaeError } from '../diagnostics/diagnostic.js'
 import { performance } from 'node:perf_hooks'
-import { build, type ArtifactReport, type BuildResult } from '../core/build.js'
-import type { TailorFlags } from '../core/plan.js'
-import type { PageSize } from '../renderers/renderer.js'
-import { formatBytes, formatMs, printDiagnostics, type Io } from './io.js'
-
-export interface BuildFlags {
-  format?: string
-  out?: string
-  theme?: string
-  page?: PageSize
-  margin?: string
-  strict?: boolean
-  timeout?: number
-  browserPath?: string
-  maxPages?: number
-  variant?: string[]
-  allVariants?: boolean
-  tags?: string[]
-  excludeTags?: string[]
-  sections?: string[]
-  set?: string[]
-  json?: boolean
-  quiet?: boolean
-  verbose?: boolean
-}
-
-export function tailorFlags(flags: BuildFlags): TailorFlags {
-  return { variants: flags.variant, allVariants: flags.allVariants, tags: flags.tags, excludeTags: flags.excludeTags, sections: flags.sections, set: flags.set }
-}
+import { isVitaeError } from '../diagnostics/diagnostic.js'
+import { build, sourceDate, type ArtifactReport, type BuildResult } from '../pipeline/index.js'
+import { exitCodeOf, EXIT_CODES } from './exit-codes.js'
+import { formatBytes, formatMs, inCliTerms, printDiagnostics, type Io } from './io.js'
+import { buildOptions, type BuildFlags } from './options.js'
 
 const display = (path: string): string => {
   const rel = relative(process.cwd(), path)
@@ -42,42 +17,33 @@ export function artifactLine(a: ArtifactReport): string {
 }
 
 export async function runBuild(file: string, flags: BuildFlags, io: Io): Promise<number> {
-  const formats = (flags.format ?? 'pdf').split(',').map((f) => f.trim().toLowerCase()).filter(Boolean)
   const started = performance.now()
   const quiet = flags.quiet || flags.json
   let result: BuildResult
   try {
     result = await build({
-    tailor: tailorFlags(flags),
-    input: file,
-    formats,
-    outDir: flags.out ?? 'dist',
-    theme: flags.theme,
-    page: flags.page,
-    margins: flags.margin,
-    strict: flags.strict,
-    timeout: flags.timeout !== undefined ? flags.timeout * 1000 : undefined,
-    browserPath: flags.browserPath,
-    maxPages: flags.maxPages,
-    log: flags.verbose ? (message) => io.err(message) : undefined,
-    onArtifact: (a) => {
-      if (!quiet) io.out(artifactLine(a))
-    },
-    onFailure: (f) => {
-      if (!flags.json) printDiagnostics(io, f.error.diagnostics)
-    },
-  })
+      ...buildOptions(file, flags),
+      sourceDate: sourceDate(),
+      log: flags.verbose ? (message) => io.err(message) : undefined,
+      onArtifact: (a) => {
+        if (!quiet) io.out(artifactLine(a))
+      },
+      onFailure: (f) => {
+        if (!flags.json) printDiagnostics(io, f.error.diagnostics)
+      },
+    })
   } catch (error) {
     // Scripts reading --json get a report even when nothing could be built.
     if (flags.json && isVitaeError(error)) {
       printDiagnostics(io, error.diagnostics)
-      io.out(JSON.stringify({ ok: false, exitCode: EXIT_CODES[error.kind], artifacts: [], failures: [], diagnostics: error.diagnostics }, null, 2))
-      return EXIT_CODES[error.kind]
+      const code = exitCodeOf(error.kind)
+      io.out(JSON.stringify({ ok: false, exitCode: code, artifacts: [], failures: [], diagnostics: error.diagnostics.map(inCliTerms) }, null, 2))
+      return code
     }
     throw error
   }
   const first = result.failures[0]
-  const code = first ? EXIT_CODES[first.error.kind] : EXIT_CODES.ok
+  const code = first ? exitCodeOf(first.error.kind) : EXIT_CODES.ok
   if (!flags.json || !flags.quiet) printDiagnostics(io, result.diagnostics, new Map([[result.source.file, result.source.text]]))
   if (flags.json) {
     io.out(JSON.stringify(jsonReport(result, code), null, 2))
@@ -95,7 +61,7 @@ export function jsonReport(result: BuildResult, code: number) {
     ok: code === 0,
     exitCode: code,
     artifacts: result.artifacts.map((a) => ({ variant: a.variant ?? null, format: a.format, path: display(a.path), bytes: a.bytes, pages: a.pages ?? null, ms: Math.round(a.ms) })),
-    failures: result.failures.map((f) => ({ variant: f.variant ?? null, format: f.format, path: display(f.path), exitCode: EXIT_CODES[f.error.kind], diagnostics: f.error.diagnostics })),
-    warnings: result.diagnostics.filter((d) => d.severity === 'warning'),
+    failures: result.failures.map((f) => ({ variant: f.variant ?? null, format: f.format, path: display(f.path), exitCode: exitCodeOf(f.error.kind), diagnostics: f.error.diagnostics.map(inCliTerms) })),
+    warnings: result.diagnostics.filter((d) => d.severity === 'warning').map(inCliTerms),
   }
 }

@@ -1,17 +1,21 @@
-import { plan, prepareTarget } from '../core/build.js'
 import { formatPath } from '../core/paths.js'
 import type { Tailored } from '../core/tailor.js'
-import { EXIT_CODES } from '../diagnostics/diagnostic.js'
-import { tailorFlags, type BuildFlags } from './build.js'
+import { plan } from '../pipeline/plan.js'
+import { tailorTarget } from '../pipeline/prepare.js'
+import { BuildServices } from '../pipeline/services.js'
+import { EXIT_CODES } from './exit-codes.js'
 import { printDiagnostics, type Io } from './io.js'
+import { tailorOptions, type BuildFlags } from './options.js'
 
 /** `resume explain`: for each target, what is kept and dropped, and the rule that decided. */
 export async function runExplain(file: string, flags: BuildFlags, io: Io): Promise<number> {
-  const p = await plan(file, tailorFlags(flags))
+  const p = await plan(file, tailorOptions(flags))
   printDiagnostics(io, p.diagnostics, new Map([[p.source.file, p.source.text]]))
   const reports = []
+  // Only themes are loaded (their default section order): explain shapes nothing to draw.
+  const services = new BuildServices({ timeoutMs: 0, log: () => undefined })
   for (const target of p.targets) {
-    const { tailored } = await prepareTarget(p, target, {})
+    const tailored = await tailorTarget(p, target, {}, services)
     reports.push({ target: target.variant?.name ?? null, output: target.name, description: target.variant?.def.description ?? null, ...tailored })
     if (!flags.json) io.out(explainText(target.variant?.name, target.variant?.def.description, target.name, tailored, io.color))
   }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import { formatDiagnostics, summarize } from '../diagnostics/format.js'
+import { inFlagTerms } from './options.js'
 
 /** The terminal, as the commands see it: two streams and whether they take colour. */
 export interface Io {
@@ -34,10 +35,13 @@ export function printDiagnostics(io: Io, list: readonly Diagnostic[], sources = 
       }
     }
   }
-  io.err(formatDiagnostics(list, { sources, color: io.color }))
+  io.err(formatDiagnostics(list.map(inCliTerms), { sources, color: io.color }))
 }
 
 export { summarize }
 
 export const formatBytes = (n: number): string => (n < 1000 ? `${n} B` : n < 1e6 ? `${(n / 1000).toFixed(1)} kB` : `${(n / 1e6).toFixed(2)} MB`)
 export const formatMs = (ms: number): string => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`)
+
+/** A diagnostic worded for the command line: options named by their flags. */
+export const inCliTerms = (d: Diagnostic): Diagnostic => ({ ...d, message: inFlagTerms(d.message), ...(d.hint ? { hint: inFlagTerms(d.hint) } : {}) })

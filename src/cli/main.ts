@@ -1,13 +1,16 @@
 import { readFileSync } from 'node:fs'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
-import { EXIT_CODES, isVitaeError } from '../diagnostics/diagnostic.js'
+import { isVitaeError } from '../diagnostics/diagnostic.js'
+import { EXIT_CODES, exitCodeOf } from './exit-codes.js'
 import { printDiagnostics, processIo, type Io } from './io.js'
+import { exitOnSignals } from './signals.js'
 
 const version = (): string =>
   (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version
 
 /** Runs the CLI; returns the exit code instead of exiting, so tests and embedders can call it. */
-export async function main(argv: readonly string[], io: Io = processIo(argv.includes('--debug'))): Promise<number> {
+export async function main(argv: readonly string[], io: Io = processIo(argv.includes('--debug')), options: { handleSignals?: boolean } = {}): Promise<number> {
+  if (options.handleSignals) exitOnSignals()
   let code: number = EXIT_CODES.ok
   const program = new Command()
     .name('resume')
@@ -99,7 +102,7 @@ export function handleError(error: unknown, io: Io): number {
   }
   if (isVitaeError(error)) {
     printDiagnostics(io, error.diagnostics)
-    return EXIT_CODES[error.kind]
+    return exitCodeOf(error.kind)
   }
   const err = error instanceof Error ? error : new Error(String(error))
   io.err(`internal error: ${err.message}`)

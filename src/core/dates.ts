@@ -1,38 +1,62 @@
 /** Dates as people write them on a resume, through Intl so every locale gets its own month names. */
-const formatters = new Map<string, Intl.DateTimeFormat>()
-
-function formatter(locale: string, withMonth: boolean, withDay: boolean): Intl.DateTimeFormat {
-  const key = `${locale}|${withMonth}|${withDay}`
-  let f = formatters.get(key)
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, {
-      year: 'numeric',
-      month: withMonth ? 'short' : undefined,
-      day: withDay ? 'numeric' : undefined,
-      timeZone: 'UTC',
-    })
-    formatters.set(key, f)
-  }
-  return f
-}
 
 const isOngoing = (value: string | undefined): boolean => value === undefined || value === '' || value.toLowerCase() === 'present'
 
-/** `2024-03` → "Mar 2024"; `2023` → "2023"; `2024-03-15` → "Mar 15, 2024" (in en-US). */
-export function formatDate(value: string, locale = 'en-US'): string {
-  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(value)
-  if (!m) return value
-  const [, y, mo, d] = m
-  const date = new Date(Date.UTC(Number(y), mo ? Number(mo) - 1 : 0, d ? Number(d) : 1))
-  return formatter(locale, mo !== undefined, d !== undefined).format(date)
+export interface RangeWords {
+  /** The open end: "Present". */
+  present?: string
+  /** Between the ends: " – ". */
+  separator?: string
 }
 
-/** "Mar 2024 – Sep 2024", "2023 – Present", or one date when start and end agree. */
+/**
+ * Formats dates with Intl formatters made once per formatter object. A build makes one (through
+ * its services) and drops it at the end: nothing outlives the build.
+ */
+export class DateFormatter {
+  private readonly formatters = new Map<string, Intl.DateTimeFormat>()
+
+  constructor(readonly locale = 'en-US') {}
+
+  private formatter(withMonth: boolean, withDay: boolean): Intl.DateTimeFormat {
+    const key = `${withMonth}|${withDay}`
+    let f = this.formatters.get(key)
+    if (!f) {
+      f = new Intl.DateTimeFormat(this.locale, {
+        year: 'numeric',
+        month: withMonth ? 'short' : undefined,
+        day: withDay ? 'numeric' : undefined,
+        timeZone: 'UTC',
+      })
+      this.formatters.set(key, f)
+    }
+    return f
+  }
+
+  /** `2024-03` → "Mar 2024"; `2023` → "2023"; `2024-03-15` → "Mar 15, 2024" (in en-US). */
+  date(value: string): string {
+    const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(value)
+    if (!m) return value
+    const [, y, mo, d] = m
+    const date = new Date(Date.UTC(Number(y), mo ? Number(mo) - 1 : 0, d ? Number(d) : 1))
+    return this.formatter(mo !== undefined, d !== undefined).format(date)
+  }
+
+  /** "Mar 2024 – Sep 2024", "2023 – Present", or one date when start and end agree. */
+  range(start: string | undefined, end: string | undefined, words: RangeWords = {}): string {
+    const separator = words.separator ?? ' – '
+    if (!start) return end && !isOngoing(end) ? this.date(end) : ''
+    const from = this.date(start)
+    if (isOngoing(end)) return `${from}${separator}${words.present ?? 'Present'}`
+    const to = this.date(end!)
+    return from === to ? from : `${from}${separator}${to}`
+  }
+}
+
+/** One date, formatted once (a library convenience; builds use a DateFormatter). */
+export const formatDate = (value: string, locale = 'en-US'): string => new DateFormatter(locale).date(value)
+
+/** One range, formatted once (a library convenience; builds use a DateFormatter). */
 export function formatRange(start: string | undefined, end: string | undefined, options: { locale?: string; present?: string } = {}): string {
-  const locale = options.locale ?? 'en-US'
-  if (!start) return end && !isOngoing(end) ? formatDate(end, locale) : ''
-  const from = formatDate(start, locale)
-  if (isOngoing(end)) return `${from} – ${options.present ?? 'Present'}`
-  const to = formatDate(end!, locale)
-  return from === to ? from : `${from} – ${to}`
+  return new DateFormatter(options.locale).range(start, end, { present: options.present })
 }

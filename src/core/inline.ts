@@ -17,10 +17,11 @@ const md = new MarkdownIt('zero', { html: false, linkify: false, typographer: fa
   .enable(['emphasis', 'backticks', 'link', 'escape', 'entity', 'newline', 'strikethrough'])
 md.validateLink = () => true
 
-const cache = new Map<string, Inline[]>()
+/** Parsed text by source text: a build keeps one (its services own it), so nothing outlives the build. */
+export type InlineCache = Map<string, Inline[]>
 
-export function parseInline(text: string): Inline[] {
-  const hit = cache.get(text)
+export function parseInline(text: string, cache?: InlineCache): Inline[] {
+  const hit = cache?.get(text)
   if (hit) return hit
   const root: Inline[] = []
   const stack: Inline[][] = [root]
@@ -63,7 +64,7 @@ export function parseInline(text: string): Inline[] {
         if (token.content) appendText(top(), token.content)
     }
   }
-  cache.set(text, root)
+  cache?.set(text, root)
   return root
 }
 

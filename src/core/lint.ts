@@ -1,53 +1,18 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
-import { describePath } from '../diagnostics/schema-messages.js'
+import { describePath } from './schema-messages.js'
 import { linksOf, parseInline } from './inline.js'
 import { branchFor, deref, resumeSchema, type SchemaNode } from './schema.js'
 import type { Path } from './source.js'
 import { didYouMean } from './suggest.js'
-import type { Locator } from './validate.js'
-
-/** Link schemes a resume may use. Anything else is either dangerous (javascript:) or useless on paper. */
-export const ALLOWED_SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:'])
+import { checkUrl } from './links.js'
+import type { Locator } from './source.js'
+import type { DiagnosticCode } from '../diagnostics/codes.js'
 
 /** Characters XML 1.0 forbids (so a DOCX cannot hold them) and that no printed page wants. */
 const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value)
-
-/** Checks a link; returns what is wrong with it in words, or nothing. */
-export function checkUrl(url: string): { code: string; message: string; hint?: string } | undefined {
-  if (url.trim() === '') return undefined
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    const bare = /^(www\.|[a-z0-9-]+\.[a-z]{2,})/i.test(url)
-    return {
-      code: 'URL_INVALID',
-      message: `${JSON.stringify(url)} is not a full link`,
-      hint: bare ? `add the scheme: https://${url}` : 'links start with https://, http://, mailto: or tel:',
-    }
-  }
-  if (!ALLOWED_SCHEMES.has(parsed.protocol)) {
-    return {
-      code: 'URL_SCHEME',
-      message: `links may use http, https, mailto or tel, not ${parsed.protocol.replace(/:$/, '')}:`,
-      hint: parsed.protocol === 'javascript:' || parsed.protocol === 'data:' ? 'a script or data link in a resume is unsafe for every reader' : undefined,
-    }
-  }
-  return undefined
-}
-
-/** The link itself if a reader may follow it (an allowed scheme), else undefined: shown as text. */
-export function safeHref(url: string | undefined): string | undefined {
-  if (!url) return undefined
-  try {
-    return ALLOWED_SCHEMES.has(new URL(url).protocol) ? url : undefined
-  } catch {
-    return undefined
-  }
-}
 
 const REAL_DATE = /^[12]\d{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
@@ -59,7 +24,7 @@ const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 export function lintResume(data: unknown, locator: Locator): Diagnostic[] {
   const out: Diagnostic[] = []
   const root = resumeSchema()
-  const report = (code: string, severity: Diagnostic['severity'], message: string, path: Path, hint?: string, key = false) => {
+  const report = (code: DiagnosticCode, severity: Diagnostic['severity'], message: string, path: Path, hint?: string, key = false) => {
     const where = locator.place(path, { key })
     out.push({ code, severity, message, hint, file: locator.file, line: where?.line, column: where?.column })
   }
@@ -72,7 +37,7 @@ export function lintResume(data: unknown, locator: Locator): Diagnostic[] {
       return
     }
     if (Array.isArray(value)) {
-      value.forEach((item, i) => visit(item, node?.type === 'array' ? node.items : undefined, [...path, i]))
+      for (const [i, item] of value.entries()) visit(item, node?.type === 'array' ? node.items : undefined, [...path, i])
       return
     }
     if (!isPlainObject(value)) return

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { LineCounter, isAlias, isCollection, isMap, isPair, isScalar, parseAllDocuments, visit, type Node } from 'yaml'
 import { VitaeError, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { placeOfOffset, type Source } from './source.js'
+import type { DiagnosticCode } from '../diagnostics/codes.js'
 
 /** A resume is a few kilobytes; anything this large is a mistake or an attack. */
 export const MAX_INPUT_BYTES = 1024 * 1024
@@ -152,7 +153,7 @@ export function loadText(text: string, file: string): Source {
   const lineCounter = new LineCounter()
   const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, merge: false, prettyErrors: false, strict: true })
   const list = Array.isArray(docs) ? docs : [docs]
-  const at = (code: string, message: string, offset: number, hint?: string): Diagnostic => {
+  const at = (code: DiagnosticCode, message: string, offset: number, hint?: string): Diagnostic => {
     const { line, col } = lineCounter.linePos(offset)
     return { code, severity: 'error', message, file, line, column: col, hint }
   }
@@ -202,7 +203,7 @@ function findFirst(doc: unknown, test: (node: Node) => boolean): Node | undefine
 /** What YAML allows but a resume must not use: unknown tags, merge keys, dangling aliases, `__proto__`. */
 function unsafeConstructs(doc: Source['doc'], file: string, lineCounter: LineCounter): Diagnostic[] {
   const out: Diagnostic[] = []
-  const at = (code: string, message: string, node: Node | null | undefined, hint?: string) => {
+  const at = (code: DiagnosticCode, message: string, node: Node | null | undefined, hint?: string) => {
     const { line, col } = lineCounter.linePos(node?.range?.[0] ?? 0)
     out.push({ code, severity: 'error', message, file, line, column: col, hint })
   }
@@ -244,4 +245,3 @@ export function loadBytes(bytes: Uint8Array, file: string): Source {
   return loadText(decode(bytes, file), file)
 }
 
-export { placeOfOffset }

@@ -5,6 +5,7 @@ import { branchFor, deref, resumeSchema, schemaAt } from './schema.js'
 import type { Path, Place } from './source.js'
 import { didYouMean } from './suggest.js'
 import { checkResume } from './validate.js'
+import type { DiagnosticCode } from '../diagnostics/codes.js'
 
 /** Where an override was written, so its problems point there: a variant's line, or a flag. */
 export interface OverrideSite {
@@ -14,7 +15,7 @@ export interface OverrideSite {
   label?: string
 }
 
-const diagnostic = (site: OverrideSite, code: string, message: string, hint?: string): Diagnostic => ({
+const diagnostic = (site: OverrideSite, code: DiagnosticCode, message: string, hint?: string): Diagnostic => ({
   code,
   severity: 'error',
   message: site.label ? `${site.label}: ${message}` : message,

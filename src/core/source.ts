@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml'
+import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml'
 
 /** The parsed input: what was read, and how to find any value's place in it. */
 export interface Source {
@@ -12,6 +12,14 @@ export interface Source {
 }
 
 export type Path = ReadonlyArray<string | number>
+
+/** Where a path in the data sits in a file: how diagnostics get their line and column. */
+export interface Locator {
+  file?: string
+  place(path: Path, options?: { key?: boolean }): Place | undefined
+  /** The place of one character inside the string at `path`, where the file shows it. */
+  placeOfText?(path: Path, char: string): Place | undefined
+}
 
 export interface Place {
   line: number
@@ -69,10 +77,6 @@ export function nodeAt(source: Source, path: Path): Node | null | undefined {
   return complete ? node : undefined
 }
 
-export function isPairNode(value: unknown): value is Pair {
-  return isPair(value)
-}
-
 /**
  * The place of a character inside the scalar at `path`: written as itself, or as a YAML
  * escape (\x01, \u0001) in a double-quoted string. Falls back to the scalar's start.
@@ -88,4 +92,13 @@ export function placeOfChar(source: Source, path: Path, char: string): Place {
   const candidates = [raw.indexOf(char), ...escapes.map((e) => lower.indexOf(e))]
   const index = candidates.filter((i) => i >= 0).sort((a, b) => a - b)[0]
   return placeOfOffset(source, range[0] + (index ?? 0))
+}
+
+/** A locator over a loaded file: how validation finds the line and column of a path. */
+export function locatorOf(source: Source): Locator {
+  return {
+    file: source.file,
+    place: (path, options) => placeOf(source, path, options),
+    placeOfText: (path, char) => placeOfChar(source, path, char),
+  }
 }

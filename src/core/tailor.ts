@@ -1,6 +1,7 @@
 import type { Highlight, Resume, Section } from '../types/resume.js'
 import { plainText } from './inline.js'
 import { setIn } from './paths.js'
+import { LIST_SECTIONS, entryLabel } from './sections.js'
 import type { Path } from './source.js'
 
 /** One layer of tailoring: a variant, or the command-line flags on top of it. */
@@ -44,9 +45,6 @@ export interface Tailored {
   overrides: Override[]
 }
 
-/** Sections that hold lists of entries, each of which may carry tags. */
-const ENTRY_SECTIONS = ['work', 'volunteer', 'education', 'projects', 'publications', 'awards', 'certificates', 'skills', 'languages', 'interests', 'references'] as const
-type EntrySection = (typeof ENTRY_SECTIONS)[number]
 type Entry = { tags?: string[]; highlights?: Highlight[]; [key: string]: unknown }
 
 const tagsOfHighlight = (h: Highlight): string[] | undefined => (typeof h === 'string' ? undefined : h.tags)
@@ -70,21 +68,6 @@ function verdict(tags: string[] | undefined, layers: readonly TailorLayer[]): { 
   return { kept: true, reason: reasons.length ? reasons.join('; ') : `tags ${tags.join(', ')}: no tag filter` }
 }
 
-export function entryLabel(section: Section, entry: Record<string, unknown>): string {
-  const s = (key: string) => (typeof entry[key] === 'string' ? (entry[key] as string) : undefined)
-  const parts: Record<string, Array<string | undefined>> = {
-    work: [s('position'), s('name')],
-    volunteer: [s('position'), s('organization')],
-    education: [[s('studyType'), s('area')].filter(Boolean).join(' ') || undefined, s('institution')],
-    awards: [s('title'), s('awarder')],
-    certificates: [s('name'), s('issuer')],
-    publications: [s('name'), s('publisher')],
-    languages: [s('language')],
-    references: [s('name')],
-  }
-  return (parts[section] ?? [s('name')]).filter(Boolean).join(' | ') || '(untitled)'
-}
-
 /**
  * Applies the layers in order: overrides first (their paths count entries as the file lists
  * them), then tag filters, the section list, and the highlight cap. Pure: the input is not touched.
@@ -98,8 +81,8 @@ export function tailor(base: Resume, layers: readonly TailorLayer[], defaultOrde
   const out: Record<string, unknown> = { ...resume }
   delete out.variants
   const emptied = new Set<Section>()
-  for (const section of ENTRY_SECTIONS) {
-    const list = resume[section as EntrySection] as Entry[] | undefined
+  for (const { list: section } of LIST_SECTIONS) {
+    const list = resume[section] as Entry[] | undefined
     if (!Array.isArray(list)) continue
     const kept: Entry[] = []
     list.forEach((entry, index) => {
@@ -130,7 +113,7 @@ export function tailor(base: Resume, layers: readonly TailorLayer[], defaultOrde
   const order = chosen?.sections ?? (resume.meta?.sections as Section[] | undefined) ?? [...defaultOrder]
   const sections: SectionDecision[] = []
   for (const id of new Set<Section>([...order, ...defaultOrder])) {
-    const present = id === 'summary' ? Boolean(resume.basics?.summary) : Array.isArray(resume[id as EntrySection]) && (resume[id as EntrySection] as unknown[]).length > 0
+    const present = id === 'summary' ? Boolean(resume.basics?.summary) : Array.isArray(resume[id]) && (resume[id] as unknown[]).length > 0
     if (!order.includes(id)) {
       if (present || emptied.has(id)) sections.push({ id, kept: false, reason: chosen ? `not among ${chosen.source}'s sections` : 'not among meta.sections' })
     } else if (emptied.has(id)) {

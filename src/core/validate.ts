@@ -1,16 +1,10 @@
 import { VitaeError, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js'
-import { ajvDiagnostics, type AjvError } from '../diagnostics/schema-messages.js'
+import { ajvDiagnostics, type AjvError } from './schema-messages.js'
 import type { Resume } from '../types/resume.js'
 import { lintResume } from './lint.js'
-import type { Path, Place } from './source.js'
+import type { Locator } from './source.js'
 
-/** Where a path in the data sits in a file: how diagnostics get their line and column. */
-export interface Locator {
-  file?: string
-  place(path: Path, options?: { key?: boolean }): Place | undefined
-  /** The place of one character inside the string at `path`, where the file shows it. */
-  placeOfText?(path: Path, char: string): Place | undefined
-}
+export type { Locator }
 
 type ValidateFn = ((data: unknown) => boolean) & { errors?: AjvError[] | null }
 

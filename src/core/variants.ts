@@ -3,7 +3,7 @@ import { basename, dirname, extname, join } from 'node:path'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import type { Resume, Variant } from '../types/resume.js'
 import { loadFile } from './load.js'
-import { checkPath, checkValue, type OverrideSite } from './overrides.js'
+import { checkPath, checkValue } from './overrides.js'
 import { placeOf, type Path, type Place, type Source } from './source.js'
 import { didYouMean } from './suggest.js'
 import type { Override, TailorLayer } from './tailor.js'
@@ -27,7 +27,9 @@ export function tagInventory(resume: Resume): Set<string> {
     if (Array.isArray(value)) value.forEach(visit)
     else if (value && typeof value === 'object') {
       for (const [key, child] of Object.entries(value)) {
-        if (key === 'tags' && Array.isArray(child)) child.forEach((t) => typeof t === 'string' && tags.add(t))
+        if (key === 'tags' && Array.isArray(child)) {
+          for (const t of child) if (typeof t === 'string') tags.add(t)
+        }
         else if (key !== 'variants') visit(child)
       }
     }
@@ -127,4 +129,3 @@ export function variantLayer(v: VariantDef, resume: Resume): TailorLayer {
   }
 }
 
-export type { OverrideSite }

@@ -1,7 +1,11 @@
-import type { Resume, Highlight, Section } from '../types/resume.js'
-import { formatDate, formatRange } from './dates.js'
-import { parseInline, plainText, type Inline } from './inline.js'
-import { safeHref } from './lint.js'
+import type { Highlight, Resume, Section } from '../types/resume.js'
+import { DateFormatter } from './dates.js'
+import { parseInline, plainText, type Inline, type InlineCache } from './inline.js'
+import { ENGLISH, documentTitle, type Labels } from './labels.js'
+import { safeHref } from './links.js'
+import { sectionSpec, type SectionLayout } from './sections.js'
+
+export type { SectionLayout }
 
 /**
  * The resume as every renderer sees it: sections in order, entries already shaped into
@@ -22,8 +26,6 @@ export interface ContactItem {
   text: string
   href?: string
 }
-
-export type SectionLayout = 'text' | 'entries' | 'groups'
 
 export interface ViewSection {
   id: Section
@@ -58,133 +60,88 @@ export interface DocumentProperties {
 export interface ViewOptions {
   /** Section order; defaults to the theme's. */
   sections: readonly Section[]
-  /** Headings by section id; meta.headings in the resume wins over these. */
-  headings: Readonly<Partial<Record<Section, string>>>
+  /** The words a reader sees; English when not given. */
+  labels?: Labels
+  /** Headings the theme sets over the labels (an empty one hides the heading). */
+  headings?: Readonly<Partial<Record<Section, string>>>
   locale?: string
-  present?: string
+  /** The build's caches; without them each call parses and formats afresh. */
+  inline?: InlineCache
+  dates?: DateFormatter
 }
 
+type Entry = Record<string, unknown>
 const highlightText = (h: Highlight): string => (typeof h === 'string' ? h : h.text)
-const md = (text: string | undefined): Inline[] | undefined => (text ? parseInline(text) : undefined)
-const bullets = (list: Highlight[] | undefined): Inline[][] => (list ?? []).map((h) => parseInline(highlightText(h)))
-const join = (...parts: Array<string | undefined>): string => parts.filter((p) => p && p.trim()).join(' ')
 
 /** The link as a reader would type it: no scheme, no trailing slash. */
 export const displayUrl = (url: string): string => url.replace(/^https?:\/\//, '').replace(/\/$/, '')
 
 export function buildView(resume: Resume, options: ViewOptions): View {
   const locale = resume.meta?.locale ?? options.locale ?? 'en-US'
-  const range = (start?: string, end?: string) => formatRange(start, end, { locale, present: options.present }) || undefined
-  const date = (value?: string) => (value ? formatDate(value, locale) : undefined)
+  const labels = options.labels ?? ENGLISH
+  const dates = options.dates?.locale === locale ? options.dates : new DateFormatter(locale)
+  const md = (text: string | undefined): Inline[] | undefined => (text ? parseInline(text, options.inline) : undefined)
+  const bullets = (list: Highlight[] | undefined): Inline[][] => (list ?? []).map((h) => parseInline(highlightText(h), options.inline))
+  const str = (entry: Entry, key: string): string | undefined => (typeof entry[key] === 'string' && entry[key] !== '' ? (entry[key] as string) : undefined)
   const b = resume.basics ?? {}
-  const headings = { ...options.headings, ...(resume.meta?.headings as Partial<Record<Section, string>> | undefined) }
+  const headings = { ...labels.sections, ...options.headings, ...(resume.meta?.headings as Partial<Record<Section, string>> | undefined) }
   const order = (resume.meta?.sections as Section[] | undefined) ?? options.sections
 
-  const builders: Record<Section, () => Pick<ViewSection, 'layout' | 'entries' | 'text'>> = {
-    summary: () => ({ layout: 'text', text: md(b.summary), entries: [] }),
-    work: () => ({
-      layout: 'entries',
-      entries: (resume.work ?? []).map((w) => ({
-        title: w.position ?? w.name ?? '',
-        organization: w.position ? w.name : undefined,
-        location: w.location,
-        dates: range(w.startDate, w.endDate),
-        url: safeHref(w.url),
-        summary: md(w.summary),
-        bullets: bullets(w.highlights),
-      })),
+  /** An entry's headline and dates, from the section table; the rest, by section below. */
+  const headline = (id: Section, e: Entry): Pick<ViewEntry, 'title' | 'organization' | 'dates'> => {
+    const spec = sectionSpec(id)
+    const when = spec.dates(e)
+    const formatted =
+      'on' in when
+        ? when.on
+          ? dates.date(when.on)
+          : undefined
+        : 'start' in when || 'end' in when
+          ? dates.range(when.start, when.end, { present: labels.present, separator: labels.rangeSeparator }) || undefined
+          : undefined
+    return { ...spec.title(e), dates: formatted }
+  }
+
+  const details: Record<Exclude<Section, 'summary'>, (e: Entry) => Omit<ViewEntry, 'title' | 'organization' | 'dates'>> = {
+    work: (e) => ({ location: str(e, 'location'), url: safeHref(str(e, 'url')), summary: md(str(e, 'summary')), bullets: bullets(e.highlights as Highlight[]) }),
+    volunteer: (e) => ({ location: str(e, 'location'), url: safeHref(str(e, 'url')), summary: md(str(e, 'summary')), bullets: bullets(e.highlights as Highlight[]) }),
+    education: (e) => {
+      const courses = e.courses as string[] | undefined
+      return {
+        note: str(e, 'score') ? `${labels.gpa} ${str(e, 'score')}` : undefined,
+        location: str(e, 'location'),
+        url: safeHref(str(e, 'url')),
+        summary: md(str(e, 'summary')),
+        bullets: [...bullets(e.highlights as Highlight[]), ...(courses?.length ? [parseInline(`${labels.courses}: ${courses.join(', ')}`, options.inline)] : [])],
+      }
+    },
+    projects: (e) => ({
+      note: str(e, 'description') ? plainText(parseInline(str(e, 'description')!, options.inline)) : undefined,
+      url: safeHref(str(e, 'url')),
+      bullets: bullets(e.highlights as Highlight[]),
+      keywords: e.keywords as string[] | undefined,
     }),
-    volunteer: () => ({
-      layout: 'entries',
-      entries: (resume.volunteer ?? []).map((v) => ({
-        title: v.position ?? v.organization ?? '',
-        organization: v.position ? v.organization : undefined,
-        location: v.location,
-        dates: range(v.startDate, v.endDate),
-        url: safeHref(v.url),
-        summary: md(v.summary),
-        bullets: bullets(v.highlights),
-      })),
-    }),
-    education: () => ({
-      layout: 'entries',
-      entries: (resume.education ?? []).map((e) => ({
-        title: join(e.studyType, e.area) || e.institution || '',
-        organization: join(e.studyType, e.area) ? e.institution : undefined,
-        note: e.score ? `GPA ${e.score}` : undefined,
-        location: e.location,
-        dates: range(e.startDate, e.endDate),
-        url: safeHref(e.url),
-        summary: md(e.summary),
-        bullets: [...bullets(e.highlights), ...(e.courses?.length ? [parseInline(`Courses: ${e.courses.join(', ')}`)] : [])],
-      })),
-    }),
-    projects: () => ({
-      layout: 'entries',
-      entries: (resume.projects ?? []).map((p) => ({
-        title: p.name ?? '',
-        organization: p.type ?? p.entity,
-        note: p.description ? plainText(p.description) : undefined,
-        dates: range(p.startDate, p.endDate),
-        url: safeHref(p.url),
-        bullets: bullets(p.highlights),
-        keywords: p.keywords,
-      })),
-    }),
-    awards: () => ({
-      layout: 'entries',
-      entries: (resume.awards ?? []).map((a) => ({
-        title: a.title ?? '',
-        organization: a.awarder,
-        dates: date(a.date),
-        summary: md(a.summary),
-        bullets: [],
-      })),
-    }),
-    certificates: () => ({
-      layout: 'entries',
-      entries: (resume.certificates ?? []).map((c) => ({
-        title: c.name ?? '',
-        organization: c.issuer,
-        dates: date(c.date),
-        url: safeHref(c.url),
-        bullets: [],
-      })),
-    }),
-    publications: () => ({
-      layout: 'entries',
-      entries: (resume.publications ?? []).map((p) => ({
-        title: p.name ?? '',
-        organization: p.publisher,
-        dates: date(p.releaseDate),
-        url: safeHref(p.url),
-        summary: md(p.summary),
-        bullets: [],
-      })),
-    }),
-    skills: () => ({
-      layout: 'groups',
-      entries: (resume.skills ?? []).map((s) => ({ title: s.name ?? '', note: s.level, keywords: s.keywords ?? [], bullets: [] })),
-    }),
-    languages: () => ({
-      layout: 'groups',
-      entries: (resume.languages ?? []).map((l) => ({ title: l.language ?? '', keywords: l.fluency ? [l.fluency] : [], bullets: [] })),
-    }),
-    interests: () => ({
-      layout: 'groups',
-      entries: (resume.interests ?? []).map((i) => ({ title: i.name ?? '', keywords: i.keywords ?? [], bullets: [] })),
-    }),
-    references: () => ({
-      layout: 'entries',
-      entries: (resume.references ?? []).map((r) => ({ title: r.name ?? '', summary: md(r.reference), bullets: [] })),
-    }),
+    awards: (e) => ({ summary: md(str(e, 'summary')), bullets: [] }),
+    certificates: (e) => ({ url: safeHref(str(e, 'url')), bullets: [] }),
+    publications: (e) => ({ url: safeHref(str(e, 'url')), summary: md(str(e, 'summary')), bullets: [] }),
+    skills: (e) => ({ note: str(e, 'level'), keywords: (e.keywords as string[] | undefined) ?? [], bullets: [] }),
+    languages: (e) => ({ keywords: str(e, 'fluency') ? [str(e, 'fluency')!] : [], bullets: [] }),
+    interests: (e) => ({ keywords: (e.keywords as string[] | undefined) ?? [], bullets: [] }),
+    references: (e) => ({ summary: md(str(e, 'reference')), bullets: [] }),
   }
 
   const sections: ViewSection[] = []
   for (const id of order) {
-    const built = builders[id]()
-    if (built.layout === 'text' ? !built.text?.length : built.entries.length === 0) continue
-    sections.push({ id, heading: headings[id] ?? id, ...built })
+    const spec = sectionSpec(id)
+    const heading = headings[id] ?? id
+    if (id === 'summary') {
+      const text = md(b.summary)
+      if (text?.length) sections.push({ id, heading, layout: spec.layout, text, entries: [] })
+      continue
+    }
+    const list = (resume[id] as Entry[] | undefined) ?? []
+    if (list.length === 0) continue
+    sections.push({ id, heading, layout: spec.layout, entries: list.map((e) => ({ ...headline(id, e), ...details[id](e) })) })
   }
 
   const name = b.name ?? ''
@@ -195,7 +152,7 @@ export function buildView(resume: Resume, options: ViewOptions): View {
     contact: contactItems(resume),
     sections,
     properties: {
-      title: name ? `${name} – Resume` : 'Resume',
+      title: documentTitle(labels, name),
       author: name,
       subject: b.label ?? '',
       keywords: (resume.skills ?? []).flatMap((s) => s.keywords ?? []),
@@ -207,12 +164,13 @@ function contactItems(resume: Resume): ContactItem[] {
   const b = resume.basics ?? {}
   const items: ContactItem[] = []
   const loc = b.location
+  const words = (...parts: Array<string | undefined>) => parts.filter((p) => p?.trim()).join(' ')
   if (b.email) items.push({ kind: 'email', text: b.email, href: `mailto:${b.email}` })
   if (b.phone) items.push({ kind: 'phone', text: b.phone, href: `tel:${b.phone.replace(/[^\d+]/g, '')}` })
   if (b.url && safeHref(b.url)) items.push({ kind: 'url', text: displayUrl(b.url), href: b.url })
   for (const p of b.profiles ?? []) {
     const href = safeHref(p.url)
-    const text = href ? displayUrl(href) : join(p.network, p.username)
+    const text = href ? displayUrl(href) : words(p.network, p.username)
     if (text) items.push({ kind: 'profile', text, href })
   }
   const place = loc ? [loc.city, loc.region ?? loc.countryCode].filter(Boolean).join(', ') : ''

@@ -1,6 +1,6 @@
 import { ExternalHyperlink, TextRun, type ParagraphChild } from 'docx'
 import type { Inline } from '../core/inline.js'
-import { safeHref } from '../core/lint.js'
+import { safeHref } from '../core/links.js'
 import { STYLE } from './docx-styles.js'
 
 interface Marks {

@@ -5,7 +5,7 @@ import { compileParts, packageBytes } from './docx-package.js'
 import { docxNumbering, docxStyles } from './docx-styles.js'
 import { docxTokens } from './docx-tokens.js'
 import { pageTwips } from './docx-units.js'
-import type { Artifact, RenderContext, Renderer, RendererOptions } from './renderer.js'
+import type { Artifact, RenderContext, Renderer } from './renderer.js'
 
 /**
  * The resume as a Word document: the view model the HTML renders, written as real Word structure
@@ -34,18 +34,16 @@ export async function renderDocx(ctx: RenderContext): Promise<Uint8Array> {
   return packageBytes(await compileParts(doc), ctx.sourceDate ?? new Date())
 }
 
-export function createDocxRenderer(_options: RendererOptions): Renderer {
-  return {
-    format: 'docx',
-    extension: 'docx',
-    async render(ctx: RenderContext): Promise<Artifact> {
-      try {
-        return { format: 'docx', extension: 'docx', bytes: await renderDocx(ctx) }
-      } catch (error) {
-        if (isVitaeError(error)) throw error
-        const message = error instanceof Error ? error.message : String(error)
-        throw new VitaeError('render', [{ code: 'DOCX', severity: 'error', message: `could not write the Word file: ${message}` }], { cause: error })
-      }
-    },
-  }
+export const docxRenderer: Renderer = {
+  format: 'docx',
+  extension: 'docx',
+  async render(ctx: RenderContext): Promise<Artifact> {
+    try {
+      return { format: 'docx', extension: 'docx', bytes: await renderDocx(ctx) }
+    } catch (error) {
+      if (isVitaeError(error)) throw error
+      const message = error instanceof Error ? error.message : String(error)
+      throw new VitaeError('render', [{ code: 'DOCX', severity: 'error', message: `could not write the Word file: ${message}` }], { cause: error })
+    }
+  },
 }

@@ -1,75 +1,34 @@
-import { printFailed, renderTimeout } from '../browser/errors.js'
-import { BrowserSession } from '../browser/session.js'
-import { isVitaeError, type VitaeError } from '../diagnostics/diagnostic.js'
+import { printFailed } from '../browser/errors.js'
+import { isVitaeError } from '../diagnostics/diagnostic.js'
 import { finishPdf } from './pdf-metadata.js'
-import type { Artifact, RenderContext, Renderer, RendererOptions } from './renderer.js'
-
-const TIMED_OUT = Symbol('timed out')
+import type { Artifact, RenderContext, Renderer } from './renderer.js'
 
 /**
- * Prints the HTML theme with Chrome. The browser starts when the renderer is made (a build makes
- * it only when a PDF is wanted), so it boots while the build does other work; every PDF of the
- * build uses it, and the same tab; dispose() closes it, and a print that times out kills it.
+ * Prints the HTML theme with the build's browser. The build starts the browser before anything
+ * renders (usesBrowser), so it boots while the other formats render; a timeout is the build's to
+ * enforce, and it replaces a browser that hung.
  */
-export function createPdfRenderer(options: RendererOptions): Renderer {
-  const start = (): BrowserSession | VitaeError => {
-    try {
-      return new BrowserSession(options)
-    } catch (error) {
-      // A missing browser fails each PDF, when it renders, not the making of the renderer.
-      if (isVitaeError(error)) return error
-      throw error
-    }
-  }
-  let session: BrowserSession | VitaeError | undefined = start()
-
-  const closeSession = async (): Promise<void> => {
-    const closing = session
-    session = undefined
-    if (closing instanceof BrowserSession) await closing.close()
-  }
-
-  return {
-    format: 'pdf',
-    extension: 'pdf',
-    warmsUp: true,
-    async render(ctx: RenderContext): Promise<Artifact> {
-      const current = (session ??= start())
-      if (!(current instanceof BrowserSession)) throw current
-      const job = renderPdf(current, ctx)
-      let timer: NodeJS.Timeout | undefined
-      const deadline = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(TIMED_OUT), ctx.timeout)
-      })
-      try {
-        return await Promise.race([job, deadline])
-      } catch (error) {
-        if (error !== TIMED_OUT) throw error
-        // A hung browser is not worth reusing: kill it; the next PDF, if any, starts a new one.
-        job.catch(() => undefined)
-        await closeSession()
-        throw renderTimeout(ctx.timeout)
-      } finally {
-        clearTimeout(timer)
-      }
-    },
-    dispose: closeSession,
-  }
+export const pdfRenderer: Renderer = {
+  format: 'pdf',
+  extension: 'pdf',
+  usesBrowser: true,
+  render: renderPdf,
 }
 
-async function renderPdf(session: BrowserSession, ctx: RenderContext): Promise<Artifact> {
+async function renderPdf(ctx: RenderContext): Promise<Artifact> {
   const steps = stopwatch()
+  const browser = await ctx.browser()
   let raw: Uint8Array
   try {
-    raw = await session.print(await ctx.html(), ctx.page, (step) => steps.lap(step))
+    raw = await browser.print(await ctx.html(), ctx.page, (step) => steps.lap(step))
     steps.lap('print')
   } catch (error) {
     // Theme errors and a browser that would not start arrive here already explained.
     if (isVitaeError(error)) throw error
     throw printFailed(error instanceof Error ? error.message : String(error), error)
   }
-  const blocked = session.takeBlocked()
-  // Every refused URL, sorted: --verbose is where a theme author looks for what their page wanted.
+  const blocked = browser.takeBlocked()
+  // Every refused URL, sorted: verbose output is where a theme author looks for what their page wanted.
   if (blocked.length > 0) ctx.log(`pdf: refused ${blocked.length} request${blocked.length === 1 ? '' : 's'} (builds are offline): ${[...new Set(blocked)].sort().join(', ')}`)
   const { bytes, pages } = await finishPdf(raw, ctx.view.properties, ctx.sourceDate)
   steps.lap('metadata')
@@ -77,7 +36,7 @@ async function renderPdf(session: BrowserSession, ctx: RenderContext): Promise<A
   return { format: 'pdf', extension: 'pdf', bytes, pages }
 }
 
-/** Step times for --verbose, so a slow PDF says where the time went. */
+/** Step times for verbose output, so a slow PDF says where the time went. */
 function stopwatch() {
   const start = performance.now()
   let last = start

@@ -1,15 +1,19 @@
 import type { View } from '../core/view.js'
+import type { PageSettings } from '../page/geometry.js'
+import type { Theme } from '../themes/theme.js'
 import type { Resume } from '../types/resume.js'
-import type { Margins, Theme } from '../themes/theme.js'
 
-export type PageSize = 'letter' | 'a4'
+export type { PageSettings }
 
-export interface PageSettings {
-  size: PageSize
-  margins: Margins
+/** The build's browser, as a renderer sees it: started on first use, shared by every format. */
+export interface BuildBrowser {
+  /** Prints `html` to PDF bytes; `lap` marks the steps for verbose timings. */
+  print(html: string, page: PageSettings, lap?: (step: string) => void): Promise<Uint8Array>
+  /** URLs the page asked for and was refused since the last call (builds are offline). */
+  takeBlocked(): string[]
 }
 
-/** Everything a renderer needs for one document; renderers never read files or flags themselves. */
+/** Everything a renderer needs for one document; renderers never read files or options themselves. */
 export interface RenderContext {
   resume: Resume
   view: View
@@ -17,9 +21,11 @@ export interface RenderContext {
   page: PageSettings
   /** The HTML of this document, rendered once and shared (the PDF prints it). */
   html(): Promise<string>
-  /** Milliseconds a render may take before it is abandoned. */
+  /** The build's one browser, started on first call. */
+  browser(): Promise<BuildBrowser>
+  /** Milliseconds a render may take before it is abandoned (the build enforces it). */
   timeout: number
-  /** Verbose progress, for --verbose; renderers never print. */
+  /** Verbose progress; renderers never print. */
   log(message: string): void
   /** SOURCE_DATE_EPOCH as a Date, when set: stamped into outputs instead of now. */
   sourceDate?: Date
@@ -38,19 +44,8 @@ export interface Renderer {
   extension: string
   render(ctx: RenderContext): Promise<Artifact>
   /**
-   * Set by a renderer that starts slow work when it is made (the PDF's browser): a build renders
-   * its documents after the other formats', which fill the wait.
+   * Set by a renderer that prints with the build's browser: the build starts the browser before
+   * anything renders, and renders these documents after the other formats', which fill the wait.
    */
-  warmsUp?: boolean
-  /** Releases what the renderer holds across documents (the PDF's browser), once per build. */
-  dispose?(): Promise<void>
+  usesBrowser?: boolean
 }
-
-/** Options a build passes to renderer factories (browser path and the like). */
-export interface RendererOptions {
-  browserPath?: string
-  timeout: number
-  log(message: string): void
-}
-
-export type RendererFactory = (options: RendererOptions) => Renderer

@@ -41,28 +41,27 @@ function environment(theme: Theme, precompiled?: Precompiled): typeof Handlebars
   return hb
 }
 
-const compiled = new WeakMap<Theme, TemplateFn>()
-
 /**
- * The theme's main template, compiled once. Handlebars compiles lazily, so a syntax error in a
- * partial surfaces at the first render: both paths become exit 5 with the file and line.
+ * The theme's main template, compiled once per loaded theme (so once per build). Handlebars
+ * compiles lazily, so a syntax error in a partial surfaces at the first render: both paths become
+ * exit 5 with the file and line.
  */
-export async function themeTemplate(theme: Theme): Promise<TemplateFn> {
-  let fn = compiled.get(theme)
-  if (!fn) {
-    const precompiled = await loadPrecompiled(theme)
-    const hb = environment(theme, precompiled)
-    const template = precompiled ? hb.template(precompiled.main) : hb.compile(theme.template, COMPILE_OPTIONS)
-    fn = (context) => {
-      try {
-        return template(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false })
-      } catch (error) {
-        throw templateError(theme, error)
-      }
+export function themeTemplate(theme: Theme): Promise<TemplateFn> {
+  theme.compiled ??= compileTheme(theme)
+  return theme.compiled
+}
+
+async function compileTheme(theme: Theme): Promise<TemplateFn> {
+  const precompiled = await loadPrecompiled(theme)
+  const hb = environment(theme, precompiled)
+  const template = precompiled ? hb.template(precompiled.main) : hb.compile(theme.template, COMPILE_OPTIONS)
+  return (context) => {
+    try {
+      return template(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false })
+    } catch (error) {
+      throw templateError(theme, error)
     }
-    compiled.set(theme, fn)
   }
-  return fn
 }
 
 /** Parses a template up front so a syntax error names its own file, not the one that included it. */

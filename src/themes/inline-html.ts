@@ -1,5 +1,5 @@
 import type { Inline } from '../core/inline.js'
-import { safeHref } from '../core/lint.js'
+import { safeHref } from '../core/links.js'
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!)

@@ -2,7 +2,10 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path'
 import { VitaeError, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { PACKAGE_ROOT } from '../core/schema.js'
+import { placeOf, type Path, type Source } from '../core/source.js'
+import { isPageSize, parseLength, type Length, type Margins, type PageSize } from '../page/geometry.js'
 import type { Section } from '../types/resume.js'
+import { manifestSource } from './manifest-source.js'
 
 export interface FontFace {
   family: string
@@ -50,13 +53,6 @@ export interface DocxTokens {
   sectionSpacing: number
 }
 
-export interface Margins {
-  top: string
-  right: string
-  bottom: string
-  left: string
-}
-
 export interface ThemeManifest {
   name: string
   description?: string
@@ -66,9 +62,9 @@ export interface ThemeManifest {
   styles?: string[]
   fonts?: FontFace[]
   sections: Section[]
-  headings: Partial<Record<Section, string>>
-  labels?: { present?: string }
-  page?: { size?: 'letter' | 'a4'; margins?: Partial<Margins> }
+  /** Headings the theme sets over the locale's words; an empty one hides that heading. */
+  headings?: Partial<Record<Section, string>>
+  page?: { size?: PageSize; margins?: Partial<Margins<string>> }
   docx?: Partial<DocxTokens>
 }
 
@@ -80,12 +76,19 @@ export interface Theme {
   partials: Record<string, string>
   /** The theme's CSS with its fonts inlined as data: URLs. */
   css: string
+  /** The manifest's page settings, parsed and checked. */
+  page: { size?: PageSize; margins: Partial<Margins> }
+  /** The compiled template, made on first use (src/themes/handlebars.ts). */
+  compiled?: Promise<(context: unknown) => string>
 }
+
+/** Themes by folder: one per build (the build's services own it), so edits show on the next build. */
+export type ThemeCache = Map<string, Promise<Theme>>
 
 const MANIFEST = 'theme.json'
 
-const themeError = (message: string, file?: string, hint?: string): VitaeError =>
-  new VitaeError('theme', [{ code: 'THEME', severity: 'error', message, file, hint }])
+const themeError = (message: string, file?: string, hint?: string, place?: { line: number; column: number }): VitaeError =>
+  new VitaeError('theme', [{ code: 'THEME', severity: 'error', message, file, hint, line: place?.line, column: place?.column }])
 
 /**
  * Where a theme named `name` lives: a folder path as given, or `templates/<name>` beside the
@@ -123,34 +126,38 @@ function readThemeFile(dir: string, file: string, manifestFile: string): Buffer 
   }
 }
 
-function checkManifest(value: unknown, file: string): ThemeManifest {
+function checkManifest(value: unknown, file: string, source: Source | undefined): ThemeManifest {
   const problems: Diagnostic[] = []
   const m = value as Partial<ThemeManifest> | null
-  const need = (ok: boolean, message: string) => {
-    if (!ok) problems.push({ code: 'THEME', severity: 'error', message, file })
+  const need = (ok: boolean, message: string, path: Path = []) => {
+    if (!ok) problems.push({ code: 'THEME', severity: 'error', message, file, ...(source ? placeOf(source, path) : {}) })
   }
   need(m !== null && typeof m === 'object', 'the manifest must be a JSON object')
   if (m && typeof m === 'object') {
     need(typeof m.name === 'string', 'the manifest needs a name')
     need(typeof m.template === 'string', 'the manifest needs a template (the main .hbs file)')
     need(Array.isArray(m.sections) && m.sections.every((s) => typeof s === 'string'), 'the manifest needs sections: a list of section names in their default order')
-    need(m.headings !== null && typeof m.headings === 'object', 'the manifest needs headings: a heading for each section')
+    need(m.headings === undefined || (m.headings !== null && typeof m.headings === 'object'), 'headings must map section names to headings', ['headings'])
     need(m.styles === undefined || (Array.isArray(m.styles) && m.styles.every((s) => typeof s === 'string')), 'styles must be a list of CSS files')
-    need(m.fonts === undefined || Array.isArray(m.fonts), 'fonts must be a list of font faces')
+    need(m.fonts === undefined || Array.isArray(m.fonts), 'fonts must be a list of font faces', ['fonts'])
+    const page = m.page as { size?: unknown; margins?: Record<string, unknown> } | undefined
+    if (page?.size !== undefined) need(isPageSize(page.size), `page.size must be letter or a4, not ${JSON.stringify(page.size)}`, ['page', 'size'])
+    for (const [side, length] of Object.entries(page?.margins ?? {})) {
+      const ok = ['top', 'right', 'bottom', 'left'].includes(side) && typeof length === 'string' && parseLength(length) !== undefined
+      need(ok, `page.margins.${side} must be a length with a unit, like "0.5in", "12mm" or "36pt", not ${JSON.stringify(length)}`, ['page', 'margins', side])
+    }
   }
   if (problems.length) throw new VitaeError('theme', problems)
   return m as ThemeManifest
 }
 
-const cache = new Map<string, Promise<Theme>>()
-
-/** Loads a theme once per process: every variant of a build shares it. */
-export function loadTheme(dir: string): Promise<Theme> {
-  let hit = cache.get(dir)
+/** Loads a theme once per cache: every variant of a build shares it. */
+export function loadTheme(dir: string, cache?: ThemeCache): Promise<Theme> {
+  let hit = cache?.get(dir)
   if (!hit) {
     try {
       hit = Promise.resolve(readTheme(dir))
-      cache.set(dir, hit)
+      cache?.set(dir, hit)
     } catch (error) {
       return Promise.reject(error)
     }
@@ -163,12 +170,14 @@ export function loadTheme(dir: string): Promise<Theme> {
 function readTheme(dir: string): Theme {
   const manifestFile = join(dir, MANIFEST)
   let raw: unknown
+  let text: string
   try {
-    raw = JSON.parse(readFileSync(manifestFile, 'utf8'))
+    text = readFileSync(manifestFile, 'utf8')
+    raw = JSON.parse(text)
   } catch (error) {
     throw themeError(`cannot read the theme manifest: ${(error as Error).message}`, manifestFile)
   }
-  const manifest = checkManifest(raw, manifestFile)
+  const manifest = checkManifest(raw, manifestFile, manifestSource(text, manifestFile))
   const template = readThemeFile(dir, manifest.template, manifestFile).toString('utf8')
   const partials: Record<string, string> = {}
   if (manifest.partials) {
@@ -178,7 +187,9 @@ function readTheme(dir: string): Theme {
   }
   const fonts = (manifest.fonts ?? []).map((face) => fontFaceCss(dir, face, manifestFile))
   const styles = (manifest.styles ?? []).map((f) => readThemeFile(dir, f, manifestFile).toString('utf8'))
-  return { name: manifest.name, dir, manifest, template, partials, css: [...fonts, ...styles].join('\n') }
+  const margins: Partial<Margins> = {}
+  for (const [side, length] of Object.entries(manifest.page?.margins ?? {})) margins[side as keyof Margins] = parseLength(length as string) as Length
+  return { name: manifest.name, dir, manifest, template, partials, css: [...fonts, ...styles].join('\n'), page: { size: manifest.page?.size, margins } }
 }
 
 const FONT_TYPES: Record<string, string> = { '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.otf': 'font/otf' }

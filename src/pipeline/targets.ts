@@ -1,22 +1,12 @@
+import { checkPath, checkValue, typedValue } from '../core/overrides.js'
+import { SECTION_IDS, isSection } from '../core/sections.js'
+import type { Source } from '../core/source.js'
+import { didYouMean } from '../core/suggest.js'
+import type { Override, TailorLayer } from '../core/tailor.js'
+import { outputName, tagInventory, variantLayer, type VariantDef } from '../core/variants.js'
 import { VitaeError, type Diagnostic } from '../diagnostics/diagnostic.js'
 import type { Resume, Section } from '../types/resume.js'
-import { checkPath, checkValue, typedValue } from './overrides.js'
-import { resumeSchema } from './schema.js'
-import type { Source } from './source.js'
-import { didYouMean } from './suggest.js'
-import type { Override, TailorLayer } from './tailor.js'
-import { outputName, tagInventory, variantLayer, type VariantDef } from './variants.js'
-
-/** How the command line tailors a build: applied on top of the chosen variant. */
-export interface TailorFlags {
-  variants?: string[]
-  allVariants?: boolean
-  tags?: string[]
-  excludeTags?: string[]
-  sections?: string[]
-  /** `path=value` pairs, as given to --set. */
-  set?: string[]
-}
+import type { TailorOptions } from './options.js'
 
 /** One document to build: the resume as a variant (or as written), under one output name. */
 export interface Target {
@@ -32,7 +22,7 @@ export async function planTargets(
   resume: Resume,
   source: Source,
   variants: Map<string, VariantDef>,
-  flags: TailorFlags,
+  flags: TailorOptions,
   stem: string,
 ): Promise<{ targets: Target[]; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = []
@@ -62,39 +52,38 @@ export async function planTargets(
 
 const list = (values: string[] | undefined): string[] | undefined => (values?.length ? values : undefined)
 
-/** The flags as a tailoring layer; bad values are usage errors, bad --set values validation errors. */
-async function flagsLayer(resume: Resume, flags: TailorFlags, diagnostics: Diagnostic[]): Promise<TailorLayer | undefined> {
+/**
+ * The options' own filters as a tailoring layer, on top of any variant; bad values are usage
+ * errors, bad override values validation errors. Messages name options as "the X option", which
+ * the CLI words as its flags.
+ */
+async function flagsLayer(resume: Resume, flags: TailorOptions, diagnostics: Diagnostic[]): Promise<TailorLayer | undefined> {
   const sections = list(flags.sections)
-  if (sections) {
-    const allowed = resumeSchema().definitions?.section?.enum ?? []
-    for (const s of sections) {
-      if (!allowed.includes(s)) {
-        const guess = didYouMean(s, allowed)
-        throw usage(`--sections: there is no section ${JSON.stringify(s)}`, guess ? `did you mean ${guess}?` : `sections are ${allowed.join(', ')}`)
-      }
+  for (const s of sections ?? []) {
+    if (!isSection(s)) {
+      const guess = didYouMean(s, SECTION_IDS)
+      throw usage(`the sections option: there is no section ${JSON.stringify(s)}`, guess ? `did you mean ${guess}?` : `sections are ${SECTION_IDS.join(', ')}`)
     }
   }
   const inventory = tagInventory(resume)
-  for (const [flag, tags] of [['--tags', flags.tags], ['--exclude-tags', flags.excludeTags]] as const) {
+  for (const [option, tags] of [['tags', flags.tags], ['excludeTags', flags.excludeTags]] as const) {
     for (const tag of tags ?? []) {
       if (inventory.has(tag)) continue
       const guess = didYouMean(tag, inventory)
-      diagnostics.push({ code: 'UNKNOWN_TAG', severity: 'warning', message: `${flag}: no entry or highlight carries the tag ${tag}${guess ? `; did you mean ${guess}?` : ''}` })
+      diagnostics.push({ code: 'UNKNOWN_TAG', severity: 'warning', message: `the ${option} option: no entry or highlight carries the tag ${tag}${guess ? `; did you mean ${guess}?` : ''}` })
     }
   }
   const set: Override[] = []
   const problems: Diagnostic[] = []
-  for (const pair of flags.set ?? []) {
-    const eq = pair.indexOf('=')
-    if (eq <= 0) throw usage(`--set ${JSON.stringify(pair)} needs the form path=value`, 'e.g. --set basics.label="ML Engineer"')
-    const key = pair.slice(0, eq)
-    const site = { label: `--set ${pair}` }
-    const { path, problems: pathProblems } = checkPath(key, resume, site)
+  for (const override of flags.overrides ?? []) {
+    const origin = override.origin ?? 'an override'
+    const site = { label: `${origin} ${override.path}=${override.value}` }
+    const { path, problems: pathProblems } = checkPath(override.path, resume, site)
     problems.push(...pathProblems)
     if (!path) continue
-    const value = typedValue(path, pair.slice(eq + 1), resume)
+    const value = typedValue(path, override.value, resume)
     problems.push(...(await checkValue(path, value, site)))
-    set.push({ path, value, origin: '--set' })
+    set.push({ path, value, origin })
   }
   if (problems.some((d) => d.severity === 'error')) throw new VitaeError('validation', problems)
   diagnostics.push(...problems)

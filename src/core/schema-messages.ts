@@ -1,9 +1,9 @@
-import type { Diagnostic } from './diagnostic.js'
-import type { Locator } from '../core/validate.js'
-import type { Path } from '../core/source.js'
-import { didYouMean } from '../core/suggest.js'
-import { formatPath } from '../core/paths.js'
-import { branchFor, definitionsAt, resumeSchema, schemaAt } from '../core/schema.js'
+import type { Diagnostic } from '../diagnostics/diagnostic.js'
+import type { DiagnosticCode } from '../diagnostics/codes.js'
+import type { Locator, Path } from './source.js'
+import { didYouMean } from './suggest.js'
+import { formatPath } from './paths.js'
+import { branchFor, definitionsAt, resumeSchema, schemaAt } from './schema.js'
 
 /** The part of an ajv error object we read (ajv's own type would import ajv at run time). */
 export interface AjvError {
@@ -83,7 +83,7 @@ function describeAnyOf(path: Path, defs: string[]): string {
   return 'one of the allowed shapes'
 }
 
-function patternWords(error: AjvError, value: unknown, path: Path, defs: string[]): { code: string; words: string; hint?: string } {
+function patternWords(error: AjvError, value: unknown, path: Path, defs: string[]): { code: DiagnosticCode; words: string; hint?: string } {
   const last = path[path.length - 1]
   if (defs.includes('date')) {
     const month = typeof value === 'string' ? /^\d{4}-(\d{2})/.exec(value)?.[1] : undefined
@@ -145,7 +145,7 @@ export function ajvDiagnostics(errors: readonly AjvError[], data: unknown, locat
 }
 
 interface Draft {
-  code: string
+  code: DiagnosticCode
   message: string
   hint?: string
   keyPath?: Path

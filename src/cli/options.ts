@@ -1,0 +1,90 @@
+import { parseMarginList, type Margins, type PageSize } from '../page/geometry.js'
+import type { BuildOptions, OverrideOption, TailorOptions } from '../pipeline/options.js'
+import { VitaeError } from '../diagnostics/diagnostic.js'
+
+/** The flags of `build` (and the tailoring ones of `explain`), as commander hands them over. */
+export interface BuildFlags {
+  format?: string
+  out?: string
+  theme?: string
+  page?: PageSize
+  margin?: string
+  strict?: boolean
+  timeout?: number
+  browserPath?: string
+  maxPages?: number
+  variant?: string[]
+  allVariants?: boolean
+  tags?: string[]
+  excludeTags?: string[]
+  sections?: string[]
+  set?: string[]
+  json?: boolean
+  quiet?: boolean
+  verbose?: boolean
+}
+
+const usage = (message: string, hint?: string): VitaeError => new VitaeError('usage', [{ code: 'BAD_FLAG', severity: 'error', message, hint }])
+
+/** `--set path=value`, parsed into the library's override; the value stays text, typed by the schema later. */
+export function parseOverride(pair: string): OverrideOption {
+  const eq = pair.indexOf('=')
+  if (eq <= 0) throw usage(`--set ${JSON.stringify(pair)} needs the form path=value`, 'e.g. --set basics.label="ML Engineer"')
+  return { path: pair.slice(0, eq), value: pair.slice(eq + 1), origin: '--set' }
+}
+
+export function tailorOptions(flags: BuildFlags): TailorOptions {
+  return {
+    variants: flags.variant,
+    allVariants: flags.allVariants,
+    tags: flags.tags,
+    excludeTags: flags.excludeTags,
+    sections: flags.sections,
+    overrides: (flags.set ?? []).map(parseOverride),
+  }
+}
+
+/** The flags of `build` as the library's options (callbacks are the caller's to add). */
+export function buildOptions(file: string, flags: BuildFlags): BuildOptions {
+  let margins: Margins | undefined
+  if (flags.margin !== undefined) {
+    const parsed = parseMarginList(flags.margin)
+    if (!parsed.ok) throw usage(`--margin ${JSON.stringify(flags.margin)} is not a margin`, 'give one to four lengths like 0.5in, 12mm or 36pt, e.g. --margin 0.5in,0.6in')
+    margins = parsed.margins
+  }
+  return {
+    input: file,
+    formats: (flags.format ?? 'pdf').split(',').map((f) => f.trim().toLowerCase()).filter(Boolean),
+    outDir: flags.out ?? 'dist',
+    theme: flags.theme,
+    page: flags.page || margins ? { size: flags.page, margins } : undefined,
+    strict: flags.strict,
+    timeoutMs: flags.timeout !== undefined ? flags.timeout * 1000 : undefined,
+    browserPath: flags.browserPath,
+    maxPages: flags.maxPages,
+    tailor: tailorOptions(flags),
+  }
+}
+
+/** Library options by the flag that sets them: messages name "the X option", the CLI shows the flag. */
+const FLAG_OF: Record<string, string> = {
+  formats: '--format',
+  outDir: '--out',
+  theme: '--theme',
+  page: '--page',
+  margins: '--margin',
+  strict: '--strict',
+  timeout: '--timeout <seconds>',
+  browserPath: '--browser-path',
+  maxPages: '--max-pages',
+  variants: '--variant',
+  tags: '--tags',
+  excludeTags: '--exclude-tags',
+  sections: '--sections',
+  overrides: '--set',
+}
+
+/** "the maxPages option allows 1" → "--max-pages allows 1": the library's words in the CLI's terms. */
+export function inFlagTerms(text: string): string {
+  return text.replace(/\bthe (\w+) option\b/g, (whole, name: string) => FLAG_OF[name] ?? whole).replace(/\bverbose output\b/g, '--verbose')
+}

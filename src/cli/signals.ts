@@ -1,0 +1,20 @@
+import { SIGNAL_EXIT_CODES } from './exit-codes.js'
+
+type ExitSignal = keyof typeof SIGNAL_EXIT_CODES
+
+/**
+ * Ctrl-C, SIGTERM and SIGHUP end the CLI with 128 + the signal's number, as a shell reports it.
+ * process.exit runs the library's exit hooks first: the build's browser is killed and its
+ * temporary files removed.
+ */
+export function exitOnSignals(): () => void {
+  const onSignal = (signal: ExitSignal) => {
+    // Deferred so every listener for this signal (the host application, say) runs first.
+    setImmediate(() => process.exit(SIGNAL_EXIT_CODES[signal]))
+  }
+  const signals = Object.keys(SIGNAL_EXIT_CODES) as ExitSignal[]
+  for (const signal of signals) process.on(signal, onSignal)
+  return () => {
+    for (const signal of signals) process.off(signal, onSignal)
+  }
+}

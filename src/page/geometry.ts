@@ -1,0 +1,111 @@
+/**
+ * Page geometry, owned here and nowhere else: paper sizes, the one length parser, and conversions
+ * to what each format speaks (CSS for HTML, inches for Chrome's printer, twips for Word).
+ * A leaf of the module graph: it imports nothing of ours.
+ */
+
+export type PageSize = 'letter' | 'a4'
+
+export type LengthUnit = 'in' | 'mm' | 'cm' | 'pt' | 'px'
+
+/** A parsed length. `0` may be written without a unit; anything else needs one. */
+export interface Length {
+  value: number
+  unit: LengthUnit
+}
+
+export interface Margins<T = Length> {
+  top: T
+  right: T
+  bottom: T
+  left: T
+}
+
+export interface PageSettings {
+  size: PageSize
+  margins: Margins
+}
+
+const POINTS_PER: Record<LengthUnit, number> = { in: 72, pt: 1, px: 0.75, cm: 72 / 2.54, mm: 72 / 25.4 }
+
+/** Paper in points, as Chrome prints it; Word's twips are derived and rounded the way Word writes them. */
+const PAPER_POINTS: Record<PageSize, { width: number; height: number }> = {
+  letter: { width: 612, height: 792 },
+  a4: { width: 595.44, height: 841.68 },
+}
+const PAPER_TWIPS: Record<PageSize, { width: number; height: number }> = {
+  letter: { width: 12240, height: 15840 },
+  a4: { width: 11906, height: 16838 },
+}
+const CSS_PAGE_NAMES: Record<PageSize, string> = { letter: 'Letter', a4: 'A4' }
+
+const LENGTH = /^(0|[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(in|mm|cm|pt|px)?$/
+
+/** `0.5in`, `12mm`, `36pt`, `0`: a typed length, or undefined when the text is not one. */
+export function parseLength(text: string): Length | undefined {
+  const m = LENGTH.exec(text.trim())
+  if (!m) return undefined
+  const value = Number(m[1])
+  if (!m[2]) return value === 0 ? { value: 0, unit: 'pt' } : undefined
+  return { value, unit: m[2] as LengthUnit }
+}
+
+export type MarginsResult = { ok: true; margins: Margins } | { ok: false; bad: string[] }
+
+/** One to four lengths, clockwise from the top like CSS: `0.5in`, `0.5in 0.6in`, `0.5in,0.6in`. */
+export function parseMarginList(text: string): MarginsResult {
+  const parts = text.split(/[\s,]+/).filter(Boolean)
+  const lengths = parts.map(parseLength)
+  const bad = parts.filter((_, i) => !lengths[i])
+  if (parts.length === 0 || parts.length > 4 || bad.length) return { ok: false, bad: bad.length ? bad : [text] }
+  const [top, right = top, bottom = top, left = right] = lengths as [Length, ...Length[]]
+  return { ok: true, margins: { top, right, bottom, left } }
+}
+
+export const toPoints = (l: Length): number => l.value * POINTS_PER[l.unit]
+export const toInches = (l: Length): number => toPoints(l) / 72
+export const toTwips = (l: Length): number => Math.round(toPoints(l) * 20)
+/** As CSS writes it; the unit is kept, so the HTML says what the user wrote. */
+export const toCss = (l: Length): string => (l.value === 0 ? '0' : `${l.value}${l.unit}`)
+
+export const paperInches = (size: PageSize) => ({ width: PAPER_POINTS[size].width / 72, height: PAPER_POINTS[size].height / 72 })
+export const cssPageName = (size: PageSize): string => CSS_PAGE_NAMES[size]
+
+export const isPageSize = (value: unknown): value is PageSize => value === 'letter' || value === 'a4'
+
+export const DEFAULT_MARGINS: Margins = {
+  top: { value: 0.5, unit: 'in' },
+  right: { value: 0.5, unit: 'in' },
+  bottom: { value: 0.5, unit: 'in' },
+  left: { value: 0.5, unit: 'in' },
+}
+
+/** Page size and margins as CSS, so printing the HTML from a browser matches the PDF. */
+export function pageCss(page: PageSettings): string {
+  const { top, right, bottom, left } = page.margins
+  const [t, r, b, l] = [top, right, bottom, left].map(toCss)
+  return [
+    `@page { size: ${cssPageName(page.size)}; margin: ${t} ${r} ${b} ${l}; }`,
+    `:root { --page-margin-top: ${t}; --page-margin-right: ${r}; --page-margin-bottom: ${b}; --page-margin-left: ${l}; }`,
+  ].join('\n')
+}
+
+export interface PageTwips {
+  width: number
+  height: number
+  margins: Margins<number>
+  /** The right edge of the text: where a right-aligned tab stop for places and dates goes. */
+  textWidth: number
+  textHeight: number
+}
+
+export function pageTwips(page: PageSettings): PageTwips {
+  const { width, height } = PAPER_TWIPS[page.size]
+  const margins = {
+    top: toTwips(page.margins.top),
+    right: toTwips(page.margins.right),
+    bottom: toTwips(page.margins.bottom),
+    left: toTwips(page.margins.left),
+  }
+  return { width, height, margins, textWidth: width - margins.left - margins.right, textHeight: height - margins.top - margins.bottom }
+}

@@ -1,0 +1,87 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js'
+import { VitaeError } from '../diagnostics/diagnostic.js'
+import type { Margins, PageSize } from '../page/geometry.js'
+
+export const DEFAULT_THEME = 'classic'
+export const DEFAULT_TIMEOUT_MS = 30_000
+
+/**
+ * One override of a field, as the caller parsed it: the path as text (`work[0].highlights[1]`) and
+ * the value as text, typed by the schema when applied. `origin` names where it came from in the
+ * caller's words (the CLI says `--set`), for messages and `explain`.
+ */
+export interface OverrideOption {
+  path: string
+  value: string
+  origin?: string
+}
+
+/** What to tailor: variants by name, then these filters on top (the command line's layer). */
+export interface TailorOptions {
+  variants?: string[]
+  allVariants?: boolean
+  tags?: string[]
+  excludeTags?: string[]
+  sections?: string[]
+  overrides?: OverrideOption[]
+}
+
+/** The library's one options object; the CLI maps its flags onto it. */
+export interface BuildOptions {
+  /** The resume file. */
+  input: string
+  formats: string[]
+  outDir: string
+  theme?: string
+  page?: { size?: PageSize; margins?: Margins }
+  /** Warnings are errors. */
+  strict?: boolean
+  timeoutMs?: number
+  browserPath?: string
+  /** Fail a paged artifact (PDF) that runs longer than this. */
+  maxPages?: number
+  tailor?: TailorOptions
+  /** SOURCE_DATE_EPOCH: stamped into outputs instead of now, for reproducible bytes. */
+  sourceDate?: Date
+  /** Called as each artifact is written, so a caller can report progress as it happens. */
+  onArtifact?(artifact: ArtifactReport): void
+  /** Called when an artifact fails; the build goes on with the others. */
+  onFailure?(failure: ArtifactFailure): void
+  /** Verbose progress. */
+  log?(message: string): void
+}
+
+export interface ArtifactReport {
+  variant?: string
+  format: string
+  path: string
+  bytes: number
+  pages?: number
+  ms: number
+}
+
+export interface ArtifactFailure {
+  variant?: string
+  format: string
+  path: string
+  error: VitaeError
+}
+
+export interface BuildResult {
+  artifacts: ArtifactReport[]
+  failures: ArtifactFailure[]
+  /** Warnings from validation (errors throw before anything renders). */
+  diagnostics: Diagnostic[]
+  /** The resume file as the user named it, and its text, for printing diagnostics with frames. */
+  source: { file: string; text: string }
+}
+
+/** SOURCE_DATE_EPOCH (reproducible builds): the time to stamp into outputs instead of now. */
+export function sourceDate(env: NodeJS.ProcessEnv = process.env): Date | undefined {
+  const raw = env.SOURCE_DATE_EPOCH
+  if (raw === undefined || raw === '') return undefined
+  if (!/^\d+$/.test(raw)) {
+    throw new VitaeError('usage', [{ code: 'BAD_ENV', severity: 'error', message: `SOURCE_DATE_EPOCH must be whole seconds since 1970, not ${JSON.stringify(raw)}` }])
+  }
+  return new Date(Number(raw) * 1000)
+}

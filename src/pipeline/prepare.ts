@@ -1,0 +1,70 @@
+import { ENGLISH } from '../core/labels.js'
+import { tailor, type Tailored } from '../core/tailor.js'
+import { buildView } from '../core/view.js'
+import { DEFAULT_MARGINS, parseLength, parseMarginList, type Margins, type PageSettings, type PageSize } from '../page/geometry.js'
+import type { BuildBrowser, RenderContext } from '../renderers/renderer.js'
+import { findTheme, loadTheme, type Theme } from '../themes/theme.js'
+import type { Resume } from '../types/resume.js'
+import { DEFAULT_THEME, type BuildOptions } from './options.js'
+import type { Plan } from './plan.js'
+import type { BuildServices } from './services.js'
+import type { Target } from './targets.js'
+
+/** The theme a target is drawn with: the options', else its variant's, else the resume's, else ours. */
+export function themeFor(plan: Plan, target: Target, options: Pick<BuildOptions, 'theme'>, services: BuildServices): Promise<Theme> {
+  const name = options.theme ?? target.variant?.def.theme ?? plan.resume.meta?.theme ?? DEFAULT_THEME
+  return loadTheme(findTheme(name, plan.resumeDir), services.themes)
+}
+
+/** What tailoring decided for a target (what `explain` shows), without shaping anything to draw. */
+export async function tailorTarget(plan: Plan, target: Target, options: Pick<BuildOptions, 'theme'>, services: BuildServices): Promise<Tailored> {
+  const theme = await themeFor(plan, target, options, services)
+  return tailor(plan.resume, target.layers, theme.manifest.sections)
+}
+
+/** Page settings resolve as options ?? variant ?? resume meta ?? theme ?? default. */
+export function resolvePage(resume: Resume, theme: Theme, override: { size?: PageSize; margins?: Margins } = {}): PageSettings {
+  const meta = resume.meta
+  // The schema has checked meta's lengths already; these parses cannot fail on a valid resume.
+  let metaMargins: Partial<Margins> = {}
+  if (typeof meta?.margins === 'string') {
+    const parsed = parseMarginList(meta.margins)
+    if (parsed.ok) metaMargins = parsed.margins
+  } else if (meta?.margins) {
+    for (const [side, text] of Object.entries(meta.margins as Record<string, string>)) {
+      const length = parseLength(text)
+      if (length) metaMargins[side as keyof Margins] = length
+    }
+  }
+  const size = override.size ?? (meta?.page as PageSize | undefined) ?? theme.page.size ?? 'letter'
+  return { size, margins: { ...DEFAULT_MARGINS, ...theme.page.margins, ...metaMargins, ...override.margins } }
+}
+
+/** One target, tailored and shaped for its theme: everything its renderers are given but the build's own settings. */
+export type DocumentContext = Omit<RenderContext, 'timeout' | 'log' | 'sourceDate'>
+
+export async function prepareTarget(
+  plan: Plan,
+  target: Target,
+  options: Pick<BuildOptions, 'theme' | 'page'>,
+  services: BuildServices,
+): Promise<{ tailored: Tailored; document: DocumentContext }> {
+  const theme = await themeFor(plan, target, options, services)
+  const tailored = tailor(plan.resume, target.layers, theme.manifest.sections)
+  const resume = tailored.resume
+  const page = resolvePage(resume, theme, { size: options.page?.size ?? (target.variant?.def.page as PageSize | undefined), margins: options.page?.margins })
+  const locale = resume.meta?.locale ?? 'en-US'
+  const view = buildView(resume, {
+    sections: theme.manifest.sections,
+    labels: ENGLISH,
+    headings: theme.manifest.headings,
+    locale,
+    inline: services.inline,
+    dates: services.dates(locale),
+  })
+  let html: Promise<string> | undefined
+  // The HTML (and Handlebars with it) loads only for the formats that ask for it.
+  const renderOnce = async () => (await import('../renderers/html.js')).renderHtml({ view, resume, theme, page })
+  const browser = (): Promise<BuildBrowser> => services.browser()
+  return { tailored, document: { resume, view, theme, page, html: () => (html ??= renderOnce()), browser } }
+}

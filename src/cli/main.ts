@@ -65,6 +65,17 @@ export async function main(argv: readonly string[], io: Io = processIo(argv.incl
       code = await runExplain(file, opts, io)
     })
 
+  program
+    .command('import')
+    .description('convert a JSON Resume, RenderCV or YAMLResume file into a resume.yaml')
+    .argument('<file>', 'the file to convert (JSON or YAML)')
+    .option('-o, --output <file>', 'where to write the resume', 'resume.yaml')
+    .option('--force', 'replace the output file if it exists')
+    .action(async (file: string, opts: { output?: string; force?: boolean }) => {
+      const { runImport } = await import('./import.js')
+      code = await runImport(file, opts, io)
+    })
+
   try {
     await program.parseAsync(argv as string[], { from: 'node' })
     return code

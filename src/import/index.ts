@@ -1,0 +1,27 @@
+import { detectShape, type Shape } from './detect.js'
+import type { ConvertResult } from './common.js'
+import { fromJsonResume } from './json-resume.js'
+import { fromRenderCv } from './rendercv.js'
+import { fromYamlResume } from './yamlresume.js'
+
+export * from './common.js'
+export * from './detect.js'
+export { LEGACY_KEYS, legacyKeyFor, fromJsonResume } from './json-resume.js'
+export { fromRenderCv, socialUrl, RENDERCV_THEMES } from './rendercv.js'
+export { fromYamlResume } from './yamlresume.js'
+export { toYaml, schemaComment, type YamlOptions } from './write-yaml.js'
+
+/** Detects the format of parsed data and converts it; `undefined` for a shape we do not know. */
+export function convert(data: unknown): (ConvertResult & { shape: Exclude<Shape, 'unknown'> }) | undefined {
+  const shape = detectShape(data)
+  switch (shape) {
+    case 'jsonresume':
+      return { shape, ...fromJsonResume(data) }
+    case 'rendercv':
+      return { shape, ...fromRenderCv(data) }
+    case 'yamlresume':
+      return { shape, ...fromYamlResume(data) }
+    default:
+      return undefined
+  }
+}

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { EXIT_CODES, VitaeError, type Diagnostic } from '../diagnostics/diagnostic.js'
+import { VitaeError, type Diagnostic } from '../diagnostics/diagnostic.js'
+import { EXIT_CODES } from './exit-codes.js'
 import { loadFile } from '../core/load.js'
 import { SCHEMA_PATH } from '../core/schema.js'
 import { placeOf } from '../core/source.js'

@@ -19,6 +19,7 @@ export const CODES_BY_KIND = {
     'YAML_TAG',
     'MERGE_KEY',
     'FORBIDDEN_KEY',
+    'UNKNOWN_FORMAT',
   ],
   validation: [
     'TYPE',
@@ -37,12 +38,14 @@ export const CODES_BY_KIND = {
     'VARIANT_NAME',
     'VARIANT_DUPLICATE',
     'OUTPUT_CONFLICT',
+    'UNKNOWN_LOCALE',
+    'FOREIGN_FORMAT',
   ],
   theme: ['THEME', 'TEMPLATE'],
   render: ['BROWSER_NOT_FOUND', 'BROWSER_LAUNCH', 'PDF_FAILED', 'RENDER_TIMEOUT', 'PAGE_LIMIT', 'DOCX'],
-  output: ['WRITE_FAILED'],
+  output: ['WRITE_FAILED', 'OUTPUT_EXISTS'],
   /** Warnings: they fail a build only under strict. */
-  warning: ['UNKNOWN_KEY', 'UNKNOWN_TAG', 'DATE_ORDER'],
+  warning: ['UNKNOWN_KEY', 'UNKNOWN_TAG', 'DATE_ORDER', 'IMPORT_DROPPED'],
 } as const
 
 type Values<T> = T[keyof T]

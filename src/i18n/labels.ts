@@ -15,6 +15,7 @@
  * - Files are read synchronously from the package root, at most once per `LabelStore`; the caller
  *   creates the store (one per build). Nothing is cached at module level.
  */
+import type { ContactKind, Labels as LocaleTable } from '../core/labels.js'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PACKAGE_ROOT } from '../core/schema.js'
@@ -33,30 +34,7 @@ export const SECTIONS: readonly Section[] = [
   'summary', 'work', 'volunteer', 'education', 'awards', 'certificates', 'publications', 'skills', 'languages', 'interests', 'references', 'projects',
 ]
 
-export type ContactKind = 'email' | 'phone' | 'url' | 'location' | 'profiles'
-
-/** One locale table, as the JSON files hold it (minus `$schema`). */
-export interface LocaleTable {
-  /** The language's name in itself: "Deutsch". */
-  name: string
-  dir: 'ltr' | 'rtl'
-  sections: Record<Section, string>
-  /** An ongoing end date: "heute", "至今". */
-  present: string
-  /** Between two dates, spaces included: " – ". */
-  rangeSeparator: string
-  /** Between keywords or courses: ", " or "、". */
-  listSeparator: string
-  /** After a label: ": ", "\u00a0: " (French), "：" (CJK). */
-  colon: string
-  gpa: string
-  courses: string
-  contact: Record<ContactKind, string>
-  /** "{name} – Lebenslauf". */
-  documentTitle: string
-  /** "Lebenslauf": the title when there is no name. */
-  resume: string
-}
+export type { ContactKind, LocaleTable }
 
 /** What a view builder gets: the table for the resolved tag, overrides applied. */
 export interface Labels extends LocaleTable {

@@ -53,7 +53,7 @@ describe('locale files', () => {
     expect(new Set(Object.values(table.sections)).size).toBe(SECTIONS.length)
   })
 
-  it('English is the core's built-in table, word for word', () => {
+  it('English is the built-in table of the core, word for word', () => {
     const en = read('en')
     for (const key of Object.keys(ENGLISH) as Array<keyof typeof ENGLISH>) expect(en[key as keyof LocaleTable], key).toEqual(ENGLISH[key])
   })

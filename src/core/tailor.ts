@@ -12,6 +12,8 @@ export interface TailorLayer {
   excludeTags?: string[]
   sections?: Section[]
   maxHighlights?: number
+  /** Another language for this layer's document (a variant's `locale`). */
+  locale?: string
   set?: Override[]
 }
 
@@ -122,6 +124,7 @@ export function tailor(base: Resume, layers: readonly TailorLayer[], defaultOrde
       sections.push({ id, kept: true, reason: chosen ? `listed in ${chosen.source}'s sections` : 'listed' })
     }
   }
-  resume = { ...resume, meta: { ...resume.meta, sections: sections.filter((s) => s.kept).map((s) => s.id) } }
+  const locale = [...layers].reverse().find((l) => l.locale)?.locale
+  resume = { ...resume, meta: { ...resume.meta, ...(locale ? { locale } : {}), sections: sections.filter((s) => s.kept).map((s) => s.id) } }
   return { resume, sections, decisions, overrides }
 }

@@ -2,6 +2,7 @@ import { VitaeError, hasErrors, type Diagnostic } from '../diagnostics/diagnosti
 import { ajvDiagnostics, type AjvError } from './schema-messages.js'
 import type { Resume } from '../types/resume.js'
 import { lintResume } from './lint.js'
+import { checkLocales } from './locale-check.js'
 import type { Locator } from './source.js'
 
 export type { Locator }
@@ -24,6 +25,7 @@ export async function checkResume(data: unknown, locator: Locator): Promise<Diag
   const diagnostics: Diagnostic[] = []
   if (!validate(data)) diagnostics.push(...ajvDiagnostics(validate.errors ?? [], data, locator))
   diagnostics.push(...lintResume(data, locator))
+  diagnostics.push(...checkLocales(data, locator))
   return sortByPlace(diagnostics)
 }
 

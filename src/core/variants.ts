@@ -125,6 +125,7 @@ export function variantLayer(v: VariantDef, resume: Resume): TailorLayer {
     excludeTags: v.def.excludeTags,
     sections: v.def.sections,
     maxHighlights: v.def.maxHighlights,
+    locale: v.def.locale,
     set,
   }
 }

@@ -14,6 +14,10 @@ export type { SectionLayout }
  */
 export interface View {
   lang: string
+  /** Writing direction of the locale: themes set `dir` on the page, Word sets bidi paragraphs. */
+  dir: 'ltr' | 'rtl'
+  /** The locale's words, for what templates add themselves (list separators, contact labels). */
+  labels: Labels
   name: string
   label?: string
   contact: ContactItem[]
@@ -147,6 +151,8 @@ export function buildView(resume: Resume, options: ViewOptions): View {
   const name = b.name ?? ''
   return {
     lang: locale,
+    dir: labels.dir,
+    labels,
     name,
     label: b.label,
     contact: contactItems(resume),

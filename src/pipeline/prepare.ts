@@ -1,4 +1,3 @@
-import { ENGLISH } from '../core/labels.js'
 import { tailor, type Tailored } from '../core/tailor.js'
 import { buildView } from '../core/view.js'
 import { DEFAULT_MARGINS, parseLength, parseMarginList, type Margins, type PageSettings, type PageSize } from '../page/geometry.js'
@@ -7,6 +6,7 @@ import { findTheme, loadTheme, type Theme } from '../themes/theme.js'
 import type { Resume } from '../types/resume.js'
 import { DEFAULT_THEME, type BuildOptions } from './options.js'
 import type { Plan } from './plan.js'
+import { documentFontCss } from './fonts.js'
 import type { BuildServices } from './services.js'
 import type { Target } from './targets.js'
 
@@ -56,7 +56,7 @@ export async function prepareTarget(
   const locale = resume.meta?.locale ?? 'en-US'
   const view = buildView(resume, {
     sections: theme.manifest.sections,
-    labels: ENGLISH,
+    labels: services.labels(locale, resume.meta?.labels),
     headings: theme.manifest.headings,
     locale,
     inline: services.inline,
@@ -64,7 +64,7 @@ export async function prepareTarget(
   })
   let html: Promise<string> | undefined
   // The HTML (and Handlebars with it) loads only for the formats that ask for it.
-  const renderOnce = async () => (await import('../renderers/html.js')).renderHtml({ view, resume, theme, page })
+  const renderOnce = async () => (await import('../renderers/html.js')).renderHtml({ view, resume, theme, page, fontCss: documentFontCss(theme, view, services) })
   const browser = (): Promise<BuildBrowser> => services.browser()
   return { tailored, document: { resume, view, theme, page, html: () => (html ??= renderOnce()), browser } }
 }

@@ -1,7 +1,10 @@
 import type { BrowserSession } from '../browser/session.js'
 import { DateFormatter } from '../core/dates.js'
 import type { InlineCache } from '../core/inline.js'
+import { createFontStore, type FontStore } from '../fonts/faces.js'
+import { createLabelStore, labelsFor, type LabelOverrides, type LabelStore, type Labels } from '../i18n/labels.js'
 import type { ThemeCache } from '../themes/theme.js'
+import { readFontBytes } from './fonts.js'
 
 export interface ServiceOptions {
   browserPath?: string
@@ -13,12 +16,15 @@ export interface ServiceOptions {
 /**
  * What one build shares between its documents, created when the build starts and disposed at its
  * end: the browser (started on first request, one however many formats print with it), loaded
- * themes, parsed Markdown and date formatters. Nothing of it lives at module level, so two builds
+ * themes, parsed Markdown, date formatters, locale tables and font files. Nothing of it lives at module level, so two builds
  * in one process (a `dev` server rebuilding on every save) share nothing.
  */
 export class BuildServices {
   readonly themes: ThemeCache = new Map()
   readonly inline: InlineCache = new Map()
+  private readonly labelStore: LabelStore = createLabelStore()
+  readonly fonts: FontStore = createFontStore()
+  private readonly fontFiles = new Map<string, Uint8Array>()
   private readonly dateFormatters = new Map<string, DateFormatter>()
   private session: Promise<BrowserSession> | undefined
   private disposed = false
@@ -48,6 +54,16 @@ export class BuildServices {
     await closing?.then((s) => s.close(), () => undefined)
   }
 
+  /** The words of a locale, with the resume's own `meta.labels` over them. */
+  labels(locale: string, overrides?: LabelOverrides['labels']): Readonly<Labels> {
+    return labelsFor(locale, { labels: overrides }, this.labelStore)
+  }
+
+  /** A font file's bytes, read once per build. */
+  fontBytes(file: string): Uint8Array {
+    return readFontBytes(this.fontFiles, file)
+  }
+
   dates(locale: string): DateFormatter {
     let f = this.dateFormatters.get(locale)
     if (!f) {
@@ -64,5 +80,6 @@ export class BuildServices {
     this.themes.clear()
     this.inline.clear()
     this.dateFormatters.clear()
+    this.fontFiles.clear()
   }
 }

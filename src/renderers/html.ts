@@ -3,9 +3,9 @@ import { themeTemplate } from '../themes/handlebars.js'
 import type { RenderContext, Renderer } from './renderer.js'
 
 /** Renders the theme's Handlebars template over the view model: one self-contained HTML file. */
-export async function renderHtml(ctx: Pick<RenderContext, 'view' | 'resume' | 'theme' | 'page'>): Promise<string> {
+export async function renderHtml(ctx: Pick<RenderContext, 'view' | 'resume' | 'theme' | 'page'> & { fontCss: string }): Promise<string> {
   const template = await themeTemplate(ctx.theme)
-  return template({ view: ctx.view, resume: ctx.resume, css: `${pageCss(ctx.page)}\n${ctx.theme.css}`, page: templatePage(ctx.page) })
+  return template({ view: ctx.view, resume: ctx.resume, css: `${pageCss(ctx.page)}\n${ctx.fontCss}\n${ctx.theme.css}`, page: templatePage(ctx.page) })
 }
 
 /** Templates see the page as CSS writes it: `{{page.margins.top}}` is "0.5in". */

@@ -5,6 +5,7 @@ import { PACKAGE_ROOT } from '../core/schema.js'
 import { placeOf, type Path, type Source } from '../core/source.js'
 import { isPageSize, parseLength, type Length, type Margins, type PageSize } from '../page/geometry.js'
 import type { Section } from '../types/resume.js'
+import type { FontFaceFile } from '../fonts/faces.js'
 import { manifestSource } from './manifest-source.js'
 
 export interface FontFace {
@@ -74,8 +75,13 @@ export interface Theme {
   manifest: ThemeManifest
   template: string
   partials: Record<string, string>
-  /** The theme's CSS with its fonts inlined as data: URLs. */
+  /** The theme's stylesheets (its fonts come separately, as faces). */
   css: string
+  /**
+   * The theme's font faces with their files' checked paths. Each document inlines only the faces
+   * its text needs (src/pipeline/fonts.ts), so an English resume does not carry latin-ext.
+   */
+  faces: FontFaceFile[]
   /** The manifest's page settings, parsed and checked. */
   page: { size?: PageSize; margins: Partial<Margins> }
   /** The compiled template, made on first use (src/themes/handlebars.ts). */
@@ -185,22 +191,22 @@ function readTheme(dir: string): Theme {
     const names = (existsSync(partialDir) ? readdirSync(partialDir) : []).filter((f) => extname(f) === '.hbs').sort()
     for (const file of names) partials[basename(file, '.hbs')] = readFileSync(join(partialDir, file), 'utf8')
   }
-  const fonts = (manifest.fonts ?? []).map((face) => fontFaceCss(dir, face, manifestFile))
+  const faces = (manifest.fonts ?? []).flatMap((face) => fontFaces(dir, face, manifestFile))
   const styles = (manifest.styles ?? []).map((f) => readThemeFile(dir, f, manifestFile).toString('utf8'))
   const margins: Partial<Margins> = {}
   for (const [side, length] of Object.entries(manifest.page?.margins ?? {})) margins[side as keyof Margins] = parseLength(length as string) as Length
-  return { name: manifest.name, dir, manifest, template, partials, css: [...fonts, ...styles].join('\n'), page: { size: manifest.page?.size, margins } }
+  return { name: manifest.name, dir, manifest, template, partials, css: styles.join('\n'), faces, page: { size: manifest.page?.size, margins } }
 }
 
-const FONT_TYPES: Record<string, string> = { '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.otf': 'font/otf' }
+const FONT_TYPES = new Set(['.woff2', '.woff', '.ttf', '.otf'])
 
-function fontFaceCss(dir: string, face: FontFace, manifestFile: string): string {
-  const sources = face.files.map((entry) => {
+/** A manifest's font entry as faces, one per file, each checked to be inside the theme and readable. */
+function fontFaces(dir: string, face: FontFace, manifestFile: string): FontFaceFile[] {
+  return face.files.map((entry) => {
     const { file, unicodeRange } = typeof entry === 'string' ? { file: entry, unicodeRange: undefined } : entry
-    const type = FONT_TYPES[extname(file)]
-    if (!type) throw themeError(`font ${file} must be .woff2, .woff, .ttf or .otf`, manifestFile)
-    const data = readThemeFile(dir, file, manifestFile)
-    return `@font-face { font-family: ${JSON.stringify(face.family)}; font-weight: ${face.weight}; font-style: ${face.style}; font-display: block; src: url(data:${type};base64,${data.toString('base64')}) format("${type.slice(5)}");${unicodeRange ? ` unicode-range: ${unicodeRange};` : ''} }`
+    if (!FONT_TYPES.has(extname(file))) throw themeError(`font ${file} must be .woff2, .woff, .ttf or .otf`, manifestFile)
+    const full = inside(dir, file, manifestFile)
+    if (!existsSync(full)) throw themeError(`the theme names ${file}, which cannot be read`, manifestFile)
+    return { family: face.family, weight: face.weight, style: face.style, file: full, unicodeRange: unicodeRange ?? '' }
   })
-  return sources.join('\n')
 }

@@ -292,7 +292,7 @@ export interface Resume {
           left?: Length
         }
     /**
-     * BCP 47 locale for dates, e.g. en-US
+     * BCP 47 locale: the language of every word vitae adds (headings, "Present") and of dates, e.g. en-US, de, zh-CN
      */
     locale?: string
     /**
@@ -304,6 +304,24 @@ export interface Resume {
      */
     headings?: {
       [k: string]: string
+    }
+    /**
+     * Words to use instead of the locale's, e.g. {present: Now, gpa: Grade}. documentTitle takes {name}.
+     */
+    labels?: {
+      present?: string
+      rangeSeparator?: string
+      listSeparator?: string
+      colon?: string
+      gpa?: string
+      courses?: string
+      documentTitle?: string
+      resume?: string
+      email?: string
+      phone?: string
+      url?: string
+      location?: string
+      profiles?: string
     }
     [k: string]: unknown
   }
@@ -344,6 +362,10 @@ export interface Variant {
   maxHighlights?: number
   theme?: string
   page?: 'letter' | 'a4'
+  /**
+   * The locale for this variant: another language's headings, words and dates.
+   */
+  locale?: string
   /**
    * The output file name without extension; default: <resume>-<variant>.
    */

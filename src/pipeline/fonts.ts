@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs'
+import type { Inline } from '../core/inline.js'
+import type { View } from '../core/view.js'
+import { fallbackVariableCss, fontFaceCss } from '../fonts/css.js'
+import type { FontFaceFile, FontStore } from '../fonts/faces.js'
+import { fallbackFamiliesFor } from '../fonts/fallback.js'
+import { coverageOf, selectFaces } from '../fonts/select.js'
+import type { Theme } from '../themes/theme.js'
+
+/** The characters a document shows: all of them, and those set in bold (names, headings, titles, **text**). */
+export function viewText(view: View): { all: string; bold: string } {
+  const all: string[] = [view.name, view.label ?? '', view.properties.title]
+  const bold: string[] = [view.name]
+  const inline = (nodes: readonly Inline[] | undefined, strong = false): void => {
+    for (const node of nodes ?? []) {
+      if (node.type === 'text' || node.type === 'code') {
+        all.push(node.text)
+        if (strong) bold.push(node.text)
+      } else if (node.type !== 'break') inline(node.children, strong || node.type === 'strong')
+    }
+  }
+  for (const item of view.contact) all.push(item.text)
+  for (const section of view.sections) {
+    all.push(section.heading)
+    bold.push(section.heading)
+    inline(section.text)
+    for (const e of section.entries) {
+      all.push(e.title, e.organization ?? '', e.note ?? '', e.location ?? '', e.dates ?? '', ...(e.keywords ?? []))
+      bold.push(e.title)
+      inline(e.summary)
+      for (const b of e.bullets) inline(b)
+    }
+  }
+  return { all: all.join('\n'), bold: bold.join('\n') }
+}
+
+/**
+ * The @font-face rules one document needs: the theme's faces whose unicode-range its text touches,
+ * then Noto fallbacks for the scripts the theme's fonts lack (Chinese, Arabic, ...), only the chunks
+ * holding characters it uses; and the `--vitae-fallback-fonts` property themes put in their stacks.
+ */
+export function documentFontCss(theme: Theme, view: View, services: { fonts: FontStore; fontBytes(file: string): Uint8Array }): string {
+  const { all, bold } = viewText(view)
+  const own = selectFaces(theme.faces, all, (range) => services.fonts.ranges(range))
+  const fallback = fallbackFamiliesFor(view.lang, { 400: all, 700: bold }, { covered: coverageOf(theme.faces), store: services.fonts })
+  const rules = [...fallback.faces, ...own].map((face: FontFaceFile) => fontFaceCss(face, services.fontBytes(face.file)))
+  // Fallbacks first: where unicode-ranges of one family overlap, the face declared last is tried first.
+  return [fallbackVariableCss(fallback.families), ...rules].filter(Boolean).join('\n')
+}
+
+/** A font file's bytes, read once per build. */
+export function readFontBytes(cache: Map<string, Uint8Array>, file: string): Uint8Array {
+  let bytes = cache.get(file)
+  if (!bytes) {
+    bytes = readFileSync(file)
+    cache.set(file, bytes)
+  }
+  return bytes
+}

@@ -213,6 +213,11 @@ describe.each(THEMES)('the seed in the %s theme, as a resume parser reads it', (
     }
   })
 
+  it('prints each section heading as one text item (tracked capitals must not fall apart into letters)', () => {
+    const items = layout.pages.flatMap((p) => p.items.map((i) => squash(i.str).toLowerCase()))
+    for (const h of headings(theme)) expect(items, `${theme}: heading "${h}"`).toContain(h.toLowerCase())
+  })
+
   it('prints title, organisation, note, location and dates as separate items, in reading order', () => {
     for (const f of found) {
       const order = FIELDS.filter((k) => f.items[k]).map((k) => f.items[k]!)
@@ -256,6 +261,7 @@ describe.each(THEMES)('the seed in the %s theme, as a resume parser reads it', (
 
   it('sets entries clearly further apart (1.5x and more) than the lines inside them, bullets closer than entries', () => {
     const inside: number[] = []
+    const where: string[] = []
     const between: number[] = []
     const bullets: number[] = []
     for (const [k, f] of found.entries()) {
@@ -263,6 +269,7 @@ describe.each(THEMES)('the seed in the %s theme, as a resume parser reads it', (
         const p = pitch(f.lines[n - 1]!, f.lines[n]!)
         if (p === undefined) continue
         inside.push(p)
+        where.push(`"${f.lines[n]!.text.slice(0, 40)}" in "${f.entry.title}"`)
         if (f.lines[n]!.items[0] && isBullet(f.lines[n]!.items[0]!) && n > 1) bullets.push(p)
       }
       const prev = found[k - 1]
@@ -275,7 +282,7 @@ describe.each(THEMES)('the seed in the %s theme, as a resume parser reads it', (
     expect(between.length).toBeGreaterThanOrEqual(3)
     for (const p of between) expect(p, `${theme}: entries ${p.toFixed(1)}pt apart, lines ${line.toFixed(1)}pt`).toBeGreaterThanOrEqual(1.5 * line)
     // OpenResume splits wherever lines are more than 1.4x the usual apart: nothing inside an entry may be.
-    for (const p of inside) expect(p, `${theme}: a line inside an entry ${p.toFixed(1)}pt below the one before (usual ${line.toFixed(1)}pt)`).toBeLessThan(1.4 * line)
+    for (const [n, p] of inside.entries()) expect(p, `${theme}: ${where[n]} is ${p.toFixed(1)}pt below the line before (usual ${line.toFixed(1)}pt)`).toBeLessThan(1.4 * line)
     expect(Math.max(...bullets)).toBeLessThan(Math.min(...between))
     console.info(`${theme}: line ${line.toFixed(2)}pt, inside max ${Math.max(...inside).toFixed(2)}, bullets max ${Math.max(...bullets).toFixed(2)}, entries min ${Math.min(...between).toFixed(2)} (${(Math.min(...between) / line).toFixed(2)}x), char ${threshold.toFixed(2)}pt`)
   })

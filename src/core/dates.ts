@@ -2,11 +2,19 @@
 
 const isOngoing = (value: string | undefined): boolean => value === undefined || value === '' || value.toLowerCase() === 'present'
 
+/**
+ * How precise a printed date is. 'month' (the default) prints a `YYYY-MM-DD` date as its month,
+ * "Dec 2013": a resume dates jobs to the month, and "Dec 1, 2013" puts a comma inside a date
+ * that resume parsers then split at. 'day' keeps the day for whoever wants it.
+ */
+export type DateStyle = 'month' | 'day'
+
 export interface RangeWords {
   /** The open end: "Present". */
   present?: string
   /** Between the ends: " – ". */
   separator?: string
+  style?: DateStyle
 }
 
 /**
@@ -33,30 +41,31 @@ export class DateFormatter {
     return f
   }
 
-  /** `2024-03` → "Mar 2024"; `2023` → "2023"; `2024-03-15` → "Mar 15, 2024" (in en-US). */
-  date(value: string): string {
+  /** `2024-03` → "Mar 2024"; `2023` → "2023"; `2024-03-15` → "Mar 2024" ("Mar 15, 2024" with style 'day'), in en-US. */
+  date(value: string, style: DateStyle = 'month'): string {
     const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(value)
     if (!m) return value
     const [, y, mo, d] = m
-    const date = new Date(Date.UTC(Number(y), mo ? Number(mo) - 1 : 0, d ? Number(d) : 1))
-    return this.formatter(mo !== undefined, d !== undefined).format(date)
+    const withDay = d !== undefined && style === 'day'
+    const date = new Date(Date.UTC(Number(y), mo ? Number(mo) - 1 : 0, withDay ? Number(d) : 1))
+    return this.formatter(mo !== undefined, withDay).format(date)
   }
 
   /** "Mar 2024 – Sep 2024", "2023 – Present", or one date when start and end agree. */
   range(start: string | undefined, end: string | undefined, words: RangeWords = {}): string {
     const separator = words.separator ?? ' – '
-    if (!start) return end && !isOngoing(end) ? this.date(end) : ''
-    const from = this.date(start)
+    if (!start) return end && !isOngoing(end) ? this.date(end, words.style) : ''
+    const from = this.date(start, words.style)
     if (isOngoing(end)) return `${from}${separator}${words.present ?? 'Present'}`
-    const to = this.date(end!)
+    const to = this.date(end!, words.style)
     return from === to ? from : `${from}${separator}${to}`
   }
 }
 
 /** One date, formatted once (a library convenience; builds use a DateFormatter). */
-export const formatDate = (value: string, locale = 'en-US'): string => new DateFormatter(locale).date(value)
+export const formatDate = (value: string, locale = 'en-US', style: DateStyle = 'month'): string => new DateFormatter(locale).date(value, style)
 
 /** One range, formatted once (a library convenience; builds use a DateFormatter). */
-export function formatRange(start: string | undefined, end: string | undefined, options: { locale?: string; present?: string } = {}): string {
-  return new DateFormatter(options.locale).range(start, end, { present: options.present })
+export function formatRange(start: string | undefined, end: string | undefined, options: { locale?: string; present?: string; style?: DateStyle } = {}): string {
+  return new DateFormatter(options.locale).range(start, end, { present: options.present, style: options.style })
 }

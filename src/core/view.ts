@@ -77,8 +77,15 @@ export interface ViewOptions {
 type Entry = Record<string, unknown>
 const highlightText = (h: Highlight): string => (typeof h === 'string' ? h : h.text)
 
-/** The link as a reader would type it: no scheme, no trailing slash. */
-export const displayUrl = (url: string): string => url.replace(/^https?:\/\//, '').replace(/\/$/, '')
+/**
+ * The link as a reader, and a resume parser, recognises it: "www.linkedin.com/in/x" when the host
+ * starts with www., else the whole URL with its scheme, "https://github.com/x" (a bare
+ * "github.com/x" reads as text to a parser). No trailing slash either way.
+ */
+export const displayUrl = (url: string): string => {
+  const bare = url.replace(/\/$/, '')
+  return /^https?:\/\/www\./i.test(bare) ? bare.replace(/^https?:\/\//i, '') : bare
+}
 
 export function buildView(resume: Resume, options: ViewOptions): View {
   const locale = resume.meta?.locale ?? options.locale ?? 'en-US'

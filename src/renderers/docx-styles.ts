@@ -1,5 +1,5 @@
 import { AlignmentType, BorderStyle, LevelFormat, LevelSuffix, type INumberingOptions, type IStylesOptions } from 'docx'
-import type { DocxTokens } from '../themes/theme.js'
+import type { ThemeDocxTokens } from './docx-tokens.js'
 
 /**
  * Style ids the body refers to. Title, Heading1, Heading2 and ListBullet are Word's own ids, so
@@ -37,8 +37,20 @@ const font = (name: string) => ({ ascii: name, hAnsi: name, cs: name })
 const tracking = (em: number, size: number): number => Math.round(em * size * 20)
 
 /** Paragraph and character styles from the theme's tokens; the body only names them. */
-export function docxStyles(t: DocxTokens, options: { textWidth: number; lang: string }): IStylesOptions {
+export function docxStyles(t: ThemeDocxTokens, options: { textWidth: number; lang: string }): IStylesOptions {
   const line = Math.round(240 * t.lineSpacing)
+  const masthead = t.mastheadAlign === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER
+  const label =
+    t.labelCase === 'caps' ? { allCaps: true, characterSpacing: tracking(0.06, t.labelSize) } : t.labelCase === 'italic' ? { italics: true } : {}
+  // Capitals tracked as the HTML's; Word's small capitals keep the heading's own case in the text.
+  const headingCase =
+    t.headingCase === 'caps'
+      ? { allCaps: true, characterSpacing: tracking(0.09, t.headingSize) }
+      : t.headingCase === 'smallCaps'
+        ? { smallCaps: true, characterSpacing: tracking(0.05, t.headingSize) }
+        : {}
+  const headingRule = t.headingRule === 'below' ? { border: { bottom: { style: BorderStyle.SINGLE, size: 6, space: 1, color: t.accent } } } : {}
+  const mastheadRule = t.mastheadRule === 'accent' ? { border: { bottom: { style: BorderStyle.SINGLE, size: 20, space: 4, color: t.accent } } } : {}
   return {
     default: {
       document: {
@@ -51,17 +63,17 @@ export function docxStyles(t: DocxTokens, options: { textWidth: number; lang: st
         next: STYLE.label,
         quickFormat: true,
         run: { font: font(t.headingFont), size: halfPt(t.nameSize), bold: true, color: t.accent, characterSpacing: tracking(0.01, t.nameSize) },
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 0, line: 240 }, keepNext: true },
+        paragraph: { alignment: masthead, spacing: { after: 0, line: 240 }, keepNext: true },
       },
       heading1: {
         name: 'Heading 1',
         basedOn: 'Normal',
         next: 'Normal',
         quickFormat: true,
-        run: { size: halfPt(t.headingSize), bold: true, allCaps: true, color: t.accent, characterSpacing: tracking(0.09, t.headingSize) },
+        run: { size: halfPt(t.headingSize), bold: true, color: t.accent, ...headingCase },
         paragraph: {
           spacing: { before: pt(t.sectionSpacing), after: pt(4) },
-          border: { bottom: { style: BorderStyle.SINGLE, size: 6, space: 1, color: t.accent } },
+          ...headingRule,
           keepNext: true,
           keepLines: true,
           outlineLevel: 0,
@@ -84,8 +96,8 @@ export function docxStyles(t: DocxTokens, options: { textWidth: number; lang: st
         basedOn: 'Normal',
         next: STYLE.contact,
         quickFormat: true,
-        run: { size: halfPt(t.labelSize), allCaps: true, color: t.muted, characterSpacing: tracking(0.06, t.labelSize) },
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: pt(2) }, keepNext: true },
+        run: { size: halfPt(t.labelSize), color: t.labelColor === 'accent' ? t.accent : t.muted, ...label },
+        paragraph: { alignment: masthead, spacing: { before: pt(2) }, keepNext: true },
       },
       {
         id: STYLE.contact,
@@ -94,7 +106,7 @@ export function docxStyles(t: DocxTokens, options: { textWidth: number; lang: st
         next: 'Normal',
         quickFormat: true,
         run: { size: halfPt(t.smallSize), color: t.muted },
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: pt(4), after: pt(6) } },
+        paragraph: { alignment: masthead, spacing: { before: pt(4), after: pt(6) }, ...mastheadRule },
       },
       {
         id: STYLE.summary,
@@ -133,7 +145,7 @@ export function docxStyles(t: DocxTokens, options: { textWidth: number; lang: st
     ],
     characterStyles: [
       { id: STYLE.entryTitle, name: 'Entry Title', run: { bold: true } },
-      { id: STYLE.organization, name: 'Organization', run: { color: t.accent } },
+      { id: STYLE.organization, name: 'Organization', run: t.organizationItalic ? { italics: true } : { color: t.accent } },
       { id: STYLE.note, name: 'Entry Note', run: { italics: true, color: t.muted } },
       { id: STYLE.meta, name: 'Entry Meta', run: { size: halfPt(t.smallSize), color: t.muted } },
       { id: STYLE.separator, name: 'Separator', run: { color: t.rule } },
@@ -146,7 +158,7 @@ export function docxStyles(t: DocxTokens, options: { textWidth: number; lang: st
 }
 
 /** One bulleted list definition: a real Word list, so "•" is never typed into the text. */
-export function docxNumbering(t: DocxTokens): INumberingOptions {
+export function docxNumbering(t: ThemeDocxTokens): INumberingOptions {
   return {
     config: [
       {

@@ -2,6 +2,47 @@ import { join } from 'node:path'
 import { VitaeError, type Diagnostic } from '../diagnostics/diagnostic.js'
 import type { DocxTokens, Theme } from '../themes/theme.js'
 
+/**
+ * The shape of the Word file's masthead and headings, beside the sizes and colours of
+ * DocxTokens: what tells the built-in themes apart in Word. The defaults are classic's.
+ */
+export interface DocxShapeTokens {
+  /** Name, label and contact line: centred, or flush left. */
+  mastheadAlign: 'center' | 'left'
+  /** A thick rule in the accent colour under the contact line, or none. */
+  mastheadRule: 'none' | 'accent'
+  /** The label under the name: tracked capitals, italic, or as written. */
+  labelCase: 'caps' | 'italic' | 'none'
+  labelColor: 'muted' | 'accent'
+  /** Section headings: tracked capitals, Word's small capitals, or as written. */
+  headingCase: 'caps' | 'smallCaps' | 'none'
+  /** A rule under each section heading, or none. */
+  headingRule: 'below' | 'none'
+  /** Organisations in italic, rather than in the accent colour. */
+  organizationItalic: boolean
+}
+
+export type ThemeDocxTokens = DocxTokens & DocxShapeTokens
+
+const DEFAULT_SHAPE: Readonly<DocxShapeTokens> = {
+  mastheadAlign: 'center',
+  mastheadRule: 'none',
+  labelCase: 'caps',
+  labelColor: 'muted',
+  headingCase: 'caps',
+  headingRule: 'below',
+  organizationItalic: false,
+}
+
+const CHOICES: Record<Exclude<keyof DocxShapeTokens, 'organizationItalic'>, readonly string[]> = {
+  mastheadAlign: ['center', 'left'],
+  mastheadRule: ['none', 'accent'],
+  labelCase: ['caps', 'italic', 'none'],
+  labelColor: ['muted', 'accent'],
+  headingCase: ['caps', 'smallCaps', 'none'],
+  headingRule: ['below', 'none'],
+}
+
 /** What a theme without a "docx" block (or with part of one) gets: the classic look. */
 export const DEFAULT_DOCX_TOKENS: Readonly<DocxTokens> = {
   font: 'Arial',
@@ -31,8 +72,8 @@ const SPACINGS = ['paragraphSpacing', 'entrySpacing', 'sectionSpacing'] as const
  * The theme's tokens over the defaults, checked: a typo in theme.json is the theme's problem
  * (exit 5, naming the manifest), never a Word file that fails to open.
  */
-export function docxTokens(theme: Theme): DocxTokens {
-  const tokens: Record<string, unknown> = { ...DEFAULT_DOCX_TOKENS, ...theme.manifest.docx }
+export function docxTokens(theme: Theme): ThemeDocxTokens {
+  const tokens: Record<string, unknown> = { ...DEFAULT_DOCX_TOKENS, ...DEFAULT_SHAPE, ...theme.manifest.docx }
   const problems: string[] = []
   const check = (key: string, ok: (value: unknown) => boolean, expected: string) => {
     if (!ok(tokens[key])) problems.push(`docx.${key} is ${JSON.stringify(tokens[key])}; it must be ${expected}`)
@@ -47,12 +88,14 @@ export function docxTokens(theme: Theme): DocxTokens {
   for (const key of SIZES) check(key, (v) => isNumberIn(v, 1, 200), 'a font size in points, 1 to 200')
   for (const key of SPACINGS) check(key, (v) => isNumberIn(v, 0, 200), 'a space in points, 0 to 200')
   check('lineSpacing', (v) => isNumberIn(v, 0.5, 5), 'a multiple of single line spacing, 0.5 to 5')
+  for (const [key, allowed] of Object.entries(CHOICES)) check(key, (v) => allowed.includes(v as string), allowed.map((a) => JSON.stringify(a)).join(' or '))
+  check('organizationItalic', (v) => typeof v === 'boolean', 'true or false')
 
   if (problems.length > 0) {
     const file = join(theme.dir, 'theme.json')
     throw new VitaeError('theme', problems.map((message): Diagnostic => ({ code: 'THEME', severity: 'error', message, file, hint: 'fix the "docx" block of the theme manifest' })))
   }
-  return tokens as unknown as DocxTokens
+  return tokens as unknown as ThemeDocxTokens
 }
 
 // A name as Word's font menu lists it: no control characters, no stray spaces at either end.

@@ -77,7 +77,8 @@ const FIELDS = ['title', 'organization', 'note', 'location', 'dates'] as const
 /** The section headings the seed asks for, as the theme prints them (any case). */
 function headings(theme: string): string[] {
   const manifest = JSON.parse(readFileSync(join(ROOT, 'templates', theme, 'theme.json'), 'utf8'))
-  return (seed.meta.sections as string[]).map((s) => seed.meta.headings?.[s] ?? manifest.headings[s]).filter(Boolean)
+  const words = JSON.parse(readFileSync(join(ROOT, 'locales/en.json'), 'utf8')).sections
+  return (seed.meta.sections as string[]).map((s) => seed.meta.headings?.[s] ?? manifest.headings?.[s] ?? words[s]).filter(Boolean)
 }
 
 /** Every fact of the seed, in the order the resume gives them. */

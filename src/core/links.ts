@@ -1,7 +1,13 @@
 /** Which links a resume may hold, and which a reader may follow: one definition for every format. */
 
-/** Link schemes a resume may use. Anything else is either dangerous (javascript:) or useless on paper. */
-export const ALLOWED_SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:'])
+/**
+ * Schemes that can run code or read the reader's files, refused everywhere. Every other scheme
+ * a URL parser accepts is fine on a resume: http(s), mailto and tel, and the ones people really
+ * use for contact (skype:, sms:, callto:, xmpp:, ...).
+ */
+const REFUSED_SCHEMES = new Set(['javascript:', 'vbscript:', 'data:', 'file:', 'blob:', 'filesystem:', 'about:', 'view-source:', 'jar:', 'chrome:', 'chrome-extension:', 'resource:', 'ms-appx:'])
+
+export const isRefusedScheme = (protocol: string): boolean => REFUSED_SCHEMES.has(protocol.toLowerCase())
 
 /** Checks a link; returns what is wrong with it in words, or nothing. */
 export function checkUrl(url: string): { code: 'URL_INVALID' | 'URL_SCHEME'; message: string; hint?: string } | undefined {
@@ -17,21 +23,21 @@ export function checkUrl(url: string): { code: 'URL_INVALID' | 'URL_SCHEME'; mes
       hint: bare ? `add the scheme: https://${url}` : 'links start with https://, http://, mailto: or tel:',
     }
   }
-  if (!ALLOWED_SCHEMES.has(parsed.protocol)) {
+  if (isRefusedScheme(parsed.protocol)) {
     return {
       code: 'URL_SCHEME',
-      message: `links may use http, https, mailto or tel, not ${parsed.protocol.replace(/:$/, '')}:`,
-      hint: parsed.protocol === 'javascript:' || parsed.protocol === 'data:' ? 'a script or data link in a resume is unsafe for every reader' : undefined,
+      message: `links may not use ${parsed.protocol.toLowerCase()} (it can run code or read files)`,
+      hint: 'a resume is opened by strangers: use https://, mailto: or tel: links',
     }
   }
   return undefined
 }
 
-/** The link itself if a reader may follow it (an allowed scheme), else undefined: shown as text. */
+/** The link itself if a reader may follow it, else undefined: shown as text. */
 export function safeHref(url: string | undefined): string | undefined {
   if (!url) return undefined
   try {
-    return ALLOWED_SCHEMES.has(new URL(url).protocol) ? url : undefined
+    return isRefusedScheme(new URL(url).protocol) ? undefined : url
   } catch {
     return undefined
   }

@@ -1,4 +1,5 @@
 import type { Resume } from '../types/resume.js'
+import { isRefusedScheme } from '../core/links.js'
 
 /** A step in a path through parsed data: a mapping key or a list index. */
 export type PathSegment = string | number
@@ -103,16 +104,14 @@ export function normalizeDate(value: unknown): string | undefined {
 export const isPresent = (value: unknown): boolean =>
   typeof value === 'string' && /^(present|now|current|ongoing|today|heute|actuel|actualidad)$/i.test(value.trim())
 
-const ALLOWED_SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:'])
-
-/** A link we accept (http, https, mailto, tel); a bare `example.com` gets `https://`. Undefined otherwise. */
+/** A link we accept (any scheme but those that run code or read files); a bare `example.com` gets `https://`. Undefined otherwise. */
 export function normalizeUrl(value: unknown): string | undefined {
   const text = asText(value)?.trim()
   if (!text) return undefined
   const candidates = /^[a-z][a-z0-9+.-]*:/i.test(text) ? [text] : /^(www\.|[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,})(\/|$)/i.test(text) ? [`https://${text}`] : []
   for (const c of candidates) {
     try {
-      if (ALLOWED_SCHEMES.has(new URL(c).protocol)) return c
+      if (!isRefusedScheme(new URL(c).protocol)) return c
     } catch {
       // not a link
     }

@@ -1,3 +1,4 @@
+import { LEGACY_KEYS, legacyKeyFor } from '../core/legacy-keys.js'
 import type { Resume } from '../types/resume.js'
 import { isBlank, isObject, Stash, type ConvertResult, type Obj, type PathSegment } from './common.js'
 import { buildEntry, buildLocation, buildMeta, buildProfiles, type Field } from './entries.js'
@@ -8,28 +9,7 @@ import { BASICS_FIELDS, ENTRY_FIELDS, ENTRY_SECTIONS, type EntrySection, type Fi
  * they have now. `at` is where the key lives: `basics`, or `work[]` for every entry of `work`.
  * The validator reads these as their new names, with one warning each; `resume import` renames them.
  */
-export const LEGACY_KEYS: ReadonlyArray<{ readonly at: string; readonly from: string; readonly to: string }> = [
-  { at: 'basics', from: 'picture', to: 'image' },
-  { at: 'basics', from: 'website', to: 'url' },
-  { at: 'work[]', from: 'company', to: 'name' },
-  { at: 'work[]', from: 'website', to: 'url' },
-  { at: 'volunteer[]', from: 'website', to: 'url' },
-  { at: 'education[]', from: 'gpa', to: 'score' },
-  { at: 'certificates[]', from: 'website', to: 'url' },
-  { at: 'publications[]', from: 'website', to: 'url' },
-  { at: 'projects[]', from: 'website', to: 'url' },
-  { at: 'languages[]', from: 'name', to: 'language' },
-  { at: 'languages[]', from: 'level', to: 'fluency' },
-]
-
-/**
- * The current name of a legacy key, or undefined. `container` is the path of the object holding
- * the key: `['basics']`, `['work', 3]`.
- */
-export function legacyKeyFor(container: readonly PathSegment[], key: string): string | undefined {
-  const at = container.length === 2 && typeof container[1] === 'number' ? `${container[0]}[]` : container.join('.')
-  return LEGACY_KEYS.find((l) => l.at === at && l.from === key)?.to
-}
+export { LEGACY_KEYS, legacyKeyFor }
 
 /** Renames legacy keys of one object; a legacy key beside its new name stays as it is (and is reported as unknown). */
 function fieldsOf(obj: Obj, container: PathSegment[], from: PathSegment[]): Field[] {

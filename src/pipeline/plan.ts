@@ -1,9 +1,11 @@
 import { basename, dirname, extname, resolve } from 'node:path'
 import { loadFile } from '../core/load.js'
+import { normalizeResume } from '../core/normalize.js'
 import { locatorOf, type Source } from '../core/source.js'
 import { checkResume } from '../core/validate.js'
 import { checkVariants, collectVariants, type VariantDef } from '../core/variants.js'
 import { VitaeError, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js'
+import { detectShape, foreignFormatDiagnostic, isEmptyResume } from '../import/detect.js'
 import type { Resume } from '../types/resume.js'
 import type { TailorOptions } from './options.js'
 import { planTargets, type Target } from './targets.js'
@@ -31,10 +33,29 @@ export async function inspect(input: string, options: { strict?: boolean } = {})
   const source = await loadFile(input)
   const resumeDir = dirname(resolve(input))
   const stem = basename(input, extname(input))
-  const diagnostics = strictly(await checkResume(source.data, locatorOf(source)), options.strict)
+  const { data, locator, diagnostics: read } = normalizeResume(source.data, locatorOf(source))
+  const refused = (d: Diagnostic): Inspection => ({ source, variants: new Map(), diagnostics: [d], resumeDir, stem })
+  // Another tool's file: one error naming the tool and the import command, not a page of unknown keys.
+  const foreign = foreignFormatDiagnostic(data, source.file)
+  if (foreign) {
+    const key = detectShape(data) === 'rendercv' ? 'cv' : 'content'
+    return refused({ ...foreign, ...locator.place([key], { key: true }) })
+  }
+  if (isEmptyResume(data)) {
+    return refused({
+      code: 'EMPTY_RESUME',
+      severity: 'error',
+      message: 'there is nothing to render: no name and no section with anything in it',
+      hint: 'start with basics: and your name, then add work:, education: ... (resume init writes a starter)',
+      file: source.file,
+      line: 1,
+      column: 1,
+    })
+  }
+  const diagnostics = strictly([...read, ...(await checkResume(data, locator))], options.strict)
   if (hasErrors(diagnostics)) return { source, variants: new Map(), diagnostics, resumeDir, stem }
   // Variants are checked against a valid resume only: their paths and tags refer to it.
-  const resume = source.data as Resume
+  const resume = data as Resume
   const { variants, diagnostics: found } = await collectVariants(source, resume, resumeDir)
   found.push(...(await checkVariants(variants, resume, stem)))
   return { source, resume, variants, diagnostics: [...diagnostics, ...strictly(found, options.strict)], resumeDir, stem }

@@ -8,6 +8,9 @@ const REGISTRY: Record<string, () => Promise<Renderer>> = {
   html: async () => (await import('./html.js')).htmlRenderer,
   pdf: async () => (await import('./pdf.js')).pdfRenderer,
   docx: async () => (await import('./docx.js')).docxRenderer,
+  json: async () => (await import('./text-formats.js')).jsonRenderer,
+  md: async () => (await import('./text-formats.js')).markdownRenderer,
+  txt: async () => (await import('./text-formats.js')).plainTextRenderer,
 }
 
 export const FORMATS = Object.keys(REGISTRY)

@@ -23,10 +23,17 @@ export type InlineCache = Map<string, Inline[]>
 export function parseInline(text: string, cache?: InlineCache): Inline[] {
   const hit = cache?.get(text)
   if (hit) return hit
+  const root = inlineFromTokens(md.parseInline(text, {})[0]?.children ?? [])
+  cache?.set(text, root)
+  return root
+}
+
+type Token = ReturnType<typeof md.parseInline>[number]
+
+function inlineFromTokens(children: readonly Token[]): Inline[] {
   const root: Inline[] = []
   const stack: Inline[][] = [root]
   const top = () => stack[stack.length - 1]!
-  const children = md.parseInline(text, {})[0]?.children ?? []
   for (const token of children) {
     switch (token.type) {
       case 'text':
@@ -64,9 +71,48 @@ export function parseInline(text: string, cache?: InlineCache): Inline[] {
         if (token.content) appendText(top(), token.content)
     }
   }
-  cache?.set(text, root)
   return root
 }
+
+/**
+ * Text with paragraphs and lists: what a summary written over several lines means. One paragraph
+ * of plain text comes back as one paragraph, so single-line text renders as it always did.
+ */
+export type Block = { type: 'paragraph'; content: Inline[] } | { type: 'list'; ordered: boolean; items: Inline[][] }
+
+// The block rules on top of the inline ones: paragraphs and lists, nothing else (no headings,
+// tables or code blocks in a resume field; such lines stay text).
+const blockMd = new MarkdownIt('zero', { html: false, linkify: false, typographer: false })
+  .enable(['paragraph', 'list', 'emphasis', 'backticks', 'link', 'escape', 'entity', 'newline', 'strikethrough'])
+blockMd.validateLink = () => true
+
+export type BlockCache = Map<string, Block[]>
+
+export function parseBlocks(text: string, cache?: BlockCache): Block[] {
+  const hit = cache?.get(text)
+  if (hit) return hit
+  const blocks: Block[] = []
+  let list: Extract<Block, { type: 'list' }> | undefined
+  for (const token of blockMd.parse(text, {})) {
+    if (token.type === 'bullet_list_open' || token.type === 'ordered_list_open') {
+      list = { type: 'list', ordered: token.type === 'ordered_list_open', items: [] }
+      blocks.push(list)
+    } else if (token.type === 'bullet_list_close' || token.type === 'ordered_list_close') {
+      list = undefined
+    } else if (token.type === 'inline') {
+      const content = inlineFromTokens(token.children ?? [])
+      if (content.length === 0) continue
+      if (list) list.items.push(content)
+      else blocks.push({ type: 'paragraph', content })
+    }
+  }
+  cache?.set(text, blocks)
+  return blocks
+}
+
+/** The inline text of blocks, paragraphs and items joined by spaces: for metadata and plain uses. */
+export const blocksInline = (blocks: readonly Block[]): Inline[] =>
+  blocks.flatMap((b, i) => [...(i ? [{ type: 'text' as const, text: ' ' }] : []), ...(b.type === 'paragraph' ? b.content : b.items.flatMap((item, j) => [...(j ? [{ type: 'text' as const, text: ' ' }] : []), ...item]))])
 
 function appendText(list: Inline[], text: string): void {
   if (!text) return

@@ -1,6 +1,6 @@
 import type { Highlight, Resume, Section } from '../types/resume.js'
 import { DateFormatter } from './dates.js'
-import { parseInline, plainText, type Inline, type InlineCache } from './inline.js'
+import { parseBlocks, parseInline, plainText, type Block, type BlockCache, type Inline, type InlineCache } from './inline.js'
 import { ENGLISH, documentTitle, type Labels } from './labels.js'
 import { safeHref } from './links.js'
 import { sectionSpec, type SectionLayout } from './sections.js'
@@ -35,8 +35,8 @@ export interface ViewSection {
   id: Section
   heading: string
   layout: SectionLayout
-  /** For the 'text' layout (the summary). */
-  text?: Inline[]
+  /** For the 'text' layout (the summary): paragraphs and lists. */
+  text?: Block[]
   entries: ViewEntry[]
 }
 
@@ -48,7 +48,8 @@ export interface ViewEntry {
   location?: string
   dates?: string
   url?: string
-  summary?: Inline[]
+  /** Paragraphs and lists; one paragraph for text written on one line. */
+  summary?: Block[]
   bullets: Inline[][]
   /** For the 'groups' layout: "Programming Languages: Python, C/C++, ..." */
   keywords?: string[]
@@ -71,6 +72,7 @@ export interface ViewOptions {
   locale?: string
   /** The build's caches; without them each call parses and formats afresh. */
   inline?: InlineCache
+  blocks?: BlockCache
   dates?: DateFormatter
 }
 
@@ -91,8 +93,13 @@ export function buildView(resume: Resume, options: ViewOptions): View {
   const locale = resume.meta?.locale ?? options.locale ?? 'en-US'
   const labels = options.labels ?? ENGLISH
   const dates = options.dates?.locale === locale ? options.dates : new DateFormatter(locale)
-  const md = (text: string | undefined): Inline[] | undefined => (text ? parseInline(text, options.inline) : undefined)
-  const bullets = (list: Highlight[] | undefined): Inline[][] => (list ?? []).map((h) => parseInline(highlightText(h), options.inline))
+  const md = (text: string | undefined): Block[] | undefined => {
+    const blocks = text?.trim() ? parseBlocks(text, options.blocks) : []
+    return blocks.length ? blocks : undefined
+  }
+  // An empty highlight is nothing, not a lone bullet.
+  const bullets = (list: Highlight[] | undefined): Inline[][] =>
+    (list ?? []).map((h) => highlightText(h) ?? '').filter((text) => text.trim() !== '').map((text) => parseInline(text, options.inline))
   const str = (entry: Entry, key: string): string | undefined => (typeof entry[key] === 'string' && entry[key] !== '' ? (entry[key] as string) : undefined)
   const b = resume.basics ?? {}
   const headings = { ...labels.sections, ...options.headings, ...(resume.meta?.headings as Partial<Record<Section, string>> | undefined) }

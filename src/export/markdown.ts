@@ -1,5 +1,6 @@
 import type { Inline } from '../core/inline.js'
 import type { View, ViewEntry, ViewSection } from '../core/view.js'
+import type { Block } from '../core/inline.js'
 
 /** Characters that would start Markdown inside running text. */
 const escapeText = (text: string): string => text.replace(/([\\`*_[\]<>~|])/g, '\\$1')
@@ -51,10 +52,18 @@ function entryLines(entry: ViewEntry, layout: ViewSection['layout']): string[] {
   if (entry.note) head.push(`_${escapeText(entry.note)}_`)
   const place = [entry.location, entry.dates].filter(Boolean).map((p) => escapeText(p!)).join(' · ')
   const lines = [escapeStart(head.join(', ')) + (place ? `  \n${place}` : '')]
-  if (entry.summary?.length) lines.push('', escapeStart(inlineMarkdown(entry.summary)))
+  if (entry.summary?.length) lines.push('', ...blocksMarkdown(entry.summary))
   if (entry.keywords?.length) lines.push('', `_${entry.keywords.map(escapeText).join(', ')}_`)
   if (entry.bullets.length) lines.push('', ...entry.bullets.map((b) => `- ${inlineMarkdown(b)}`))
   return lines
+}
+
+/** Paragraphs as paragraphs, lists as lists, a blank line between blocks. */
+function blocksMarkdown(blocks: readonly Block[]): string[] {
+  return blocks.flatMap((b, i) => [
+    ...(i ? [''] : []),
+    ...(b.type === 'paragraph' ? [escapeStart(inlineMarkdown(b.content))] : b.items.map((item, n) => `${b.ordered ? `${n + 1}.` : '-'} ${inlineMarkdown(item)}`)),
+  ])
 }
 
 /**
@@ -70,7 +79,7 @@ export function toMarkdown(view: View): string {
     out.push('')
     if (section.heading) out.push(`## ${escapeText(section.heading)}`, '')
     if (section.layout === 'text') {
-      out.push(escapeStart(inlineMarkdown(section.text ?? [])))
+      out.push(...blocksMarkdown(section.text ?? []))
       continue
     }
     if (section.layout === 'groups') {

@@ -1,5 +1,6 @@
 import { plainText, type Inline } from '../core/inline.js'
 import type { View, ViewEntry } from '../core/view.js'
+import type { Block } from '../core/inline.js'
 
 export interface PlainTextOptions {
   /** Wrap at this many columns, counted by display width (default 80). */
@@ -123,10 +124,17 @@ function entryLines(entry: ViewEntry, groups: boolean, width: number): string[] 
   const place = [entry.location, entry.dates].filter(Boolean).join(' | ')
   if (place) out.push(...wrap(place, width))
   if (entry.url) out.push(...wrap(entry.url, width))
-  if (entry.summary?.length) out.push(...wrap(inlinePlain(entry.summary), width))
+  if (entry.summary?.length) out.push(...blocksPlain(entry.summary, width))
   if (entry.keywords?.length) out.push(...wrap(entry.keywords.join(', '), width))
   for (const bullet of entry.bullets) out.push(...wrap(inlinePlain(bullet), width, '• ', '  '))
   return out
+}
+
+/** Paragraphs wrapped, list items as bullets with a hanging indent. */
+function blocksPlain(blocks: readonly Block[], width: number): string[] {
+  return blocks.flatMap((b) =>
+    b.type === 'paragraph' ? wrap(inlinePlain(b.content), width) : b.items.flatMap((item, n) => wrap(inlinePlain(item), width, b.ordered ? `${n + 1}. ` : '• ', b.ordered ? '   ' : '  ')),
+  )
 }
 
 /**
@@ -146,7 +154,7 @@ export function toPlainText(view: View, options: PlainTextOptions = {}): string 
     out.push('')
     if (section.heading) out.push(...wrap(section.heading.toUpperCase(), width))
     if (section.layout === 'text') {
-      out.push(...wrap(inlinePlain(section.text ?? []), width))
+      out.push(...blocksPlain(section.text ?? [], width))
       continue
     }
     section.entries.forEach((entry, i) => {

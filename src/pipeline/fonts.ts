@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import type { Inline } from '../core/inline.js'
+import type { Block, Inline } from '../core/inline.js'
 import type { View } from '../core/view.js'
 import { fallbackVariableCss, fontFaceCss } from '../fonts/css.js'
 import type { FontFaceFile, FontStore } from '../fonts/faces.js'
@@ -19,15 +19,21 @@ export function viewText(view: View): { all: string; bold: string } {
       } else if (node.type !== 'break') inline(node.children, strong || node.type === 'strong')
     }
   }
+  const blocks = (list: readonly Block[] | undefined): void => {
+    for (const b of list ?? []) {
+      if (b.type === 'paragraph') inline(b.content)
+      else for (const item of b.items) inline(item)
+    }
+  }
   for (const item of view.contact) all.push(item.text)
   for (const section of view.sections) {
     all.push(section.heading)
     bold.push(section.heading)
-    inline(section.text)
+    blocks(section.text)
     for (const e of section.entries) {
       all.push(e.title, e.organization ?? '', e.note ?? '', e.location ?? '', e.dates ?? '', ...(e.keywords ?? []))
       bold.push(e.title)
-      inline(e.summary)
+      blocks(e.summary)
       for (const b of e.bullets) inline(b)
     }
   }

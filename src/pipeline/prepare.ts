@@ -60,6 +60,7 @@ export async function prepareTarget(
     headings: theme.manifest.headings,
     locale,
     inline: services.inline,
+    blocks: services.blocks,
     dates: services.dates(locale),
   })
   let html: Promise<string> | undefined

@@ -1,6 +1,6 @@
 import type { BrowserSession } from '../browser/session.js'
 import { DateFormatter } from '../core/dates.js'
-import type { InlineCache } from '../core/inline.js'
+import type { BlockCache, InlineCache } from '../core/inline.js'
 import { createFontStore, type FontStore } from '../fonts/faces.js'
 import { createLabelStore, labelsFor, type LabelOverrides, type LabelStore, type Labels } from '../i18n/labels.js'
 import type { ThemeCache } from '../themes/theme.js'
@@ -22,6 +22,7 @@ export interface ServiceOptions {
 export class BuildServices {
   readonly themes: ThemeCache = new Map()
   readonly inline: InlineCache = new Map()
+  readonly blocks: BlockCache = new Map()
   private readonly labelStore: LabelStore = createLabelStore()
   readonly fonts: FontStore = createFontStore()
   private readonly fontFiles = new Map<string, Uint8Array>()
@@ -79,6 +80,7 @@ export class BuildServices {
     await this.resetBrowser()
     this.themes.clear()
     this.inline.clear()
+    this.blocks.clear()
     this.dateFormatters.clear()
     this.fontFiles.clear()
   }

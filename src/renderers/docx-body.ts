@@ -2,6 +2,7 @@ import { Paragraph, Tab, TextRun, type ParagraphChild } from 'docx'
 import type { ContactItem, View, ViewEntry, ViewSection } from '../core/view.js'
 import { inlineRuns, styledText } from './docx-inline.js'
 import { BULLETS, STYLE } from './docx-styles.js'
+import type { Block } from '../core/inline.js'
 
 /**
  * The view model as Word paragraphs, in the order and shape of the HTML theme's partials
@@ -34,12 +35,19 @@ function section(s: ViewSection): Paragraph[] {
   const heading = s.heading ? [new Paragraph({ style: STYLE.heading, children: [new TextRun(s.heading)] })] : []
   switch (s.layout) {
     case 'text':
-      return [...heading, new Paragraph({ style: STYLE.summary, children: inlineRuns(s.text ?? []) })]
+      return [...heading, ...blockParagraphs(s.text ?? [], STYLE.summary).map((p) => new Paragraph({ style: p.style, children: p.children, numbering: p.bullet ? { reference: BULLETS, level: 0 } : undefined }))]
     case 'groups':
       return [...heading, ...s.entries.map(group)]
     case 'entries':
       return [...heading, ...s.entries.flatMap(entry)]
   }
+}
+
+/** Paragraphs in the given style; list items as real Word bullets. */
+function blockParagraphs(blocks: readonly Block[], style: string): Array<{ style: string; children: ParagraphChild[]; bullet?: boolean }> {
+  return blocks.flatMap((b) =>
+    b.type === 'paragraph' ? [{ style, children: inlineRuns(b.content) }] : b.items.map((item) => ({ style: STYLE.bullet, children: inlineRuns(item), bullet: true })),
+  )
 }
 
 /** "Programming Languages: Python, C/C++, …": the name in bold, the keywords after it. */
@@ -51,7 +59,7 @@ function group(e: ViewEntry): Paragraph {
 
 function entry(e: ViewEntry): Paragraph[] {
   const body: Array<{ style: string; children: ParagraphChild[]; bullet?: boolean }> = []
-  if (e.summary?.length) body.push({ style: STYLE.entryText, children: inlineRuns(e.summary) })
+  body.push(...blockParagraphs(e.summary ?? [], STYLE.entryText))
   for (const bullet of e.bullets) body.push({ style: STYLE.bullet, children: inlineRuns(bullet), bullet: true })
   return [
     new Paragraph({ style: STYLE.entry, children: entryHead(e) }),

@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars'
 import { VitaeError } from '../diagnostics/diagnostic.js'
-import { parseInline, type Inline } from '../core/inline.js'
+import { parseBlocks, parseInline, type Block, type Inline } from '../core/inline.js'
 import { inlineToHtml } from './inline-html.js'
 import type { Theme } from './theme.js'
 import { join } from 'node:path'
@@ -21,6 +21,16 @@ function environment(theme: Theme, precompiled?: Precompiled): typeof Handlebars
   hb.registerHelper('inline', (value: unknown) => {
     const nodes: Inline[] = typeof value === 'string' ? parseInline(value) : Array.isArray(value) ? (value as Inline[]) : []
     return new hb.SafeString(inlineToHtml(nodes))
+  })
+  // Paragraphs and lists of a multi-line text: `{{blocks summary "entry-summary"}}`. One paragraph
+  // renders exactly as `<p class="entry-summary">{{inline summary}}</p>` did.
+  hb.registerHelper('blocks', (value: unknown, className: unknown) => {
+    const blocks: Block[] = Array.isArray(value) ? (value as Block[]) : typeof value === 'string' ? parseBlocks(value) : []
+    const cls = typeof className === 'string' ? ` class="${hb.escapeExpression(className)}"` : ''
+    const html = blocks
+      .map((b) => (b.type === 'paragraph' ? `<p${cls}>${inlineToHtml(b.content)}</p>` : `<${b.ordered ? 'ol' : 'ul'} class="bullets">${b.items.map((item) => `<li>${inlineToHtml(item)}</li>`).join('')}</${b.ordered ? 'ol' : 'ul'}>`))
+      .join('\n')
+    return new hb.SafeString(html)
   })
   hb.registerHelper('join', (list: unknown, separator: unknown) =>
     Array.isArray(list) ? list.map(String).join(typeof separator === 'string' ? separator : ', ') : '',

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { ROOT } from '../helpers.js'
 import { buildView } from '../../src/core/view.js'
-import { plainText } from '../../src/core/inline.js'
+import { blocksInline, plainText } from '../../src/core/inline.js'
 import { toJsonResume } from '../../src/export/json-resume.js'
 import { toMarkdown } from '../../src/export/markdown.js'
 import { displayWidth, toPlainText, wrap } from '../../src/export/plain-text.js'
@@ -21,10 +21,10 @@ function facts(): string[] {
   const out = [view.name, view.label ?? '', ...view.contact.map((c) => c.text)]
   for (const s of view.sections) {
     if (s.heading) out.push(s.heading)
-    if (s.text) out.push(plainText(s.text))
+    if (s.text) out.push(plainText(blocksInline(s.text)))
     for (const e of s.entries) {
       out.push(e.title, e.organization ?? '', e.note ?? '', e.location ?? '', e.dates ?? '')
-      if (e.summary) out.push(plainText(e.summary))
+      if (e.summary) out.push(plainText(blocksInline(e.summary)))
       out.push(...(e.keywords ?? []), ...e.bullets.map((b) => plainText(b)))
     }
   }

@@ -12,6 +12,45 @@ export const ALLOWED_SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:'])
 /** Characters XML 1.0 forbids (so a DOCX cannot hold them) and that no printed page wants. */
 const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
+/**
+ * Invisible characters that change how text reads or matches without showing: direction
+ * embeddings, overrides and isolates (U+202A-202E, U+2066-2069), direction marks (U+200E/200F),
+ * zero-width space, non-joiner and joiner (U+200B-200D), word joiner (U+2060), a byte order mark
+ * inside text (U+FEFF) and the soft hyphen (U+00AD).
+ */
+const INVISIBLE_CHARS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u200B-\u200D\u2060\uFEFF\u00AD]/g
+/** Fields that identify or address someone: an invisible character breaks them (a link that does not match, an email that bounces). */
+const IDENTIFIER_KEYS = new Set(['email', 'phone', 'url', 'username'])
+/** Beside these, ZWNJ and ZWJ do real work: shaping in Indic and Arabic scripts, emoji sequences. */
+const JOINS_HERE = /[\p{M}\p{Extended_Pictographic}\p{Emoji_Modifier}]|(?![\p{Script=Latin}])\p{L}/u
+
+/** The first invisible character in `value` that is not doing legitimate work, if any. */
+function invisibleChar(value: string, identifier: boolean): string | undefined {
+  for (const m of value.matchAll(INVISIBLE_CHARS)) {
+    const char = m[0]
+    if (!identifier && (char === '\u200C' || char === '\u200D')) {
+      const before = String.fromCodePoint(value.codePointAt(m.index - 1) ?? 0)
+      const beforePair = m.index >= 2 ? String.fromCodePoint(value.codePointAt(m.index - 2) ?? 0) : ''
+      const after = String.fromCodePoint(value.codePointAt(m.index + 1) ?? 0)
+      if ([before, beforePair, after].some((c) => c !== '' && JOINS_HERE.test(c))) continue
+    }
+    return char
+  }
+  return undefined
+}
+
+const CHAR_NAMES: Record<string, string> = {
+  '\u200B': 'zero-width space',
+  '\u200C': 'zero-width non-joiner',
+  '\u200D': 'zero-width joiner',
+  '\u200E': 'left-to-right mark',
+  '\u200F': 'right-to-left mark',
+  '\u2060': 'word joiner',
+  '\uFEFF': 'zero-width no-break space (byte order mark)',
+  '\u00AD': 'soft hyphen',
+}
+const charName = (char: string): string => CHAR_NAMES[char] ?? 'invisible text-direction control'
+
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value)
 
@@ -104,7 +143,7 @@ export function lintResume(data: unknown, locator: Locator): Diagnostic[] {
       out.push({
         code: 'CONTROL_CHAR',
         severity: 'error',
-        message: `${describePath(path.slice(-2))} contains the character U+${hex}, which documents cannot hold`,
+        message: `${describePath(path)} contains the character U+${hex}, which documents cannot hold`,
         hint: 'delete it (it is invisible in most editors; it often comes from copy and paste)',
         file: locator.file,
         line: where?.line,
@@ -112,6 +151,21 @@ export function lintResume(data: unknown, locator: Locator): Diagnostic[] {
       })
     }
     const last = path[path.length - 1]
+    const identifier = (typeof last === 'string' && IDENTIFIER_KEYS.has(last)) || definition === 'url'
+    const invisible = invisibleChar(value, identifier)
+    if (invisible) {
+      const hex = invisible.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')
+      const where = locator.placeOfText?.(path, invisible) ?? locator.place(path)
+      out.push({
+        code: 'INVISIBLE_CHAR',
+        severity: identifier ? 'error' : 'warning',
+        message: `${describePath(path)} contains an invisible character, U+${hex} (${charName(invisible)})${identifier ? ', which breaks it as an address' : ''}`,
+        hint: 'delete it (most editors do not show it; it often comes from copy and paste)',
+        file: locator.file,
+        line: where?.line,
+        column: where?.column,
+      })
+    }
     if (last === 'url' || definition === 'url') {
       const problem = checkUrl(value)
       if (problem) report(problem.code, 'error', problem.message, path, problem.hint)

@@ -9,12 +9,14 @@ import standaloneCode from 'ajv/dist/standalone/index.js'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const schema = JSON.parse(readFileSync(join(root, 'schema/resume.schema.json'), 'utf8'))
 const ajv = new Ajv({ allErrors: true, strict: true, code: { source: true, esm: true } })
-// ajv's ESM output still require()s its runtime helpers; turn those into imports.
+// ajv's ESM output still require()s its runtime helpers; turn those into imports. Each helper is
+// CommonJS with `exports.default = helper`: Node's default import is the exports object, a
+// bundler's (Vite, so vitest in-process) the helper itself. Either way, take the helper.
 const imports = []
 const code = standaloneCode(ajv, ajv.compile(schema)).replace(/require\("(ajv\/dist\/runtime\/[a-z0-9]+)"\)\.default/g, (_, mod) => {
   const name = `runtime${imports.length}`
   imports.push(`import ${name} from '${mod}.js'`)
-  return `${name}.default`
+  return `(${name}.default ?? ${name})`
 })
 const out = join(root, 'lib/generated/validate-resume.js')
 mkdirSync(dirname(out), { recursive: true })

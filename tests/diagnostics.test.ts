@@ -35,6 +35,7 @@ const CASES: Array<{ file: string; code: string; line: number; column: number; e
   { file: 'yaml-1-1.yaml', code: 'YAML_VERSION', line: 1, column: 1, exit: 3, text: /YAML 1\.2 only/ },
   { file: 'invisible-email.yaml', code: 'INVISIBLE_CHAR', line: 3, column: 13, exit: 4, text: /basics\.email .*U\+200B/ },
   { file: 'invisible-profile-url.yaml', code: 'INVISIBLE_CHAR', line: 5, column: 31, exit: 4, text: /basics\.profiles\[0\]\.url .*U\+202E/ },
+  { file: 'margins-too-wide.yaml', code: 'RANGE', line: 5, column: 12, exit: 4, text: /margins leave less than an inch of the Letter page/ },
   { file: 'invisible-summary.yaml', code: 'INVISIBLE_CHAR', line: 3, column: 23, exit: 0, severity: 'warning', text: /U\+00AD \(soft hyphen\)/ },
 ]
 

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
-import { chmodSync, existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { describe, expect, it } from 'vitest'
@@ -113,8 +113,17 @@ describe('stale profiles', () => {
 
 /** Browser processes whose profile lives under `tmp`, i.e. those one CLI run started. */
 function browsers(tmp: string): string[] {
-  const r = spawnSync('pgrep', ['-f', '--', `--user-data-dir=${join(tmp, PROFILE_PREFIX)}`], { encoding: 'utf8' })
-  return r.stdout.split('\n').filter(Boolean)
+  // /proc, not pgrep: a bare Debian has no procps.
+  const flag = `--user-data-dir=${join(tmp, PROFILE_PREFIX)}`
+  return readdirSync('/proc').filter((pid) => {
+    if (!/^\d+$/.test(pid)) return false
+    try {
+      // As pgrep -f: the whole command line (Chrome rewrites its children's into one string).
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').includes(flag)
+    } catch {
+      return false // gone meanwhile
+    }
+  })
 }
 
 async function until(check: () => boolean, ms: number): Promise<boolean> {

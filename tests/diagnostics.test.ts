@@ -26,7 +26,17 @@ const CASES: Array<{ file: string; code: string; line: number; column: number; e
   { file: 'misspelled-key.yaml', code: 'UNKNOWN_KEY', line: 3, column: 5, exit: 0, severity: 'warning', text: /did you mean position\?/ },
   { file: 'javascript-url.yaml', code: 'URL_SCHEME', line: 3, column: 8, exit: 4, text: /not javascript:/ },
   { file: 'markdown-javascript-link.yaml', code: 'URL_SCHEME', line: 3, column: 12, exit: 4 },
-  { file: 'control-char.yaml', code: 'CONTROL_CHAR', line: 7, column: 16, exit: 4, text: /U\+0001/ },
+  { file: 'control-char.yaml', code: 'CONTROL_CHAR', line: 7, column: 16, exit: 4, text: /work\[0\]\.highlights\[0\] contains the character U\+0001/ },
+  { file: 'control-char-profile.yaml', code: 'CONTROL_CHAR', line: 5, column: 35, exit: 4, text: /basics\.profiles\[0\]\.url contains the character U\+0007/ },
+  { file: 'alias-cycle.yaml', code: 'ALIAS_CYCLE', line: 3, column: 17, exit: 3, text: /\*x is inside the value &x/ },
+  { file: 'too-deep.yaml', code: 'TOO_DEEP', line: 3, column: 108, exit: 3, text: /more than 100 levels/ },
+  { file: 'duplicate-key-number.yaml', code: 'DUPLICATE_KEY', line: 5, column: 3, exit: 3, text: /read as "2024"/ },
+  { file: 'duplicate-key-bool.yaml', code: 'DUPLICATE_KEY', line: 5, column: 3, exit: 3, text: /read as "true"/ },
+  { file: 'yaml-1-1.yaml', code: 'YAML_VERSION', line: 1, column: 1, exit: 3, text: /YAML 1\.2 only/ },
+  { file: 'invisible-email.yaml', code: 'INVISIBLE_CHAR', line: 3, column: 13, exit: 4, text: /basics\.email .*U\+200B/ },
+  { file: 'invisible-profile-url.yaml', code: 'INVISIBLE_CHAR', line: 5, column: 31, exit: 4, text: /basics\.profiles\[0\]\.url .*U\+202E/ },
+  { file: 'margins-too-wide.yaml', code: 'RANGE', line: 5, column: 12, exit: 4, text: /margins leave less than an inch of the Letter page/ },
+  { file: 'invisible-summary.yaml', code: 'INVISIBLE_CHAR', line: 3, column: 23, exit: 0, severity: 'warning', text: /U\+00AD \(soft hyphen\)/ },
 ]
 
 describe('bad input gets a diagnostic at its place and the documented exit code', () => {
@@ -94,6 +104,37 @@ describe('bad input gets a diagnostic at its place and the documented exit code'
     cpSync(join(FIXTURES, 'invalid/duplicate-key.yaml'), join(fresh, 'resume.yaml'))
     expect((await runCli(['build'], { cwd: fresh })).code).toBe(3)
     expect(existsSync(join(fresh, 'dist'))).toBe(false)
+  })
+})
+
+describe('inputs that used to slip through', () => {
+  it('mappings indented 400 levels deep are TOO_DEEP (exit 3) at the first level too many, not an engine message', async () => {
+    const dir = tempDir()
+    const lines = ['basics:', '  name: Ada', 'x-deep:']
+    for (let i = 1; i <= 400; i++) lines.push(`${' '.repeat(i)}k${i}:`)
+    writeFileSync(join(dir, 'resume.yaml'), `${lines.join('\n')} end\n`)
+    const { code, stderr } = await runCli(['validate'], { cwd: dir })
+    expect(code).toBe(3)
+    // The root is level 1 and k1's mapping (line 4) level 2, so level 101 is k100's, on line 103.
+    expect(stderr).toContain('resume.yaml:103:101: error[TOO_DEEP]')
+    expect(stderr).not.toMatch(/call stack|internal error/i)
+  })
+
+  it('ZWJ and ZWNJ where a script or an emoji needs them are fine; a %YAML 1.2 directive too', async () => {
+    const dir = tempDir()
+    // Devanagari क्‍ष (half form), Persian می‌خواهم (ZWNJ), and a woman technologist emoji (ZWJ sequence).
+    writeFileSync(join(dir, 'resume.yaml'), '%YAML 1.2\n---\nbasics:\n  name: Ada\n  summary: "क्\u200Dष, می\u200Cخواهم, 👩\u200D💻"\n')
+    const { code, stderr } = await runCli(['validate'], { cwd: dir })
+    expect(code, stderr).toBe(0)
+    expect(stderr).toContain('(0 errors, 0 warnings)')
+  })
+
+  it('a zero-width joiner between Latin letters in free text is a warning', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'resume.yaml'), 'basics:\n  name: Ada\n  label: "Data\u200DEngineer"\n')
+    const { code, stderr } = await runCli(['validate'], { cwd: dir })
+    expect(code).toBe(0)
+    expect(stderr).toContain('resume.yaml:3:15: warning[INVISIBLE_CHAR]: basics.label contains an invisible character, U+200D (zero-width joiner)')
   })
 })
 

@@ -11,6 +11,45 @@ import type { DiagnosticCode } from '../diagnostics/codes.js'
 /** Characters XML 1.0 forbids (so a DOCX cannot hold them) and that no printed page wants. */
 const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
+/**
+ * Invisible characters that change how text reads or matches without showing: direction
+ * embeddings, overrides and isolates (U+202A-202E, U+2066-2069), direction marks (U+200E/200F),
+ * zero-width space, non-joiner and joiner (U+200B-200D), word joiner (U+2060), a byte order mark
+ * inside text (U+FEFF) and the soft hyphen (U+00AD).
+ */
+const INVISIBLE_CHARS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u200B-\u200D\u2060\uFEFF\u00AD]/g
+/** Fields that identify or address someone: an invisible character breaks them (a link that does not match, an email that bounces). */
+const IDENTIFIER_KEYS = new Set(['email', 'phone', 'url', 'username'])
+/** Beside these, ZWNJ and ZWJ do real work: shaping in Indic and Arabic scripts, emoji sequences. */
+const JOINS_HERE = /[\p{M}\p{Extended_Pictographic}\p{Emoji_Modifier}]|(?![\p{Script=Latin}])\p{L}/u
+
+/** The first invisible character in `value` that is not doing legitimate work, if any. */
+function invisibleChar(value: string, identifier: boolean): string | undefined {
+  for (const m of value.matchAll(INVISIBLE_CHARS)) {
+    const char = m[0]
+    if (!identifier && (char === '\u200C' || char === '\u200D')) {
+      const before = String.fromCodePoint(value.codePointAt(m.index - 1) ?? 0)
+      const beforePair = m.index >= 2 ? String.fromCodePoint(value.codePointAt(m.index - 2) ?? 0) : ''
+      const after = String.fromCodePoint(value.codePointAt(m.index + 1) ?? 0)
+      if ([before, beforePair, after].some((c) => c !== '' && JOINS_HERE.test(c))) continue
+    }
+    return char
+  }
+  return undefined
+}
+
+const CHAR_NAMES: Record<string, string> = {
+  '\u200B': 'zero-width space',
+  '\u200C': 'zero-width non-joiner',
+  '\u200D': 'zero-width joiner',
+  '\u200E': 'left-to-right mark',
+  '\u200F': 'right-to-left mark',
+  '\u2060': 'word joiner',
+  '\uFEFF': 'zero-width no-break space (byte order mark)',
+  '\u00AD': 'soft hyphen',
+}
+const charName = (char: string): string => CHAR_NAMES[char] ?? 'invisible text-direction control'
+
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value)
 
@@ -69,7 +108,7 @@ export function lintResume(data: unknown, locator: Locator): Diagnostic[] {
       out.push({
         code: 'CONTROL_CHAR',
         severity: 'error',
-        message: `${describePath(path.slice(-2))} contains the character U+${hex}, which documents cannot hold`,
+        message: `${describePath(path)} contains the character U+${hex}, which documents cannot hold`,
         hint: 'delete it (it is invisible in most editors; it often comes from copy and paste)',
         file: locator.file,
         line: where?.line,
@@ -77,6 +116,21 @@ export function lintResume(data: unknown, locator: Locator): Diagnostic[] {
       })
     }
     const last = path[path.length - 1]
+    const identifier = (typeof last === 'string' && IDENTIFIER_KEYS.has(last)) || definition === 'url'
+    const invisible = invisibleChar(value, identifier)
+    if (invisible) {
+      const hex = invisible.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')
+      const where = locator.placeOfText?.(path, invisible) ?? locator.place(path)
+      out.push({
+        code: 'INVISIBLE_CHAR',
+        severity: identifier ? 'error' : 'warning',
+        message: `${describePath(path)} contains an invisible character, U+${hex} (${charName(invisible)})${identifier ? ', which breaks it as an address' : ''}`,
+        hint: 'delete it (most editors do not show it; it often comes from copy and paste)',
+        file: locator.file,
+        line: where?.line,
+        column: where?.column,
+      })
+    }
     if (last === 'url' || definition === 'url') {
       const problem = checkUrl(value)
       if (problem) report(problem.code, 'error', problem.message, path, problem.hint)
@@ -108,5 +162,37 @@ export function lintResume(data: unknown, locator: Locator): Diagnostic[] {
   }
 
   visit(data, root, [])
+  checkMargins(data, report)
   return out
+}
+
+/** Points per unit of the lengths the schema allows. */
+const POINTS: Record<string, number> = { in: 72, cm: 72 / 2.54, mm: 72 / 25.4, pt: 1, px: 0.75 }
+const PAGE_POINTS: Record<string, { width: number; height: number }> = { letter: { width: 612, height: 792 }, a4: { width: 595.28, height: 841.89 } }
+const points = (length: unknown): number | undefined => {
+  const m = typeof length === 'string' ? /^([0-9]+(?:\.[0-9]+)?)(in|mm|cm|pt|px)?$/.exec(length) : null
+  return m ? Number(m[1]) * (POINTS[m[2] ?? 'pt'] ?? 1) : undefined
+}
+
+/**
+ * Margins that leave less than an inch of the page for text: the schema takes any length, so
+ * without this `margins: 99in` validated and then failed every render. Checked against the
+ * narrowest page the resume can be printed on (meta.page, else either size, and each variant's).
+ */
+function checkMargins(data: unknown, report: (code: DiagnosticCode, severity: Diagnostic['severity'], message: string, path: Path, hint?: string) => void): void {
+  const meta = isPlainObject(data) && isPlainObject(data.meta) ? data.meta : undefined
+  if (!meta || meta.margins === undefined) return
+  const sides = typeof meta.margins === 'string' ? { top: meta.margins, right: meta.margins, bottom: meta.margins, left: meta.margins } : isPlainObject(meta.margins) ? meta.margins : undefined
+  if (!sides) return
+  const sizes = new Set<string>(typeof meta.page === 'string' && PAGE_POINTS[meta.page] ? [meta.page] : Object.keys(PAGE_POINTS))
+  const variants = isPlainObject(data) && isPlainObject(data.variants) ? Object.values(data.variants) : []
+  for (const variant of variants) if (isPlainObject(variant) && typeof variant.page === 'string' && PAGE_POINTS[variant.page]) sizes.add(variant.page)
+  const width = Math.min(...[...sizes].map((s) => PAGE_POINTS[s]!.width))
+  const height = Math.min(...[...sizes].map((s) => PAGE_POINTS[s]!.height))
+  // Sides left out come from the theme (0.5in by default); count them as nothing.
+  const [top, right, bottom, left] = (['top', 'right', 'bottom', 'left'] as const).map((side) => points(sides[side]) ?? 0) as [number, number, number, number]
+  const page = sizes.size === 1 ? ({ letter: 'Letter', a4: 'A4' } as Record<string, string>)[[...sizes][0]!] : 'Letter or A4'
+  if (width - left - right < 72 || height - top - bottom < 72) {
+    report('RANGE', 'error', `the margins leave less than an inch of the ${page} page for text`, ['meta', 'margins'], 'use smaller margins, such as 0.5in')
+  }
 }

@@ -8,6 +8,8 @@ import type { DiagnosticCode } from '../diagnostics/codes.js'
 export const MAX_INPUT_BYTES = 1024 * 1024
 /** Aliases are handy for repeated text; a few hundred expansions are plenty for that. */
 export const MAX_ALIAS_EXPANSIONS = 200
+/** A resume nests five or six levels deep; far deeper is a mistake or an attack on the stack. */
+export const MAX_DEPTH = 100
 
 /** The tags of the YAML 1.2 core schema: anything else would need code of ours to mean something. */
 const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`))
@@ -159,12 +161,24 @@ export function loadText(text: string, file: string): Source {
   }
 
   const first = list[0]
+  // Before anything else walks the tree: every later step recurses, and YAML 1.1 would change
+  // what the values mean.
+  const version = yamlVersion(first, text)
+  if (version) throw input([at('YAML_VERSION', `the file asks for YAML ${version.version}; resumes are read as YAML 1.2 only`, version.offset, 'delete the %YAML line (and the --- after it if nothing else needs it); in YAML 1.2, yes/no/on/off are text and 0755 is the number 755')])
+  const shape = first?.contents ? shapeProblems(first, file, lineCounter) : []
+  // Nothing after this may walk a tree that is too deep or contains itself.
+  if (shape.some((d) => d.code !== 'DUPLICATE_KEY')) throw input(shape.filter((d) => d.code !== 'DUPLICATE_KEY'))
   if (!first || first.contents === null) {
     throw input([at('EMPTY_DOCUMENT', 'the file holds no resume: it is empty or only comments', 0, 'start with `basics:` and your name')])
   }
   const diagnostics: Diagnostic[] = []
   const partial = { lineCounter, doc: first }
-  for (const error of first.errors) diagnostics.push(yamlDiagnostic(partial, file, error as never))
+  for (const error of first.errors) {
+    // The parser's own recursion gave out: only a nesting deeper than we allow does that.
+    if (/call stack/i.test(error.message)) diagnostics.push(at('TOO_DEEP', `the file nests lists and mappings too deeply (the limit is ${MAX_DEPTH} levels)`, error.pos[0]))
+    else diagnostics.push(yamlDiagnostic(partial, file, error as never))
+  }
+  diagnostics.push(...shape)
   if (list.length > 1) {
     const second = list[1]!
     diagnostics.push(at('MULTIPLE_DOCUMENTS', 'the file holds more than one YAML document; a resume is one document', second.range[0], 'remove the `---` line, or move the second document to its own file'))
@@ -174,7 +188,7 @@ export function loadText(text: string, file: string): Source {
     diagnostics.push(at('ROOT_NOT_MAPPING', `the resume must be a mapping of sections (basics:, work:, ...), not ${what}`, first.contents.range?.[0] ?? 0))
   }
   if (diagnostics.length === 0) diagnostics.push(...unsafeConstructs(first, file, lineCounter))
-  if (diagnostics.length > 0) throw input(dedupe(diagnostics))
+  if (diagnostics.length > 0) throw input(dedupe(sortByOffset(diagnostics)))
 
   let data: unknown
   try {
@@ -186,6 +200,73 @@ export function loadText(text: string, file: string): Source {
     ])
   }
   return { file, text, doc: first, lineCounter, data }
+}
+
+/** A `%YAML` directive for any version but 1.2, and where it is. */
+function yamlVersion(doc: Source['doc'] | undefined, text: string): { version: string; offset: number } | undefined {
+  const directive = /^%YAML[ \t]+(\S*)/m.exec(text)
+  if (!directive || directive[1] === '1.2') return undefined
+  // Only a directive before the first document's content counts (a line in a block scalar is text).
+  const start = doc?.contents?.range?.[0] ?? text.length
+  if (directive.index > start) return undefined
+  return { version: directive[1] || '(none)', offset: directive.index }
+}
+
+/**
+ * What would make reading the tree unsafe or silently lossy, found in one iterative walk (no
+ * recursion, so any depth is safe): nesting deeper than MAX_DEPTH, an alias inside the node it
+ * refers to (an endless value), and keys that differ in YAML but are the same once read
+ * (`1:` and `"1":`, `true:` and `"true":`), of which only one value would survive.
+ */
+function shapeProblems(doc: Source['doc'], file: string, lineCounter: LineCounter): Diagnostic[] {
+  const at = (code: DiagnosticCode, message: string, offset: number, hint?: string): Diagnostic => {
+    const { line, col } = lineCounter.linePos(offset)
+    return { code, severity: 'error', message, file, line, column: col, hint }
+  }
+  const out: Diagnostic[] = []
+  const anchors = new Map<string, Node>()
+  // Depth-first in document order: children are pushed last first.
+  const stack: Array<{ node: unknown; depth: number }> = [{ node: doc.contents, depth: 1 }]
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!
+    if (!node || typeof node !== 'object') continue
+    if (isAlias(node)) {
+      const target = anchors.get(node.source)
+      const offset = node.range?.[0] ?? 0
+      if (target?.range && target.range[0] <= offset && offset < target.range[2]) {
+        out.push(at('ALIAS_CYCLE', `the alias *${node.source} is inside the value &${node.source} names, so that value would contain itself forever`, offset, `write the value out, or move the alias outside &${node.source}`))
+      }
+      continue
+    }
+    const anchor = (node as Node).anchor
+    if (anchor) anchors.set(anchor, node as Node)
+    if (!isCollection(node)) continue
+    if (depth > MAX_DEPTH) {
+      out.push(at('TOO_DEEP', `lists and mappings nest more than ${MAX_DEPTH} levels deep here`, (node as Node).range?.[0] ?? 0, 'a resume needs a handful of levels; is a bracket or an indent wrong?'))
+      break
+    }
+    const children: unknown[] = []
+    const keys = new Map<string, unknown>()
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) {
+        if (isMap(node) && isScalar(item.key)) {
+          const value = item.key.value
+          // As the data will hold it: yaml turns keys into strings this way.
+          const key = value === null || value === undefined ? '' : typeof value === 'object' ? undefined : String(value)
+          if (key !== undefined) {
+            // The same key written the same way is the parser's DUPLICATE_KEY already.
+            if (keys.has(key) && keys.get(key) !== value) {
+              out.push(at('DUPLICATE_KEY', `this key is read as ${JSON.stringify(key)}, like an earlier key in the same mapping; the second one would silently win`, item.key.range?.[0] ?? 0, 'write each key once: quoted or not, "1" and 1 (or "true" and true) are the same key once read'))
+            }
+            if (!keys.has(key)) keys.set(key, value)
+          }
+        }
+        children.push(item.key, item.value)
+      } else children.push(item)
+    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], depth: depth + 1 })
+  }
+  return out
 }
 
 function findFirst(doc: unknown, test: (node: Node) => boolean): Node | undefined {
@@ -229,6 +310,10 @@ function unsafeConstructs(doc: Source['doc'], file: string, lineCounter: LineCou
     },
   })
   return out
+}
+
+function sortByOffset(list: Diagnostic[]): Diagnostic[] {
+  return [...list].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
 }
 
 function dedupe(list: Diagnostic[]): Diagnostic[] {

@@ -1,0 +1,101 @@
+import { basename } from 'node:path'
+import { EXIT_CODES, VitaeError } from '../diagnostics/diagnostic.js'
+import { summarize } from '../diagnostics/format.js'
+import { startDevSession } from '../dev/dev-session.js'
+import { createDevRebuilder } from '../dev/rebuilder.js'
+import type { PageSize } from '../renderers/renderer.js'
+import { tailorFlags, type BuildFlags } from './build.js'
+import { formatMs, printDiagnostics, type Io } from './io.js'
+
+export interface DevFlags extends Omit<BuildFlags, 'format'> {
+  format?: 'html' | 'pdf'
+  port?: number
+  host?: string
+  page?: PageSize
+}
+
+const SIGNAL_CODES = { SIGINT: 130, SIGTERM: 143 } as const
+
+/**
+ * `resume dev`: serves the resume and rebuilds it on every save until Ctrl-C. Exits 0 when stopped
+ * between builds, and 130 (143 for SIGTERM) only when the signal interrupts a build.
+ */
+export async function runDev(file: string, flags: DevFlags, io: Io): Promise<number> {
+  if (flags.allVariants || (flags.variant?.length ?? 0) > 1) {
+    throw new VitaeError('usage', [{ code: 'BAD_FLAG', severity: 'error', message: 'resume dev shows one document: give at most one --variant', hint: 'run one resume dev per variant, each on its own --port' }])
+  }
+  const pdf = flags.format === 'pdf'
+  const rebuilder = createDevRebuilder(file, {
+    pdf,
+    theme: flags.theme,
+    page: flags.page,
+    margins: flags.margin,
+    strict: flags.strict,
+    timeout: flags.timeout !== undefined ? flags.timeout * 1000 : undefined,
+    browserPath: flags.browserPath,
+    tailor: tailorFlags(flags),
+    log: flags.verbose ? (m) => io.err(m) : undefined,
+  })
+  const time = () => new Date().toLocaleTimeString()
+  let session: Awaited<ReturnType<typeof startDevSession>>
+  try {
+    session = await startDevSession({
+      rebuilder,
+      host: flags.host ?? '127.0.0.1',
+      port: flags.port ?? 0,
+      title: basename(file),
+      pdf,
+      log: flags.verbose ? (m) => io.err(m) : undefined,
+      reporter: {
+        rebuilt: (ms, warnings) => {
+          printDiagnostics(io, warnings)
+          io.out(`${time()} rebuilt in ${formatMs(ms)}${warnings.length ? ` (${summarize(warnings)})` : ''}`)
+        },
+        failed: (diagnostics, sources) => {
+          printDiagnostics(io, diagnostics, sources)
+          io.err(`${time()} ${summarize(diagnostics)}; the page keeps the last good version`)
+        },
+        crashed: (error) => {
+          const err = error instanceof Error ? error : new Error(String(error))
+          io.err(`internal error: ${err.message}`)
+          if (io.debug) io.err(err.stack ?? '')
+        },
+      },
+    })
+  } catch (error) {
+    await rebuilder.dispose()
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+      throw new VitaeError('usage', [{ code: 'BAD_FLAG', severity: 'error', message: `cannot listen on ${flags.host ?? '127.0.0.1'}:${flags.port ?? 0} (${code})`, hint: 'choose another --port, or leave it out for a free one' }])
+    }
+    throw error
+  }
+  io.out(`resume dev: serving ${session.url}  (Ctrl-C to stop)`)
+  return stopOnSignal(session)
+}
+
+/** Waits for Ctrl-C or SIGTERM; closes the server and the browser, then resolves the exit code. */
+function stopOnSignal(session: { busy: boolean; close(): Promise<void> }): Promise<number> {
+  return new Promise((resolve) => {
+    let code: number | undefined
+    // The browser's own signal handler (src/browser) kills Chrome and exits with 130 on its next
+    // tick; stopping between builds is a normal end, so the code we chose is the one that stands.
+    const keepCode = () => {
+      if (code !== undefined) process.exitCode = code
+    }
+    const stop = (signal: keyof typeof SIGNAL_CODES) => {
+      if (code !== undefined) {
+        // A second Ctrl-C: do not wait for anything.
+        process.exit(code)
+      }
+      code = session.busy ? SIGNAL_CODES[signal] : EXIT_CODES.ok
+      process.on('exit', keepCode)
+      session.close().then(
+        () => resolve(code!),
+        () => resolve(code!),
+      )
+    }
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
+  })
+}

@@ -1,6 +1,7 @@
 import { basename } from 'node:path'
 import { EXIT_CODES, VitaeError } from '../diagnostics/diagnostic.js'
 import { summarize } from '../diagnostics/format.js'
+import { parseMargins } from '../core/page.js'
 import { startDevSession } from '../dev/dev-session.js'
 import { createDevRebuilder } from '../dev/rebuilder.js'
 import type { PageSize } from '../renderers/renderer.js'
@@ -24,6 +25,8 @@ export async function runDev(file: string, flags: DevFlags, io: Io): Promise<num
   if (flags.allVariants || (flags.variant?.length ?? 0) > 1) {
     throw new VitaeError('usage', [{ code: 'BAD_FLAG', severity: 'error', message: 'resume dev shows one document: give at most one --variant', hint: 'run one resume dev per variant, each on its own --port' }])
   }
+  // A bad --margin is a usage error now, not a problem shown on every rebuild.
+  if (flags.margin !== undefined) parseMargins(flags.margin)
   const pdf = flags.format === 'pdf'
   const rebuilder = createDevRebuilder(file, {
     pdf,

@@ -71,6 +71,12 @@ export function createDevRebuilder(file: string, options: DevOptions = {}): DevR
   const renderer = (): Promise<Renderer> =>
     (pdf ??= rendererFactory('pdf').then((make) => make({ browserPath: options.browserPath, timeout, log })))
 
+  async function dropRenderer(): Promise<void> {
+    const made = pdf
+    pdf = undefined
+    if (made) await (await made.catch(() => undefined))?.dispose?.()
+  }
+
   async function rebuild(signal: AbortSignal): Promise<DevResult> {
     try {
       if (options.margins !== undefined) parseMargins(options.margins)
@@ -96,6 +102,9 @@ export function createDevRebuilder(file: string, options: DevOptions = {}): DevR
     } catch (error) {
       if (error instanceof AbortError || signal.aborted) throw new AbortError()
       if (!isVitaeError(error)) throw error
+      // A browser that died or hung is not worth keeping for the hours a dev session runs: the
+      // next rebuild starts a fresh one.
+      if (error.kind === 'render' && pdf) await dropRenderer()
       return failure(error)
     }
   }
@@ -120,9 +129,7 @@ export function createDevRebuilder(file: string, options: DevOptions = {}): DevR
     watchPaths: () => [resolve(file), join(resumeDir, 'variants'), ...(themeDir ? [themeDir] : [])],
     async dispose() {
       themes.dispose()
-      const made = pdf
-      pdf = undefined
-      if (made) await (await made).dispose?.()
+      await dropRenderer()
     },
   }
 }

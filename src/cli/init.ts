@@ -18,12 +18,41 @@ export interface Prompter {
   close(): void
 }
 
-/** A prompter on the terminal, or none when stdin is not one (CI, a pipe): placeholders then. */
+/** Ctrl-C at a question: nothing is written, and the exit is 130 like any interrupted command. */
+export class Interrupted extends Error {}
+
+/**
+ * A prompter on the terminal, or none when stdin is not one (CI, a pipe): placeholders then.
+ * Lines are queued rather than taken by `question()`, which drops lines pasted ahead of it; the end
+ * of input (Ctrl-D) answers every remaining question with its default.
+ */
 export async function terminalPrompter(): Promise<Prompter | undefined> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) return undefined
-  const { createInterface } = await import('node:readline/promises')
+  const { createInterface } = await import('node:readline')
   const rl = createInterface({ input: process.stdin, output: process.stdout })
-  return { ask: (q) => rl.question(q), close: () => rl.close() }
+  const lines: string[] = []
+  let waiting: { resolve(line: string): void; reject(error: Error): void } | undefined
+  let ended = false
+  rl.on('line', (line) => (waiting ? (waiting.resolve(line), (waiting = undefined)) : lines.push(line)))
+  rl.on('close', () => {
+    ended = true
+    waiting?.resolve('')
+    waiting = undefined
+  })
+  rl.on('SIGINT', () => {
+    waiting?.reject(new Interrupted('interrupted'))
+    waiting = undefined
+    rl.close()
+  })
+  return {
+    ask(question) {
+      const queued = lines.shift()
+      if (queued !== undefined || ended) return Promise.resolve(queued ?? '')
+      process.stdout.write(question)
+      return new Promise((resolve, reject) => (waiting = { resolve, reject }))
+    },
+    close: () => rl.close(),
+  }
 }
 
 export async function runInit(file: string, flags: InitFlags, io: Io, prompter?: Prompter): Promise<number> {
@@ -44,6 +73,10 @@ export async function runInit(file: string, flags: InitFlags, io: Io, prompter?:
         if (!isLocale(locale)) io.err(`"${locale}" is not a locale; using ${DEFAULT_LOCALE}`)
         else values.locale = locale
       }
+    } catch (error) {
+      if (!(error instanceof Interrupted)) throw error
+      io.err('')
+      return 130
     } finally {
       asking.close()
     }

@@ -39,6 +39,9 @@ export async function runDev(file: string, flags: DevFlags, io: Io): Promise<num
     tailor: tailorFlags(flags),
     log: flags.verbose ? (m) => io.err(m) : undefined,
   })
+  // Listening before anything starts: a Ctrl-C that came between the URL and the handler would
+  // kill the process outright, and a browser with it half-started.
+  const stopper = stopOnSignal()
   const time = () => new Date().toLocaleTimeString()
   let session: Awaited<ReturnType<typeof startDevSession>>
   try {
@@ -66,6 +69,7 @@ export async function runDev(file: string, flags: DevFlags, io: Io): Promise<num
       },
     })
   } catch (error) {
+    stopper.cancel()
     await rebuilder.dispose()
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
@@ -74,31 +78,45 @@ export async function runDev(file: string, flags: DevFlags, io: Io): Promise<num
     throw error
   }
   io.out(`resume dev: serving ${session.url}  (Ctrl-C to stop)`)
-  return stopOnSignal(session)
+  return stopper.wait(session)
 }
 
-/** Waits for Ctrl-C or SIGTERM; closes the server and the browser, then resolves the exit code. */
-function stopOnSignal(session: { busy: boolean; close(): Promise<void> }): Promise<number> {
-  return new Promise((resolve) => {
-    let code: number | undefined
-    // The browser's own signal handler (src/browser) kills Chrome and exits with 130 on its next
-    // tick; stopping between builds is a normal end, so the code we chose is the one that stands.
-    const keepCode = () => {
-      if (code !== undefined) process.exitCode = code
-    }
-    const stop = (signal: keyof typeof SIGNAL_CODES) => {
-      if (code !== undefined) {
-        // A second Ctrl-C: do not wait for anything.
-        process.exit(code)
+type StopSignal = keyof typeof SIGNAL_CODES
+
+/**
+ * Ctrl-C and SIGTERM, from the moment it is called; `wait` closes the session (server, watcher,
+ * browser) on the first one and resolves the exit code. A signal before `wait` is kept for it.
+ */
+function stopOnSignal(): { wait(session: { busy: boolean; close(): Promise<void> }): Promise<number>; cancel(): void } {
+  let early: StopSignal | undefined
+  let handler: ((signal: StopSignal) => void) | undefined
+  const listener = (signal: StopSignal) => (handler ? handler(signal) : (early ??= signal))
+  process.on('SIGINT', listener)
+  process.on('SIGTERM', listener)
+  const cancel = () => {
+    process.off('SIGINT', listener)
+    process.off('SIGTERM', listener)
+  }
+  const wait = (session: { busy: boolean; close(): Promise<void> }) =>
+    new Promise<number>((resolve) => {
+      let code: number | undefined
+      // The browser's own signal handler (src/browser) kills Chrome and exits with 130 on its next
+      // tick; stopping between builds is a normal end, so the code we chose is the one that stands.
+      const keepCode = () => {
+        if (code !== undefined) process.exitCode = code
       }
-      code = session.busy ? SIGNAL_CODES[signal] : EXIT_CODES.ok
-      process.on('exit', keepCode)
-      session.close().then(
-        () => resolve(code!),
-        () => resolve(code!),
-      )
-    }
-    process.on('SIGINT', stop)
-    process.on('SIGTERM', stop)
-  })
+      handler = (signal) => {
+        // A second Ctrl-C: do not wait for anything.
+        if (code !== undefined) process.exit(code)
+        code = session.busy ? SIGNAL_CODES[signal] : EXIT_CODES.ok
+        process.on('exit', keepCode)
+        const done = () => {
+          cancel()
+          resolve(code!)
+        }
+        session.close().then(done, done)
+      }
+      if (early) handler(early)
+    })
+  return { wait, cancel }
 }

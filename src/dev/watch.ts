@@ -3,6 +3,8 @@ import { dirname, resolve, sep } from 'node:path'
 
 /** Editors write a file twice (truncate, then write; or a temporary file, then a rename): one rebuild. */
 export const DEBOUNCE_MS = 30
+/** Past chokidar's 50 ms throttle of change events for one file. */
+const RECHECK_MS = 60
 
 export interface Watcher {
   /** Watches these files and folders (folders with everything in them), replacing the previous set. */
@@ -32,12 +34,25 @@ export async function watchPaths(initial: readonly string[], onChange: (paths: s
     // Only the targets, the folders that lead to them, and what is inside target folders.
     ignored: (path: string) => !relevant(resolve(path)),
   })
+  // chokidar throttles on the leading edge: a second write to a file within 50 ms of the first
+  // (an editor's truncate-then-write) raises no event of its own. So the files of each burst are
+  // looked at again once that window has passed, and if they differ from what the rebuild read,
+  // that is one more change.
+  const read = new Map<string, string>()
+  let recheck: NodeJS.Timeout | undefined
   const fire = (path: string) => {
     changed.add(resolve(path))
     clearTimeout(timer)
     timer = setTimeout(() => {
       const paths = [...changed]
       changed = new Set()
+      for (const p of paths) read.set(p, statKey(p))
+      clearTimeout(recheck)
+      recheck = setTimeout(() => {
+        const stale = [...read].filter(([p, key]) => statKey(p) !== key).map(([p]) => p)
+        read.clear()
+        for (const p of stale) fire(p)
+      }, RECHECK_MS)
       onChange(paths)
     }, debounceMs)
   }
@@ -69,8 +84,19 @@ export async function watchPaths(initial: readonly string[], onChange: (paths: s
     update,
     async close() {
       clearTimeout(timer)
+      clearTimeout(recheck)
       await watcher.close()
     },
+  }
+}
+
+/** What a rebuild would have read: a save changes the time, the size, or (saved by rename) the inode. */
+function statKey(path: string): string {
+  try {
+    const st = statSync(path)
+    return `${st.mtimeMs}:${st.size}:${st.ino}`
+  } catch {
+    return 'missing'
   }
 }
 

@@ -49,7 +49,8 @@ export async function watchPaths(initial: readonly string[], onChange: (paths: s
       for (const p of paths) read.set(p, statKey(p))
       clearTimeout(recheck)
       recheck = setTimeout(() => {
-        const stale = [...read].filter(([p, key]) => statKey(p) !== key).map(([p]) => p)
+        // A file with an event waiting in the debounce is rebuilt anyway.
+        const stale = [...read].filter(([p, key]) => !changed.has(p) && statKey(p) !== key).map(([p]) => p)
         read.clear()
         for (const p of stale) fire(p)
       }, RECHECK_MS)

@@ -76,6 +76,38 @@ export async function main(argv: readonly string[], io: Io = processIo(argv.incl
       code = await runImport(file, opts, io)
     })
 
+    .command('init')
+    .description('write a starter resume: every section with an example, a variant and the meta choices')
+    .argument('[file]', 'the resume to write', 'resume.yaml')
+    .option('--name <name>', 'your name (asked on a terminal when left out)')
+    .option('--email <address>', 'your email address (asked on a terminal when left out)')
+    .option('--locale <tag>', 'locale for dates, e.g. en-US (asked on a terminal when left out)')
+    .option('--ci', 'also write .github/workflows/resume.yml, which builds every variant on push')
+    .option('--force', 'overwrite files that exist')
+    .action(async (file: string, opts: Record<string, unknown>) => {
+      const { runInit } = await import('./init.js')
+      code = await runInit(file, opts, io)
+    })
+
+  const dev = program
+    .command('dev')
+    .description('preview a resume in the browser, rebuilt and reloaded on every save')
+    .argument('[file]', 'the resume', 'resume.yaml')
+    .addOption(new Option('-f, --format <format>', 'html, or pdf to show the printed PDF too').choices(['html', 'pdf']).default('html'))
+    .option('--port <n>', 'port to serve on (default: a free one)', parsePort)
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--theme <name>', 'theme name or folder (default: meta.theme, else classic)')
+    .addOption(new Option('--page <size>', 'page size (default: meta.page, else the theme\'s)').choices(['letter', 'a4']))
+    .option('--margin <lengths>', 'page margins: one to four lengths, e.g. 0.5in or 0.5in,0.6in')
+    .option('--strict', 'treat warnings as errors')
+    .option('--timeout <seconds>', 'give up on a render after this long (default 30)', parsePositive('--timeout'))
+    .option('--browser-path <path>', 'Chrome, Chromium or Edge to print PDFs with')
+    .option('-v, --verbose', 'print each step: the files that changed, the browser')
+  tailoringOptions(dev).action(async (file: string, opts: Record<string, unknown>) => {
+    const { runDev } = await import('./dev.js')
+    code = await runDev(file, opts, io)
+  })
+
   try {
     await program.parseAsync(argv as string[], { from: 'node' })
     return code
@@ -104,6 +136,12 @@ export function parsePositive(flag: string) {
     if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${flag} must be a positive number.`)
     return n
   }
+}
+
+function parsePort(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('--port must be a whole number from 0 to 65535.')
+  return n
 }
 
 export function handleError(error: unknown, io: Io): number {

@@ -3,13 +3,16 @@ import { SIGNAL_EXIT_CODES } from './exit-codes.js'
 type ExitSignal = keyof typeof SIGNAL_EXIT_CODES
 
 /**
- * Ctrl-C, SIGTERM and SIGHUP end the CLI with 128 + the signal's number, as a shell reports it.
+ * Ctrl-C, SIGTERM and SIGHUP end the CLI with 128 + the signal's number, as a shell reports it,
+ * unless the running command listens for the signal itself.
  * process.exit runs the library's exit hooks first: the build's browser is killed and its
  * temporary files removed.
  */
 export function exitOnSignals(): () => void {
   const onSignal = (signal: ExitSignal) => {
-    // Deferred so every listener for this signal (the host application, say) runs first.
+    // A command that handles this signal itself (`resume dev` stops its server and exits 0 when
+    // idle) has its own listener: it decides the exit, not this one.
+    if (process.listenerCount(signal) > 1) return
     setImmediate(() => process.exit(SIGNAL_EXIT_CODES[signal]))
   }
   const signals = Object.keys(SIGNAL_EXIT_CODES) as ExitSignal[]

@@ -11,6 +11,46 @@ export interface ServiceOptions {
   /** Milliseconds any one browser call may take. */
   timeoutMs: number
   log(message: string): void
+  /**
+   * A browser that outlives this build (a `dev` session reprinting on every save). The build uses
+   * it and does not close it; without one, the build starts its own and closes it at the end.
+   */
+  browser?: BrowserHolder
+}
+
+/** One lazily started browser, replaced after a hang, closed by whoever made the holder. */
+export class BrowserHolder {
+  private session: Promise<BrowserSession> | undefined
+  private closed = false
+
+  constructor(private readonly options: Omit<ServiceOptions, 'browser'>) {}
+
+  get(): Promise<BrowserSession> {
+    if (this.closed) return Promise.reject(new Error('the build is over: its browser is closed'))
+    if (!this.session) {
+      const { browserPath, timeoutMs, log } = this.options
+      this.session = import('../browser/session.js').then(({ BrowserSession }) => new BrowserSession({ browserPath, timeout: timeoutMs, log }))
+      // Whoever awaits it sees a failure; this keeps an unawaited start from crashing the process.
+      this.session.catch(() => undefined)
+    }
+    return this.session
+  }
+
+  get started(): boolean {
+    return this.session !== undefined
+  }
+
+  /** Kills the browser (after a hung render or a crash); the next request starts a new one. */
+  async reset(): Promise<void> {
+    const closing = this.session
+    this.session = undefined
+    await closing?.then((s) => s.close(), () => undefined)
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    await this.reset()
+  }
 }
 
 /**
@@ -27,32 +67,22 @@ export class BuildServices {
   readonly fonts: FontStore = createFontStore()
   private readonly fontFiles = new Map<string, Uint8Array>()
   private readonly dateFormatters = new Map<string, DateFormatter>()
-  private session: Promise<BrowserSession> | undefined
-  private disposed = false
+  private readonly holder: BrowserHolder
+  private readonly ownsBrowser: boolean
 
-  constructor(private readonly options: ServiceOptions) {}
+  constructor(options: ServiceOptions) {
+    this.holder = options.browser ?? new BrowserHolder(options)
+    this.ownsBrowser = options.browser === undefined
+  }
 
   /** The build's browser, started on the first call; a missing browser rejects every call. */
   browser(): Promise<BrowserSession> {
-    if (this.disposed) return Promise.reject(new Error('the build is over: its browser is closed'))
-    if (!this.session) {
-      this.session = import('../browser/session.js').then(({ BrowserSession }) => new BrowserSession({ browserPath: this.options.browserPath, timeout: this.options.timeoutMs, log: this.options.log }))
-      // Whoever awaits it sees a failure; this keeps an unawaited start from crashing the process.
-      this.session.catch(() => undefined)
-    }
-    return this.session
-  }
-
-  /** Whether a browser was asked for (so a timeout knows whether there is one to replace). */
-  get browserStarted(): boolean {
-    return this.session !== undefined
+    return this.holder.get()
   }
 
   /** Kills the browser (after a hung render); the next request starts a new one. */
-  async resetBrowser(): Promise<void> {
-    const closing = this.session
-    this.session = undefined
-    await closing?.then((s) => s.close(), () => undefined)
+  resetBrowser(): Promise<void> {
+    return this.holder.reset()
   }
 
   /** The words of a locale, with the resume's own `meta.labels` over them. */
@@ -76,8 +106,7 @@ export class BuildServices {
 
   /** Closes the browser and drops every cache; safe to call twice. */
   async dispose(): Promise<void> {
-    this.disposed = true
-    await this.resetBrowser()
+    if (this.ownsBrowser) await this.holder.close()
     this.themes.clear()
     this.inline.clear()
     this.blocks.clear()

@@ -76,6 +76,7 @@ export async function main(argv: readonly string[], io: Io = processIo(argv.incl
       code = await runImport(file, opts, io)
     })
 
+  program
     .command('init')
     .description('write a starter resume: every section with an example, a variant and the meta choices')
     .argument('[file]', 'the resume to write', 'resume.yaml')

@@ -1,6 +1,7 @@
 import type { BrowserSession } from '../browser/session.js'
 import { DateFormatter } from '../core/dates.js'
 import type { InlineCache } from '../core/inline.js'
+import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import type { ThemeCache } from '../themes/theme.js'
 
 export interface ServiceOptions {
@@ -20,6 +21,8 @@ export class BuildServices {
   readonly themes: ThemeCache = new Map()
   readonly inline: InlineCache = new Map()
   private readonly dateFormatters = new Map<string, DateFormatter>()
+  /** Warnings found while preparing and rendering (a missing theme, refused URLs), each once. */
+  readonly warnings: Diagnostic[] = []
   private session: Promise<BrowserSession> | undefined
   private disposed = false
 
@@ -46,6 +49,11 @@ export class BuildServices {
     const closing = this.session
     this.session = undefined
     await closing?.then((s) => s.close(), () => undefined)
+  }
+
+  warn(d: Diagnostic): void {
+    const same = (w: Diagnostic) => w.code === d.code && w.message === d.message && w.file === d.file && w.line === d.line
+    if (!this.warnings.some(same)) this.warnings.push(d)
   }
 
   dates(locale: string): DateFormatter {

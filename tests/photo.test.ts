@@ -11,7 +11,10 @@ function project(image: string | undefined, photoTheme = true): string {
   const theme = join(dir, 'templates/portrait')
   mkdirSync(theme, { recursive: true })
   writeFileSync(join(theme, 'theme.json'), JSON.stringify({ name: 'portrait', template: 'resume.hbs', sections: ['summary', 'work'], photo: photoTheme }))
-  writeFileSync(join(theme, 'resume.hbs'), '<!doctype html><html><head><style>{{{css}}}</style></head><body>{{#if photo}}<img class="photo" src="{{photo}}">{{/if}}<h1>{{resume.basics.name}}</h1></body></html>')
+  writeFileSync(
+    join(theme, 'resume.hbs'),
+    '<!doctype html><html><head><style>{{{css}}}</style></head><body>{{#if photo}}<img class="photo" src="{{photo}}">{{/if}}<h1>{{resume.basics.name}}</h1></body></html>',
+  )
   writeFileSync(join(dir, 'resume.yaml'), `basics:\n  name: Ada Lovelace\n${image === undefined ? '' : `  image: ${JSON.stringify(image)}\n`}meta:\n  theme: portrait\n`)
   return dir
 }

@@ -11,7 +11,10 @@ describe('renderer plugins', () => {
   writeFileSync(join(dir, 'clash.mjs'), "export default { format: 'pdf', extension: 'pdf', render: () => '' }\n")
   writeFileSync(join(dir, 'broken.mjs'), 'export default {\n')
   writeFileSync(join(dir, 'nothing.mjs'), 'export const x = 1\n')
-  writeFileSync(join(dir, 'multi.mjs'), "export default [{ format: 'parts', extension: 'txt', render: (ctx) => [{ name: 'a', bytes: 'A ' + ctx.resume.basics.name }, { name: 'b', bytes: new Uint8Array([66]) }] }]\n")
+  writeFileSync(
+    join(dir, 'multi.mjs'),
+    "export default [{ format: 'parts', extension: 'txt', render: (ctx) => [{ name: 'a', bytes: 'A ' + ctx.resume.basics.name }, { name: 'b', bytes: new Uint8Array([66]) }] }]\n",
+  )
 
   it('the example plugin adds a format that --format and --all-variants build', async () => {
     const r = await runCli(['build', 'resume.yaml', '--plugin', EXAMPLE, '-f', 'html,summary', '--all-variants', '-o', 'out-summary', '--json'], { cwd: dir })

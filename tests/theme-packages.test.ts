@@ -3,13 +3,17 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli, seedCopy } from './helpers.js'
 
-const MINI_TEMPLATE = '<!doctype html><html><head><style>{{{css}}}</style></head><body><h1 class="fake">{{resume.basics.name}}</h1>{{#each view.sections}}<h2>{{heading}}</h2>{{/each}}</body></html>'
+const MINI_TEMPLATE =
+  '<!doctype html><html><head><style>{{{css}}}</style></head><body><h1 class="fake">{{resume.basics.name}}</h1>{{#each view.sections}}<h2>{{heading}}</h2>{{/each}}</body></html>'
 
 function fakeThemePackage(nodeModules: string, pkgName: string, manifest: Record<string, unknown> = {}): string {
   const dir = join(nodeModules, pkgName)
   mkdirSync(dir, { recursive: true })
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: pkgName, version: '2.3.4', description: 'A fake vitae theme' }))
-  writeFileSync(join(dir, 'theme.json'), JSON.stringify({ name: 'fake', version: '2.3.4', description: 'A fake vitae theme', template: 'resume.hbs', sections: ['summary', 'work', 'education'], ...manifest }, null, 2))
+  writeFileSync(
+    join(dir, 'theme.json'),
+    JSON.stringify({ name: 'fake', version: '2.3.4', description: 'A fake vitae theme', template: 'resume.hbs', sections: ['summary', 'work', 'education'], ...manifest }, null, 2),
+  )
   writeFileSync(join(dir, 'resume.hbs'), MINI_TEMPLATE)
   return dir
 }
@@ -78,7 +82,10 @@ describe('theme packages', () => {
   })
 
   it('a JSON Resume theme that throws, or returns no HTML, is exit 5 naming the package', async () => {
-    for (const [name, body] of [['throws', "exports.render = () => { throw new Error('oops') }"], ['nothing', 'exports.render = () => 42']]) {
+    for (const [name, body] of [
+      ['throws', "exports.render = () => { throw new Error('oops') }"],
+      ['nothing', 'exports.render = () => 42'],
+    ]) {
       mkdirSync(join(nodeModules, `jsonresume-theme-${name}`), { recursive: true })
       writeFileSync(join(nodeModules, `jsonresume-theme-${name}/package.json`), JSON.stringify({ name: `jsonresume-theme-${name}` }))
       writeFileSync(join(nodeModules, `jsonresume-theme-${name}/index.js`), body)

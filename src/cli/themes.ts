@@ -6,7 +6,13 @@ import type { Io } from './io.js'
 export async function runThemes(dir: string, flags: { json?: boolean }, io: Io): Promise<number> {
   const themes = listThemes(dir)
   if (flags.json) {
-    io.out(JSON.stringify(themes.map(({ name, kind, version, description, dir }) => ({ name, kind, version: version ?? null, description: description ?? null, dir })), null, 2))
+    io.out(
+      JSON.stringify(
+        themes.map(({ name, kind, version, description, dir }) => ({ name, kind, version: version ?? null, description: description ?? null, dir })),
+        null,
+        2,
+      ),
+    )
     return EXIT_CODES.ok
   }
   const width = Math.max(4, ...themes.map((t) => t.name.length))

@@ -27,13 +27,30 @@ const REMOTE = /^[a-z][a-z0-9+.-]*:/i
 export function inlinePhoto(image: string | undefined, resumeDir: string, locator: Locator): { photo?: string; warnings: Diagnostic[] } {
   if (!image || image.trim() === '') return { warnings: [] }
   const place = locator.place(['basics', 'image'])
-  const at = (code: Diagnostic['code'], severity: 'error' | 'warning', message: string, hint?: string): Diagnostic => ({ code, severity, message, hint, file: locator.file, line: place?.line, column: place?.column })
+  const at = (code: Diagnostic['code'], severity: 'error' | 'warning', message: string, hint?: string): Diagnostic => ({
+    code,
+    severity,
+    message,
+    hint,
+    file: locator.file,
+    line: place?.line,
+    column: place?.column,
+  })
   const fail = (message: string, hint?: string): never => {
     throw new VitaeError('validation', [at('PHOTO', 'error', message, hint)])
   }
   if (REMOTE.test(image) && !/^[a-z]:[\\/]/i.test(image)) {
     if (/^file:/i.test(image)) fail(`basics.image ${JSON.stringify(image)}: write the photo as a path relative to the resume, not a file: URL`)
-    return { warnings: [at('PHOTO_REMOTE', 'warning', `basics.image is a URL (${image}); builds never fetch, so the photo is left out`, 'save the photo beside the resume and give its path, e.g. image: photo.jpg')] }
+    return {
+      warnings: [
+        at(
+          'PHOTO_REMOTE',
+          'warning',
+          `basics.image is a URL (${image}); builds never fetch, so the photo is left out`,
+          'save the photo beside the resume and give its path, e.g. image: photo.jpg',
+        ),
+      ],
+    }
   }
   const full = resolve(resumeDir, image)
   let real: string
@@ -45,13 +62,15 @@ export function inlinePhoto(image: string | undefined, resumeDir: string, locato
     return fail(`basics.image: there is no file ${image}`, `the path is relative to the resume's folder, ${resumeDir}`)
   }
   const rel = relative(realDir, real)
-  if (rel === '' || rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel)) fail(`basics.image ${image} is outside the resume's folder`, 'a photo must live in the resume’s folder or below it (symbolic links are followed to check)')
+  if (rel === '' || rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel))
+    fail(`basics.image ${image} is outside the resume's folder`, 'a photo must live in the resume’s folder or below it (symbolic links are followed to check)')
   const fd = openSync(real, 'r')
   let bytes: Buffer
   try {
     const stat = fstatSync(fd)
     if (!stat.isFile()) fail(`basics.image ${image} is not a file`)
-    if (stat.size > PHOTO_MAX_BYTES) fail(`basics.image ${image} is ${(stat.size / 1024 / 1024).toFixed(1)} MB; a photo may be at most 5 MB`, 'resize it; a resume photo needs a few hundred pixels')
+    if (stat.size > PHOTO_MAX_BYTES)
+      fail(`basics.image ${image} is ${(stat.size / 1024 / 1024).toFixed(1)} MB; a photo may be at most 5 MB`, 'resize it; a resume photo needs a few hundred pixels')
     bytes = Buffer.alloc(stat.size)
     let read = 0
     while (read < stat.size) {

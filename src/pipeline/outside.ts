@@ -24,7 +24,10 @@ export async function chooseTheme(plan: Plan, target: Target, options: Pick<Buil
   const located = locateTheme(name, plan.resumeDir)
   if (located) return loadLocated(located, services.themes)
   if (options.theme !== undefined || (fromVariant === undefined && fromMeta === undefined)) throw themeNotFound(name, plan.resumeDir)
-  const where = fromVariant !== undefined && target.variant ? { file: target.variant.file, ...target.variant.place(['theme']) } : { file: plan.source.file, ...placeOf(plan.source, ['meta', 'theme']) }
+  const where =
+    fromVariant !== undefined && target.variant
+      ? { file: target.variant.file, ...target.variant.place(['theme']) }
+      : { file: plan.source.file, ...placeOf(plan.source, ['meta', 'theme']) }
   const diagnostic = {
     code: 'THEME_NOT_INSTALLED' as const,
     severity: options.strict ? ('error' as const) : ('warning' as const),

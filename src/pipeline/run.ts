@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks'
 import { renderTimeout } from '../browser/errors.js'
 import { writeAtomic } from '../core/write.js'
 import { VitaeError, isVitaeError, type Diagnostic } from '../diagnostics/diagnostic.js'
-import { FORMATS, isFormat, loadRenderer } from '../renderers/registry.js'
+import { FORMATS, loadRenderer } from '../renderers/registry.js'
 import type { Artifact, RenderContext, Renderer } from '../renderers/renderer.js'
 import { DEFAULT_TIMEOUT_MS, type ArtifactFailure, type ArtifactReport, type BuildOptions, type BuildResult } from './options.js'
 import { plan } from './plan.js'
@@ -20,9 +20,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const unknownFormats = (known: readonly string[]) => {
     const unknown = formats.filter((f) => !known.includes(f))
     if (unknown.length > 0 || formats.length === 0) {
-      throw new VitaeError('usage', [
-        { code: 'BAD_FLAG', severity: 'error', message: `unknown format ${unknown.join(', ') || '(none)'}`, hint: `choose from ${known.join(', ')}` },
-      ])
+      throw new VitaeError('usage', [{ code: 'BAD_FLAG', severity: 'error', message: `unknown format ${unknown.join(', ') || '(none)'}`, hint: `choose from ${known.join(', ')}` }])
     }
   }
   const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
@@ -53,21 +51,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         const produced = await withDeadline(renderer, ctx, path, services)
         // A multi-file format (a plugin's) names each file: <output>-<name>.<extension>.
         for (const artifact of Array.isArray(produced) ? produced : [produced]) {
-        const path = join(options.outDir, `${target.name}${artifact.name ? `-${artifact.name}` : ''}.${artifact.extension ?? renderer.extension}`)
-        if (options.maxPages !== undefined && artifact.pages !== undefined && artifact.pages > options.maxPages) {
-          throw new VitaeError('render', [
-            {
-              code: 'PAGE_LIMIT',
-              severity: 'error',
-              message: `${path} has ${artifact.pages} pages; the maxPages option allows ${options.maxPages}`,
-              hint: 'shorten the resume, tailor a variant, or use smaller margins (the margins option)',
-            },
-          ])
-        }
-        await writeAtomic(path, artifact.bytes)
-        const report: ArtifactReport = { variant, format, path, bytes: artifact.bytes.byteLength, pages: artifact.pages, ms: performance.now() - started }
-        artifacts.push(report)
-        options.onArtifact?.(report)
+          const path = join(options.outDir, `${target.name}${artifact.name ? `-${artifact.name}` : ''}.${artifact.extension ?? renderer.extension}`)
+          if (options.maxPages !== undefined && artifact.pages !== undefined && artifact.pages > options.maxPages) {
+            throw new VitaeError('render', [
+              {
+                code: 'PAGE_LIMIT',
+                severity: 'error',
+                message: `${path} has ${artifact.pages} pages; the maxPages option allows ${options.maxPages}`,
+                hint: 'shorten the resume, tailor a variant, or use smaller margins (the margins option)',
+              },
+            ])
+          }
+          await writeAtomic(path, artifact.bytes)
+          const report: ArtifactReport = { variant, format, path, bytes: artifact.bytes.byteLength, pages: artifact.pages, ms: performance.now() - started }
+          artifacts.push(report)
+          options.onArtifact?.(report)
         }
       } catch (error) {
         if (!isVitaeError(error) || error.kind === 'theme') throw error

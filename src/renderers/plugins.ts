@@ -38,7 +38,9 @@ const EXTENSION = /^[A-Za-z0-9][A-Za-z0-9.]{0,15}$/
 const PART_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
 
 const loadFailure = (spec: string, message: string, hint?: string, cause?: unknown): VitaeError =>
-  new VitaeError('theme', [{ code: 'PLUGIN', severity: 'error', message: `the plugin ${spec} ${message}`, hint: hint ?? 'the problem is in the plugin, not in your resume' }], { cause })
+  new VitaeError('theme', [{ code: 'PLUGIN', severity: 'error', message: `the plugin ${spec} ${message}`, hint: hint ?? 'the problem is in the plugin, not in your resume' }], {
+    cause,
+  })
 
 /** The module file a plugin spec names: a path, or a package looked up from the resume's folder. */
 function locate(p: PluginSpec, resumeDir: string): string {
@@ -124,12 +126,17 @@ function toArtifact(item: unknown, plugin: PluginRenderer, spec: string): Artifa
   if (!a || !b) throw failed(spec, plugin.format, 'returned neither bytes (a Uint8Array), text, nor { bytes }')
   const extension = a.extension ?? plugin.extension
   if (!EXTENSION.test(extension)) throw failed(spec, plugin.format, `returned the extension ${JSON.stringify(extension)}`)
-  if (a.name !== undefined && !PART_NAME.test(a.name)) throw failed(spec, plugin.format, `returned the file name part ${JSON.stringify(a.name)}: use letters, digits, dots, dashes and underscores`)
+  if (a.name !== undefined && !PART_NAME.test(a.name))
+    throw failed(spec, plugin.format, `returned the file name part ${JSON.stringify(a.name)}: use letters, digits, dots, dashes and underscores`)
   return { format: plugin.format, extension, bytes: b, name: a.name, pages: typeof a.pages === 'number' ? a.pages : undefined }
 }
 
 const failed = (spec: string, format: string, message: string, cause?: unknown): VitaeError =>
-  new VitaeError('render', [{ code: 'PLUGIN_FAILED', severity: 'error', message: `the plugin ${spec} (format ${format}) ${message}`, hint: 'the problem is in the plugin, not in your resume' }], { cause })
+  new VitaeError(
+    'render',
+    [{ code: 'PLUGIN_FAILED', severity: 'error', message: `the plugin ${spec} (format ${format}) ${message}`, hint: 'the problem is in the plugin, not in your resume' }],
+    { cause },
+  )
 
 /** Types a renderer plugin: `export default defineRenderer({ format: 'summary', extension: 'txt', render(ctx) { ... } })`. */
 export function defineRenderer<T extends PluginRenderer | PluginRenderer[]>(renderer: T): T {

@@ -23,7 +23,8 @@ export function toPlainJsonResume(resume: Resume): Obj {
     for (const key of OUR_META) delete out.meta[key]
     if (Object.keys(out.meta).length === 0) delete out.meta
   }
-  const basics = isObject(out.basics) ? out.basics : (out.basics = {})
+  if (!isObject(out.basics)) out.basics = {}
+  const basics = out.basics as Obj
   if (!isObject(basics.location)) basics.location = {}
   if (!Array.isArray(basics.profiles)) basics.profiles = []
   return out

@@ -36,13 +36,34 @@ export function checkManifestSchema(value: unknown, file: string, source: Source
     if (seen.has(error.instancePath) || error.keyword === 'anyOf') continue
     seen.add(error.instancePath)
     const path = pointerPath(error.instancePath)
-    const extra = error.keyword === 'additionalProperties' ? ` (${String(error.params.additionalProperty)})` : error.keyword === 'enum' ? `: ${(error.params.allowedValues as unknown[]).join(', ')}` : ''
+    const extra =
+      error.keyword === 'additionalProperties'
+        ? ` (${String(error.params.additionalProperty)})`
+        : error.keyword === 'enum'
+          ? `: ${(error.params.allowedValues as unknown[]).join(', ')}`
+          : ''
     const where = path.length ? path.join('.') : 'the manifest'
-    const place = source ? placeOf(source, error.keyword === 'additionalProperties' ? [...path, String(error.params.additionalProperty)] : path, { key: error.keyword === 'additionalProperties' }) : undefined
-    out.push({ code: 'THEME', severity: 'error', message: `${where} ${error.message ?? 'is not valid'}${extra}`, file, line: place?.line, column: place?.column, hint: 'see schema/theme.schema.json' })
+    const place = source
+      ? placeOf(source, error.keyword === 'additionalProperties' ? [...path, String(error.params.additionalProperty)] : path, { key: error.keyword === 'additionalProperties' })
+      : undefined
+    out.push({
+      code: 'THEME',
+      severity: 'error',
+      message: `${where} ${error.message ?? 'is not valid'}${extra}`,
+      file,
+      line: place?.line,
+      column: place?.column,
+      hint: 'see schema/theme.schema.json',
+    })
   }
   return out
 }
 
 export const pointerPath = (pointer: string): Array<string | number> =>
-  pointer ? pointer.slice(1).split('/').map((raw) => raw.replace(/~1/g, '/').replace(/~0/g, '~')).map((k) => (/^\d+$/.test(k) ? Number(k) : k)) : []
+  pointer
+    ? pointer
+        .slice(1)
+        .split('/')
+        .map((raw) => raw.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .map((k) => (/^\d+$/.test(k) ? Number(k) : k))
+    : []

@@ -73,7 +73,15 @@ export function resolveThemeOptions(
   for (const k of Object.keys(given)) {
     if (Object.hasOwn(props, k)) continue
     const guess = didYouMean(k, known)
-    warnings.push(at(sites.get(k), 'UNKNOWN_KEY', 'warning', `the theme ${theme.name} takes no option ${k}${guess ? `; did you mean ${guess}?` : ''}`, known.length ? `its options are ${known.join(', ')}` : `${theme.name} takes no options`))
+    warnings.push(
+      at(
+        sites.get(k),
+        'UNKNOWN_KEY',
+        'warning',
+        `the theme ${theme.name} takes no option ${k}${guess ? `; did you mean ${guess}?` : ''}`,
+        known.length ? `its options are ${known.join(', ')}` : `${theme.name} takes no options`,
+      ),
+    )
     delete given[k]
   }
   const validate = newAjv().compile({ type: 'object', properties: props })
@@ -82,7 +90,15 @@ export function resolveThemeOptions(
     for (const e of validate.errors ?? []) {
       const key = String(pointerPath(e.instancePath)[0] ?? '')
       const spec = props[key]
-      errors.push(at(sites.get(key), CODE_OF[e.keyword] ?? 'SCHEMA', 'error', `meta.themeOptions.${key} ${describe(e.keyword, spec, e.message)}, not ${JSON.stringify(given[key])}`, `the theme ${theme.name} declares its options in its theme.json`))
+      errors.push(
+        at(
+          sites.get(key),
+          CODE_OF[e.keyword] ?? 'SCHEMA',
+          'error',
+          `meta.themeOptions.${key} ${describe(e.keyword, spec, e.message)}, not ${JSON.stringify(given[key])}`,
+          `the theme ${theme.name} declares its options in its theme.json`,
+        ),
+      )
     }
     throw new VitaeError('validation', errors)
   }
@@ -138,7 +154,8 @@ export function optionsCss(options: ThemeOptions): string {
     let css: string
     if (typeof value === 'number' && Number.isFinite(value)) css = String(value)
     else if (typeof value === 'boolean') css = value ? '1' : '0'
-    else if (typeof value === 'string' && SAFE_VALUE.test(value) && (value.match(FUNCTION_CALL) ?? []).every((f) => ALLOWED_FUNCTIONS.has(f.replace(/\s*\($/, '').toLowerCase()))) css = value
+    else if (typeof value === 'string' && SAFE_VALUE.test(value) && (value.match(FUNCTION_CALL) ?? []).every((f) => ALLOWED_FUNCTIONS.has(f.replace(/\s*\($/, '').toLowerCase())))
+      css = value
     else if (typeof value === 'string') css = `"${value.replace(/[\\"\n\r<>]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`
     else continue
     lines.push(`  ${prop}: ${css};`)

@@ -47,7 +47,10 @@ export function listThemes(resumeDir: string): ThemeListing[] {
   const add = (t: ThemeListing) => {
     if (!found.has(t.name)) found.set(t.name, t)
   }
-  for (const [base, kind] of [[join(resolve(resumeDir), 'templates'), 'local'], [join(PACKAGE_ROOT, 'templates'), 'built-in']] as const) {
+  for (const [base, kind] of [
+    [join(resolve(resumeDir), 'templates'), 'local'],
+    [join(PACKAGE_ROOT, 'templates'), 'built-in'],
+  ] as const) {
     if (!existsSync(base)) continue
     for (const name of readdirSync(base).sort()) {
       const m = manifestOf(join(base, name))
@@ -76,7 +79,13 @@ export function listThemes(resumeDir: string): ThemeListing[] {
       const vitae = existsSync(join(dir, 'theme.json'))
       // The short name resolves back to this package unless it is scoped.
       const name = scoped ? pkgName : bare.replace(THEME_PACKAGE, '')
-      add({ name, kind: vitae ? 'vitae package' : 'JSON Resume package', version: pkg.version, description: pkg.description ?? (vitae ? manifestOf(dir)?.description : undefined), dir })
+      add({
+        name,
+        kind: vitae ? 'vitae package' : 'JSON Resume package',
+        version: pkg.version,
+        description: pkg.description ?? (vitae ? manifestOf(dir)?.description : undefined),
+        dir,
+      })
     }
   }
   return [...found.values()]

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { PACKAGE_ROOT } from '../core/schema.js'
 import { VitaeError } from '../diagnostics/diagnostic.js'
@@ -56,7 +56,10 @@ export function locateTheme(name: string, resumeDir: string): ThemeLocation | un
     return pkg ? { kind: 'jsonresume', dir, packageName: pkg.name ?? name, version: pkg.version } : undefined
   }
   if (!name.includes('/')) {
-    for (const [dir, origin] of [[join(resumeDir, 'templates', name), 'local'], [join(PACKAGE_ROOT, 'templates', name), 'built-in']] as const) {
+    for (const [dir, origin] of [
+      [join(resumeDir, 'templates', name), 'local'],
+      [join(PACKAGE_ROOT, 'templates', name), 'built-in'],
+    ] as const) {
       if (existsSync(join(dir, MANIFEST))) return { kind: 'vitae', dir, origin }
     }
   }
@@ -69,12 +72,26 @@ export function locateTheme(name: string, resumeDir: string): ThemeLocation | un
   return undefined
 }
 
+function shippedThemes(): string[] {
+  const dir = join(PACKAGE_ROOT, 'templates')
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((n) => existsSync(join(dir, n, MANIFEST)))
+        .sort()
+    : []
+}
+
 export function themeNotFound(name: string, resumeDir: string): VitaeError {
   const looked = isPath(name)
     ? relative(process.cwd(), resolve(resumeDir, name)) || '.'
     : `templates/${name} beside the resume, vitae's own themes, and the packages ${packageNames(name).join(', ')} from ${relative(process.cwd(), resumeDir) || '.'}`
   return new VitaeError('theme', [
-    { code: 'THEME', severity: 'error', message: `no theme named ${name}`, hint: `looked in ${looked}; install one with ${installHint(name)}, or run resume themes to see what is installed` },
+    {
+      code: 'THEME',
+      severity: 'error',
+      message: `no theme named ${name}`,
+      hint: `looked in ${looked}; vitae ships: ${shippedThemes().join(', ')}; install one with ${installHint(name)}, or run resume themes to see what is installed`,
+    },
   ])
 }
 

@@ -12,5 +12,8 @@ export { VitaeError, type Diagnostic, type ErrorKind } from './diagnostics/diagn
 export type { DiagnosticCode } from './diagnostics/codes.js'
 export { formatDiagnostic, formatDiagnostics } from './diagnostics/format.js'
 export type { Renderer, RenderContext, Artifact, BuildBrowser } from './renderers/renderer.js'
+export { defineRenderer, type PluginRenderer, type PluginOutput, type PluginArtifact } from './renderers/plugins.js'
+export { listThemes, type ThemeListing, type ThemeKind } from './themes/packages.js'
+export { renderJsonResumeTheme } from './themes/jsonresume.js'
 export type { PageSettings, PageSize, Length, Margins } from './page/geometry.js'
 export type { Resume } from './types/resume.js'

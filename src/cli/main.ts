@@ -28,7 +28,8 @@ export async function main(argv: readonly string[], io: Io = processIo(argv.incl
     .argument('[file]', 'the resume', 'resume.yaml')
     .option('-f, --format <list>', 'formats to build, comma-separated: pdf, html, docx', 'pdf')
     .option('-o, --out <dir>', 'folder for the outputs', 'dist')
-    .option('--theme <name>', 'theme name or folder (default: meta.theme, else classic)')
+    .option('--theme <name>', 'theme: a name (ours, templates/NAME, or an installed vitae-theme-NAME / jsonresume-theme-NAME package) or a folder (default: meta.theme, else classic)')
+    .option('--plugin <module>', 'a renderer plugin adding formats: a module path or package name (repeatable)', collect, [])
     .addOption(new Option('--page <size>', 'page size (default: meta.page, else the theme\'s)').choices(['letter', 'a4']))
     .option('--margin <lengths>', 'page margins: one to four lengths, e.g. 0.5in or 0.5in,0.6in')
     .option('--strict', 'treat warnings as errors')
@@ -63,6 +64,16 @@ export async function main(argv: readonly string[], io: Io = processIo(argv.incl
     .action(async (file: string, opts: Record<string, unknown>) => {
       const { runExplain } = await import('./explain.js')
       code = await runExplain(file, opts, io)
+    })
+
+  program
+    .command('themes')
+    .description('list the themes a resume can use: vitae\'s own and the installed theme packages')
+    .argument('[dir]', 'the resume\'s folder: packages are looked up from it', '.')
+    .option('--json', 'print the list as JSON')
+    .action(async (dir: string, opts: { json?: boolean }) => {
+      const { runThemes } = await import('./themes.js')
+      code = await runThemes(dir, opts, io)
     })
 
   program

@@ -7,6 +7,7 @@ export interface BuildFlags {
   format?: string
   out?: string
   theme?: string
+  plugin?: string[]
   page?: PageSize
   margin?: string
   strict?: boolean
@@ -57,6 +58,7 @@ export function buildOptions(file: string, flags: BuildFlags): BuildOptions {
     formats: (flags.format ?? 'pdf').split(',').map((f) => f.trim().toLowerCase()).filter(Boolean),
     outDir: flags.out ?? 'dist',
     theme: flags.theme,
+    plugins: flags.plugin?.length ? flags.plugin : undefined,
     page: flags.page || margins ? { size: flags.page, margins } : undefined,
     strict: flags.strict,
     timeoutMs: flags.timeout !== undefined ? flags.timeout * 1000 : undefined,
@@ -71,6 +73,7 @@ const FLAG_OF: Record<string, string> = {
   formats: '--format',
   outDir: '--out',
   theme: '--theme',
+  plugins: '--plugin',
   page: '--page',
   margins: '--margin',
   strict: '--strict',

@@ -71,19 +71,21 @@ export function createDevRebuilder(file: string, options: DevOptions = {}): DevR
       const p = await plan(file, options.tailor, { strict: options.strict })
       check(signal)
       const { document } = await prepareTarget(p, p.targets[0]!, { theme: options.theme, page: options.page }, services)
+      document.warn = (d) => services.warn(d)
       themeDir = document.theme.dir
       const html = await document.html()
       check(signal)
       const warnings = p.diagnostics.filter((d) => d.severity === 'warning')
-      if (!options.pdf) return { ok: true, html, warnings }
+      if (!options.pdf) return { ok: true, html, warnings: [...warnings, ...services.warnings] }
       const job = printing.then(async () => {
         check(signal)
         return (await loadRenderer('pdf')).render({ ...document, timeout: timeoutMs, log })
       })
       printing = job.catch(() => undefined)
-      const artifact = await job
+      const printed = await job
       check(signal)
-      return { ok: true, html, pdf: artifact.bytes, warnings }
+      const artifact = Array.isArray(printed) ? printed[0]! : printed
+      return { ok: true, html, pdf: artifact.bytes, warnings: [...warnings, ...services.warnings] }
     } catch (error) {
       if (error instanceof AbortError || signal.aborted) throw new AbortError()
       if (!isVitaeError(error)) throw error

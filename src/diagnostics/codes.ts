@@ -45,12 +45,13 @@ export const CODES_BY_KIND = {
     'UNKNOWN_LOCALE',
     'FOREIGN_FORMAT',
     'EMPTY_RESUME',
+    'PHOTO',
   ],
-  theme: ['THEME', 'TEMPLATE'],
-  render: ['BROWSER_NOT_FOUND', 'BROWSER_LAUNCH', 'PDF_FAILED', 'RENDER_TIMEOUT', 'PAGE_LIMIT', 'DOCX'],
+  theme: ['THEME', 'TEMPLATE', 'PLUGIN'],
+  render: ['BROWSER_NOT_FOUND', 'BROWSER_LAUNCH', 'PDF_FAILED', 'RENDER_TIMEOUT', 'PAGE_LIMIT', 'DOCX', 'PLUGIN_FAILED'],
   output: ['WRITE_FAILED', 'OUTPUT_EXISTS'],
   /** Warnings: they fail a build only under strict. */
-  warning: ['UNKNOWN_KEY', 'UNKNOWN_TAG', 'DATE_ORDER', 'IMPORT_DROPPED', 'LEGACY_KEY'],
+  warning: ['UNKNOWN_KEY', 'UNKNOWN_TAG', 'DATE_ORDER', 'IMPORT_DROPPED', 'LEGACY_KEY', 'THEME_NOT_INSTALLED', 'REMOTE_REFUSED', 'DOCX_FALLBACK', 'PHOTO_REMOTE'],
 } as const
 
 type Values<T> = T[keyof T]

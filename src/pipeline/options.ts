@@ -33,6 +33,8 @@ export interface BuildOptions {
   formats: string[]
   outDir: string
   theme?: string
+  /** Renderer plugins: module paths (from the working folder) or package names (from the resume's); meta.plugins adds more. */
+  plugins?: string[]
   page?: { size?: PageSize; margins?: Margins }
   /** Warnings are errors. */
   strict?: boolean

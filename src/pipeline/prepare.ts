@@ -2,22 +2,22 @@ import { tailor, type Tailored } from '../core/tailor.js'
 import { buildView } from '../core/view.js'
 import { DEFAULT_MARGINS, parseLength, parseMarginList, type Margins, type PageSettings, type PageSize } from '../page/geometry.js'
 import type { BuildBrowser, RenderContext } from '../renderers/renderer.js'
-import { findTheme, loadTheme, type Theme } from '../themes/theme.js'
+import type { Theme } from '../themes/theme.js'
 import type { Resume } from '../types/resume.js'
-import { DEFAULT_THEME, type BuildOptions } from './options.js'
+import type { BuildOptions } from './options.js'
+import { chooseTheme, documentExtras, jsonResumeHtml } from './outside.js'
 import type { Plan } from './plan.js'
 import { documentFontCss } from './fonts.js'
 import type { BuildServices } from './services.js'
 import type { Target } from './targets.js'
 
-/** The theme a target is drawn with: the options', else its variant's, else the resume's, else ours. */
-export function themeFor(plan: Plan, target: Target, options: Pick<BuildOptions, 'theme'>, services: BuildServices): Promise<Theme> {
-  const name = options.theme ?? target.variant?.def.theme ?? plan.resume.meta?.theme ?? DEFAULT_THEME
-  return loadTheme(findTheme(name, plan.resumeDir), services.themes)
+/** The theme a target is drawn with: the options', else its variant's, else the resume's, else ours (src/pipeline/outside.ts). */
+export function themeFor(plan: Plan, target: Target, options: Pick<BuildOptions, 'theme' | 'strict'>, services: BuildServices): Promise<Theme> {
+  return chooseTheme(plan, target, options, services)
 }
 
 /** What tailoring decided for a target (what `explain` shows), without shaping anything to draw. */
-export async function tailorTarget(plan: Plan, target: Target, options: Pick<BuildOptions, 'theme'>, services: BuildServices): Promise<Tailored> {
+export async function tailorTarget(plan: Plan, target: Target, options: Pick<BuildOptions, 'theme' | 'strict'>, services: BuildServices): Promise<Tailored> {
   const theme = await themeFor(plan, target, options, services)
   return tailor(plan.resume, target.layers, theme.manifest.sections)
 }
@@ -46,7 +46,7 @@ export type DocumentContext = Omit<RenderContext, 'timeout' | 'log' | 'sourceDat
 export async function prepareTarget(
   plan: Plan,
   target: Target,
-  options: Pick<BuildOptions, 'theme' | 'page'>,
+  options: Pick<BuildOptions, 'theme' | 'page' | 'strict'>,
   services: BuildServices,
 ): Promise<{ tailored: Tailored; document: DocumentContext }> {
   const theme = await themeFor(plan, target, options, services)
@@ -63,9 +63,12 @@ export async function prepareTarget(
     blocks: services.blocks,
     dates: services.dates(locale),
   })
+  const { options: themeOptions, photo } = documentExtras(plan, target, theme, resume, services)
   let html: Promise<string> | undefined
   // The HTML (and Handlebars with it) loads only for the formats that ask for it.
-  const renderOnce = async () => (await import('../renderers/html.js')).renderHtml({ view, resume, theme, page, fontCss: documentFontCss(theme, view, services) })
+  const renderOnce = theme.jsonResume
+    ? () => jsonResumeHtml(theme, resume)
+    : async () => (await import('../renderers/html.js')).renderHtml({ view, resume, theme, page, options: themeOptions, photo, fontCss: documentFontCss(theme, view, services) })
   const browser = (): Promise<BuildBrowser> => services.browser()
-  return { tailored, document: { resume, view, theme, page, html: () => (html ??= renderOnce()), browser } }
+  return { tailored, document: { resume, view, theme, page, html: () => (html ??= renderOnce()), browser, options: themeOptions, photo } }
 }

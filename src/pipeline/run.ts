@@ -2,11 +2,12 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { renderTimeout } from '../browser/errors.js'
 import { writeAtomic } from '../core/write.js'
-import { VitaeError, isVitaeError } from '../diagnostics/diagnostic.js'
-import { FORMATS, isFormat, loadRenderer } from '../renderers/registry.js'
+import { VitaeError, isVitaeError, type Diagnostic } from '../diagnostics/diagnostic.js'
+import { FORMATS, loadRenderer } from '../renderers/registry.js'
 import type { Artifact, RenderContext, Renderer } from '../renderers/renderer.js'
 import { DEFAULT_TIMEOUT_MS, type ArtifactFailure, type ArtifactReport, type BuildOptions, type BuildResult } from './options.js'
 import { plan } from './plan.js'
+import { pluginRenderers } from './plugins.js'
 import { prepareTarget } from './prepare.js'
 import { BuildServices } from './services.js'
 import type { Target } from './targets.js'
@@ -15,25 +16,29 @@ import type { Target } from './targets.js'
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? (() => undefined)
   const formats = [...new Set(options.formats)]
-  const unknown = formats.filter((f) => !isFormat(f))
-  if (unknown.length > 0 || formats.length === 0) {
-    throw new VitaeError('usage', [
-      { code: 'BAD_FLAG', severity: 'error', message: `unknown format ${unknown.join(', ') || '(none)'}`, hint: `choose from ${FORMATS.join(', ')}` },
-    ])
+  // Plugins (the plugins option, then meta.plugins) may add formats: known only once the resume is read.
+  const unknownFormats = (known: readonly string[]) => {
+    const unknown = formats.filter((f) => !known.includes(f))
+    if (unknown.length > 0 || formats.length === 0) {
+      throw new VitaeError('usage', [{ code: 'BAD_FLAG', severity: 'error', message: `unknown format ${unknown.join(', ') || '(none)'}`, hint: `choose from ${known.join(', ')}` }])
+    }
   }
   const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const p = await plan(options.input, options.tailor, options)
+  const plugins = await pluginRenderers(options, p)
+  unknownFormats([...FORMATS, ...plugins.keys()])
   const services = new BuildServices({ browserPath: options.browserPath, timeoutMs: timeout, log })
   const artifacts: ArtifactReport[] = []
   const failures: ArtifactFailure[] = []
   try {
-    const renderers: Renderer[] = await Promise.all(formats.map(loadRenderer))
+    const renderers: Renderer[] = await Promise.all(formats.map((f) => plugins.get(f) ?? loadRenderer(f)))
     // The browser starts before anything renders; the formats that need none fill that wait.
     if (renderers.some((r) => r.usesBrowser)) services.browser().catch(() => undefined)
     const jobs: Array<{ target: Target; ctx: RenderContext; renderer: Renderer }> = []
     for (const target of p.targets) {
       const { document } = await prepareTarget(p, target, options, services)
-      for (const renderer of renderers) jobs.push({ target, ctx: { ...document, timeout, log, sourceDate: options.sourceDate }, renderer })
+      const warn = (d: Diagnostic) => services.warn(d)
+      for (const renderer of renderers) jobs.push({ target, ctx: { ...document, timeout, log, sourceDate: options.sourceDate, warn }, renderer })
     }
     jobs.sort((a, b) => Number(Boolean(a.renderer.usesBrowser)) - Number(Boolean(b.renderer.usesBrowser)))
 
@@ -43,21 +48,25 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const variant = target.variant?.name
       const format = renderer.format
       try {
-        const artifact = await withDeadline(renderer, ctx, path, services)
-        if (options.maxPages !== undefined && artifact.pages !== undefined && artifact.pages > options.maxPages) {
-          throw new VitaeError('render', [
-            {
-              code: 'PAGE_LIMIT',
-              severity: 'error',
-              message: `${path} has ${artifact.pages} pages; the maxPages option allows ${options.maxPages}`,
-              hint: 'shorten the resume, tailor a variant, or use smaller margins (the margins option)',
-            },
-          ])
+        const produced = await withDeadline(renderer, ctx, path, services)
+        // A multi-file format (a plugin's) names each file: <output>-<name>.<extension>.
+        for (const artifact of Array.isArray(produced) ? produced : [produced]) {
+          const path = join(options.outDir, `${target.name}${artifact.name ? `-${artifact.name}` : ''}.${artifact.extension ?? renderer.extension}`)
+          if (options.maxPages !== undefined && artifact.pages !== undefined && artifact.pages > options.maxPages) {
+            throw new VitaeError('render', [
+              {
+                code: 'PAGE_LIMIT',
+                severity: 'error',
+                message: `${path} has ${artifact.pages} pages; the maxPages option allows ${options.maxPages}`,
+                hint: 'shorten the resume, tailor a variant, or use smaller margins (the margins option)',
+              },
+            ])
+          }
+          await writeAtomic(path, artifact.bytes)
+          const report: ArtifactReport = { variant, format, path, bytes: artifact.bytes.byteLength, pages: artifact.pages, ms: performance.now() - started }
+          artifacts.push(report)
+          options.onArtifact?.(report)
         }
-        await writeAtomic(path, artifact.bytes)
-        const report: ArtifactReport = { variant, format, path, bytes: artifact.bytes.byteLength, pages: artifact.pages, ms: performance.now() - started }
-        artifacts.push(report)
-        options.onArtifact?.(report)
       } catch (error) {
         if (!isVitaeError(error) || error.kind === 'theme') throw error
         failures.push({ variant, format, path, error })
@@ -67,13 +76,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   } finally {
     await services.dispose()
   }
-  return { artifacts, failures, diagnostics: p.diagnostics, source: { file: p.source.file, text: p.source.text } }
+  return { artifacts, failures, diagnostics: [...p.diagnostics, ...services.warnings], source: { file: p.source.file, text: p.source.text } }
 }
 
 const TIMED_OUT = Symbol('timed out')
 
 /** A render that outlives the timeout is abandoned; a browser it was using is replaced. */
-async function withDeadline(renderer: Renderer, ctx: RenderContext, path: string, services: BuildServices): Promise<Artifact> {
+async function withDeadline(renderer: Renderer, ctx: RenderContext, path: string, services: BuildServices): Promise<Artifact | Artifact[]> {
   const job = renderer.render(ctx)
   let timer: NodeJS.Timeout | undefined
   const deadline = new Promise<never>((_, reject) => {

@@ -1,6 +1,7 @@
 import type { BrowserSession } from '../browser/session.js'
 import { DateFormatter } from '../core/dates.js'
 import type { BlockCache, InlineCache } from '../core/inline.js'
+import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import { createFontStore, type FontStore } from '../fonts/faces.js'
 import { createLabelStore, labelsFor, type LabelOverrides, type LabelStore, type Labels } from '../i18n/labels.js'
 import type { ThemeCache } from '../themes/theme.js'
@@ -63,6 +64,8 @@ export class BuildServices {
   readonly themes: ThemeCache = new Map()
   readonly inline: InlineCache = new Map()
   readonly blocks: BlockCache = new Map()
+  /** Warnings found while preparing and rendering (a missing theme, refused URLs), each once. */
+  readonly warnings: Diagnostic[] = []
   private readonly labelStore: LabelStore = createLabelStore()
   readonly fonts: FontStore = createFontStore()
   private readonly fontFiles = new Map<string, Uint8Array>()
@@ -93,6 +96,12 @@ export class BuildServices {
   /** A font file's bytes, read once per build. */
   fontBytes(file: string): Uint8Array {
     return readFontBytes(this.fontFiles, file)
+  }
+
+  /** Records a warning found while preparing or rendering (a missing theme, refused URLs), once. */
+  warn(d: Diagnostic): void {
+    const same = (w: Diagnostic) => w.code === d.code && w.message === d.message && w.file === d.file && w.line === d.line
+    if (!this.warnings.some(same)) this.warnings.push(d)
   }
 
   dates(locale: string): DateFormatter {

@@ -13,6 +13,9 @@ import type { Artifact, RenderContext, Renderer } from './renderer.js'
  */
 export async function renderDocx(ctx: RenderContext): Promise<Uint8Array> {
   const tokens = docxTokens(ctx.theme)
+  // The accent option, when a hex colour, colours the Word file as it does the page.
+  const accent = typeof ctx.options?.accent === 'string' ? /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(ctx.options.accent)?.[1] : undefined
+  if (accent) tokens.accent = (accent.length === 3 ? [...accent].map((c) => c + c).join('') : accent).toUpperCase()
   const page = pageTwips(ctx.page)
   const { properties } = ctx.view
   const doc = new Document({
@@ -38,6 +41,9 @@ export const docxRenderer: Renderer = {
   format: 'docx',
   extension: 'docx',
   async render(ctx: RenderContext): Promise<Artifact> {
+    if (ctx.theme.jsonResume) {
+      ctx.warn?.({ code: 'DOCX_FALLBACK', severity: 'warning', message: `the JSON Resume theme ${ctx.theme.jsonResume.packageName} makes HTML only: the Word file uses the classic theme's look`, hint: 'the PDF and HTML use the theme' })
+    }
     try {
       return { format: 'docx', extension: 'docx', bytes: await renderDocx(ctx) }
     } catch (error) {

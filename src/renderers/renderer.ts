@@ -1,4 +1,5 @@
 import type { View } from '../core/view.js'
+import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import type { PageSettings } from '../page/geometry.js'
 import type { Theme } from '../themes/theme.js'
 import type { Resume } from '../types/resume.js'
@@ -29,6 +30,12 @@ export interface RenderContext {
   log(message: string): void
   /** SOURCE_DATE_EPOCH as a Date, when set: stamped into outputs instead of now. */
   sourceDate?: Date
+  /** The theme's options (manifest defaults, then meta.themeOptions, the variant's, --set), as templates get them. */
+  options: Record<string, unknown>
+  /** basics.image as a data: URL, for a theme whose manifest says `photo: true`. */
+  photo?: string
+  /** Reports a warning with the build's (each distinct one once per build). */
+  warn?(diagnostic: Diagnostic): void
 }
 
 export interface Artifact {
@@ -37,12 +44,15 @@ export interface Artifact {
   bytes: Uint8Array
   /** Pages, where the format has them (PDF). */
   pages?: number
+  /** Tells apart the files of a multi-file format: written as <output>-<name>.<extension>. */
+  name?: string
 }
 
 export interface Renderer {
   format: string
   extension: string
-  render(ctx: RenderContext): Promise<Artifact>
+  /** One artifact, or several for a multi-file format (plugins). */
+  render(ctx: RenderContext): Promise<Artifact | Artifact[]>
   /**
    * Set by a renderer that prints with the build's browser: the build starts the browser before
    * anything renders, and renders these documents after the other formats', which fill the wait.

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
-import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path'
+import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path'
 import { VitaeError, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { PACKAGE_ROOT } from '../core/schema.js'
 import { placeOf, type Path, type Source } from '../core/source.js'
@@ -7,6 +7,9 @@ import { isPageSize, parseLength, type Length, type Margins, type PageSize } fro
 import type { Section } from '../types/resume.js'
 import type { FontFaceFile } from '../fonts/faces.js'
 import { manifestSource } from './manifest-source.js'
+import { checkManifestSchema } from './manifest-schema.js'
+import type { OptionsSchema } from './options.js'
+import type { JsonResumeThemeInfo } from './resolve.js'
 
 export interface FontFace {
   family: string
@@ -67,6 +70,10 @@ export interface ThemeManifest {
   headings?: Partial<Record<Section, string>>
   page?: { size?: PageSize; margins?: Partial<Margins<string>> }
   docx?: Partial<DocxTokens>
+  /** The options a resume may set under meta.themeOptions, as a JSON Schema object (src/themes/options.ts). */
+  options?: OptionsSchema
+  /** The theme shows basics.image: templates get it inlined as `photo` (src/core/photo.ts). */
+  photo?: boolean
 }
 
 export interface Theme {
@@ -86,6 +93,8 @@ export interface Theme {
   page: { size?: PageSize; margins: Partial<Margins> }
   /** The compiled template, made on first use (src/themes/handlebars.ts). */
   compiled?: Promise<(context: unknown) => string>
+  /** Set for a JSON Resume theme package: its render() makes the HTML; the rest is classic's (src/themes/resolve.ts). */
+  jsonResume?: JsonResumeThemeInfo
 }
 
 /** Themes by folder: one per build (the build's services own it), so edits show on the next build. */
@@ -153,6 +162,8 @@ function checkManifest(value: unknown, file: string, source: Source | undefined)
       need(ok, `page.margins.${side} must be a length with a unit, like "0.5in", "12mm" or "36pt", not ${JSON.stringify(length)}`, ['page', 'margins', side])
     }
   }
+  // The full schema (schema/theme.schema.json) for themes from outside; the shipped ones are checked by a test.
+  if (!problems.length && dirname(dirname(file)) !== join(PACKAGE_ROOT, 'templates')) problems.push(...checkManifestSchema(value, file, source))
   if (problems.length) throw new VitaeError('theme', problems)
   return m as ThemeManifest
 }

@@ -273,9 +273,14 @@ export interface Resume {
     version?: string
     lastModified?: string
     /**
-     * The theme: a folder name under templates/, e.g. classic
+     * The theme: one of vitae's (classic), a folder under templates/, or an installed theme package (vitae-theme-NAME, jsonresume-theme-NAME, @scope/name)
      */
     theme?: string
+    themeOptions?: ThemeOptions
+    /**
+     * Renderer plugins adding formats: module paths relative to the resume, or package names.
+     */
+    plugins?: string[]
     /**
      * Page size for PDF and DOCX.
      */
@@ -334,6 +339,12 @@ export interface Resume {
   [k: string]: unknown
 }
 /**
+ * Options the theme declares in its theme.json (e.g. accent: "#0a7"), checked against them at build time.
+ */
+export interface ThemeOptions {
+  [k: string]: string | number | boolean
+}
+/**
  * A tailored version of the resume: which tags and sections to keep, fields to override, and where to write it.
  *
  * This interface was referenced by `Resume`'s JSON-Schema
@@ -360,7 +371,11 @@ export interface Variant {
    * At most this many highlights per entry (the first ones kept).
    */
   maxHighlights?: number
+  /**
+   * The theme for this variant: a vitae theme name, or an installed theme package (vitae-theme-NAME, jsonresume-theme-NAME, @scope/name).
+   */
   theme?: string
+  themeOptions?: ThemeOptions1
   page?: 'letter' | 'a4'
   /**
    * The locale for this variant: another language's headings, words and dates.
@@ -370,4 +385,19 @@ export interface Variant {
    * The output file name without extension; default: <resume>-<variant>.
    */
   output?: string
+}
+/**
+ * Theme options for this variant, over meta.themeOptions.
+ */
+export interface ThemeOptions1 {
+  [k: string]: string | number | boolean
+}
+/**
+ * Theme options by name; which ones a theme takes, and their types, are in its theme.json.
+ *
+ * This interface was referenced by `Resume`'s JSON-Schema
+ * via the `definition` "themeOptions".
+ */
+export interface ThemeOptions2 {
+  [k: string]: string | number | boolean
 }

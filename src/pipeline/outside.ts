@@ -1,0 +1,57 @@
+import { inlinePhoto } from '../core/photo.js'
+import { locatorOf, placeOf } from '../core/source.js'
+import { VitaeError } from '../diagnostics/diagnostic.js'
+import { toPlainJsonResume } from '../themes/jsonresume-data.js'
+import { resolveThemeOptions, type ThemeOptions } from '../themes/options.js'
+import { FALLBACK_THEME, installHint, loadLocated, locateTheme, themeNotFound } from '../themes/resolve.js'
+import type { Theme } from '../themes/theme.js'
+import type { Resume } from '../types/resume.js'
+import { DEFAULT_THEME, type BuildOptions } from './options.js'
+import type { Plan } from './plan.js'
+import type { BuildServices } from './services.js'
+import type { Target } from './targets.js'
+
+/**
+ * The theme a target is drawn with: the options', else its variant's, else the resume's, else
+ * ours; a folder, a theme of vitae's, or an installed package. A theme the FILE names that is not
+ * installed (JSON Resume files name theirs: `meta.theme: elegant`) is a warning saying what to
+ * install, and the build goes on with classic; one the caller names is exit 5.
+ */
+export async function chooseTheme(plan: Plan, target: Target, options: Pick<BuildOptions, 'theme' | 'strict'>, services: BuildServices): Promise<Theme> {
+  const fromVariant = target.variant?.def.theme
+  const fromMeta = plan.resume.meta?.theme
+  const name = options.theme ?? fromVariant ?? fromMeta ?? DEFAULT_THEME
+  const located = locateTheme(name, plan.resumeDir)
+  if (located) return loadLocated(located, services.themes)
+  if (options.theme !== undefined || (fromVariant === undefined && fromMeta === undefined)) throw themeNotFound(name, plan.resumeDir)
+  const where =
+    fromVariant !== undefined && target.variant
+      ? { file: target.variant.file, ...target.variant.place(['theme']) }
+      : { file: plan.source.file, ...placeOf(plan.source, ['meta', 'theme']) }
+  const diagnostic = {
+    code: 'THEME_NOT_INSTALLED' as const,
+    severity: options.strict ? ('error' as const) : ('warning' as const),
+    message: `the theme ${name} is not installed; building with ${FALLBACK_THEME}`,
+    hint: `${installHint(name)} beside the resume to use it, or run resume themes to see what is installed`,
+    ...where,
+  }
+  if (options.strict) throw new VitaeError('theme', [diagnostic])
+  services.warn(diagnostic)
+  return loadLocated(locateTheme(FALLBACK_THEME, plan.resumeDir)!, services.themes)
+}
+
+/** What a document takes from outside the view: the theme's options and, for a theme that shows one, the photo. */
+export function documentExtras(plan: Plan, target: Target, theme: Theme, tailored: Resume, services: BuildServices): { options: ThemeOptions; photo?: string } {
+  const { options, warnings } = resolveThemeOptions(theme, { source: plan.source, resume: plan.resume, variant: target.variant, layers: target.layers })
+  for (const w of warnings) services.warn(w)
+  if (!theme.manifest.photo) return { options }
+  const { photo, warnings: photoWarnings } = inlinePhoto(tailored.basics?.image, plan.resumeDir, locatorOf(plan.source))
+  for (const w of photoWarnings) services.warn(w)
+  return { options, photo }
+}
+
+/** A JSON Resume theme's HTML for the tailored resume (the one place prepare calls outside theme code). */
+export async function jsonResumeHtml(theme: Theme, resume: Resume): Promise<string> {
+  const { renderJsonResumeTheme } = await import('../themes/jsonresume.js')
+  return renderJsonResumeTheme(theme.jsonResume!.dir, toPlainJsonResume(resume))
+}

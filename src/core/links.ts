@@ -26,7 +26,7 @@ export function checkUrl(url: string): { code: 'URL_INVALID' | 'URL_SCHEME'; mes
   if (isRefusedScheme(parsed.protocol)) {
     return {
       code: 'URL_SCHEME',
-      message: `links may not use ${parsed.protocol.toLowerCase()} (it can run code or read files)`,
+      message: `links may use https, mailto, tel and the like, not ${parsed.protocol.toLowerCase()} (it can run code or read files)`,
       hint: 'a resume is opened by strangers: use https://, mailto: or tel: links',
     }
   }

@@ -7,7 +7,11 @@ import { fallbackFamiliesFor } from '../fonts/fallback.js'
 import { coverageOf, selectFaces } from '../fonts/select.js'
 import type { Theme } from '../themes/theme.js'
 
-/** The characters a document shows: all of them, and those set in bold (names, headings, titles, **text**). */
+/**
+ * The characters a document shows: all of them, and those themes set in bold (the name, headings,
+ * titles, organisations, **text**). Fallback fonts inline their bold chunks for the second set
+ * only: a bold chunk per character of the whole text would double a Chinese resume's size.
+ */
 export function viewText(view: View): { all: string; bold: string } {
   const all: string[] = [view.name, view.label ?? '', view.properties.title]
   const bold: string[] = [view.name]
@@ -32,7 +36,8 @@ export function viewText(view: View): { all: string; bold: string } {
     blocks(section.text)
     for (const e of section.entries) {
       all.push(e.title, e.organization ?? '', e.note ?? '', e.location ?? '', e.dates ?? '', ...(e.keywords ?? []))
-      bold.push(e.title)
+      // Themes set organisations in semibold or bold too (classic does).
+      bold.push(e.title, e.organization ?? '')
       blocks(e.summary)
       for (const b of e.bullets) inline(b)
     }

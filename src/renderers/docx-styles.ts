@@ -1,5 +1,6 @@
 import { AlignmentType, BorderStyle, LevelFormat, LevelSuffix, type INumberingOptions, type IStylesOptions } from 'docx'
 import type { ThemeDocxTokens } from './docx-tokens.js'
+import { docxScriptFonts, type DocxScriptFonts } from '../fonts/docx.js'
 
 /**
  * Style ids the body refers to. Title, Heading1, Heading2 and ListBullet are Word's own ids, so
@@ -31,13 +32,19 @@ export const BULLETS = 'bullets'
 
 const pt = (points: number): number => Math.round(points * 20)
 const halfPt = (points: number): number => Math.round(points * 2)
-// East Asian text is left to Word's own fallback: a Latin font has none of its glyphs.
-const font = (name: string) => ({ ascii: name, hAnsi: name, cs: name })
+/**
+ * A theme font for Latin text, with the script fonts of the document's language beside it: Word
+ * takes `eastAsia` for Han, Kana and Hangul and `cs` for Arabic, Hebrew and Devanagari, since
+ * a Latin font has none of their glyphs.
+ */
+const fontFor = (scripts: DocxScriptFonts) => (name: string) => ({ ascii: name, hAnsi: name, eastAsia: scripts.eastAsia ?? name, cs: scripts.cs ?? name, ...(scripts.hint ? { hint: scripts.hint } : {}) })
 /** Letter spacing, as the HTML's `letter-spacing: 0.09em`, in twips. */
 const tracking = (em: number, size: number): number => Math.round(em * size * 20)
 
 /** Paragraph and character styles from the theme's tokens; the body only names them. */
 export function docxStyles(t: ThemeDocxTokens, options: { textWidth: number; lang: string }): IStylesOptions {
+  const scripts = docxScriptFonts(options.lang)
+  const font = fontFor(scripts)
   const line = Math.round(240 * t.lineSpacing)
   const masthead = t.mastheadAlign === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER
   const label =
@@ -54,8 +61,15 @@ export function docxStyles(t: ThemeDocxTokens, options: { textWidth: number; lan
   return {
     default: {
       document: {
-        run: { font: font(t.font), size: halfPt(t.size), color: t.color, language: { value: options.lang } },
-        paragraph: { spacing: { before: 0, after: 0, line } },
+        run: {
+          font: font(t.font),
+          size: halfPt(t.size),
+          color: t.color,
+          language: { value: scripts.lang.val, eastAsia: scripts.lang.eastAsia, bidirectional: scripts.lang.bidi },
+          ...(scripts.rtl ? { rightToLeft: true } : {}),
+        },
+        // Right-to-left languages: every paragraph is a bidi paragraph, so Word lays it out from the right.
+        paragraph: { spacing: { before: 0, after: 0, line }, ...(scripts.rtl ? { bidirectional: true } : {}) },
       },
       title: {
         name: 'Title',
@@ -171,7 +185,7 @@ export function docxNumbering(t: ThemeDocxTokens): INumberingOptions {
             alignment: AlignmentType.LEFT,
             suffix: LevelSuffix.TAB,
             style: {
-              run: { font: font(t.font), color: t.accent },
+              run: { font: { ascii: t.font, hAnsi: t.font, cs: t.font }, color: t.accent },
               paragraph: { indent: { left: pt(13), hanging: pt(9) } },
             },
           },

@@ -3,6 +3,7 @@ import { tailor, type Tailored } from '../core/tailor.js'
 import { buildView } from '../core/view.js'
 import { DEFAULT_MARGINS, parseLength, parseMarginList, type Margins, type PageSettings, type PageSize } from '../page/geometry.js'
 import type { BuildBrowser, RenderContext } from '../renderers/renderer.js'
+import { templateContext } from '../themes/template-context.js'
 import { findTheme, loadTheme, type Theme } from '../themes/theme.js'
 import type { Resume } from '../types/resume.js'
 import { DEFAULT_THEME, type BuildOptions } from './options.js'
@@ -63,8 +64,15 @@ export async function prepareTarget(
     dates: services.dates(locale),
   })
   let html: Promise<string> | undefined
-  // The HTML (and Handlebars with it) loads only for the formats that ask for it.
-  const renderOnce = async () => (await import('../renderers/html.js')).renderHtml({ view, resume, theme, page })
+  // Rendered in the build's sandbox (theme code may loop), only for the formats that ask for it;
+  // then made unable to fetch anything, and what it would have fetched is noted for the warning.
+  const renderOnce = async () => {
+    const rendered = await services.renderTemplate(theme, templateContext({ view, resume, theme, page }), `rendering the theme ${theme.name}`)
+    const { offlineHtml } = await import('../renderers/offline-html.js')
+    const offline = offlineHtml(rendered)
+    for (const url of offline.remote) services.refused.add(url)
+    return offline.html
+  }
   const browser = (): Promise<BuildBrowser> => services.browser()
   return { tailored, document: { resume, view, theme, page, html: () => (html ??= renderOnce()), browser } }
 }

@@ -1,7 +1,10 @@
 import type { BrowserSession } from '../browser/session.js'
 import { DateFormatter } from '../core/dates.js'
 import type { InlineCache } from '../core/inline.js'
-import type { ThemeCache } from '../themes/theme.js'
+import { renderTimeout } from '../browser/errors.js'
+import { Sandbox, sandboxModule } from '../sandbox/sandbox.js'
+import { themeSources, type TemplateContext } from '../themes/template-context.js'
+import type { Theme, ThemeCache } from '../themes/theme.js'
 
 export interface ServiceOptions {
   browserPath?: string
@@ -9,6 +12,8 @@ export interface ServiceOptions {
   timeoutMs: number
   log(message: string): void
 }
+
+const THEME_RENDER = 'theme-render'
 
 /**
  * What one build shares between its documents, created when the build starts and disposed at its
@@ -20,6 +25,10 @@ export class BuildServices {
   readonly themes: ThemeCache = new Map()
   readonly inline: InlineCache = new Map()
   private readonly dateFormatters = new Map<string, DateFormatter>()
+  /** Where theme code runs: a worker thread a deadline or a signal can stop. */
+  readonly sandbox = new Sandbox()
+  /** URLs a document asked for and did not get (builds are offline), for the build's one warning. */
+  readonly refused = new Set<string>()
   private session: Promise<BrowserSession> | undefined
   private disposed = false
 
@@ -29,7 +38,10 @@ export class BuildServices {
   browser(): Promise<BrowserSession> {
     if (this.disposed) return Promise.reject(new Error('the build is over: its browser is closed'))
     if (!this.session) {
-      this.session = import('../browser/session.js').then(({ BrowserSession }) => new BrowserSession({ browserPath: this.options.browserPath, timeout: this.options.timeoutMs, log: this.options.log }))
+      this.session = import('../browser/session.js').then(
+        ({ BrowserSession }) =>
+          new BrowserSession({ browserPath: this.options.browserPath, timeout: this.options.timeoutMs, log: this.options.log, onBlocked: (url) => this.refused.add(url) }),
+      )
       // Whoever awaits it sees a failure; this keeps an unawaited start from crashing the process.
       this.session.catch(() => undefined)
     }
@@ -48,6 +60,18 @@ export class BuildServices {
     await closing?.then((s) => s.close(), () => undefined)
   }
 
+  /** Loads the template renderer in the sandbox now, so that work overlaps validation. */
+  warmTemplates(): void {
+    this.sandbox.warm(sandboxModule(THEME_RENDER))
+  }
+
+  /** Renders a Handlebars theme in the sandbox, within the build's timeout. */
+  async renderTemplate(theme: Theme, context: TemplateContext, what: string): Promise<string> {
+    const call = { module: sandboxModule(THEME_RENDER), name: 'renderTheme', args: [themeSources(theme), context] }
+    const ms = this.options.timeoutMs
+    return (await this.sandbox.run(call, { timeoutMs: ms, onTimeout: () => renderTimeout(what, ms) })) as string
+  }
+
   dates(locale: string): DateFormatter {
     let f = this.dateFormatters.get(locale)
     if (!f) {
@@ -60,7 +84,7 @@ export class BuildServices {
   /** Closes the browser and drops every cache; safe to call twice. */
   async dispose(): Promise<void> {
     this.disposed = true
-    await this.resetBrowser()
+    await Promise.all([this.resetBrowser(), this.sandbox.dispose()])
     this.themes.clear()
     this.inline.clear()
     this.dateFormatters.clear()

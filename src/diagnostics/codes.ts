@@ -45,7 +45,7 @@ export const CODES_BY_KIND = {
   render: ['BROWSER_NOT_FOUND', 'BROWSER_LAUNCH', 'PDF_FAILED', 'RENDER_TIMEOUT', 'PAGE_LIMIT', 'DOCX'],
   output: ['WRITE_FAILED', 'OUTPUT_EXISTS'],
   /** Warnings: they fail a build only under strict. */
-  warning: ['UNKNOWN_KEY', 'UNKNOWN_TAG', 'DATE_ORDER', 'IMPORT_DROPPED'],
+  warning: ['UNKNOWN_KEY', 'UNKNOWN_TAG', 'DATE_ORDER', 'IMPORT_DROPPED', 'REMOTE_REFUSED'],
 } as const
 
 type Values<T> = T[keyof T]

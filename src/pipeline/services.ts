@@ -2,6 +2,7 @@ import type { BrowserSession } from '../browser/session.js'
 import { DateFormatter } from '../core/dates.js'
 import type { InlineCache } from '../core/inline.js'
 import { renderTimeout } from '../browser/errors.js'
+import { VitaeError, isVitaeError } from '../diagnostics/diagnostic.js'
 import { Sandbox, sandboxModule } from '../sandbox/sandbox.js'
 import { themeSources, type TemplateContext } from '../themes/template-context.js'
 import type { Theme, ThemeCache } from '../themes/theme.js'
@@ -69,7 +70,14 @@ export class BuildServices {
   async renderTemplate(theme: Theme, context: TemplateContext, what: string): Promise<string> {
     const call = { module: sandboxModule(THEME_RENDER), name: 'renderTheme', args: [themeSources(theme), context] }
     const ms = this.options.timeoutMs
-    return (await this.sandbox.run(call, { timeoutMs: ms, onTimeout: () => renderTimeout(what, ms) })) as string
+    try {
+      return (await this.sandbox.run(call, { timeoutMs: ms, onTimeout: () => renderTimeout(what, ms) })) as string
+    } catch (error) {
+      if (isVitaeError(error)) throw error
+      // The worker died under the template (out of memory, say): the theme's fault, not ours.
+      const message = `the theme ${theme.name} stopped its render: ${(error as Error).message}`
+      throw new VitaeError('theme', [{ code: 'TEMPLATE', severity: 'error', message, file: theme.dir, hint: 'the problem is in the theme, not in your resume' }], { cause: error })
+    }
   }
 
   dates(locale: string): DateFormatter {

@@ -19,7 +19,13 @@ const noSourceMaps = {
 
 rmSync(join(root, 'lib/bundle'), { recursive: true, force: true }) // no stale chunks from earlier builds
 await build({
-  entryPoints: [join(root, 'src/cli/main.ts')],
+  // The sandbox's worker and the modules it runs are entries of their own, loaded by file name
+  // (src/sandbox/sandbox.ts): they share chunks (Handlebars) with the CLI.
+  entryPoints: {
+    main: join(root, 'src/cli/main.ts'),
+    'worker-main': join(root, 'src/sandbox/worker-main.ts'),
+    'theme-render': join(root, 'src/sandbox/theme-render.ts'),
+  },
   outdir: join(root, 'lib/bundle'), // two levels below the root, like src/core: import.meta.url paths still hold
   bundle: true,
   splitting: true,

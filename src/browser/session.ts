@@ -3,7 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { isVitaeError } from '../diagnostics/diagnostic.js'
 import { ChromeProcess } from './chrome-process.js'
 import { showDocument } from './document.js'
-import { browserLaunchFailed, browserNotFound } from './errors.js'
+import { browserLaunchFailed, browserNotFound, printFailed } from './errors.js'
 import { findBrowser } from './find.js'
 import { sandboxOffReason } from './flags.js'
 import { PipeTransport } from './pipe-transport.js'
@@ -21,6 +21,8 @@ export interface SessionOptions {
   /** Milliseconds any one CDP call may take before it is abandoned. */
   timeout: number
   log(message: string): void
+  /** Each request the page made and was refused, as it happens. */
+  onBlocked?(url: string): void
 }
 
 /**
@@ -37,6 +39,8 @@ export class BrowserSession {
   /** The style signature of the document in the tab, when we put it there. */
   private shown: string | undefined
   private blocked: string[] = []
+  /** Set when the browser broke the DevTools protocol: what it did, for the error message. */
+  private protocolError: string | undefined
 
   /** Throws BROWSER_NOT_FOUND (exit 6) when there is no browser; anything later, `print` reports. */
   constructor(private readonly options: SessionOptions) {
@@ -66,6 +70,7 @@ export class BrowserSession {
       return await printToPdf(cdp, settings)
     } catch (error) {
       this.discardTab()
+      if (this.protocolError) throw printFailed(this.protocolError, error)
       throw error
     }
   }
@@ -94,7 +99,7 @@ export class BrowserSession {
     const started = performance.now()
     const exited = this.chrome.exited.then(async () => {
       await this.chrome.close()
-      throw browserLaunchFailed(this.executablePath, await this.chrome.failureReason())
+      throw browserLaunchFailed(this.executablePath, this.protocolError ?? (await this.chrome.failureReason()))
     })
     exited.catch(() => undefined)
     const connecting = (async () => {
@@ -102,7 +107,11 @@ export class BrowserSession {
       const { default: puppeteer } = await import('puppeteer-core')
       const { write, read } = this.chrome.pipe
       return puppeteer.connect({
-        transport: new PipeTransport(write, read),
+        transport: new PipeTransport(write, read, (reason) => {
+          this.protocolError = reason
+          // A browser that speaks nonsense is not one to keep talking to.
+          this.chrome.killNow()
+        }),
         defaultViewport: null,
         issuesEnabled: false,
         protocolTimeout: this.options.timeout,
@@ -115,6 +124,10 @@ export class BrowserSession {
     } catch (error) {
       connecting.then((b) => b.disconnect(), () => undefined).catch(() => undefined)
       if (isVitaeError(error)) throw error
+      if (this.protocolError) {
+        await this.chrome.close()
+        throw browserLaunchFailed(this.executablePath, this.protocolError, error)
+      }
       // A closed pipe usually means Chrome died: its last words say more than Puppeteer's.
       const died = await Promise.race([this.chrome.exited.then(() => true), delay(250, false, { ref: false })])
       await this.chrome.close()
@@ -131,6 +144,7 @@ export class BrowserSession {
       const url = request.url()
       if (url.startsWith('data:')) return void request.continue().catch(() => undefined)
       this.blocked.push(url)
+      this.options.onBlocked?.(url)
       request.abort('blockedbyclient').catch(() => undefined)
     })
     return { page, cdp }

@@ -3,6 +3,7 @@ import { buildView } from '../core/view.js'
 import { DEFAULT_MARGINS, parseLength, parseMarginList, type Margins, type PageSettings, type PageSize } from '../page/geometry.js'
 import type { BuildBrowser, RenderContext } from '../renderers/renderer.js'
 import type { Theme } from '../themes/theme.js'
+import { templateContext } from '../themes/template-context.js'
 import type { Resume } from '../types/resume.js'
 import type { BuildOptions } from './options.js'
 import { chooseTheme, documentExtras, jsonResumeHtml } from './outside.js'
@@ -65,10 +66,18 @@ export async function prepareTarget(
   })
   const { options: themeOptions, photo } = documentExtras(plan, target, theme, resume, services)
   let html: Promise<string> | undefined
-  // The HTML (and Handlebars with it) loads only for the formats that ask for it.
-  const renderOnce = theme.jsonResume
-    ? () => jsonResumeHtml(theme, resume)
-    : async () => (await import('../renderers/html.js')).renderHtml({ view, resume, theme, page, options: themeOptions, photo, fontCss: documentFontCss(theme, view, services) })
+  // Theme code (Handlebars helpers, a JSON Resume theme's render) may loop: it runs where the build's
+  // deadline can stop it. The page it makes is then kept from fetching anything, and what it would
+  // have fetched is noted for the build's one warning. Only the formats that ask for it pay for it.
+  const renderOnce = async () => {
+    const rendered = theme.jsonResume
+      ? await jsonResumeHtml(theme, resume)
+      : await services.renderTemplate(theme, templateContext({ view, resume, theme, page, options: themeOptions, photo, fontCss: documentFontCss(theme, view, services) }), `rendering the theme ${theme.name}`)
+    const { offlineHtml } = await import('../renderers/offline-html.js')
+    const offline = offlineHtml(rendered)
+    for (const url of offline.remote) services.refused.add(url)
+    return offline.html
+  }
   const browser = (): Promise<BuildBrowser> => services.browser()
   return { tailored, document: { resume, view, theme, page, html: () => (html ??= renderOnce()), browser, options: themeOptions, photo } }
 }

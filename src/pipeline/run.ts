@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { renderTimeout } from '../browser/errors.js'
+import { sweepStaleTemps } from '../core/temp-files.js'
 import { writeAtomic } from '../core/write.js'
 import { VitaeError, isVitaeError, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { FORMATS, loadRenderer } from '../renderers/registry.js'
@@ -24,13 +25,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
   }
   const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
-  const p = await plan(options.input, options.tailor, options)
-  const plugins = await pluginRenderers(options, p)
-  unknownFormats([...FORMATS, ...plugins.keys()])
   const services = new BuildServices({ browserPath: options.browserPath, timeoutMs: timeout, log })
+  // Every format but DOCX draws the theme's HTML: its render thread starts while the resume is validated.
+  if (formats.some((f) => f !== 'docx')) services.warmTemplates()
   const artifacts: ArtifactReport[] = []
   const failures: ArtifactFailure[] = []
+  let p: Awaited<ReturnType<typeof plan>>
   try {
+    p = await plan(options.input, options.tailor, options)
+    const plugins = await pluginRenderers(options, p)
+    unknownFormats([...FORMATS, ...plugins.keys()])
     const renderers: Renderer[] = await Promise.all(formats.map((f) => plugins.get(f) ?? loadRenderer(f)))
     // The browser starts before anything renders; the formats that need none fill that wait.
     if (renderers.some((r) => r.usesBrowser)) services.browser().catch(() => undefined)
@@ -41,6 +45,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       for (const renderer of renderers) jobs.push({ target, ctx: { ...document, timeout, log, sourceDate: options.sourceDate, warn }, renderer })
     }
     jobs.sort((a, b) => Number(Boolean(a.renderer.usesBrowser)) - Number(Boolean(b.renderer.usesBrowser)))
+    // Temporary files of builds killed before they could clean up.
+    sweepStaleTemps(options.outDir)
 
     for (const { target, ctx, renderer } of jobs) {
       const started = performance.now()
@@ -76,7 +82,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   } finally {
     await services.dispose()
   }
-  return { artifacts, failures, diagnostics: [...p.diagnostics, ...services.warnings], source: { file: p.source.file, text: p.source.text } }
+  const refused = remoteRefused(services.refused)
+  return { artifacts, failures, diagnostics: [...p.diagnostics, ...services.warnings, ...(refused ? [refused] : [])], source: { file: p.source.file, text: p.source.text } }
+}
+
+/** One warning per build for everything its documents asked the network (or the disk) for. */
+function remoteRefused(urls: ReadonlySet<string>): Diagnostic | undefined {
+  if (urls.size === 0) return undefined
+  const list = [...urls].sort()
+  return {
+    code: 'REMOTE_REFUSED',
+    severity: 'warning',
+    message: `the theme refers to ${list.length} resource${list.length === 1 ? '' : 's'} outside the document, which builds never fetch: ${list.join(', ')}`,
+    hint: 'inline them in the theme (fonts and images as files in its folder); the PDF was printed without them, and the HTML forbids fetching them',
+  }
 }
 
 const TIMED_OUT = Symbol('timed out')
@@ -93,8 +112,8 @@ async function withDeadline(renderer: Renderer, ctx: RenderContext, path: string
   } catch (error) {
     if (error !== TIMED_OUT) throw error
     job.catch(() => undefined)
-    // A hung browser is not worth reusing: kill it; the next document, if any, starts a new one.
-    if (renderer.usesBrowser) await services.resetBrowser()
+    // A hung browser or template is not worth reusing: stop it; the next document starts a new one.
+    await Promise.all([renderer.usesBrowser ? services.resetBrowser() : undefined, services.sandbox.busy ? services.sandbox.stop() : undefined])
     throw renderTimeout(`rendering ${path}`, ctx.timeout)
   } finally {
     clearTimeout(timer)

@@ -1,10 +1,13 @@
+import { renderTimeout } from '../browser/errors.js'
 import type { BrowserSession } from '../browser/session.js'
 import { DateFormatter } from '../core/dates.js'
 import type { BlockCache, InlineCache } from '../core/inline.js'
-import type { Diagnostic } from '../diagnostics/diagnostic.js'
+import { VitaeError, isVitaeError, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { createFontStore, type FontStore } from '../fonts/faces.js'
 import { createLabelStore, labelsFor, type LabelOverrides, type LabelStore, type Labels } from '../i18n/labels.js'
-import type { ThemeCache } from '../themes/theme.js'
+import { Sandbox, sandboxModule } from '../sandbox/sandbox.js'
+import { themeSources, type TemplateContext } from '../themes/template-context.js'
+import type { Theme, ThemeCache } from '../themes/theme.js'
 import { readFontBytes } from './fonts.js'
 
 export interface ServiceOptions {
@@ -23,22 +26,27 @@ export interface ServiceOptions {
 export class BrowserHolder {
   private session: Promise<BrowserSession> | undefined
   private closed = false
+  /** Who hears about refused requests: the build using the browser now. */
+  private onBlocked: (url: string) => void = () => undefined
 
   constructor(private readonly options: Omit<ServiceOptions, 'browser'>) {}
+
+  /** Refused requests go to `listener` from now on (each build of a dev session sets its own). */
+  listen(listener: (url: string) => void): void {
+    this.onBlocked = listener
+  }
 
   get(): Promise<BrowserSession> {
     if (this.closed) return Promise.reject(new Error('the build is over: its browser is closed'))
     if (!this.session) {
       const { browserPath, timeoutMs, log } = this.options
-      this.session = import('../browser/session.js').then(({ BrowserSession }) => new BrowserSession({ browserPath, timeout: timeoutMs, log }))
+      this.session = import('../browser/session.js').then(
+        ({ BrowserSession }) => new BrowserSession({ browserPath, timeout: timeoutMs, log, onBlocked: (url) => this.onBlocked(url) }),
+      )
       // Whoever awaits it sees a failure; this keeps an unawaited start from crashing the process.
       this.session.catch(() => undefined)
     }
     return this.session
-  }
-
-  get started(): boolean {
-    return this.session !== undefined
   }
 
   /** Kills the browser (after a hung render or a crash); the next request starts a new one. */
@@ -54,28 +62,36 @@ export class BrowserHolder {
   }
 }
 
+const THEME_RENDER = 'theme-render'
+
 /**
  * What one build shares between its documents, created when the build starts and disposed at its
- * end: the browser (started on first request, one however many formats print with it), loaded
- * themes, parsed Markdown, date formatters, locale tables and font files. Nothing of it lives at module level, so two builds
- * in one process (a `dev` server rebuilding on every save) share nothing.
+ * end: the browser (started on first request, one however many formats print with it), the
+ * sandbox theme code runs in, loaded themes, parsed Markdown, date formatters, locale tables and
+ * font files. Nothing of it lives at module level, so two builds in one process (a `dev` server
+ * rebuilding on every save) share nothing.
  */
 export class BuildServices {
   readonly themes: ThemeCache = new Map()
   readonly inline: InlineCache = new Map()
   readonly blocks: BlockCache = new Map()
-  /** Warnings found while preparing and rendering (a missing theme, refused URLs), each once. */
+  readonly fonts: FontStore = createFontStore()
+  /** Where theme code runs: a worker thread a deadline or a signal can stop. */
+  readonly sandbox = new Sandbox()
+  /** URLs a document asked for and did not get (builds are offline), for the build's one warning. */
+  readonly refused = new Set<string>()
+  /** Warnings found while preparing and rendering (a missing theme, a photo left out), each once. */
   readonly warnings: Diagnostic[] = []
   private readonly labelStore: LabelStore = createLabelStore()
-  readonly fonts: FontStore = createFontStore()
   private readonly fontFiles = new Map<string, Uint8Array>()
   private readonly dateFormatters = new Map<string, DateFormatter>()
   private readonly holder: BrowserHolder
   private readonly ownsBrowser: boolean
 
-  constructor(options: ServiceOptions) {
+  constructor(private readonly options: ServiceOptions) {
     this.holder = options.browser ?? new BrowserHolder(options)
     this.ownsBrowser = options.browser === undefined
+    this.holder.listen((url) => this.refused.add(url))
   }
 
   /** The build's browser, started on the first call; a missing browser rejects every call. */
@@ -88,6 +104,25 @@ export class BuildServices {
     return this.holder.reset()
   }
 
+  /** Loads the template renderer in the sandbox now, so that work overlaps validation. */
+  warmTemplates(): void {
+    this.sandbox.warm(sandboxModule(THEME_RENDER))
+  }
+
+  /** Renders a Handlebars theme in the sandbox, within the build's timeout. */
+  async renderTemplate(theme: Theme, context: TemplateContext, what: string): Promise<string> {
+    const call = { module: sandboxModule(THEME_RENDER), name: 'renderTheme', args: [themeSources(theme), context] }
+    const ms = this.options.timeoutMs
+    try {
+      return (await this.sandbox.run(call, { timeoutMs: ms, onTimeout: () => renderTimeout(what, ms) })) as string
+    } catch (error) {
+      if (isVitaeError(error)) throw error
+      // The worker died under the template (out of memory, say): the theme's fault, not ours.
+      const message = `the theme ${theme.name} stopped its render: ${(error as Error).message}`
+      throw new VitaeError('theme', [{ code: 'TEMPLATE', severity: 'error', message, file: theme.dir, hint: 'the problem is in the theme, not in your resume' }], { cause: error })
+    }
+  }
+
   /** The words of a locale, with the resume's own `meta.labels` over them. */
   labels(locale: string, overrides?: LabelOverrides['labels']): Readonly<Labels> {
     return labelsFor(locale, { labels: overrides }, this.labelStore)
@@ -98,7 +133,7 @@ export class BuildServices {
     return readFontBytes(this.fontFiles, file)
   }
 
-  /** Records a warning found while preparing or rendering (a missing theme, refused URLs), once. */
+  /** Records a warning found while preparing or rendering, once. */
   warn(d: Diagnostic): void {
     const same = (w: Diagnostic) => w.code === d.code && w.message === d.message && w.file === d.file && w.line === d.line
     if (!this.warnings.some(same)) this.warnings.push(d)
@@ -113,9 +148,10 @@ export class BuildServices {
     return f
   }
 
-  /** Closes the browser and drops every cache; safe to call twice. */
+  /** Closes the browser (unless it outlives the build), stops the sandbox and drops every cache. */
   async dispose(): Promise<void> {
-    if (this.ownsBrowser) await this.holder.close()
+    this.holder.listen(() => undefined)
+    await Promise.all([this.ownsBrowser ? this.holder.close() : undefined, this.sandbox.dispose()])
     this.themes.clear()
     this.inline.clear()
     this.blocks.clear()

@@ -1,6 +1,5 @@
 import { printFailed } from '../browser/errors.js'
 import { isVitaeError } from '../diagnostics/diagnostic.js'
-import { refusedWarning } from '../themes/offline-html.js'
 import { finishPdf } from './pdf-metadata.js'
 import type { Artifact, RenderContext, Renderer } from './renderer.js'
 
@@ -32,7 +31,8 @@ async function renderPdf(ctx: RenderContext): Promise<Artifact> {
   // Every refused URL, sorted: verbose output is where a theme author looks for what their page wanted.
   if (blocked.length > 0) ctx.log(`pdf: refused ${blocked.length} request${blocked.length === 1 ? '' : 's'} (builds are offline): ${[...new Set(blocked)].sort().join(', ')}`)
   // And one warning by default: a theme from outside that links CDNs prints without them.
-  if (blocked.length > 0) ctx.warn?.({ code: 'REMOTE_REFUSED', severity: 'warning', message: refusedWarning(ctx.theme.name, blocked), hint: 'the PDF is printed without them; a theme that inlines its styles and fonts looks as designed' })
+  // (The build's one REMOTE_REFUSED warning lists them too: the browser reports each to the build.)
+  if (blocked.length > 0) ctx.log(`pdf: refused ${blocked.length} request${blocked.length === 1 ? '' : 's'} (builds are offline): ${[...new Set(blocked)].sort().join(', ')}`)
   const { bytes, pages } = await finishPdf(raw, ctx.view.properties, ctx.sourceDate)
   steps.lap('metadata')
   ctx.log(`pdf: ${pages} page${pages === 1 ? '' : 's'} in ${steps.summary()}`)

@@ -1,12 +1,20 @@
 import Handlebars from 'handlebars'
 import { VitaeError } from '../diagnostics/diagnostic.js'
-import { parseBlocks, parseInline, type Block, type Inline } from '../core/inline.js'
+import type { Block, Inline } from '../core/inline.js'
 import { inlineToHtml } from './inline-html.js'
 import type { Theme } from './theme.js'
 import { join } from 'node:path'
 import { loadPrecompiled, type Precompiled } from './precompiled.js'
 
-export type TemplateFn = (context: unknown) => string
+export type TemplateFn = (context: unknown) => Promise<string>
+
+/** Markdown text for `inline`, parsed by markdown-it, which loads only when a template needs it. */
+interface MarkdownParser {
+  parse?: (text: string) => Inline[]
+}
+
+/** The `inline` helper met Markdown text before markdown-it was loaded: load it and render again. */
+class NeedsMarkdown extends Error {}
 
 /** Options shared by run-time compiles and the build-time precompile: both must make the same code. */
 export const COMPILE_OPTIONS = { strict: false, preventIndent: true } as const
@@ -16,16 +24,22 @@ export const COMPILE_OPTIONS = { strict: false, preventIndent: true } as const
  * With `precompiled` (the shipped themes, compiled when vitae is installed) nothing is parsed
  * or compiled at run time.
  */
-function environment(theme: Theme, precompiled?: Precompiled): typeof Handlebars {
+function environment(theme: Theme, markdown: MarkdownParser, precompiled?: Precompiled): typeof Handlebars {
   const hb = Handlebars.create()
+  const parse = (text: string): Inline[] => {
+    if (!markdown.parse) throw new NeedsMarkdown()
+    return markdown.parse(text)
+  }
   hb.registerHelper('inline', (value: unknown) => {
-    const nodes: Inline[] = typeof value === 'string' ? parseInline(value) : Array.isArray(value) ? (value as Inline[]) : []
+    // The view's text is parsed already; only a template's own choice of raw text needs markdown-it.
+    const nodes: Inline[] = typeof value === 'string' ? parse(value) : Array.isArray(value) ? (value as Inline[]) : []
     return new hb.SafeString(inlineToHtml(nodes))
   })
   // Paragraphs and lists of a multi-line text: `{{blocks summary "entry-summary"}}`. One paragraph
   // renders exactly as `<p class="entry-summary">{{inline summary}}</p>` did.
   hb.registerHelper('blocks', (value: unknown, className: unknown) => {
-    const blocks: Block[] = Array.isArray(value) ? (value as Block[]) : typeof value === 'string' ? parseBlocks(value) : []
+    // Raw text from a template's own choice is one paragraph; the view's text comes as blocks already.
+    const blocks: Block[] = Array.isArray(value) ? (value as Block[]) : typeof value === 'string' ? [{ type: 'paragraph', content: parse(value) }] : []
     const cls = typeof className === 'string' ? ` class="${hb.escapeExpression(className)}"` : ''
     const html = blocks
       .map((b) => (b.type === 'paragraph' ? `<p${cls}>${inlineToHtml(b.content)}</p>` : `<${b.ordered ? 'ol' : 'ul'} class="bullets">${b.items.map((item) => `<li>${inlineToHtml(item)}</li>`).join('')}</${b.ordered ? 'ol' : 'ul'}>`))
@@ -63,11 +77,20 @@ export function themeTemplate(theme: Theme): Promise<TemplateFn> {
 
 async function compileTheme(theme: Theme): Promise<TemplateFn> {
   const precompiled = await loadPrecompiled(theme)
-  const hb = environment(theme, precompiled)
+  const markdown: MarkdownParser = {}
+  const hb = environment(theme, markdown, precompiled)
   const template = precompiled ? hb.template(precompiled.main) : hb.compile(theme.template, COMPILE_OPTIONS)
-  return (context) => {
+  const render = (context: unknown) => template(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false })
+  return async (context) => {
     try {
-      return template(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false })
+      try {
+        return render(context)
+      } catch (error) {
+        if (!(error instanceof NeedsMarkdown)) throw error
+        // Templates are functions of their data (a theme folder has no code of its own): rendering again is safe.
+        markdown.parse = (await import('../core/inline.js')).parseInline
+        return render(context)
+      }
     } catch (error) {
       throw templateError(theme, error)
     }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path'
 import { VitaeError, type Diagnostic } from '../diagnostics/diagnostic.js'
+import { containedPath } from '../core/contained.js'
 import { PACKAGE_ROOT } from '../core/schema.js'
 import { placeOf, type Path, type Source } from '../core/source.js'
 import { isPageSize, parseLength, type Length, type Margins, type PageSize } from '../page/geometry.js'
@@ -92,7 +93,7 @@ export interface Theme {
   /** The manifest's page settings, parsed and checked. */
   page: { size?: PageSize; margins: Partial<Margins> }
   /** The compiled template, made on first use (src/themes/handlebars.ts). */
-  compiled?: Promise<(context: unknown) => string>
+  compiled?: Promise<(context: unknown) => Promise<string>>
   /** Set for a JSON Resume theme package: its render() makes the HTML; the rest is classic's (src/themes/resolve.ts). */
   jsonResume?: JsonResumeThemeInfo
 }
@@ -124,12 +125,24 @@ function shippedThemes(): string[] {
   return existsSync(dir) ? readdirSync(dir).filter((name) => existsSync(join(dir, name, MANIFEST))) : []
 }
 
-/** Inside the theme folder, or refused: a theme cannot read the user's files. */
+/**
+ * Inside the theme folder, or refused: a theme cannot read the user's files. First by name, then
+ * by where the name really leads (a symlinked partial or stylesheet is followed, and checked).
+ * A file that does not exist passes: reading it reports that.
+ */
 function inside(dir: string, file: string, manifestFile: string): string {
   const full = resolve(dir, file)
   const rel = relative(dir, full)
   if (isAbsolute(file) || rel.startsWith('..')) throw themeError(`the theme refers to ${file}, outside its folder`, manifestFile)
+  checkReal(dir, full)
   return full
+}
+
+function checkReal(dir: string, full: string): void {
+  const found = containedPath(dir, full)
+  if (!found.ok && found.reason === 'outside') {
+    throw themeError(`the theme file ${relative(dir, full) || '.'} is a link to ${found.real}, outside the theme folder`, full, 'a theme reads only files inside its own folder: copy the file into it instead of linking to it')
+  }
 }
 
 function readThemeFile(dir: string, file: string, manifestFile: string): Buffer {
@@ -186,6 +199,7 @@ export function loadTheme(dir: string, cache?: ThemeCache): Promise<Theme> {
 // file cost more than the reads themselves on the path every build takes.
 function readTheme(dir: string): Theme {
   const manifestFile = join(dir, MANIFEST)
+  checkReal(dir, manifestFile)
   let raw: unknown
   let text: string
   try {
@@ -200,7 +214,7 @@ function readTheme(dir: string): Theme {
   if (manifest.partials) {
     const partialDir = inside(dir, manifest.partials, manifestFile)
     const names = (existsSync(partialDir) ? readdirSync(partialDir) : []).filter((f) => extname(f) === '.hbs').sort()
-    for (const file of names) partials[basename(file, '.hbs')] = readFileSync(join(partialDir, file), 'utf8')
+    for (const file of names) partials[basename(file, '.hbs')] = readThemeFile(dir, relative(dir, join(partialDir, file)), manifestFile).toString('utf8')
   }
   const faces = (manifest.fonts ?? []).flatMap((face) => fontFaces(dir, face, manifestFile))
   const styles = (manifest.styles ?? []).map((f) => readThemeFile(dir, f, manifestFile).toString('utf8'))

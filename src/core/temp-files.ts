@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto'
+import { readdirSync, unlinkSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+
+/**
+ * Temporary files of atomic writes: named so that a later build can tell whose they were, and
+ * removed when the process exits in the middle of writing one (Ctrl-C, SIGTERM: the CLI's signal
+ * handler calls process.exit, which runs 'exit' listeners synchronously). The set is process-wide
+ * on purpose: so is the exit it guards against.
+ */
+const inFlight = new Set<string>()
+let hooked = false
+
+const TEMP_NAME = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/
+
+/** `.resume.pdf.<pid>.<hex>.tmp` beside `target`. */
+export function tempPathFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+}
+
+/** Removes `path` if the process exits before the returned function is called. */
+export function trackTemp(path: string): () => void {
+  if (!hooked) {
+    hooked = true
+    process.on('exit', removeInFlight)
+  }
+  inFlight.add(path)
+  return () => {
+    inFlight.delete(path)
+  }
+}
+
+function removeInFlight(): void {
+  for (const path of inFlight) {
+    try {
+      unlinkSync(path)
+    } catch {
+      // Renamed into place already, or never created.
+    }
+  }
+  inFlight.clear()
+}
+
+/**
+ * Removes temporary files of our naming in `dir` whose process is gone: left by a build killed
+ * outright (SIGKILL, a power cut), which no exit hook could clean up.
+ */
+export function sweepStaleTemps(dir: string): void {
+  let names: string[]
+  try {
+    names = readdirSync(dir)
+  } catch {
+    return
+  }
+  for (const name of names) {
+    const pid = Number(TEMP_NAME.exec(name)?.[2])
+    if (!pid || pid === process.pid || isAlive(pid)) continue
+    try {
+      unlinkSync(join(dir, name))
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: alive, but someone else's.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}

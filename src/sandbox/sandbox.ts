@@ -1,0 +1,142 @@
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import { fromWire, type SandboxReply, type SandboxRequest } from './protocol.js'
+
+/**
+ * A module of ours that runs in the sandbox, by file name: beside this file when compiled
+ * (lib/sandbox/ and the bundle's lib/bundle/ are both flat there), else, when running from the
+ * TypeScript sources (in-process tests), the bundle's copy.
+ */
+export function sandboxModule(name: string): string {
+  const here = new URL(`./${name}.js`, import.meta.url)
+  return existsSync(fileURLToPath(here)) ? here.href : new URL(`../../lib/bundle/${name}.js`, import.meta.url).href
+}
+
+/** What a call into the sandbox is: an export of a module, and arguments the structured clone can copy. */
+export interface SandboxCall {
+  module: string
+  name: string
+  args: unknown[]
+}
+
+export interface CallLimits {
+  /** Milliseconds the call may take; past it, the worker is terminated. */
+  timeoutMs: number
+  /** The error the caller sees when the time is up. */
+  onTimeout(): Error
+}
+
+interface Pending {
+  resolve(value: unknown): void
+  reject(error: Error): void
+}
+
+/** Memory a sandboxed render may use: a resume's HTML is a few megabytes; a runaway template is not. */
+const HEAP_MB = 512
+
+/**
+ * One worker thread for code from outside, started on first use (or warmed early) and serving
+ * every call of a build. A call past its deadline terminates the worker (a loop in a template
+ * cannot be interrupted any other way); the next call starts a new one. The main thread never
+ * runs template code, so Ctrl-C and SIGTERM are answered at once: process.exit ends the worker too.
+ */
+export class Sandbox {
+  private worker: Worker | undefined
+  private readonly pending = new Map<number, Pending>()
+  private nextId = 1
+  private closed = false
+
+  /** Starts the worker and loads `module` in it, so the first call does not wait for either. */
+  warm(module: string): void {
+    if (this.closed) return
+    this.post({ id: this.nextId++, module, args: [] }).catch(() => undefined)
+  }
+
+  /** Calls `call` in the worker, within `limits`. */
+  async run(call: SandboxCall, limits: CallLimits): Promise<unknown> {
+    if (this.closed) throw new Error('the build is over: its sandbox is closed')
+    let timer: NodeJS.Timeout | undefined
+    const id = this.nextId++
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        this.pending.delete(id)
+        // The only way to stop code that loops; other calls in the worker fail with it.
+        void this.stop()
+        reject(limits.onTimeout())
+      }, limits.timeoutMs)
+    })
+    try {
+      return await Promise.race([this.post({ id, module: call.module, name: call.name, args: call.args }), deadline])
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+
+  /** Whether a call is running (a deadline elsewhere then stops the worker). */
+  get busy(): boolean {
+    return this.pending.size > 0
+  }
+
+  /** Terminates the worker; calls in flight fail. The next call starts a new worker. */
+  async stop(): Promise<void> {
+    const worker = this.worker
+    this.worker = undefined
+    this.failAll(new Error('the render worker was stopped'))
+    // Held until it is gone: an idle (unreferenced) worker would otherwise let the process end
+    // with this await unsettled.
+    worker?.ref()
+    await worker?.terminate()
+  }
+
+  /** Terminates the worker for good (the build's end). */
+  async dispose(): Promise<void> {
+    this.closed = true
+    await this.stop()
+  }
+
+  private post(request: SandboxRequest): Promise<unknown> {
+    const worker = this.start()
+    return new Promise((resolve, reject) => {
+      this.pending.set(request.id, { resolve, reject })
+      // A worker at work keeps the process alive; an idle one must not.
+      worker.ref()
+      worker.postMessage(request)
+    })
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker
+    const worker = new Worker(new URL(sandboxModule('worker-main')), { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB }, stdout: false, stderr: false })
+    worker.on('message', (reply: SandboxReply) => {
+      // A stopped worker's last words: its calls have failed already, and it must stay referenced until gone.
+      if (this.worker !== worker) return
+      const pending = this.pending.get(reply.id)
+      this.pending.delete(reply.id)
+      if (this.pending.size === 0) worker.unref()
+      if (!pending) return
+      if (reply.ok) pending.resolve(reply.value)
+      else pending.reject(fromWire(reply.error))
+    })
+    // A worker that dies on its own (out of memory, say) fails its calls; one we stopped has already.
+    worker.on('error', (error) => {
+      if (this.worker !== worker) return
+      this.worker = undefined
+      this.failAll(new Error(`the render worker failed: ${error.message}`))
+    })
+    worker.on('exit', () => {
+      if (this.worker !== worker) return
+      this.worker = undefined
+      this.failAll(new Error('the render worker exited'))
+    })
+    worker.unref()
+    this.worker = worker
+    return worker
+  }
+
+  private failAll(error: Error): void {
+    const list = [...this.pending.values()]
+    this.pending.clear()
+    for (const p of list) p.reject(error)
+  }
+}

@@ -1,0 +1,52 @@
+import type { View } from '../core/view.js'
+import { pageCss, toCss, type PageSettings } from '../page/geometry.js'
+import type { Resume } from '../types/resume.js'
+import { optionsCss } from './options.js'
+import type { Theme } from './theme.js'
+
+/** What a theme's template is given: plain data, so it can be copied to the thread that renders it. */
+export interface TemplateContext {
+  view: View
+  resume: Resume
+  /** The page's CSS: page size and margins, the theme's options, the fonts this document needs, the theme's styles. */
+  css: string
+  page: { size: string; margins: { top: string; right: string; bottom: string; left: string } }
+  /** The theme's options, defaults merged with the resume's and the variant's. */
+  options: Record<string, unknown>
+  /** The photo as a data: URL, for themes that show one. */
+  photo?: string
+}
+
+export function templateContext(ctx: {
+  view: View
+  resume: Resume
+  theme: Pick<Theme, 'css' | 'manifest'>
+  page: PageSettings
+  fontCss: string
+  options?: Record<string, unknown>
+  photo?: string
+}): TemplateContext {
+  const options = ctx.options ?? {}
+  return {
+    view: ctx.view,
+    resume: ctx.resume,
+    css: `${pageCss(ctx.page)}\n${optionsCss(options)}${ctx.fontCss}\n${ctx.theme.css}`,
+    page: templatePage(ctx.page),
+    options,
+    photo: ctx.theme.manifest.photo ? ctx.photo : undefined,
+  }
+}
+
+/** Templates see the page as CSS writes it: `{{page.margins.top}}` is "0.5in". */
+const templatePage = (page: PageSettings): TemplateContext['page'] => ({
+  size: page.size,
+  margins: { top: toCss(page.margins.top), right: toCss(page.margins.right), bottom: toCss(page.margins.bottom), left: toCss(page.margins.left) },
+})
+
+/** A theme as the render thread needs it: its sources, without what was compiled or inlined on this side. */
+export type ThemeSources = Omit<Theme, 'compiled' | 'css'>
+
+export function themeSources(theme: Theme): ThemeSources {
+  const { compiled: _compiled, css: _css, ...sources } = theme
+  return sources
+}

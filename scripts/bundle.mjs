@@ -25,6 +25,7 @@ await build({
     main: join(root, 'src/cli/main.ts'),
     'worker-main': join(root, 'src/sandbox/worker-main.ts'),
     'theme-render': join(root, 'src/sandbox/theme-render.ts'),
+    'jsonresume-render': join(root, 'src/sandbox/jsonresume-render.ts'),
   },
   outdir: join(root, 'lib/bundle'), // two levels below the root, like src/core: import.meta.url paths still hold
   bundle: true,

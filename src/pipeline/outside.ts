@@ -51,7 +51,6 @@ export function documentExtras(plan: Plan, target: Target, theme: Theme, tailore
 }
 
 /** A JSON Resume theme's HTML for the tailored resume (the one place prepare calls outside theme code). */
-export async function jsonResumeHtml(theme: Theme, resume: Resume): Promise<string> {
-  const { renderJsonResumeTheme } = await import('../themes/jsonresume.js')
-  return renderJsonResumeTheme(theme.jsonResume!.dir, toPlainJsonResume(resume))
+export function jsonResumeHtml(theme: Theme, resume: Resume, services: BuildServices): Promise<string> {
+  return services.renderJsonResume(theme.jsonResume!.dir, toPlainJsonResume(resume), `rendering the JSON Resume theme ${theme.name}`)
 }

@@ -71,12 +71,12 @@ export async function prepareTarget(
   // have fetched is noted for the build's one warning. Only the formats that ask for it pay for it.
   const renderOnce = async () => {
     const rendered = theme.jsonResume
-      ? await jsonResumeHtml(theme, resume)
+      ? await jsonResumeHtml(theme, resume, services)
       : await services.renderTemplate(theme, templateContext({ view, resume, theme, page, options: themeOptions, photo, fontCss: documentFontCss(theme, view, services) }), `rendering the theme ${theme.name}`)
-    const { offlineHtml } = await import('../renderers/offline-html.js')
+    const { offlineHtml, withoutRemoteLoads } = await import('../renderers/offline-html.js')
     const offline = offlineHtml(rendered)
     for (const url of offline.remote) services.refused.add(url)
-    return offline.html
+    return theme.jsonResume ? withoutRemoteLoads(offline.html) : offline.html
   }
   const browser = (): Promise<BuildBrowser> => services.browser()
   return { tailored, document: { resume, view, theme, page, html: () => (html ??= renderOnce()), browser, options: themeOptions, photo } }

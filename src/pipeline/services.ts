@@ -123,6 +123,19 @@ export class BuildServices {
     }
   }
 
+  /** Renders a JSON Resume theme package in the sandbox, within the build's timeout. */
+  async renderJsonResume(packageDir: string, resume: unknown, what: string): Promise<string> {
+    const call = { module: sandboxModule('jsonresume-render'), name: 'renderJsonResumeTheme', args: [packageDir, resume] }
+    const ms = this.options.timeoutMs
+    try {
+      return (await this.sandbox.run(call, { timeoutMs: ms, onTimeout: () => renderTimeout(what, ms) })) as string
+    } catch (error) {
+      if (isVitaeError(error)) throw error
+      const message = `the JSON Resume theme in ${packageDir} stopped its render: ${(error as Error).message}`
+      throw new VitaeError('theme', [{ code: 'THEME', severity: 'error', message, file: packageDir, hint: 'the problem is in the theme, not in your resume' }], { cause: error })
+    }
+  }
+
   /** The words of a locale, with the resume's own `meta.labels` over them. */
   labels(locale: string, overrides?: LabelOverrides['labels']): Readonly<Labels> {
     return labelsFor(locale, { labels: overrides }, this.labelStore)

@@ -106,3 +106,20 @@ function withPolicy(html: string): string {
   const at = anchor ? anchor.index + anchor[0].length : 0
   return `${html.slice(0, at)}\n${CSP_META}${html.slice(at)}`
 }
+
+const SCRIPT = /<script\b[^>]*>[\s\S]*?<\/script\s*>/gi
+const LINK = /<link\b[^>]*>/gi
+const LINK_HREF = /\bhref\s*=\s*(["']?)([^"'\s>]*)\1/i
+const REMOTE_IMPORT = /@import\s+(?:url\(\s*)?["']?\s*(?:https?:)?\/\/[^;]*;?/gi
+
+/**
+ * A foreign page (a JSON Resume theme's) without what it would load from elsewhere: scripts,
+ * remote style sheets and @imports. The policy already blocks them; removing them keeps the file
+ * honest about what it shows.
+ */
+export function withoutRemoteLoads(html: string): string {
+  return html
+    .replace(SCRIPT, '')
+    .replace(LINK, (tag) => (isRemote(LINK_HREF.exec(tag)?.[2] ?? '') ? '' : tag))
+    .replace(REMOTE_IMPORT, '')
+}

@@ -26,8 +26,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const services = new BuildServices({ browserPath: options.browserPath, timeoutMs: timeout, log })
-  // Every format but DOCX draws the theme's HTML: its render thread starts while the resume is validated.
-  if (formats.some((f) => f !== 'docx')) services.warmTemplates()
   const artifacts: ArtifactReport[] = []
   const failures: ArtifactFailure[] = []
   let p: Awaited<ReturnType<typeof plan>>

@@ -10,6 +10,8 @@ import { themeSources, type TemplateContext } from '../themes/template-context.j
 import type { Theme, ThemeCache } from '../themes/theme.js'
 import { readFontBytes } from './fonts.js'
 
+const isOwnCompiledTheme = async (theme: Theme): Promise<boolean> => Boolean(await (await import('../themes/precompiled.js')).loadPrecompiled(theme))
+
 export interface ServiceOptions {
   browserPath?: string
   /** Milliseconds any one browser call may take. */
@@ -104,13 +106,22 @@ export class BuildServices {
     return this.holder.reset()
   }
 
-  /** Loads the template renderer in the sandbox now, so that work overlaps validation. */
+  /** Loads the template renderer in the sandbox now, so that its start overlaps other work. */
   warmTemplates(): void {
     this.sandbox.warm(sandboxModule(THEME_RENDER))
   }
 
-  /** Renders a Handlebars theme in the sandbox, within the build's timeout. */
+  /**
+   * Renders a Handlebars theme. A theme of vitae's own, compiled when vitae was installed and
+   * unchanged since (its sources match the compiled hash), is our code, linear in the resume (whose
+   * size is capped): it renders here, sparing the worker's start. Any other theme (the user's, an
+   * edited one, a package) is code from outside and renders in the sandbox, within the timeout.
+   */
   async renderTemplate(theme: Theme, context: TemplateContext, what: string): Promise<string> {
+    if (await isOwnCompiledTheme(theme)) {
+      const { themeTemplate } = await import('../themes/handlebars.js')
+      return (await themeTemplate(theme))(context)
+    }
     const call = { module: sandboxModule(THEME_RENDER), name: 'renderTheme', args: [themeSources(theme), context] }
     const ms = this.options.timeoutMs
     try {

@@ -27,7 +27,13 @@ export const precompiledFile = (themeName: string): string => join(PACKAGE_ROOT,
  * The templates of a shipped theme, compiled when vitae was installed (scripts/precompile-themes.mjs),
  * if they still match its sources; a theme of the user's own, or an edited one, compiles at run time.
  */
-export async function loadPrecompiled(theme: Theme): Promise<Precompiled | undefined> {
+export function loadPrecompiled(theme: Theme): Promise<Precompiled | undefined> {
+  // Asked for by the build and by the compiler: hashed and imported once per loaded theme.
+  theme.precompiled ??= findPrecompiled(theme)
+  return theme.precompiled
+}
+
+async function findPrecompiled(theme: Theme): Promise<Precompiled | undefined> {
   if (dirname(resolve(theme.dir)) !== join(PACKAGE_ROOT, 'templates')) return undefined
   const file = precompiledFile(theme.name)
   if (!existsSync(file)) return undefined

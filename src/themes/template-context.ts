@@ -44,9 +44,9 @@ const templatePage = (page: PageSettings): TemplateContext['page'] => ({
 })
 
 /** A theme as the render thread needs it: its sources, without what was compiled or inlined on this side. */
-export type ThemeSources = Omit<Theme, 'compiled' | 'css'>
+export type ThemeSources = Omit<Theme, 'compiled' | 'precompiled' | 'css'>
 
 export function themeSources(theme: Theme): ThemeSources {
-  const { compiled: _compiled, css: _css, ...sources } = theme
+  const { compiled: _compiled, precompiled: _precompiled, css: _css, ...sources } = theme
   return sources
 }

@@ -94,6 +94,8 @@ export interface Theme {
   page: { size?: PageSize; margins: Partial<Margins> }
   /** The compiled template, made on first use (src/themes/handlebars.ts). */
   compiled?: Promise<(context: unknown) => Promise<string>>
+  /** Its templates as compiled at install, when they still match (src/themes/precompiled.ts). */
+  precompiled?: Promise<import('./precompiled.js').Precompiled | undefined>
   /** Set for a JSON Resume theme package: its render() makes the HTML; the rest is classic's (src/themes/resolve.ts). */
   jsonResume?: JsonResumeThemeInfo
 }

@@ -161,14 +161,14 @@ interface DocxParagraph {
 
 function docxParagraphs(file: string): DocxParagraph[] {
   const xml = strFromU8(unzipSync(readFileSync(file))['word/document.xml']!)
-  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')
+  const unescapeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')
   return [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>|<w:p [^>]*>([\s\S]*?)<\/w:p>/g)].map((m) => {
     const body = m[1] ?? m[2] ?? ''
     const props = /<w:pPr>([\s\S]*?)<\/w:pPr>/.exec(body)?.[1] ?? ''
     const runs: DocxParagraph['runs'] = []
     for (const r of body.replace(/<w:pPr>[\s\S]*?<\/w:pPr>/, '').matchAll(/<w:r>([\s\S]*?)<\/w:r>|<w:r [^>]*>([\s\S]*?)<\/w:r>/g)) {
       const run = (r[1] ?? r[2] ?? '').replace(/<w:rPr>[\s\S]*?<\/w:rPr>/, '')
-      for (const t of run.matchAll(/<w:tab\/>|<w:t(?: [^>]*)?>([\s\S]*?)<\/w:t>/g)) runs.push(t[0] === '<w:tab/>' ? { tab: true } : { text: unescape(t[1]!) })
+      for (const t of run.matchAll(/<w:tab\/>|<w:t(?: [^>]*)?>([\s\S]*?)<\/w:t>/g)) runs.push(t[0] === '<w:tab/>' ? { tab: true } : { text: unescapeXml(t[1]!) })
     }
     return {
       style: /<w:pStyle w:val="([^"]+)"\/>/.exec(props)?.[1] ?? 'Normal',

@@ -34,8 +34,14 @@ async function startDev(dir: string, args: string[] = []): Promise<Dev> {
   const poke = () => {
     for (const w of [...waiters]) w()
   }
-  child.stdout!.setEncoding('utf8').on('data', (d: string) => ((text.stdout += d), poke()))
-  child.stderr!.setEncoding('utf8').on('data', (d: string) => ((text.stderr += d), poke()))
+  child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+    text.stdout += d
+    poke()
+  })
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => {
+    text.stderr += d
+    poke()
+  })
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
   const waitFor = (pattern: RegExp, count = 1, stream: 'stdout' | 'stderr' = 'stdout') =>
     new Promise<void>((resolve, reject) => {
@@ -147,7 +153,7 @@ describe.skipIf(!found.found)('resume dev', () => {
     writeFileSync(file, good.replace('startDate: 2024-03', 'startDate: 2024-13'))
 
     await page.waitForFunction(() => document.documentElement.dataset.state === 'error')
-    const problems = await page.$eval('#problems', (el) => (el as HTMLElement).innerText)
+    const problems = await page.$eval('#problems', (el) => (el as HTMLElement).textContent)
     const column = lines[line - 1]!.indexOf('2024-03') + 1
     expect(problems).toContain(`resume.yaml:${line}:${column}: error[DATE_FORMAT]`)
     // The source line as saved, and a caret under the column.

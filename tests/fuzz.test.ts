@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { describe, it } from 'vitest'
 import { main } from '../lib/cli/main.js'
 import type { Io } from '../lib/cli/io.js'
 import { SEED, runCli, tempDir } from './helpers.js'
@@ -18,7 +18,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 400)
 const CHILD_RUNS = Math.max(1, Math.round(RUNS / 16))
 
 const seedText = readFileSync(SEED, 'utf8')
-const seedLines = seedText.split('\n')
+const _seedLines = seedText.split('\n')
 
 // ---------------------------------------------------------------------------------------------
 // Mutations: each is data (so fast-check can shrink it and print it), applied to the seed's bytes.

@@ -55,7 +55,7 @@ export async function runImport(file: string, opts: ImportOptions, io: Io): Prom
     return {
       code: 'IMPORT_DROPPED',
       severity: 'warning',
-      message: `${d.path} has no place in a vitae resume; kept as ${d.keptAt ?? 'x-' + converted.shape}`,
+      message: `${d.path} has no place in a vitae resume; kept as ${d.keptAt ?? `x-${converted.shape}`}`,
       file: source.file,
       line,
       column,

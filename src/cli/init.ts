@@ -33,7 +33,11 @@ export async function terminalPrompter(): Promise<Prompter | undefined> {
   const lines: string[] = []
   let waiting: { resolve(line: string): void; reject(error: Error): void } | undefined
   let ended = false
-  rl.on('line', (line) => (waiting ? (waiting.resolve(line), (waiting = undefined)) : lines.push(line)))
+  rl.on('line', (line) => {
+    if (!waiting) return void lines.push(line)
+    waiting.resolve(line)
+    waiting = undefined
+  })
   rl.on('close', () => {
     ended = true
     waiting?.resolve('')

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { LineCounter, isAlias, isCollection, isMap, isPair, isScalar, parseAllDocuments, visit, type Node } from 'yaml'
 import { VitaeError, type Diagnostic } from '../diagnostics/diagnostic.js'
-import { placeOfOffset, type Source } from './source.js'
+import type { Source } from './source.js'
 import type { DiagnosticCode } from '../diagnostics/codes.js'
 
 /** A resume is a few kilobytes; anything this large is a mistake or an attack. */
@@ -193,7 +193,7 @@ export function loadText(text: string, file: string): Source {
   let data: unknown
   try {
     data = first.toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS })
-  } catch (error) {
+  } catch {
     const firstAlias = findFirst(first, (node) => isAlias(node))
     throw input([
       at('ALIAS_LIMIT', `aliases expand to too much data (more than ${MAX_ALIAS_EXPANSIONS} expansions)`, firstAlias?.range?.[0] ?? 0, 'this looks like an "alias bomb"; write the repeated values out'),

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import { VitaeError, isVitaeError, type Diagnostic } from '../diagnostics/diagnostic.js'
+import { type VitaeError, isVitaeError, type Diagnostic } from '../diagnostics/diagnostic.js'
 import type { Margins, PageSize } from '../page/geometry.js'
 import { DEFAULT_TIMEOUT_MS, type TailorOptions } from '../pipeline/options.js'
 import { plan } from '../pipeline/plan.js'

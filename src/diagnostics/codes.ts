@@ -56,5 +56,3 @@ export const CODES_BY_KIND = {
 
 type Values<T> = T[keyof T]
 export type DiagnosticCode = Values<{ [K in keyof typeof CODES_BY_KIND]: (typeof CODES_BY_KIND)[K][number] }>
-
-export const ALL_CODES: ReadonlySet<string> = new Set(Object.values(CODES_BY_KIND).flat())

@@ -170,10 +170,6 @@ export class Stash {
   }
 }
 
-/** Sets `target[key]` unless the value is blank. */
-export function put(target: Obj, key: string, value: unknown): void {
-  if (!isBlank(value)) target[key] = value
-}
 
 /** A list of strings from a list (or one comma-separated string), blanks left out. */
 export function stringList(value: unknown): string[] | undefined {

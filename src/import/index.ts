@@ -7,9 +7,7 @@ import { fromYamlResume } from './yamlresume.js'
 export * from './common.js'
 export * from './detect.js'
 export { LEGACY_KEYS, legacyKeyFor, fromJsonResume } from './json-resume.js'
-export { fromRenderCv, socialUrl, RENDERCV_THEMES } from './rendercv.js'
-export { fromYamlResume } from './yamlresume.js'
-export { toYaml, schemaComment, type YamlOptions } from './write-yaml.js'
+export { socialUrl } from './rendercv.js'
 
 /** Detects the format of parsed data and converts it; `undefined` for a shape we do not know. */
 export function convert(data: unknown): (ConvertResult & { shape: Exclude<Shape, 'unknown'> }) | undefined {

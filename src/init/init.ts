@@ -34,7 +34,6 @@ export function checkValues(values: Pick<InitOptions, 'name' | 'email' | 'locale
   const name = values.name?.trim() || PLACEHOLDER_NAME
   const email = values.email?.trim() || PLACEHOLDER_EMAIL
   const locale = values.locale?.trim() || DEFAULT_LOCALE
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we refuse
   if (/[\u0000-\u001f\u007f]/.test(name)) throw usage('--name cannot hold control characters')
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw usage(`--email ${JSON.stringify(email)} is not an email address`, 'e.g. --email ada@example.com')
   if (!isLocale(locale)) throw usage(`--locale ${JSON.stringify(locale)} is not a locale`, 'a BCP 47 tag, e.g. en-US, en-GB, de-DE')

@@ -15,10 +15,6 @@ const REGISTRY: Record<string, () => Promise<Renderer>> = {
 
 export const FORMATS = Object.keys(REGISTRY)
 
-export function isFormat(name: string): boolean {
-  return Object.hasOwn(REGISTRY, name)
-}
-
 export async function loadRenderer(format: string): Promise<Renderer> {
   const load = REGISTRY[format]
   if (!load) throw new Error(`unknown format ${format}`)

@@ -109,25 +109,6 @@ const themeError = (message: string, file?: string, hint?: string, place?: { lin
   new VitaeError('theme', [{ code: 'THEME', severity: 'error', message, file, hint, line: place?.line, column: place?.column }])
 
 /**
- * Where a theme named `name` lives: a folder path as given, or `templates/<name>` beside the
- * resume (a theme of one's own), or the themes that ship with vitae.
- */
-export function findTheme(name: string, resumeDir: string): string {
-  const candidates =
-    name.includes('/') || name.includes('\\') || name.startsWith('.')
-      ? [resolve(resumeDir, name)]
-      : [join(resumeDir, 'templates', name), join(PACKAGE_ROOT, 'templates', name)]
-  const found = candidates.find((dir) => existsSync(join(dir, MANIFEST)))
-  if (found) return found
-  throw themeError(`no theme named ${name}`, undefined, `a theme is a folder with a ${MANIFEST}; looked in ${candidates.map((c) => relative(process.cwd(), c) || '.').join(', ')}; vitae ships: ${shippedThemes().join(', ')}`)
-}
-
-function shippedThemes(): string[] {
-  const dir = join(PACKAGE_ROOT, 'templates')
-  return existsSync(dir) ? readdirSync(dir).filter((name) => existsSync(join(dir, name, MANIFEST))) : []
-}
-
-/**
  * Inside the theme folder, or refused: a theme cannot read the user's files. First by name, then
  * by where the name really leads (a symlinked partial or stylesheet is followed, and checked).
  * A file that does not exist passes: reading it reports that.

@@ -14,11 +14,17 @@ export async function runExplain(file: string, flags: BuildFlags, io: Io): Promi
   const reports = []
   // Only themes are loaded (their default section order): explain shapes nothing to draw.
   const services = new BuildServices({ timeoutMs: 0, log: () => undefined })
-  for (const target of p.targets) {
-    const tailored = await tailorTarget(p, target, {}, services)
-    reports.push({ target: target.variant?.name ?? null, output: target.name, description: target.variant?.def.description ?? null, ...tailored })
-    if (!flags.json) io.out(explainText(target.variant?.name, target.variant?.def.description, target.name, tailored, io.color))
+  try {
+    for (const target of p.targets) {
+      const tailored = await tailorTarget(p, target, {}, services)
+      reports.push({ target: target.variant?.name ?? null, output: target.name, description: target.variant?.def.description ?? null, ...tailored })
+      if (!flags.json) io.out(explainText(target.variant?.name, target.variant?.def.description, target.name, tailored, io.color))
+    }
+  } finally {
+    await services.dispose()
   }
+  // Found while choosing themes (one named in the file but not installed, say).
+  printDiagnostics(io, services.warnings, new Map([[p.source.file, p.source.text]]))
   if (flags.json) {
     io.out(
       JSON.stringify(

@@ -9,6 +9,11 @@ export interface FormatOptions {
 const paint = (on: boolean, code: string, text: string): string =>
   on ? `\u001b[${code}m${text}\u001b[0m` : text
 
+// Direction controls and zero-width characters, shown as <U+202E> in a code frame: printed as they
+// are, they reorder or hide the very line that reports them.
+const INVISIBLE = /[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g
+const visible = (text: string): string => text.replace(INVISIBLE, (ch) => `<U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`)
+
 /**
  * `resume.yaml:14:9: error[CODE]: message`, then the source line and a caret under the column,
  * then the hint: the shape compilers use, so editors and CI annotators can jump to the place.
@@ -24,8 +29,8 @@ export function formatDiagnostic(d: Diagnostic, options: FormatOptions = {}): st
     if (text !== undefined) {
       const gutter = String(d.line)
       // Keep tabs as tabs in the caret line so the caret lines up under the same character.
-      const pad = Array.from(text.slice(0, Math.max(0, (d.column ?? 1) - 1)), (ch) => (ch === '\t' ? '\t' : ' ')).join('')
-      lines.push(` ${gutter} | ${text}`)
+      const pad = Array.from(visible(text.slice(0, Math.max(0, (d.column ?? 1) - 1))), (ch) => (ch === '\t' ? '\t' : ' ')).join('')
+      lines.push(` ${gutter} | ${visible(text)}`)
       lines.push(` ${' '.repeat(gutter.length)} | ${pad}${paint(color, '1;32', '^')}`)
     }
   }

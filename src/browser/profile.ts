@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { isAlive } from '../core/process-alive.js'
 
 /** Prefix of the throwaway profile folders, so a test (or a person) can find stray browsers. */
 export const PROFILE_PREFIX = 'vitae-chrome-'
@@ -41,15 +42,5 @@ export function sweepStaleProfiles(now = Date.now()): void {
     } catch {
       // Gone already, or not ours to read.
     }
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    // EPERM: alive, but someone else's.
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { readdirSync, unlinkSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
+import { isAlive } from './process-alive.js'
 
 /**
  * Temporary files of atomic writes: named so that a later build can tell whose they were, and
@@ -60,15 +61,5 @@ export function sweepStaleTemps(dir: string): void {
     } catch {
       // Gone already, or not ours to remove.
     }
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    // EPERM: alive, but someone else's.
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }

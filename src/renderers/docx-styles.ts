@@ -51,8 +51,12 @@ export function docxStyles(t: ThemeDocxTokens, options: { textWidth: number; lan
   const font = fontFor(scripts)
   const line = Math.round(240 * t.lineSpacing)
   const masthead = t.mastheadAlign === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER
-  const track = (em: number, size: number) => ({ characterSpacing: tracking(em, size) })
-  const italic = { italics: true }
+  // Letter spacing pulls Arabic's joined letters apart and leaves gaps in Han, Kana and Hangul;
+  // none of these scripts has an italic either, and Word would slant them by shearing. As the
+  // PDF's :lang() rules: tracking and italics only in Latin-script documents.
+  const latin = !scripts.eastAsia && !scripts.cs
+  const track = (em: number, size: number) => (latin ? { characterSpacing: tracking(em, size) } : {})
+  const italic = latin ? { italics: true } : {}
   const label = t.labelCase === 'caps' ? { allCaps: true, ...track(0.06, t.labelSize) } : t.labelCase === 'italic' ? italic : {}
   const labelRun = { size: halfPt(t.labelSize), color: t.labelColor === 'accent' ? t.accent : t.muted, ...label }
   // Capitals tracked as the HTML's; Word's small capitals keep the heading's own case in the text.

@@ -3,20 +3,28 @@ import type { ContactItem, View, ViewEntry, ViewSection } from '../core/view.js'
 import { inlineRuns, styledText } from './docx-inline.js'
 import { BULLETS, STYLE } from './docx-styles.js'
 import type { Block } from '../core/inline.js'
+import type { DocxShapeTokens } from './docx-tokens.js'
+
+/** What of the theme's Word shape the body itself has to follow; the rest is in the styles. */
+type BodyShape = Pick<DocxShapeTokens, 'labelPlacement' | 'locationItalic'>
+const CLASSIC_BODY: BodyShape = { labelPlacement: 'below', locationItalic: false }
 
 /**
  * The view model as Word paragraphs, in the order and shape of the HTML theme's partials
  * (header, text, entries, groups): one column, no tables, nothing in headers or footers,
  * so a reader, Word's navigation pane and an applicant tracking system all read it top down.
  */
-export function docxBody(view: View): Paragraph[] {
-  return [...masthead(view), ...view.sections.flatMap(section)]
+export function docxBody(view: View, shape: BodyShape = CLASSIC_BODY): Paragraph[] {
+  return [...masthead(view, shape), ...view.sections.flatMap((s) => section(s, shape))]
 }
 
-function masthead(view: View): Paragraph[] {
+function masthead(view: View, shape: BodyShape): Paragraph[] {
   const out: Paragraph[] = []
-  if (view.name) out.push(new Paragraph({ style: STYLE.title, children: [new TextRun(view.name)] }))
-  if (view.label) out.push(new Paragraph({ style: STYLE.label, children: [new TextRun(view.label)] }))
+  // Beside the name, the label is a run of its own after an em space (the PDF's 10pt gap), so
+  // whoever reads the runs still finds the name alone in the first one.
+  const beside = shape.labelPlacement === 'beside' && view.name && view.label
+  if (view.name) out.push(new Paragraph({ style: STYLE.title, children: [new TextRun(view.name), ...(beside ? [styledText(`\u2003${view.label}`, STYLE.inlineLabel)] : [])] }))
+  if (view.label && !beside) out.push(new Paragraph({ style: STYLE.label, children: [new TextRun(view.label)] }))
   if (view.contact.length > 0) out.push(new Paragraph({ style: STYLE.contact, children: contactLine(view.contact) }))
   return out
 }
@@ -31,7 +39,7 @@ function contactLine(items: readonly ContactItem[]): ParagraphChild[] {
 
 const contactItem = (item: ContactItem): ParagraphChild => (item.href ? styledText(item.text, STYLE.link, item.href) : new TextRun(item.text))
 
-function section(s: ViewSection): Paragraph[] {
+function section(s: ViewSection, shape: BodyShape): Paragraph[] {
   const heading = s.heading ? [new Paragraph({ style: STYLE.heading, children: [new TextRun(s.heading)] })] : []
   switch (s.layout) {
     case 'text':
@@ -39,7 +47,7 @@ function section(s: ViewSection): Paragraph[] {
     case 'groups':
       return [...heading, ...s.entries.map(group)]
     case 'entries':
-      return [...heading, ...s.entries.flatMap(entry)]
+      return [...heading, ...s.entries.flatMap((e) => entry(e, shape))]
   }
 }
 
@@ -57,12 +65,12 @@ function group(e: ViewEntry): Paragraph {
   return new Paragraph({ style: STYLE.group, children: [styledText(name, STYLE.groupName), ...keywords] })
 }
 
-function entry(e: ViewEntry): Paragraph[] {
+function entry(e: ViewEntry, shape: BodyShape): Paragraph[] {
   const body: Array<{ style: string; children: ParagraphChild[]; bullet?: boolean }> = []
   body.push(...blockParagraphs(e.summary ?? [], STYLE.entryText))
   for (const bullet of e.bullets) body.push({ style: STYLE.bullet, children: inlineRuns(bullet), bullet: true })
   return [
-    new Paragraph({ style: STYLE.entry, children: entryHead(e) }),
+    new Paragraph({ style: STYLE.entry, children: entryHead(e, shape) }),
     // Each paragraph but the last keeps with the next: an entry is not split across pages,
     // as the PDF's `break-inside: avoid` does.
     ...body.map(
@@ -78,14 +86,14 @@ function entry(e: ViewEntry): Paragraph[] {
 }
 
 /** Title | organisation (note), then a tab to the right edge: place | dates. */
-function entryHead(e: ViewEntry): ParagraphChild[] {
+function entryHead(e: ViewEntry, shape: BodyShape): ParagraphChild[] {
   const separator = () => styledText(' | ', STYLE.separator)
   const head: ParagraphChild[] = [styledText(e.title, STYLE.entryTitle, e.url)]
   if (e.organization) head.push(separator(), styledText(e.organization, STYLE.organization))
   if (e.note) head.push(styledText(` (${e.note})`, STYLE.note))
   if (e.location || e.dates) {
     head.push(new TextRun({ children: [new Tab()] }))
-    if (e.location) head.push(styledText(e.location, STYLE.meta))
+    if (e.location) head.push(styledText(e.location, shape.locationItalic ? STYLE.place : STYLE.meta))
     if (e.location && e.dates) head.push(separator())
     if (e.dates) head.push(styledText(e.dates, STYLE.meta))
   }

@@ -24,6 +24,10 @@ export const STYLE = {
   meta: 'EntryMeta',
   separator: 'Separator',
   groupName: 'GroupName',
+  /** The label on the name's line (labelPlacement "beside"). */
+  inlineLabel: 'SubtitleInline',
+  /** The place before the dates, when the theme sets it apart (locationItalic). */
+  place: 'EntryPlace',
   code: 'InlineCode',
   link: 'Hyperlink',
 } as const
@@ -47,15 +51,17 @@ export function docxStyles(t: ThemeDocxTokens, options: { textWidth: number; lan
   const font = fontFor(scripts)
   const line = Math.round(240 * t.lineSpacing)
   const masthead = t.mastheadAlign === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER
-  const label =
-    t.labelCase === 'caps' ? { allCaps: true, characterSpacing: tracking(0.06, t.labelSize) } : t.labelCase === 'italic' ? { italics: true } : {}
+  // Letter spacing pulls Arabic's joined letters apart and leaves gaps in Han, Kana and Hangul;
+  // none of these scripts has an italic either, and Word would slant them by shearing. As the
+  // PDF's :lang() rules: tracking and italics only in Latin-script documents.
+  const latin = !scripts.eastAsia && !scripts.cs
+  const track = (em: number, size: number) => (latin ? { characterSpacing: tracking(em, size) } : {})
+  const italic = latin ? { italics: true } : {}
+  const label = t.labelCase === 'caps' ? { allCaps: true, ...track(0.06, t.labelSize) } : t.labelCase === 'italic' ? italic : {}
+  const labelRun = { size: halfPt(t.labelSize), color: t.labelColor === 'accent' ? t.accent : t.muted, ...label }
   // Capitals tracked as the HTML's; Word's small capitals keep the heading's own case in the text.
   const headingCase =
-    t.headingCase === 'caps'
-      ? { allCaps: true, characterSpacing: tracking(0.09, t.headingSize) }
-      : t.headingCase === 'smallCaps'
-        ? { smallCaps: true, characterSpacing: tracking(0.05, t.headingSize) }
-        : {}
+    t.headingCase === 'caps' ? { allCaps: true, ...track(0.09, t.headingSize) } : t.headingCase === 'smallCaps' ? { smallCaps: true, ...track(0.05, t.headingSize) } : {}
   const headingRule = t.headingRule === 'below' ? { border: { bottom: { style: BorderStyle.SINGLE, size: 6, space: 1, color: t.accent } } } : {}
   const mastheadRule = t.mastheadRule === 'accent' ? { border: { bottom: { style: BorderStyle.SINGLE, size: 20, space: 4, color: t.accent } } } : {}
   return {
@@ -76,7 +82,7 @@ export function docxStyles(t: ThemeDocxTokens, options: { textWidth: number; lan
         basedOn: 'Normal',
         next: STYLE.label,
         quickFormat: true,
-        run: { font: font(t.headingFont), size: halfPt(t.nameSize), bold: true, color: t.accent, characterSpacing: tracking(0.01, t.nameSize) },
+        run: { font: font(t.headingFont), size: halfPt(t.nameSize), bold: true, color: t.nameColor === 'ink' ? t.color : t.accent, ...track(0.01, t.nameSize) },
         paragraph: { alignment: masthead, spacing: { after: 0, line: 240 }, keepNext: true },
       },
       heading1: {
@@ -110,7 +116,7 @@ export function docxStyles(t: ThemeDocxTokens, options: { textWidth: number; lan
         basedOn: 'Normal',
         next: STYLE.contact,
         quickFormat: true,
-        run: { size: halfPt(t.labelSize), color: t.labelColor === 'accent' ? t.accent : t.muted, ...label },
+        run: labelRun,
         paragraph: { alignment: masthead, spacing: { before: pt(2) }, keepNext: true },
       },
       {
@@ -159,9 +165,12 @@ export function docxStyles(t: ThemeDocxTokens, options: { textWidth: number; lan
     ],
     characterStyles: [
       { id: STYLE.entryTitle, name: 'Entry Title', run: { bold: true } },
-      { id: STYLE.organization, name: 'Organization', run: t.organizationItalic ? { italics: true } : { color: t.accent } },
-      { id: STYLE.note, name: 'Entry Note', run: { italics: true, color: t.muted } },
+      { id: STYLE.organization, name: 'Organization', run: t.organizationItalic ? italic : { color: t.accent } },
+      { id: STYLE.note, name: 'Entry Note', run: { ...italic, color: t.muted } },
       { id: STYLE.meta, name: 'Entry Meta', run: { size: halfPt(t.smallSize), color: t.muted } },
+      // The label after the name, as the PDF's masthead sets it: its own run, an em of space before it.
+      ...(t.labelPlacement === 'beside' ? [{ id: STYLE.inlineLabel, name: 'Subtitle Inline', run: labelRun }] : []),
+      ...(t.locationItalic ? [{ id: STYLE.place, name: 'Entry Place', basedOn: STYLE.meta, run: italic }] : []),
       { id: STYLE.separator, name: 'Separator', run: { color: t.rule } },
       { id: STYLE.groupName, name: 'Group Name', run: { bold: true } },
       { id: STYLE.code, name: 'Inline Code', run: { font: font(t.codeFont), size: halfPt(t.size * 0.92) } },

@@ -20,6 +20,12 @@ export interface DocxShapeTokens {
   headingRule: 'below' | 'none'
   /** Organisations in italic, rather than in the accent colour. */
   organizationItalic: boolean
+  /** The name in the accent colour, or in the text colour (`color`). */
+  nameColor: 'accent' | 'ink'
+  /** The label on its own line under the name, or on the name's line after it. */
+  labelPlacement: 'below' | 'beside'
+  /** Places (the location before the dates) in italic. */
+  locationItalic: boolean
 }
 
 export type ThemeDocxTokens = DocxTokens & DocxShapeTokens
@@ -32,15 +38,22 @@ const DEFAULT_SHAPE: Readonly<DocxShapeTokens> = {
   headingCase: 'caps',
   headingRule: 'below',
   organizationItalic: false,
+  nameColor: 'accent',
+  labelPlacement: 'below',
+  locationItalic: false,
 }
 
-const CHOICES: Record<Exclude<keyof DocxShapeTokens, 'organizationItalic'>, readonly string[]> = {
+const FLAGS = ['organizationItalic', 'locationItalic'] as const
+
+const CHOICES: Record<Exclude<keyof DocxShapeTokens, (typeof FLAGS)[number]>, readonly string[]> = {
   mastheadAlign: ['center', 'left'],
   mastheadRule: ['none', 'accent'],
   labelCase: ['caps', 'italic', 'none'],
   labelColor: ['muted', 'accent'],
   headingCase: ['caps', 'smallCaps', 'none'],
   headingRule: ['below', 'none'],
+  nameColor: ['accent', 'ink'],
+  labelPlacement: ['below', 'beside'],
 }
 
 /** What a theme without a "docx" block (or with part of one) gets: the classic look. */
@@ -89,7 +102,7 @@ export function docxTokens(theme: Theme): ThemeDocxTokens {
   for (const key of SPACINGS) check(key, (v) => isNumberIn(v, 0, 200), 'a space in points, 0 to 200')
   check('lineSpacing', (v) => isNumberIn(v, 0.5, 5), 'a multiple of single line spacing, 0.5 to 5')
   for (const [key, allowed] of Object.entries(CHOICES)) check(key, (v) => allowed.includes(v as string), allowed.map((a) => JSON.stringify(a)).join(' or '))
-  check('organizationItalic', (v) => typeof v === 'boolean', 'true or false')
+  for (const key of FLAGS) check(key, (v) => typeof v === 'boolean', 'true or false')
 
   if (problems.length > 0) {
     const file = join(theme.dir, 'theme.json')

@@ -30,7 +30,7 @@ export async function renderDocx(ctx: RenderContext): Promise<Uint8Array> {
     sections: [
       {
         properties: { page: { size: { width: page.width, height: page.height }, margin: { ...page.margins, header: 0, footer: 0, gutter: 0 } } },
-        children: docxBody(ctx.view),
+        children: docxBody(ctx.view, tokens),
       },
     ],
   })

@@ -1,0 +1,102 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { FIXTURES, ROOT, SEED, runCli, tempDir } from './helpers.js'
+import { readPdf, type PdfTextItem, type ReadPdf } from './read-pdf.js'
+
+// Every shipped theme with other scripts: a Chinese and an Arabic resume stay on one page and
+// inside the theme's margins, and right to left the head of an entry is mirrored (the dates on the
+// left, the title on the right). The seed stays one page in each theme.
+
+const THEMES = readdirSync(join(ROOT, 'templates'))
+  .filter((name) => existsSync(join(ROOT, 'templates', name, 'theme.json')))
+  .sort()
+
+const SAMPLES = { 'zh-CN': join(FIXTURES, 'i18n/zh-CN.yaml'), ar: join(FIXTURES, 'i18n/ar.yaml'), seed: SEED } as const
+type Sample = keyof typeof SAMPLES
+
+const points = (length: string): number => {
+  const m = /^([\d.]+)(in|mm|cm|pt|px)$/.exec(length.trim())
+  if (!m) throw new Error(`a length like 0.5in: ${length}`)
+  return { in: 72, mm: 72 / 25.4, cm: 72 / 2.54, pt: 1, px: 0.75 }[m[2] as 'in'] * Number(m[1])
+}
+
+/** The theme's left and right page margins in points (the samples set none of their own). */
+function margins(theme: string): { left: number; right: number } {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'templates', theme, 'theme.json'), 'utf8'))
+  const m = manifest.page?.margins ?? {}
+  return { left: points(m.left ?? '0.5in'), right: points(m.right ?? '0.5in') }
+}
+
+// Glyphs may overhang their advance a little; anything past this is text outside the margin.
+const SLACK = 0.75
+
+describe.each(THEMES)('the %s theme with other scripts', (theme) => {
+  const pdfs = {} as Record<Sample, ReadPdf>
+
+  beforeAll(async () => {
+    const dir = tempDir(`vitae-look-${theme}-`)
+    for (const [name, file] of Object.entries(SAMPLES) as Array<[Sample, string]>) {
+      const out = join(dir, name)
+      const run = await runCli(['build', file, '--theme', theme, '--format', 'pdf', '-q', '-o', out])
+      expect(run.code, `${theme} ${name}: ${run.stderr}`).toBe(0)
+      const pdf = readdirSync(out).find((f) => f.endsWith('.pdf'))!
+      pdfs[name] = await readPdf(join(out, pdf))
+    }
+  }, 120_000)
+
+  it.each(['zh-CN', 'ar', 'seed'] as const)('%s: one page', (name) => {
+    expect(pdfs[name].pages).toBe(1)
+  })
+
+  it.each(['zh-CN', 'ar'] as const)('%s: every text item inside the margins', (name) => {
+    const pdf = pdfs[name]
+    const { left, right } = margins(theme)
+    const { width } = pdf.pageSizes[0]!
+    // Visible text only: PDF.js measures a space between two runs from one to the other.
+    const outside = pdf.items.filter((i) => i.str.trim() !== '' && (i.x < left - SLACK || i.x + i.width > width - right + SLACK))
+    expect(
+      outside.map((i) => `${JSON.stringify(i.str)} at ${i.x.toFixed(1)}..${(i.x + i.width).toFixed(1)}`),
+      `${theme} ${name}: the text runs from ${left.toFixed(1)} to ${(width - right).toFixed(1)}`,
+    ).toEqual([])
+  })
+
+  it('ar: the head of an entry is mirrored, the dates on the left of the title', () => {
+    const pdf = pdfs.ar
+    const { right } = margins(theme)
+    const { width } = pdf.pageSizes[0]!
+    // The first entry's dates, يناير 2019 – حتى الآن: PDF.js splits Arabic into pieces, the year is one.
+    const year = pdf.items.find((i) => i.str.includes('2019'))
+    expect(year, `${theme}: the year of the dates`).toBeDefined()
+    const line = pdf.items.filter((i) => Math.abs(i.y - year!.y) < 1).sort((a, b) => a.x - b.x)
+    // Runs of text on the line, split at the gap between the head's two sides.
+    const groups: PdfTextItem[][] = []
+    for (const item of line) {
+      const last = groups.at(-1)?.at(-1)
+      if (last && item.x - (last.x + last.width) < 8) groups.at(-1)!.push(item)
+      else groups.push([item])
+    }
+    const title = groups.at(-1)!
+    const end = Math.max(...title.map((i) => i.x + i.width))
+    // The title (and organisation) start at the right margin, as right-to-left text starts...
+    expect(end, `${theme}: the title ends at the right margin`).toBeGreaterThan(width - right - 2)
+    // ...and the dates are on the far side of the line, left of the title.
+    expect(year!.x + year!.width, `${theme}: the dates are left of the title`).toBeLessThan(Math.min(...title.map((i) => i.x)))
+    expect(year!.x + year!.width, `${theme}: the dates are on the left half`).toBeLessThan(width / 2)
+  })
+
+  it('ar: bullets hang at the right margin as they hang at the left one in English', () => {
+    const { left, right } = margins(theme)
+    const { width } = pdfs.ar.pageSizes[0]!
+    // The list bullet nearest its start edge ("•" also separates the contact line's items).
+    const inset = (pdf: ReadPdf, side: (i: PdfTextItem) => number) => {
+      const bullets = pdf.items.filter((i) => i.str.trim() === '•')
+      expect(bullets.length, `${theme}: bullets as "•" items`).toBeGreaterThan(0)
+      return Math.min(...bullets.map(side))
+    }
+    const ltr = inset(pdfs.seed, (b) => b.x - left)
+    const rtl = inset(pdfs.ar, (b) => width - right - (b.x + b.width))
+    // The same indent from the start edge, give or take the bullet's own side bearings.
+    expect(Math.abs(rtl - ltr), `${theme}: bullet ${rtl.toFixed(1)}pt in from the right, ${ltr.toFixed(1)}pt from the left in English`).toBeLessThan(2)
+  })
+})

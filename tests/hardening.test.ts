@@ -74,7 +74,8 @@ describe('templates run where a deadline and a signal can stop them', () => {
     const r = await runTimed(['build', '--format', 'pdf,docx', '--theme', 'mine', '--timeout', '3'], dir)
     expect(r.code, r.stderr).toBe(6)
     expect(r.stderr).toContain('error[RENDER_TIMEOUT]')
-    expect(r.ms).toBeLessThan(3000 + 1500)
+    // Chrome's start and a busy machine add to the process's own start: within 2.5 s of the deadline.
+    expect(r.ms).toBeLessThan(3000 + 2500)
     expect(existsSync(join(dir, 'dist/resume.docx'))).toBe(true)
     expect(browsersOf(r.pid)).toEqual([])
   })

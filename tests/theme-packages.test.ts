@@ -78,7 +78,7 @@ describe('theme packages', () => {
     const line = text.split('\n').findIndex((l) => l.includes('"navy"')) + 1
     const r = await runCli(['build', 'resume.yaml', '--theme', 'broken', '-f', 'html', '-o', 'out-broken'], { cwd: dir })
     expect(r.code).toBe(5)
-    expect(r.stderr).toMatch(new RegExp(`theme.json:${line}:\\d+: error\\[THEME\\]: docx.accent must match pattern`))
+    expect(r.stderr).toMatch(new RegExp(`theme.json:${line}:\\d+: error\\[THEME\\]: docx.accent is "navy"; it must be a colour`))
   })
 
   it('a JSON Resume theme that throws, or returns no HTML, is exit 5 naming the package', async () => {

@@ -43,13 +43,15 @@ export function checkManifestSchema(value: unknown, file: string, source: Source
           ? `: ${(error.params.allowedValues as unknown[]).join(', ')}`
           : ''
     const where = path.length ? path.join('.') : 'the manifest'
+    // A colour that is not one says so in the words the Word tokens use, not as a regular expression.
+    const colour = error.keyword === 'pattern' && path[0] === 'docx' && ['color', 'accent', 'muted', 'rule'].includes(String(path[1]))
     const place = source
       ? placeOf(source, error.keyword === 'additionalProperties' ? [...path, String(error.params.additionalProperty)] : path, { key: error.keyword === 'additionalProperties' })
       : undefined
     out.push({
       code: 'THEME',
       severity: 'error',
-      message: `${where} ${error.message ?? 'is not valid'}${extra}`,
+      message: colour ? `${where} is ${JSON.stringify(valueAt(value, path))}; it must be a colour in hex, like "1F3A5F"` : `${where} ${error.message ?? 'is not valid'}${extra}`,
       file,
       line: place?.line,
       column: place?.column,
@@ -67,3 +69,5 @@ export const pointerPath = (pointer: string): Array<string | number> =>
         .map((raw) => raw.replace(/~1/g, '/').replace(/~0/g, '~'))
         .map((k) => (/^\d+$/.test(k) ? Number(k) : k))
     : []
+
+const valueAt = (value: unknown, path: ReadonlyArray<string | number>): unknown => path.reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[String(key)] : undefined), value)

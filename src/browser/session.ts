@@ -111,6 +111,11 @@ export class BrowserSession {
     }
   }
 
+  /** Opens the raster tab now, so PDF.js is parsed while other documents render and print. */
+  warmPng(): void {
+    ;(this.rasterTab ??= this.openRaster()).catch(() => undefined)
+  }
+
   private async openRaster(): Promise<Page> {
     const browser = await this.browser
     const page = await browser.newPage()

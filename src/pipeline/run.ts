@@ -42,7 +42,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     unknownFormats([...FORMATS, ...plugins.keys()])
     const renderers: Renderer[] = await Promise.all(formats.map((f) => plugins.get(f) ?? loadRenderer(f)))
     // The browser starts before anything renders; the formats that need none fill that wait.
-    if (renderers.some((r) => r.usesBrowser)) services.browser().catch(() => undefined)
+    if (renderers.some((r) => r.usesBrowser)) {
+      const starting = services.browser()
+      starting.then((b) => renderers.forEach((r) => r.warm?.(b))).catch(() => undefined)
+    }
     const jobs: Array<{ target: Target; ctx: RenderContext; renderer: Renderer }> = []
     for (const target of p.targets) {
       const { document } = await prepareTarget(p, target, options, services)

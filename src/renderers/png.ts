@@ -12,6 +12,8 @@ export const pngRenderer: Renderer = {
   extension: 'png',
   usesBrowser: true,
   render: renderPng,
+  // PDF.js loads into its tab while the build's other documents render and print.
+  warm: (browser) => browser.warmPng?.(),
 }
 
 async function renderPng(ctx: RenderContext): Promise<Artifact[]> {

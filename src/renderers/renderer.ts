@@ -15,6 +15,8 @@ export interface BuildBrowser {
    * inch (Letter at 150 dpi is 1275 × 1650). A document printed just before is not printed again.
    */
   printPng(html: string, page: PageSettings, dpi: number, lap?: (step: string) => void): Promise<Uint8Array[]>
+  /** Gets the browser ready for printPng (PDF.js loaded in its tab) while other work goes on. */
+  warmPng?(): void
   /** URLs the page asked for and was refused since the last call (builds are offline). */
   takeBlocked(): string[]
 }
@@ -65,4 +67,6 @@ export interface Renderer {
    * anything renders, and renders these documents after the other formats', which fill the wait.
    */
   usesBrowser?: boolean
+  /** Called as the build's browser starts, before anything renders: a head start for what `render` will need of it. */
+  warm?(browser: BuildBrowser): void
 }

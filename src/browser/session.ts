@@ -93,8 +93,7 @@ export class BrowserSession {
    * while the print runs.
    */
   async printPng(html: string, settings: PageSettings, dpi: number, lap: (step: string) => void = () => undefined): Promise<Uint8Array[]> {
-    const tab = (this.rasterTab ??= this.openRaster())
-    tab.catch(() => undefined)
+    const tab = this.raster()
     const pdf = await this.print(html, settings, lap)
     lap('print')
     let page: Page | undefined
@@ -113,7 +112,17 @@ export class BrowserSession {
 
   /** Opens the raster tab now, so PDF.js is parsed while other documents render and print. */
   warmPng(): void {
-    ;(this.rasterTab ??= this.openRaster()).catch(() => undefined)
+    this.raster()
+  }
+
+  /** The raster tab, opened on first use. */
+  private raster(): Promise<Page> {
+    if (!this.rasterTab) {
+      this.rasterTab = this.openRaster()
+      // Whoever awaits it sees a failure; this keeps an unawaited one from crashing the process.
+      this.rasterTab.catch(() => undefined)
+    }
+    return this.rasterTab
   }
 
   private async openRaster(): Promise<Page> {

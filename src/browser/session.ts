@@ -8,7 +8,8 @@ import { findBrowser } from './find.js'
 import { sandboxOffReason } from './flags.js'
 import { PipeTransport } from './pipe-transport.js'
 import { printToPdf } from './print.js'
-import type { PageSettings } from '../page/geometry.js'
+import { openRasterTab, rasterizePdf } from './rasterize.js'
+import { knownPapers, type PageSettings } from '../page/geometry.js'
 
 interface Tab {
   page: Page
@@ -41,6 +42,10 @@ export class BrowserSession {
   private blocked: string[] = []
   /** Set when the browser broke the DevTools protocol: what it did, for the error message. */
   private protocolError: string | undefined
+  /** The tab PDF.js draws page images in, opened on the first printPng. */
+  private rasterTab: Promise<Page> | undefined
+  /** The last document printed and its PDF: a build with pdf and png prints each document once. */
+  private lastPrint: { html: string; settings: string; pdf: Uint8Array } | undefined
 
   /** Throws BROWSER_NOT_FOUND (exit 6) when there is no browser; anything later, `print` reports. */
   constructor(private readonly options: SessionOptions) {
@@ -60,14 +65,21 @@ export class BrowserSession {
 
   /** Prints `html` in the tab; `lap` marks the steps, for --verbose timings. */
   async print(html: string, settings: PageSettings, lap: (step: string) => void = () => undefined): Promise<Uint8Array> {
+    const key = JSON.stringify(settings)
+    const last = this.lastPrint
+    // A copy: the caller may hand the bytes to a library that takes them over.
+    if (last && last.html === html && last.settings === key) return last.pdf.slice()
     const { page, cdp } = await this.tab
     lap('browser')
     try {
       const previous = this.shown
       this.shown = undefined
+      this.lastPrint = undefined
       this.shown = await showDocument(page, html, previous, this.options.timeout)
       lap('load')
-      return await printToPdf(cdp, settings)
+      const pdf = await printToPdf(cdp, settings)
+      this.lastPrint = { html, settings: key, pdf: pdf.slice() }
+      return pdf
     } catch (error) {
       this.discardTab()
       if (this.protocolError) throw printFailed(this.protocolError, error)
@@ -75,10 +87,55 @@ export class BrowserSession {
     }
   }
 
+  /**
+   * Prints `html` and draws each page of the PDF as a PNG, `dpi` pixels per inch: the images are
+   * the PDF's pages, so they paginate exactly as it does. The raster tab opens (and parses PDF.js)
+   * while the print runs.
+   */
+  async printPng(html: string, settings: PageSettings, dpi: number, lap: (step: string) => void = () => undefined): Promise<Uint8Array[]> {
+    const tab = this.raster()
+    const pdf = await this.print(html, settings, lap)
+    lap('print')
+    let page: Page | undefined
+    try {
+      page = await tab
+      lap('raster tab')
+      return await rasterizePdf(page, pdf, dpi, knownPapers(dpi))
+    } catch (error) {
+      // Its state is unknown: the next document gets a fresh one.
+      if (this.rasterTab === tab) this.rasterTab = undefined
+      page?.close().catch(() => undefined)
+      if (this.protocolError) throw printFailed(this.protocolError, error)
+      throw error
+    }
+  }
+
+  /** Opens the raster tab now, so PDF.js is parsed while other documents render and print. */
+  warmPng(): void {
+    this.raster()
+  }
+
+  /** The raster tab, opened on first use. */
+  private raster(): Promise<Page> {
+    if (!this.rasterTab) {
+      this.rasterTab = this.openRaster()
+      // Whoever awaits it sees a failure; this keeps an unawaited one from crashing the process.
+      this.rasterTab.catch(() => undefined)
+    }
+    return this.rasterTab
+  }
+
+  private async openRaster(): Promise<Page> {
+    const browser = await this.browser
+    const page = await browser.newPage()
+    return openRasterTab(page, (url) => this.options.log(`png: refused ${url} in the raster tab (builds are offline)`))
+  }
+
   /** After a failed print the tab's state is unknown: the next print gets a fresh one. */
   private discardTab(): void {
     const old = this.tab
     this.shown = undefined
+    this.lastPrint = undefined
     this.tab = this.openTab(true)
     this.tab.catch(() => undefined)
     old.then(({ page }) => page.close()).catch(() => undefined)

@@ -48,7 +48,8 @@ export async function runBuild(file: string, flags: BuildFlags, io: Io): Promise
   if (flags.json) {
     io.out(JSON.stringify(jsonReport(result, code), null, 2))
   } else if (!flags.quiet && (result.artifacts.length + result.failures.length > 1 || result.failures.length)) {
-    const pages = result.artifacts.reduce((n, a) => n + (a.pages ?? 0), 0)
+    // Page images (png) are one page each, of a PDF already counted when it was built too.
+    const pages = result.artifacts.reduce((n, a) => n + (a.format === 'pdf' ? (a.pages ?? 0) : 0), 0)
     const failed = result.failures.length ? `, ${result.failures.length} failed` : ''
     io.out(`${result.artifacts.length} artifact${result.artifacts.length === 1 ? '' : 's'}${failed}${pages ? `, ${pages} PDF page${pages === 1 ? '' : 's'}` : ''} in ${formatMs(performance.now() - started)}`)
   }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { isVitaeError } from '../diagnostics/diagnostic.js'
+import { DEFAULT_DPI, DPI_RANGE, isDpi } from '../page/geometry.js'
 import { EXIT_CODES, exitCodeOf } from './exit-codes.js'
 import { printDiagnostics, processIo, type Io } from './io.js'
 import { exitOnSignals } from './signals.js'
@@ -26,7 +27,7 @@ export async function main(argv: readonly string[], io: Io = processIo(argv.incl
     .command('build')
     .description('validate a resume and render it')
     .argument('[file]', 'the resume', 'resume.yaml')
-    .option('-f, --format <list>', 'formats to build, comma-separated: pdf, html, docx', 'pdf')
+    .option('-f, --format <list>', 'formats to build, comma-separated: pdf, html, docx, png, json, md, txt', 'pdf')
     .option('-o, --out <dir>', 'folder for the outputs', 'dist')
     .option('--theme <name>', 'theme: a name (ours, templates/NAME, or an installed vitae-theme-NAME / jsonresume-theme-NAME package) or a folder (default: meta.theme, else classic)')
     .option('--plugin <module>', 'a renderer plugin adding formats: a module path or package name (repeatable)', collect, [])
@@ -35,7 +36,8 @@ export async function main(argv: readonly string[], io: Io = processIo(argv.incl
     .option('--strict', 'treat warnings as errors')
     .option('--timeout <seconds>', 'give up on a render after this long (default 30)', parsePositive('--timeout'))
     .option('--browser-path <path>', 'Chrome, Chromium or Edge to print PDFs with (default: $VITAE_BROWSER, $PUPPETEER_EXECUTABLE_PATH, then the usual places)')
-    .option('--max-pages <n>', 'fail if a PDF runs longer than this', parsePositive('--max-pages'))
+    .option('--max-pages <n>', 'fail if a PDF (or its PNG pages) runs longer than this', parsePositive('--max-pages'))
+    .option('--dpi <n>', `pixels per inch of PNG page images, ${DPI_RANGE.min} to ${DPI_RANGE.max} (default ${DEFAULT_DPI})`, parseDpi)
   tailoringOptions(build)
     .option('--json', 'print a machine-readable report on stdout, and nothing else there')
     .option('-q, --quiet', 'print nothing but errors')
@@ -148,6 +150,12 @@ export function parsePositive(flag: string) {
     if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${flag} must be a positive number.`)
     return n
   }
+}
+
+function parseDpi(value: string): number {
+  const n = Number(value)
+  if (!isDpi(n)) throw new InvalidArgumentError(`--dpi must be a whole number from ${DPI_RANGE.min} to ${DPI_RANGE.max}.`)
+  return n
 }
 
 function parsePort(value: string): number {

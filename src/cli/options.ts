@@ -14,6 +14,7 @@ export interface BuildFlags {
   timeout?: number
   browserPath?: string
   maxPages?: number
+  dpi?: number
   variant?: string[]
   allVariants?: boolean
   tags?: string[]
@@ -64,6 +65,7 @@ export function buildOptions(file: string, flags: BuildFlags): BuildOptions {
     timeoutMs: flags.timeout !== undefined ? flags.timeout * 1000 : undefined,
     browserPath: flags.browserPath,
     maxPages: flags.maxPages,
+    dpi: flags.dpi,
     tailor: tailorOptions(flags),
   }
 }
@@ -80,6 +82,7 @@ const FLAG_OF: Record<string, string> = {
   timeout: '--timeout <seconds>',
   browserPath: '--browser-path',
   maxPages: '--max-pages',
+  dpi: '--dpi',
   variants: '--variant',
   tags: '--tags',
   excludeTags: '--exclude-tags',

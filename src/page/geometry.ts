@@ -37,6 +37,11 @@ const PAPER_TWIPS: Record<PageSize, { width: number; height: number }> = {
   letter: { width: 12240, height: 15840 },
   a4: { width: 11906, height: 16838 },
 }
+/** Paper as named (ISO A4 is 210 × 297 mm exactly): what a page image's pixels are counted from. */
+const PAPER_INCHES: Record<PageSize, { width: number; height: number }> = {
+  letter: { width: 8.5, height: 11 },
+  a4: { width: 210 / 25.4, height: 297 / 25.4 },
+}
 const CSS_PAGE_NAMES: Record<PageSize, string> = { letter: 'Letter', a4: 'A4' }
 
 const LENGTH = /^(0|[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(in|mm|cm|pt|px)?$/
@@ -69,6 +74,15 @@ export const toTwips = (l: Length): number => Math.round(toPoints(l) * 20)
 export const toCss = (l: Length): string => (l.value === 0 ? '0' : `${l.value}${l.unit}`)
 
 export const paperInches = (size: PageSize) => ({ width: PAPER_POINTS[size].width / 72, height: PAPER_POINTS[size].height / 72 })
+/** Pixels per inch of page images (png), when not chosen; and the range one may choose from. */
+export const DEFAULT_DPI = 150
+export const DPI_RANGE = { min: 36, max: 600 } as const
+export const isDpi = (n: number): boolean => Number.isInteger(n) && n >= DPI_RANGE.min && n <= DPI_RANGE.max
+
+/** A page image's size: the paper's inches times `dpi`, rounded (Letter at 150 dpi: 1275 × 1650; A4: 1240 × 1754). */
+export const paperPixels = (size: PageSize, dpi: number) => ({ width: Math.round(PAPER_INCHES[size].width * dpi), height: Math.round(PAPER_INCHES[size].height * dpi) })
+/** Every paper we know, as Chrome prints it (points) and as an image at `dpi` (pixels). */
+export const knownPapers = (dpi: number) => (Object.keys(PAPER_POINTS) as PageSize[]).map((size) => ({ points: PAPER_POINTS[size], pixels: paperPixels(size, dpi) }))
 export const cssPageName = (size: PageSize): string => CSS_PAGE_NAMES[size]
 
 export const isPageSize = (value: unknown): value is PageSize => value === 'letter' || value === 'a4'

@@ -40,8 +40,10 @@ export interface BuildOptions {
   strict?: boolean
   timeoutMs?: number
   browserPath?: string
-  /** Fail a paged artifact (PDF) that runs longer than this. */
+  /** Fail a paged document (PDF, PNG) that runs longer than this. */
   maxPages?: number
+  /** Pixels per inch of page images (png): a whole number from 36 to 600, default 150. */
+  dpi?: number
   tailor?: TailorOptions
   /** SOURCE_DATE_EPOCH: stamped into outputs instead of now, for reproducible bytes. */
   sourceDate?: Date

@@ -4,6 +4,7 @@ import { renderTimeout } from '../browser/errors.js'
 import { sweepStaleTemps } from '../core/temp-files.js'
 import { writeAtomic } from '../core/write.js'
 import { VitaeError, isVitaeError, type Diagnostic } from '../diagnostics/diagnostic.js'
+import { DEFAULT_DPI, DPI_RANGE, isDpi } from '../page/geometry.js'
 import { FORMATS, loadRenderer } from '../renderers/registry.js'
 import type { Artifact, RenderContext, Renderer } from '../renderers/renderer.js'
 import { DEFAULT_TIMEOUT_MS, type ArtifactFailure, type ArtifactReport, type BuildOptions, type BuildResult } from './options.js'
@@ -25,6 +26,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
   }
   const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const dpi = options.dpi ?? DEFAULT_DPI
+  if (!isDpi(dpi)) {
+    throw new VitaeError('usage', [{ code: 'BAD_FLAG', severity: 'error', message: `the dpi option must be a whole number from ${DPI_RANGE.min} to ${DPI_RANGE.max}, not ${dpi}`, hint: `${DEFAULT_DPI} (the default) suits a screen; 300 suits print` }])
+  }
   const services = new BuildServices({ browserPath: options.browserPath, timeoutMs: timeout, log })
   const artifacts: ArtifactReport[] = []
   const failures: ArtifactFailure[] = []
@@ -35,12 +40,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     unknownFormats([...FORMATS, ...plugins.keys()])
     const renderers: Renderer[] = await Promise.all(formats.map((f) => plugins.get(f) ?? loadRenderer(f)))
     // The browser starts before anything renders; the formats that need none fill that wait.
-    if (renderers.some((r) => r.usesBrowser)) services.browser().catch(() => undefined)
+    if (renderers.some((r) => r.usesBrowser)) {
+      const starting = services.browser()
+      starting.then((b) => renderers.forEach((r) => r.warm?.(b))).catch(() => undefined)
+    }
     const jobs: Array<{ target: Target; ctx: RenderContext; renderer: Renderer }> = []
     for (const target of p.targets) {
       const { document } = await prepareTarget(p, target, options, services)
       const warn = (d: Diagnostic) => services.warn(d)
-      for (const renderer of renderers) jobs.push({ target, ctx: { ...document, timeout, log, sourceDate: options.sourceDate, warn }, renderer })
+      for (const renderer of renderers) jobs.push({ target, ctx: { ...document, timeout, log, sourceDate: options.sourceDate, dpi, warn }, renderer })
     }
     jobs.sort((a, b) => Number(Boolean(a.renderer.usesBrowser)) - Number(Boolean(b.renderer.usesBrowser)))
     // Temporary files of builds killed before they could clean up.
@@ -53,19 +61,24 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const format = renderer.format
       try {
         const produced = await withDeadline(renderer, ctx, path, services)
-        // A multi-file format (a plugin's) names each file: <output>-<name>.<extension>.
-        for (const artifact of Array.isArray(produced) ? produced : [produced]) {
+        const list = Array.isArray(produced) ? produced : [produced]
+        // A document's pages are those of all its files (png: one file a page), checked before any is written.
+        const pages = list.some((a) => a.pages !== undefined) ? list.reduce((n, a) => n + (a.pages ?? 0), 0) : undefined
+        if (options.maxPages !== undefined && pages !== undefined && pages > options.maxPages) {
+          const one = list.length === 1 ? list[0]!.name : '*'
+          const what = join(options.outDir, `${target.name}${one ? `-${one}` : ''}.${list[0]!.extension ?? renderer.extension}`)
+          throw new VitaeError('render', [
+            {
+              code: 'PAGE_LIMIT',
+              severity: 'error',
+              message: `${what} has ${pages} pages; the maxPages option allows ${options.maxPages}`,
+              hint: 'shorten the resume, tailor a variant, or use smaller margins (the margins option)',
+            },
+          ])
+        }
+        // A multi-file format (png, a plugin's) names each file: <output>-<name>.<extension>.
+        for (const artifact of list) {
           const path = join(options.outDir, `${target.name}${artifact.name ? `-${artifact.name}` : ''}.${artifact.extension ?? renderer.extension}`)
-          if (options.maxPages !== undefined && artifact.pages !== undefined && artifact.pages > options.maxPages) {
-            throw new VitaeError('render', [
-              {
-                code: 'PAGE_LIMIT',
-                severity: 'error',
-                message: `${path} has ${artifact.pages} pages; the maxPages option allows ${options.maxPages}`,
-                hint: 'shorten the resume, tailor a variant, or use smaller margins (the margins option)',
-              },
-            ])
-          }
           await writeAtomic(path, artifact.bytes)
           const report: ArtifactReport = { variant, format, path, bytes: artifact.bytes.byteLength, pages: artifact.pages, ms: performance.now() - started }
           artifacts.push(report)

@@ -7,6 +7,7 @@ import type { Renderer } from './renderer.js'
 const REGISTRY: Record<string, () => Promise<Renderer>> = {
   html: async () => (await import('./html.js')).htmlRenderer,
   pdf: async () => (await import('./pdf.js')).pdfRenderer,
+  png: async () => (await import('./png.js')).pngRenderer,
   docx: async () => (await import('./docx.js')).docxRenderer,
   json: async () => (await import('./text-formats.js')).jsonRenderer,
   md: async () => (await import('./text-formats.js')).markdownRenderer,

@@ -10,6 +10,13 @@ export type { PageSettings }
 export interface BuildBrowser {
   /** Prints `html` to PDF bytes; `lap` marks the steps for verbose timings. */
   print(html: string, page: PageSettings, lap?: (step: string) => void): Promise<Uint8Array>
+  /**
+   * Prints `html` as `print` does and returns each page of that PDF as a PNG, `dpi` pixels per
+   * inch (Letter at 150 dpi is 1275 × 1650). A document printed just before is not printed again.
+   */
+  printPng(html: string, page: PageSettings, dpi: number, lap?: (step: string) => void): Promise<Uint8Array[]>
+  /** Gets the browser ready for printPng (PDF.js loaded in its tab) while other work goes on. */
+  warmPng?(): void
   /** URLs the page asked for and was refused since the last call (builds are offline). */
   takeBlocked(): string[]
 }
@@ -30,6 +37,8 @@ export interface RenderContext {
   log(message: string): void
   /** SOURCE_DATE_EPOCH as a Date, when set: stamped into outputs instead of now. */
   sourceDate?: Date
+  /** Pixels per inch for page images (the dpi option; 150 when not set). */
+  dpi?: number
   /** The theme's options (manifest defaults, then meta.themeOptions, the variant's, --set), as templates get them. */
   options: Record<string, unknown>
   /** basics.image as a data: URL, for a theme whose manifest says `photo: true`. */
@@ -58,4 +67,6 @@ export interface Renderer {
    * anything renders, and renders these documents after the other formats', which fill the wait.
    */
   usesBrowser?: boolean
+  /** Called as the build's browser starts, before anything renders: a head start for what `render` will need of it. */
+  warm?(browser: BuildBrowser): void
 }

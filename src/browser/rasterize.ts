@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import type { HTTPRequest, Page } from 'puppeteer-core'
+
+// The code below runs inside the raster tab; these are its globals, not Node's.
+declare const document: any
+declare const FileReader: any
+
+/**
+ * Page images are the printed PDF's pages, drawn by PDF.js in a tab of their own: the same file the
+ * PDF artifact is, so the PNG cannot disagree with it (pagination, @page margins, break rules).
+ * PDF.js ships in lib/vendor/pdfjs/ (copied there by scripts/vendor-pdfjs.mjs at build time: two
+ * files, 1.7 MB, rather than the 70 MB pdfjs-dist and its native canvas would install); a
+ * checkout that has not been built reads them from the dev dependency.
+ */
+function pdfjsSources(): { lib: string; worker: string } {
+  const read = (vendored: string, dependency: string): string => {
+    try {
+      return readFileSync(new URL(`../vendor/pdfjs/${vendored}`, import.meta.url), 'utf8')
+    } catch {
+      return readFileSync(createRequire(import.meta.url).resolve(`pdfjs-dist/build/${dependency}`), 'utf8')
+    }
+  }
+  return { lib: read('pdf.min.mjs', 'pdf.min.mjs'), worker: read('pdf.worker.min.mjs', 'pdf.worker.min.mjs') }
+}
+
+/** A pixel size for each paper Chrome prints, from its point size (Chrome rounds A4 to 595.44 × 841.68 pt). */
+export interface PaperPixels {
+  points: { width: number; height: number }
+  pixels: { width: number; height: number }
+}
+
+/**
+ * Opens the raster tab: JavaScript on (PDF.js is JavaScript), the network as shut as the print
+ * tab's (every request but data: and blob: refused, and none is expected: the document is our
+ * own PDF, PDF.js is handed in as text, and no font or image comes from outside a PDF Chrome wrote).
+ * PDF scripting and eval stay off. `refused` hears of anything refused.
+ */
+export async function openRasterTab(page: Page, refused: (url: string) => void): Promise<Page> {
+  await page.setRequestInterception(true)
+  page.on('request', (request: HTTPRequest) => {
+    const url = request.url()
+    if (url.startsWith('data:') || url.startsWith('blob:')) return void request.continue().catch(() => undefined)
+    refused(url)
+    request.abort('blockedbyclient').catch(() => undefined)
+  })
+  await page.setContent('<!doctype html><title>vitae raster</title>', { waitUntil: 'load' })
+  const { lib, worker } = pdfjsSources()
+  await page.evaluate(loadPdfjs, lib, worker)
+  return page
+}
+
+/** Runs in the tab: PDF.js and its worker code as modules from blob: URLs; the worker runs in the page ("fake worker"). */
+async function loadPdfjs(lib: string, worker: string): Promise<void> {
+  const url = (source: string) => URL.createObjectURL(new Blob([source], { type: 'text/javascript' }))
+  ;(globalThis as any).pdfjsLib = await import(url(lib))
+  ;(globalThis as any).pdfjsWorker = await import(url(worker))
+}
+
+/** Each page of `pdf` as PNG bytes, `dpi` pixels per inch; papers we know get their exact pixel size. */
+export async function rasterizePdf(page: Page, pdf: Uint8Array, dpi: number, papers: PaperPixels[]): Promise<Uint8Array[]> {
+  const images = await page.evaluate(drawPages, Buffer.from(pdf).toString('base64'), dpi, papers)
+  return images.map((b64) => new Uint8Array(Buffer.from(b64, 'base64')))
+}
+
+/** Runs in the tab: draws each page on a white, opaque canvas and encodes it with Chrome's PNG encoder. */
+async function drawPages(b64: string, dpi: number, papers: PaperPixels[]): Promise<string[]> {
+  const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))
+  const doc = await (globalThis as any).pdfjsLib.getDocument({ data, isEvalSupported: false, enableXfa: false, useSystemFonts: false, verbosity: 0 }).promise
+  try {
+    const images: string[] = []
+    for (let n = 1; n <= doc.numPages; n++) {
+      const pdfPage = await doc.getPage(n)
+      const viewport = pdfPage.getViewport({ scale: dpi / 72 })
+      const [x0, y0, x1, y1] = pdfPage.view
+      const known = papers.find((p) => Math.abs(p.points.width - (x1 - x0)) < 1 && Math.abs(p.points.height - (y1 - y0)) < 1)
+      const canvas = document.createElement('canvas')
+      canvas.width = known ? known.pixels.width : Math.round(viewport.width)
+      canvas.height = known ? known.pixels.height : Math.round(viewport.height)
+      // willReadFrequently keeps the canvas in memory, off any GPU: the same pixels on every machine.
+      const context = canvas.getContext('2d', { alpha: false, willReadFrequently: true })
+      context.fillStyle = '#ffffff'
+      context.fillRect(0, 0, canvas.width, canvas.height)
+      // Drawn in one task: the whole operator list first, then the 'print' intent, which runs
+      // its time slices back to back (the 'display' intent yields to an animation frame after
+      // each). A yield lets Chrome flush the canvas at a point that varies with the machine's
+      // load, and antialiased edges then differ by a few levels from run to run.
+      await pdfPage.getOperatorList({ intent: 'print', annotationMode: 0 })
+      await pdfPage.render({ canvasContext: context, canvas, viewport, intent: 'print', background: '#ffffff', annotationMode: 0 }).promise
+      pdfPage.cleanup()
+      const blob: any = await new Promise((resolve, reject) => canvas.toBlob((b: any) => (b ? resolve(b) : reject(new Error(`page ${n} did not encode`))), 'image/png'))
+      const url: string = await new Promise((resolve, reject) => {
+        const reader = new FileReader()
+        reader.onload = () => resolve(reader.result)
+        reader.onerror = () => reject(reader.error)
+        reader.readAsDataURL(blob)
+      })
+      images.push(url.slice(url.indexOf(',') + 1))
+      canvas.width = 0
+    }
+    return images
+  } finally {
+    await doc.destroy()
+  }
+}

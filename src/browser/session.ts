@@ -17,6 +17,9 @@ interface Tab {
   cdp: CDPSession
 }
 
+/** Documents one tab shows before it is replaced by a fresh one. */
+const RECYCLE_TAB_AFTER = 20
+
 export interface SessionOptions {
   browserPath?: string
   /** Milliseconds any one CDP call may take before it is abandoned. */
@@ -37,6 +40,7 @@ export class BrowserSession {
   private readonly chrome: ChromeProcess
   private readonly browser: Promise<Browser>
   private tab: Promise<Tab>
+  private printsInTab = 0
   /** The style signature of the document in the tab, when we put it there. */
   private shown: string | undefined
   private blocked: string[] = []
@@ -69,6 +73,12 @@ export class BrowserSession {
     const last = this.lastPrint
     // A copy: the caller may hand the bytes to a library that takes them over.
     if (last && last.html === html && last.settings === key) return last.pdf.slice()
+    // A tab that has shown many documents keeps some of each (a `resume dev` session reprints on
+    // every save): a fresh one now and then keeps Chrome's memory flat.
+    if (++this.printsInTab > RECYCLE_TAB_AFTER) {
+      this.discardTab()
+      this.printsInTab = 1
+    }
     const { page, cdp } = await this.tab
     lap('browser')
     try {

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { renderTimeout } from '../browser/errors.js'
+import { removeStalePages } from '../core/stale-pages.js'
 import { sweepStaleTemps } from '../core/temp-files.js'
 import { writeAtomic } from '../core/write.js'
 import { VitaeError, isVitaeError, type Diagnostic } from '../diagnostics/diagnostic.js'
@@ -84,6 +85,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           artifacts.push(report)
           options.onArtifact?.(report)
         }
+        // Pages numbered 1..n: the pages past n are an earlier, longer build's.
+        const numbered = list.every((a, i) => a.name === String(i + 1))
+        if (numbered && list.length > 0) removeStalePages(options.outDir, target.name, list[0]!.extension ?? renderer.extension, list.length)
       } catch (error) {
         if (!isVitaeError(error) || error.kind === 'theme') throw error
         failures.push({ variant, format, path, error })
@@ -94,7 +98,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await services.dispose()
   }
   const refused = remoteRefused(services.refused)
-  return { artifacts, failures, diagnostics: [...p.diagnostics, ...services.warnings, ...(refused ? [refused] : [])], source: { file: p.source.file, text: p.source.text } }
+  const late = [...services.warnings, ...(refused ? [refused] : [])]
+  // Under strict, a warning found while rendering fails the build too; its artifacts were written
+  // by then (the warning came from making them), but the run does not pass.
+  // A photo left out is the resume's matter (exit 4); the rest is the theme's (exit 5).
+  for (const kind of ['validation', 'theme'] as const) {
+    const mine = late.filter((d) => (d.code === 'PHOTO_REMOTE' ? 'validation' : 'theme') === kind)
+    if (!options.strict || mine.length === 0) continue
+    const error = new VitaeError(kind, mine.map((d) => ({ ...d, severity: 'error' as const })))
+    failures.push({ format: 'build', path: options.outDir, error })
+    options.onFailure?.(failures[failures.length - 1]!)
+  }
+  return { artifacts, failures, diagnostics: [...p.diagnostics, ...(options.strict ? [] : late)], source: { file: p.source.file, text: p.source.text } }
 }
 
 /** One warning per build for everything its documents asked the network (or the disk) for. */

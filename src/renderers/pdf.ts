@@ -30,9 +30,7 @@ async function renderPdf(ctx: RenderContext): Promise<Artifact> {
   const blocked = browser.takeBlocked()
   // Every refused URL, sorted: verbose output is where a theme author looks for what their page wanted.
   if (blocked.length > 0) ctx.log(`pdf: refused ${blocked.length} request${blocked.length === 1 ? '' : 's'} (builds are offline): ${[...new Set(blocked)].sort().join(', ')}`)
-  // And one warning by default: a theme from outside that links CDNs prints without them.
-  // (The build's one REMOTE_REFUSED warning lists them too: the browser reports each to the build.)
-  if (blocked.length > 0) ctx.log(`pdf: refused ${blocked.length} request${blocked.length === 1 ? '' : 's'} (builds are offline): ${[...new Set(blocked)].sort().join(', ')}`)
+  // (By default the build's one REMOTE_REFUSED warning lists them too: the browser reports each.)
   const { bytes, pages } = await finishPdf(raw, ctx.view.properties, ctx.sourceDate)
   steps.lap('metadata')
   ctx.log(`pdf: ${pages} page${pages === 1 ? '' : 's'} in ${steps.summary()}`)

@@ -60,7 +60,9 @@ try {
     const both = median(times.get(`${d.name} pdf,png`))
     const perPage = (png - pdf) / pdf / d.pages
     console.log(`${pad(`${d.name} (${d.pages} page${d.pages === 1 ? '' : 's'}) --format pdf`, 40)} ${pdf.toFixed(1).padStart(8)} ms`)
-    console.log(`${pad(`${d.name} --format png`, 40)} ${png.toFixed(1).padStart(8)} ms   ${(png / pdf).toFixed(2)}x pdf   +${(perPage * 100).toFixed(1)}% of pdf per page (target <= 30%)`)
+    console.log(
+      `${pad(`${d.name} --format png`, 40)} ${png.toFixed(1).padStart(8)} ms   ${(png / pdf).toFixed(2)}x pdf   +${(perPage * 100).toFixed(1)}% of pdf per page (target <= 30%)`,
+    )
     console.log(`${pad(`${d.name} --format pdf,png`, 40)} ${both.toFixed(1).padStart(8)} ms   ${(both / pdf).toFixed(2)}x pdf`)
   }
 } finally {

@@ -1,10 +1,11 @@
 // Bundles the CLI into lib/bundle/ so a command loads a handful of files instead of hundreds:
 // module resolution and loading, not our code, dominated `resume build --format html`.
 // puppeteer-core, pdf-lib and docx stay external: they load only for the formats that need them.
-import { build } from 'esbuild'
+
 import { rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 // Handlebars builds its template code with source-map's SourceNode when it can require it: slower

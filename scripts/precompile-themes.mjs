@@ -1,7 +1,7 @@
 // Compiles the Handlebars templates of the themes vitae ships into lib/precompiled/<theme>.js, so
 // a build does not parse and compile them every run (~25 ms of an HTML build). Each file carries a
 // hash of its sources; an edited theme no longer matches and compiles at run time instead.
-import { mkdirSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Handlebars from 'handlebars'

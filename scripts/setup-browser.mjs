@@ -34,7 +34,10 @@ function run(command, args, env = {}) {
   const result = spawnSync(command, args, { encoding: 'utf8', env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   if (result.error) return result.error.message
   if (result.status === 0) return undefined
-  const lines = `${result.stderr}\n${result.stdout}`.split('\n').map((l) => l.trim()).filter(Boolean)
+  const lines = `${result.stderr}\n${result.stdout}`
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
   // apt-get says `E: …`, Node tools `Error: …`; the last line is often just a closing brace.
   return lines.find((l) => /^(E:|Error\b|npm ERR!)/.test(l)) ?? lines.pop() ?? `exit status ${result.status}`
 }

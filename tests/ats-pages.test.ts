@@ -1,9 +1,9 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parse } from 'yaml'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
 import { FIXTURES, ROOT, runCli, tempDir } from './helpers.js'
-import { readLayout, squash, type Layout, type LayoutLine } from './pdf-layout.js'
+import { type Layout, type LayoutLine, readLayout, squash } from './pdf-layout.js'
 
 // Page breaks a typesetter would accept, in every shipped theme: a three-page resume whose long
 // entries must break between bullets (not jump whole to the next page and leave a hole), whose
@@ -49,7 +49,12 @@ describe.each(THEMES)('a three-page resume in the %s theme', (theme) => {
     layout = await readLayout(readFileSync(join(dir, 'long.pdf')))
     const manifest = JSON.parse(readFileSync(join(ROOT, 'templates', theme, 'theme.json'), 'utf8'))
     const words = JSON.parse(readFileSync(join(ROOT, 'locales/en.json'), 'utf8')).sections
-    headings = new Set((resume.meta.sections as string[]).map((s) => manifest.headings?.[s] ?? words[s]).filter(Boolean).map((h: string) => h.toLowerCase()))
+    headings = new Set(
+      (resume.meta.sections as string[])
+        .map((s) => manifest.headings?.[s] ?? words[s])
+        .filter(Boolean)
+        .map((h: string) => h.toLowerCase()),
+    )
     bottomMargin = inches(manifest.page?.margins?.bottom ?? '0.5in')
     topMargin = inches(manifest.page?.margins?.top ?? '0.5in')
   })

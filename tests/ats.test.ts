@@ -1,10 +1,10 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
-import { parse } from 'yaml'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { ROOT, SEED, runCli, seedCopy } from './helpers.js'
-import { gapBetween, readLayout, squash, typicalCharWidth, type Layout, type LayoutItem, type LayoutLine } from './pdf-layout.js'
+import { parse } from 'yaml'
+import { ROOT, runCli, SEED, seedCopy } from './helpers.js'
+import { gapBetween, type Layout, type LayoutItem, type LayoutLine, readLayout, squash, typicalCharWidth } from './pdf-layout.js'
 
 // Issue 14, "ATS-readable by construction": the seed resume, built in every theme vitae ships,
 // read back the way a rule-based resume parser (OpenResume's, say) reads a PDF: text items with
@@ -62,9 +62,19 @@ function seedEntries(): Entry[] {
   for (const section of seed.meta.sections as string[]) {
     for (const e of seed[section] ?? []) {
       if (section === 'education')
-        out.push({ section, title: squash(`${e.studyType} ${e.area}`), organization: e.institution, location: e.location, dates: range(e.startDate, e.endDate), summary: e.summary && plain(e.summary), bullets: (e.highlights ?? []).map(text) })
-      if (section === 'work') out.push({ section, title: e.position, organization: e.name, location: e.location, dates: range(e.startDate, e.endDate), bullets: (e.highlights ?? []).map(text) })
-      if (section === 'projects') out.push({ section, title: e.name, organization: e.type, note: e.description, dates: range(e.startDate, e.endDate), bullets: (e.highlights ?? []).map(text) })
+        out.push({
+          section,
+          title: squash(`${e.studyType} ${e.area}`),
+          organization: e.institution,
+          location: e.location,
+          dates: range(e.startDate, e.endDate),
+          summary: e.summary && plain(e.summary),
+          bullets: (e.highlights ?? []).map(text),
+        })
+      if (section === 'work')
+        out.push({ section, title: e.position, organization: e.name, location: e.location, dates: range(e.startDate, e.endDate), bullets: (e.highlights ?? []).map(text) })
+      if (section === 'projects')
+        out.push({ section, title: e.name, organization: e.type, note: e.description, dates: range(e.startDate, e.endDate), bullets: (e.highlights ?? []).map(text) })
       if (section === 'awards') out.push({ section, title: e.title, organization: e.awarder, dates: e.date ? date(e.date) : undefined, bullets: [] })
     }
   }
@@ -161,7 +171,13 @@ interface DocxParagraph {
 
 function docxParagraphs(file: string): DocxParagraph[] {
   const xml = strFromU8(unzipSync(readFileSync(file))['word/document.xml']!)
-  const unescapeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')
+  const unescapeXml = (s: string) =>
+    s
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&')
   return [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>|<w:p [^>]*>([\s\S]*?)<\/w:p>/g)].map((m) => {
     const body = m[1] ?? m[2] ?? ''
     const props = /<w:pPr>([\s\S]*?)<\/w:pPr>/.exec(body)?.[1] ?? ''
@@ -285,13 +301,18 @@ describe.each(THEMES)('the seed in the %s theme, as a resume parser reads it', (
     // OpenResume splits wherever lines are more than 1.4x the usual apart: nothing inside an entry may be.
     for (const [n, p] of inside.entries()) expect(p, `${theme}: ${where[n]} is ${p.toFixed(1)}pt below the line before (usual ${line.toFixed(1)}pt)`).toBeLessThan(1.4 * line)
     expect(Math.max(...bullets)).toBeLessThan(Math.min(...between))
-    console.info(`${theme}: line ${line.toFixed(2)}pt, inside max ${Math.max(...inside).toFixed(2)}, bullets max ${Math.max(...bullets).toFixed(2)}, entries min ${Math.min(...between).toFixed(2)} (${(Math.min(...between) / line).toFixed(2)}x), char ${threshold.toFixed(2)}pt`)
+    console.info(
+      `${theme}: line ${line.toFixed(2)}pt, inside max ${Math.max(...inside).toFixed(2)}, bullets max ${Math.max(...bullets).toFixed(2)}, entries min ${Math.min(...between).toFixed(2)} (${(Math.min(...between) / line).toFixed(2)}x), char ${threshold.toFixed(2)}pt`,
+    )
   })
 
   it('starts every bullet line with a "•" character, then the bullet, in reading order', () => {
     for (const f of found) {
       const starts = f.lines.filter((l) => isBullet(l.items[0]!))
-      expect(starts.map((l) => l.text.replace(/^•\s*/, '').slice(0, 25)), `${theme}: bullets of "${f.entry.title}"`).toEqual(f.entry.bullets.map((b) => b.slice(0, 25)))
+      expect(
+        starts.map((l) => l.text.replace(/^•\s*/, '').slice(0, 25)),
+        `${theme}: bullets of "${f.entry.title}"`,
+      ).toEqual(f.entry.bullets.map((b) => b.slice(0, 25)))
       // The bullet and its text are in the reading order too, not only on the page.
       const items = layout.pages.flatMap((p) => p.items)
       for (const l of starts) expect(items.indexOf(l.items[1]!)).toBe(items.indexOf(l.items[0]!) + 1)

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { describe, expect, it } from 'vitest'
@@ -168,7 +168,10 @@ describe.skipIf(!browser.found)('the browser is always closed', () => {
     expect(profiles(run.tmp)).toEqual([])
   })
 
-  for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
+  for (const [signal, code] of [
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const) {
     it(`after ${signal} mid-render (exit ${code})`, async () => {
       // Every variant, so the build is surely still printing when the browser reports ready.
       const run = startBuild(['--all-variants', '--verbose'])

@@ -1,5 +1,5 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -28,7 +28,11 @@ interface Dev {
 const running = new Set<Dev>()
 
 async function startDev(dir: string, args: string[] = []): Promise<Dev> {
-  const child = spawn(process.execPath, [BIN, 'dev', 'resume.yaml', '--port', '0', ...args], { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [BIN, 'dev', 'resume.yaml', '--port', '0', ...args], {
+    cwd: dir,
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   const text = { stdout: '', stderr: '' }
   const waiters: Array<() => void> = []
   const poke = () => {
@@ -118,7 +122,7 @@ describe.skipIf(!found.found)('resume dev', () => {
     const handle = await page.$('#html iframe.shown')
     return (await handle!.contentFrame())!
   }
-  const documentText = async (page: Page) => (await shownFrame(page)).evaluate(() => document.body.textContent ?? "")
+  const documentText = async (page: Page) => (await shownFrame(page)).evaluate(() => document.body.textContent ?? '')
 
   it('shows the resume, and each save without reloading the page', async () => {
     const dir = seedCopy()
@@ -141,7 +145,7 @@ describe.skipIf(!found.found)('resume dev', () => {
     expect(await stopDev(dev)).toBe(0)
   })
 
-  it('shows a bad save\'s diagnostics with their source line, keeps the last good version, and clears on the fix', async () => {
+  it("shows a bad save's diagnostics with their source line, keeps the last good version, and clears on the fix", async () => {
     const dir = seedCopy()
     const dev = await startDev(dir)
     const page = await open(dev)
@@ -224,7 +228,17 @@ describe.skipIf(!found.found)('resume dev', () => {
     await dev.waitFor(/rebuilt in/)
     expect((await rawGet(dev.url, '/')).status).toBe(200)
     expect((await rawGet(dev.url, '/document.html?v=1')).status).toBe(200)
-    for (const path of ['/../package.json', '/%2e%2e/', '/%2e%2e/package.json', '//etc/passwd', '/resume.yaml', '/document.html/../../package.json', '/..%2fpackage.json', '/document.pdf', '/C:/Windows/win.ini']) {
+    for (const path of [
+      '/../package.json',
+      '/%2e%2e/',
+      '/%2e%2e/package.json',
+      '//etc/passwd',
+      '/resume.yaml',
+      '/document.html/../../package.json',
+      '/..%2fpackage.json',
+      '/document.pdf',
+      '/C:/Windows/win.ini',
+    ]) {
       const r = await rawGet(dev.url, path)
       expect(r.status, path).toBe(404)
       expect(r.body.toString(), path).toBe('not found\n')
@@ -283,7 +297,11 @@ describe('rebuild scheduling', () => {
       dispose: async () => undefined,
     }
     const done: string[] = []
-    const scheduler = new RebuildScheduler(rebuilder, ({ result, version }) => done.push(`${version}:${result.ok ? result.html : 'failed'}`), (e) => done.push(`crash ${e}`))
+    const scheduler = new RebuildScheduler(
+      rebuilder,
+      ({ result, version }) => done.push(`${version}:${result.ok ? result.html : 'failed'}`),
+      (e) => done.push(`crash ${e}`),
+    )
     scheduler.request()
     expect(scheduler.busy).toBe(true)
     scheduler.request()

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process'
-import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { inflateRawSync } from 'node:zlib'
-import { strFromU8, unzipSync } from 'fflate'
 import { XMLValidator } from 'fast-xml-parser'
+import { strFromU8, unzipSync } from 'fflate'
 import mammoth from 'mammoth'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { FIXTURES, ROOT, runCli, seedCopy, tempDir } from './helpers.js'
@@ -51,7 +51,17 @@ interface Block {
 
 /** The Word file as a list of blocks, in order, named by what they are in the resume. */
 function docxBlocks(html: string): Block[] {
-  const kinds: Record<string, string> = { 'p.title': 'name', 'p.subtitle': 'label', 'p.contact': 'contact', 'p.summary': 'summary', h1: 'heading', h2: 'entry', 'p.entry-text': 'text', li: 'bullet', 'p.group': 'group' }
+  const kinds: Record<string, string> = {
+    'p.title': 'name',
+    'p.subtitle': 'label',
+    'p.contact': 'contact',
+    'p.summary': 'summary',
+    h1: 'heading',
+    h2: 'entry',
+    'p.entry-text': 'text',
+    li: 'bullet',
+    'p.group': 'group',
+  }
   return [...html.matchAll(/<(h1|h2|p|li)(?: class="([^"]+)")?>([\s\S]*?)<\/\1>/g)].map((m) => {
     const kind = kinds[m[2] ? `${m[1]}.${m[2]}` : m[1]!] ?? `unexpected ${m[1]}.${m[2]}`
     const body = kind === 'contact' ? m[3]!.replace(/\s*\u2022\s*/g, ' | ') : m[3]!
@@ -142,8 +152,7 @@ function zipProblems(bytes: Buffer): string {
   return problems.join('\n')
 }
 
-const attr = (xml: string, element: string, name: string): string | undefined =>
-  new RegExp(`<${element}\\b[^>]*\\s${name}="([^"]*)"`).exec(xml)?.[1]
+const attr = (xml: string, element: string, name: string): string | undefined => new RegExp(`<${element}\\b[^>]*\\s${name}="([^"]*)"`).exec(xml)?.[1]
 
 async function buildDocx(dir: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<string> {
   const result = await runCli(['build', '--format', 'docx', '-q', ...args], { cwd: dir, env })
@@ -176,7 +185,9 @@ describe('DOCX build of the seed resume', () => {
   it('is a Word package that unzip checks clean, whose every XML part is well-formed', () => {
     expect(zipProblems(readFileSync(join(dir, 'dist/resume.docx')))).toBe('')
     expect(Object.keys(parts)[0]).toBe('[Content_Types].xml')
-    expect(Object.keys(parts)).toEqual(expect.arrayContaining(['_rels/.rels', 'word/document.xml', 'word/styles.xml', 'word/numbering.xml', 'docProps/core.xml', 'docProps/app.xml']))
+    expect(Object.keys(parts)).toEqual(
+      expect.arrayContaining(['_rels/.rels', 'word/document.xml', 'word/styles.xml', 'word/numbering.xml', 'docProps/core.xml', 'docProps/app.xml']),
+    )
     expect(malformedParts(parts)).toBe('')
   })
 
@@ -212,11 +223,22 @@ describe('DOCX build of the seed resume', () => {
     expect(bullets).toHaveLength(15)
     expect(bullets[0]!.text).toMatch(/^Accelerated multi-accelerator inference throughput by 26\.1% by developing/)
     expect(bullets[14]!.text).toMatch(/negative sampling to significantly improve model performance and robustness\.$/)
-    expect(blocks.at(-1)).toEqual({ kind: 'group', text: 'Infrastructure & Tools: Redis, RocketMQ, RabbitMQ, TravisCI, Spring Boot/Cloud, DynamoDB, Node.js, Flask, FastAPI, Docker, Kubernetes, Git', bold: [] })
+    expect(blocks.at(-1)).toEqual({
+      kind: 'group',
+      text: 'Infrastructure & Tools: Redis, RocketMQ, RabbitMQ, TravisCI, Spring Boot/Cloud, DynamoDB, Node.js, Flask, FastAPI, Docker, Kubernetes, Git',
+      bold: [],
+    })
   })
 
   it('keeps the bold emphasis as bold runs', () => {
-    for (const bold of ['distributed high-performance systems', 'Accelerated multi-accelerator inference throughput by 26.1%', 'GNN-Transformer', 'Nominated to Sigma Xi.', 'reduced training sample requirements by 15x', 'fine-tuned LightGBM']) {
+    for (const bold of [
+      'distributed high-performance systems',
+      'Accelerated multi-accelerator inference throughput by 26.1%',
+      'GNN-Transformer',
+      'Nominated to Sigma Xi.',
+      'reduced training sample requirements by 15x',
+      'fine-tuned LightGBM',
+    ]) {
       expect(html).toContain(`<strong>${bold}</strong>`)
     }
   })
@@ -459,10 +481,14 @@ describe('DOCX in LibreOffice', () => {
     await buildDocx(dir)
     // A private profile: parallel conversions with a shared one fail, and LibreOffice still exits 0.
     const profile = tempDir('vitae-lo-profile-')
-    const convert = spawnSync(libreoffice!, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'pdf'), join(dir, 'dist/resume.docx')], {
-      encoding: 'utf8',
-      timeout: 150_000,
-    })
+    const convert = spawnSync(
+      libreoffice!,
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'pdf'), join(dir, 'dist/resume.docx')],
+      {
+        encoding: 'utf8',
+        timeout: 150_000,
+      },
+    )
     const pdf = join(dir, 'pdf/resume.pdf')
     expect(existsSync(pdf), `${convert.stdout}\n${convert.stderr}\n${existsSync(join(dir, 'pdf')) ? readdirSync(join(dir, 'pdf')).join(', ') : ''}`).toBe(true)
     // Read back with PDF.js: pdftotext may be missing where LibreOffice is not.

@@ -2,9 +2,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, it } from 'vitest'
-import { main } from '../lib/cli/main.js'
 import type { Io } from '../lib/cli/io.js'
-import { SEED, runCli, tempDir } from './helpers.js'
+import { main } from '../lib/cli/main.js'
+import { runCli, SEED, tempDir } from './helpers.js'
 
 // Mutations of the seed resume, fed to `resume validate`. Whatever the input, the CLI must answer
 // like a tool, not crash like a program: never exit 1, never a stack trace, a file:line:col for
@@ -23,13 +23,120 @@ const _seedLines = seedText.split('\n')
 // ---------------------------------------------------------------------------------------------
 // Mutations: each is data (so fast-check can shrink it and print it), applied to the seed's bytes.
 
-const KEYS = ['margins', 'page', 'locale', 'theme', 'sections', 'headings', 'startDate', 'endDate', 'date', 'url', 'email', 'phone', 'username', 'tags', 'excludeTags', 'highlights', 'keywords', 'set', 'maxHighlights', 'output', 'description', 'name', 'text', 'x-mine', 'variants', 'meta', 'basics', 'work', '__proto__', 'constructor', 'toString', '"basics.label"', '"work[0].highlights[9]"', '"work[99]"']
-const SCALARS = ['0', '99in', '4in', '0.5in', '12mm', '1e3pt', 'a4', 'letter', 'de-DE', 'ar', 'zz', '[work, work]', '[skills]', '{ top: 9in }', '{ work: X }', '{ tags: [nope] }', '42', '-1', '3.5', '1e309', '.nan', 'true', 'false', 'null', '~', '[]', '{}', '""', "''", '2024-13', '2024-02-30', '0x1F', '0o17', '"\\u0001"', '"\\uD800"', '|', '>', '&a x', '*a', '!!str x', '!foo x', '<<: {}', 'javascript:alert(1)', '"a\\u202Eb"', '"\\u200B"']
+const KEYS = [
+  'margins',
+  'page',
+  'locale',
+  'theme',
+  'sections',
+  'headings',
+  'startDate',
+  'endDate',
+  'date',
+  'url',
+  'email',
+  'phone',
+  'username',
+  'tags',
+  'excludeTags',
+  'highlights',
+  'keywords',
+  'set',
+  'maxHighlights',
+  'output',
+  'description',
+  'name',
+  'text',
+  'x-mine',
+  'variants',
+  'meta',
+  'basics',
+  'work',
+  '__proto__',
+  'constructor',
+  'toString',
+  '"basics.label"',
+  '"work[0].highlights[9]"',
+  '"work[99]"',
+]
+const SCALARS = [
+  '0',
+  '99in',
+  '4in',
+  '0.5in',
+  '12mm',
+  '1e3pt',
+  'a4',
+  'letter',
+  'de-DE',
+  'ar',
+  'zz',
+  '[work, work]',
+  '[skills]',
+  '{ top: 9in }',
+  '{ work: X }',
+  '{ tags: [nope] }',
+  '42',
+  '-1',
+  '3.5',
+  '1e309',
+  '.nan',
+  'true',
+  'false',
+  'null',
+  '~',
+  '[]',
+  '{}',
+  '""',
+  "''",
+  '2024-13',
+  '2024-02-30',
+  '0x1F',
+  '0o17',
+  '"\\u0001"',
+  '"\\uD800"',
+  '|',
+  '>',
+  '&a x',
+  '*a',
+  '!!str x',
+  '!foo x',
+  '<<: {}',
+  'javascript:alert(1)',
+  '"a\\u202Eb"',
+  '"\\u200B"',
+]
 
 const unicodeText = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 8 }),
   fc.string({ unit: 'binary', maxLength: 8 }),
-  fc.constantFrom('\u0000', '\t', '\r', '\r\n', '\uFEFF', '\u202E', '\u200D', '\u00AD', '\uFFFE', '\u2028', '- ', ': ', '#', '"', "'", '[', '{', '&x ', '*x', '%YAML 1.1\n', '---\n', '...\n', '? ', '|\n', '`'),
+  fc.constantFrom(
+    '\u0000',
+    '\t',
+    '\r',
+    '\r\n',
+    '\uFEFF',
+    '\u202E',
+    '\u200D',
+    '\u00AD',
+    '\uFFFE',
+    '\u2028',
+    '- ',
+    ': ',
+    '#',
+    '"',
+    "'",
+    '[',
+    '{',
+    '&x ',
+    '*x',
+    '%YAML 1.1\n',
+    '---\n',
+    '...\n',
+    '? ',
+    '|\n',
+    '`',
+  ),
 )
 
 // Weighted so that not every input dies in the YAML parser: type changes and line edits reach
@@ -41,7 +148,17 @@ const mutation = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('swap' as const), line: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('bytes' as const), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 6 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('text' as const), at: fc.nat(), text: unicodeText }) },
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('scalar' as const), line: fc.nat(), value: fc.oneof(fc.constantFrom(...SCALARS), unicodeText.map((t) => JSON.stringify(t))) }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('scalar' as const),
+      line: fc.nat(),
+      value: fc.oneof(
+        fc.constantFrom(...SCALARS),
+        unicodeText.map((t) => JSON.stringify(t)),
+      ),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('insert' as const), line: fc.nat(), key: fc.constantFrom(...KEYS), value: fc.constantFrom(...SCALARS) }) },
 )
@@ -147,7 +264,11 @@ async function fuzz(name: string, runs: number, seed: number, run: (file: string
       { seed, numRuns: runs, endOnFailure: false },
     )
     // What the runs exercised, so a fuzzer that only ever hits one path shows it.
-    const list = (m: Map<unknown, number>) => [...m].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ×${n}`).join(', ')
+    const list = (m: Map<unknown, number>) =>
+      [...m]
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, n]) => `${k} ×${n}`)
+        .join(', ')
     console.log(`fuzz ${name}: exit codes ${list(codes)}; diagnostics ${list(diagnosticCodes)}`)
   } catch (error) {
     const detail = failure ? `\nthe smallest failing input (as JSON):\n${JSON.stringify(failure.input)}\n${failure.problem}` : ''

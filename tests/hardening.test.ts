@@ -1,9 +1,9 @@
-import { spawn, execFileSync } from 'node:child_process'
-import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs'
+import { execFileSync, spawn } from 'node:child_process'
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { containedPath } from '../src/core/contained.js'
-import { BIN, ROOT, runCli, seedCopy, tempDir, type RunResult } from './helpers.js'
+import { BIN, ROOT, type RunResult, runCli, seedCopy, tempDir } from './helpers.js'
 
 /** A copy of the classic theme beside a seed copy, as `templates/mine`, for a test to break. */
 function ownTheme(): { dir: string; theme: string } {

@@ -96,7 +96,14 @@ describe('HTML build of the seed resume', () => {
   })
 
   it('keeps the bold emphasis of the seed', () => {
-    for (const bold of ['distributed high-performance systems', 'Accelerated multi-accelerator inference throughput by 26.1%', 'GNN-Transformer', 'Nominated to Sigma Xi.', 'reduced training sample requirements by 15x', 'fine-tuned LightGBM']) {
+    for (const bold of [
+      'distributed high-performance systems',
+      'Accelerated multi-accelerator inference throughput by 26.1%',
+      'GNN-Transformer',
+      'Nominated to Sigma Xi.',
+      'reduced training sample requirements by 15x',
+      'fine-tuned LightGBM',
+    ]) {
       expect(html).toContain(`<strong>${bold}</strong>`)
     }
   })
@@ -156,7 +163,10 @@ describe('HTML escaping', () => {
 
   it('formats dates through Intl in the resume locale', async () => {
     const dir = tempDir()
-    writeFileSync(join(dir, 'resume.yaml'), 'basics: {name: Ada}\nwork:\n  - {name: Acme, position: Dev, startDate: 2024-03, endDate: 2024-09}\n  - {name: Beta, position: Dev, startDate: 2024-10}\nmeta: {locale: de-DE}\n')
+    writeFileSync(
+      join(dir, 'resume.yaml'),
+      'basics: {name: Ada}\nwork:\n  - {name: Acme, position: Dev, startDate: 2024-03, endDate: 2024-09}\n  - {name: Beta, position: Dev, startDate: 2024-10}\nmeta: {locale: de-DE}\n',
+    )
     expect((await runCli(['build', '--format', 'html'], { cwd: dir })).code).toBe(0)
     const html = readFileSync(join(dir, 'dist/resume.html'), 'utf8')
     expect(html).toContain('März 2024 – Sept. 2024')

@@ -108,7 +108,11 @@ export function groupLines(items: readonly LayoutItem[]): LayoutLine[] {
   }
   for (const line of lines) {
     line.items.sort((p, q) => p.x - q.x)
-    line.text = line.items.map((i) => i.str).join(' ').replace(/\s+/g, ' ').trim()
+    line.text = line.items
+      .map((i) => i.str)
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim()
   }
   return lines.sort((p, q) => p.page - q.page || p.y - q.y)
 }

@@ -1,14 +1,14 @@
-import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { beforeAll, afterAll, describe, expect, it } from 'vitest'
 import { findBrowser } from '../src/browser/find.js'
 import { patchInfo } from '../src/renderers/pdf-info.js'
 import { finishPdf } from '../src/renderers/pdf-metadata.js'
-import { FIXTURES, SEED, runCli, seedCopy, tempDir } from './helpers.js'
+import { FIXTURES, runCli, SEED, seedCopy, tempDir } from './helpers.js'
 import { pdfDate, readPdf } from './read-pdf.js'
 
 // A real Chromium prints every PDF here. Without one these tests are skipped on a laptop, but in
@@ -146,7 +146,11 @@ describe.skipIf(!browser.found)('resume build --format pdf', () => {
   it('a failing artifact fails the run with its exit code, yet the others are built and reported', async () => {
     const r = await runCli(['build', 'resume.yaml', '--all-variants', '--format', 'pdf,html', '--margin', '3.5in', '--max-pages', '1', '--json', '-o', 'partial'], { cwd: dir })
     expect(r.code).toBe(6)
-    const report = JSON.parse(r.stdout) as { ok: boolean; artifacts: Array<{ format: string }>; failures: Array<{ format: string; exitCode: number; diagnostics: Array<{ code: string }> }> }
+    const report = JSON.parse(r.stdout) as {
+      ok: boolean
+      artifacts: Array<{ format: string }>
+      failures: Array<{ format: string; exitCode: number; diagnostics: Array<{ code: string }> }>
+    }
     expect(report.ok).toBe(false)
     expect(report.artifacts.map((a) => a.format)).toEqual(['html', 'html', 'html'])
     expect(report.failures.map((f) => [f.format, f.exitCode, f.diagnostics[0]?.code])).toEqual(Array(3).fill(['pdf', 6, 'PAGE_LIMIT']))
@@ -187,13 +191,7 @@ describe.skipIf(!browser.found)('a PDF build is offline', () => {
     writeFileSync(css, readFileSync(css, 'utf8').replaceAll('__ORIGIN__', origin))
     writeFileSync(
       join(dir, 'resume.yaml'),
-      [
-        'basics:',
-        '  name: Ada Remote',
-        `  url: ${origin}`,
-        `  image: ${origin}/portrait.png`,
-        `  summary: See [my site](${origin}/linked) and file:///etc/passwd`,
-      ].join('\n'),
+      ['basics:', '  name: Ada Remote', `  url: ${origin}`, `  image: ${origin}/portrait.png`, `  summary: See [my site](${origin}/linked) and file:///etc/passwd`].join('\n'),
     )
     const r = await runCli(['build', 'resume.yaml', '--format', 'pdf', '--theme', './remote-theme', '-o', 'out', '--verbose'], { cwd: dir })
     expect(r.code, r.stderr).toBe(0)

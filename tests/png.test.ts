@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readFileSync, readdirSync, watch } from 'node:fs'
+import { cpSync, existsSync, readdirSync, readFileSync, watch } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { findBrowser } from '../src/browser/find.js'
@@ -29,7 +29,10 @@ function chunks(file: string): string[] {
   return types
 }
 
-const pngs = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.png')).sort()
+const pngs = (dir: string): string[] =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.png'))
+    .sort()
 
 describe('--dpi', () => {
   it.each(['0', '35', '601', '150.5', 'abc'])('refuses %s as a usage error (exit 2), before anything is built', async (dpi) => {

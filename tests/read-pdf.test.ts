@@ -1,4 +1,4 @@
-import { PDFDocument, PDFName, PDFString, StandardFonts, degrees } from 'pdf-lib'
+import { degrees, PDFDocument, PDFName, PDFString, StandardFonts } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
 import { pdfDate, readPdf } from './read-pdf.js'
 
@@ -14,7 +14,13 @@ async function sample(): Promise<Uint8Array> {
   const second = doc.addPage([842, 595])
   second.setRotation(degrees(90))
   second.drawText('On page two', { x: 50, y: 500, size: 12, font })
-  const link = doc.context.obj({ Type: 'Annot', Subtype: 'Link', Rect: [72, 680, 200, 700], Border: [0, 0, 0], A: { Type: 'Action', S: 'URI', URI: PDFString.of('https://example.com/a?b=1') } })
+  const link = doc.context.obj({
+    Type: 'Annot',
+    Subtype: 'Link',
+    Rect: [72, 680, 200, 700],
+    Border: [0, 0, 0],
+    A: { Type: 'Action', S: 'URI', URI: PDFString.of('https://example.com/a?b=1') },
+  })
   first.node.set(PDFName.of('Annots'), doc.context.obj([doc.context.register(link)]))
   doc.setTitle('Zoë – Résumé')
   doc.setAuthor('Zoë')
@@ -29,7 +35,10 @@ describe('readPdf', () => {
   it('reads pages, sizes, properties, links and text in order', async () => {
     const pdf = await readPdf(await sample())
     expect(pdf.pages).toBe(2)
-    expect(pdf.pageSizes).toEqual([{ width: 612, height: 792 }, { width: 595, height: 842 }])
+    expect(pdf.pageSizes).toEqual([
+      { width: 612, height: 792 },
+      { width: 595, height: 842 },
+    ])
     expect(pdf.info).toMatchObject({ Title: 'Zoë – Résumé', Author: 'Zoë', Subject: 'Tester', Keywords: 'C++ Spring Boot', Creator: 'vitae' })
     expect(pdfDate(pdf.info.CreationDate)?.toISOString()).toBe('2023-11-14T22:13:20.000Z')
     expect(pdf.links).toEqual(['https://example.com/a?b=1'])

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { getDocument, OPS, VerbosityLevel, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import { getDocument, OPS, type PDFDocumentProxy, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js'
 
 // Reads a PDF back the way a reader (or an applicant tracking system) does, with PDF.js alone:
@@ -79,7 +79,10 @@ async function read(fileOrBytes: string | Uint8Array): Promise<ReadPdf> {
   const warnings: string[] = []
   const saved = console.warn
   console.warn = (...args: unknown[]) => {
-    const message = args.map(String).join(' ').replace(/^Warning: /, '')
+    const message = args
+      .map(String)
+      .join(' ')
+      .replace(/^Warning: /, '')
     // Without standard font data (deliberately not given: see fonts below) PDF.js says so for every
     // font that is not embedded; that is a fact about the file, reported in `fonts`, not a warning.
     if (!/standardFontDataUrl|fetchStandardFontData|Unable to load font data|Setting up fake worker/.test(message)) warnings.push(message)

@@ -1,10 +1,10 @@
-import { createRequire } from 'node:module'
 import { cpSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
-import { parse } from 'yaml'
 import { describe, expect, it } from 'vitest'
-import { FIXTURES, SEED, runCli, seedCopy, tempDir } from './helpers.js'
+import { parse } from 'yaml'
+import { FIXTURES, runCli, SEED, seedCopy, tempDir } from './helpers.js'
 
 // Issue 12: resumes as people really write them, and the formats people paste them into.
 const wild = (name: string) => join(FIXTURES, 'wild', name)
@@ -118,11 +118,23 @@ describe('exports', () => {
     expect((await runCli(['build', '--format', 'txt,md', '-o', 'out'], { cwd: dir })).code).toBe(0)
     const txt = readFileSync(join(dir, 'out/resume.txt'), 'utf8')
     const md = readFileSync(join(dir, 'out/resume.md'), 'utf8')
-    const facts = ['Hayes Zhao', 'hayes.zhao09@gmail.com', 'George Washington University', 'Mar 2024 – Sep 2024', 'DHC Software', 'Distributed Key-Value storage system', 'Associate Membership', 'Programming Languages']
+    const facts = [
+      'Hayes Zhao',
+      'hayes.zhao09@gmail.com',
+      'George Washington University',
+      'Mar 2024 – Sep 2024',
+      'DHC Software',
+      'Distributed Key-Value storage system',
+      'Associate Membership',
+      'Programming Languages',
+    ]
     for (const doc of [txt, md]) {
       const flat = doc.replace(/\s+/g, ' ')
       const at = facts.map((f) => flat.indexOf(f))
-      expect(at.every((i) => i >= 0), JSON.stringify(at)).toBe(true)
+      expect(
+        at.every((i) => i >= 0),
+        JSON.stringify(at),
+      ).toBe(true)
       expect([...at].sort((a, b) => a - b)).toEqual(at)
     }
     expect(txt.split('\n').every((line) => [...line].length <= 80)).toBe(true)

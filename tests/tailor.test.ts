@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { FIXTURES, runCli, seedCopy, tempDir } from './helpers.js'
@@ -82,7 +82,10 @@ describe('tags, sections and overrides', () => {
 
   it('--sections chooses and orders sections; --set overrides a field, typed by the schema', async () => {
     const dir = baseCopy()
-    const { code, stderr } = await runCli(['build', '--format', 'html', '--sections', 'projects,work', '--set', 'basics.label=ML Engineer', '--set', 'work[0].highlights[0]=Rewritten bullet'], { cwd: dir })
+    const { code, stderr } = await runCli(
+      ['build', '--format', 'html', '--sections', 'projects,work', '--set', 'basics.label=ML Engineer', '--set', 'work[0].highlights[0]=Rewritten bullet'],
+      { cwd: dir },
+    )
     expect(code, stderr).toBe(0)
     const html = readFileSync(join(dir, 'dist/resume.html'), 'utf8')
     expect(html).toContain('ML Engineer')

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { FIXTURES, ROOT, SEED, runCli, tempDir } from './helpers.js'
-import { readPdf, type PdfTextItem, type ReadPdf } from './read-pdf.js'
+import { FIXTURES, ROOT, runCli, SEED, tempDir } from './helpers.js'
+import { type PdfTextItem, type ReadPdf, readPdf } from './read-pdf.js'
 
 // Every shipped theme with other scripts: a Chinese and an Arabic resume stay on one page and
 // inside the theme's margins, and right to left the head of an entry is mirrored (the dates on the

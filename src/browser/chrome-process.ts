@@ -1,9 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import type { Readable, Writable } from 'node:stream'
 import { setTimeout as delay } from 'node:timers/promises'
+import { onProcessExit } from './exit-hook.js'
 import { chromeArgs } from './flags.js'
 import { createProfile, removeProfile, sweepStaleProfiles } from './profile.js'
-import { onProcessExit } from './exit-hook.js'
 
 /**
  * One Chrome process: spawned in its own process group with a fresh profile and a CDP pipe, and
@@ -65,7 +65,10 @@ export class ChromeProcess {
     if (this.spawnError) return this.spawnError.message
     // Its last words may still be in the pipe when the exit is reported.
     await Promise.race([this.stderrClosed, delay(200, undefined, { ref: false })])
-    const lines = this.stderr.split('\n').map((l) => l.trim()).filter(Boolean)
+    const lines = this.stderr
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
     const fatal = lines.filter((l) => /FATAL|ERROR|error/.test(l)).pop() ?? lines.pop()
     const code = this.child.exitCode ?? this.child.signalCode
     return fatal ? fatal.replace(/^\[[^\]]*\]\s*/, '') : `it exited (${code ?? 'no status'}) without a word`

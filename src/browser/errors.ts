@@ -15,7 +15,11 @@ export function browserNotFound(search: BrowserSearch): VitaeError {
   if (missing) {
     const unset = missing.source === '--browser-path' ? 'leave out the browserPath option' : `unset ${missing.source}`
     const app = /\.app\/?$/.test(missing.path) ? ' (on macOS, the one inside the .app, under Contents/MacOS/)' : ''
-    return renderError('BROWSER_NOT_FOUND', `no browser at ${missing.path} (from ${missing.source})`, `give the path of a Chrome, Chromium or Edge executable${app}, or ${unset} to let vitae look for one`)
+    return renderError(
+      'BROWSER_NOT_FOUND',
+      `no browser at ${missing.path} (from ${missing.source})`,
+      `give the path of a Chrome, Chromium or Edge executable${app}, or ${unset} to let vitae look for one`,
+    )
   }
   return renderError('BROWSER_NOT_FOUND', `no Chrome, Chromium or Edge found to print the PDF; tried ${search.tried.join(', ')}`, INSTALL_HINT)
 }
@@ -28,11 +32,20 @@ export function browserLaunchFailed(path: string, reason: string, cause?: unknow
 }
 
 export function printFailed(reason: string, cause?: unknown): VitaeError {
-  return renderError('PDF_FAILED', `the browser failed while printing the PDF: ${reason}`, 'run again with verbose output; if it persists, try another browser with the browserPath option', cause)
+  return renderError(
+    'PDF_FAILED',
+    `the browser failed while printing the PDF: ${reason}`,
+    'run again with verbose output; if it persists, try another browser with the browserPath option',
+    cause,
+  )
 }
 
 export function renderTimeout(what: string, ms: number): VitaeError {
-  return renderError('RENDER_TIMEOUT', `${what} took longer than ${formatSeconds(ms)}, so it was stopped`, 'raise the limit with the timeout option, or run with verbose output to see where it stalls')
+  return renderError(
+    'RENDER_TIMEOUT',
+    `${what} took longer than ${formatSeconds(ms)}, so it was stopped`,
+    'raise the limit with the timeout option, or run with verbose output to see where it stalls',
+  )
 }
 
 const formatSeconds = (ms: number): string => (ms >= 1000 ? `${+(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`)

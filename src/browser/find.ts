@@ -161,11 +161,7 @@ type Candidate = { path: string; name?: undefined } | { name: string; path?: und
  */
 function systemCandidates(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, home = homedir()): Candidate[] {
   if (platform === 'darwin') {
-    const apps = [
-      'Google Chrome.app/Contents/MacOS/Google Chrome',
-      'Chromium.app/Contents/MacOS/Chromium',
-      'Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
-    ]
+    const apps = ['Google Chrome.app/Contents/MacOS/Google Chrome', 'Chromium.app/Contents/MacOS/Chromium', 'Microsoft Edge.app/Contents/MacOS/Microsoft Edge']
     return apps.flatMap((app) => [{ path: `/Applications/${app}` }, { path: posix.join(home, 'Applications', app) }])
   }
   if (platform === 'win32') {

@@ -1,5 +1,5 @@
 import type { CDPSession } from 'puppeteer-core'
-import { paperInches, toInches, type PageSettings } from '../page/geometry.js'
+import { type PageSettings, paperInches, toInches } from '../page/geometry.js'
 
 /**
  * Prints the tab's document. Straight to CDP rather than page.pdf(): one round trip with the bytes

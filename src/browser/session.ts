@@ -1,6 +1,7 @@
-import type { Browser, CDPSession, HTTPRequest, Page } from 'puppeteer-core'
 import { setTimeout as delay } from 'node:timers/promises'
+import type { Browser, CDPSession, HTTPRequest, Page } from 'puppeteer-core'
 import { isVitaeError } from '../diagnostics/diagnostic.js'
+import { knownPapers, type PageSettings } from '../page/geometry.js'
 import { ChromeProcess } from './chrome-process.js'
 import { showDocument } from './document.js'
 import { browserLaunchFailed, browserNotFound, printFailed } from './errors.js'
@@ -9,7 +10,6 @@ import { sandboxOffReason } from './flags.js'
 import { PipeTransport } from './pipe-transport.js'
 import { printToPdf } from './print.js'
 import { openRasterTab, rasterizePdf } from './rasterize.js'
-import { knownPapers, type PageSettings } from '../page/geometry.js'
 
 interface Tab {
   page: Page
@@ -189,7 +189,12 @@ export class BrowserSession {
       this.options.log(`pdf: browser ready in ${Math.round(performance.now() - started)} ms`)
       return browser
     } catch (error) {
-      connecting.then((b) => b.disconnect(), () => undefined).catch(() => undefined)
+      connecting
+        .then(
+          (b) => b.disconnect(),
+          () => undefined,
+        )
+        .catch(() => undefined)
       if (isVitaeError(error)) throw error
       if (this.protocolError) {
         await this.chrome.close()

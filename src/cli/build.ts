@@ -1,10 +1,10 @@
 import { relative } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { isVitaeError } from '../diagnostics/diagnostic.js'
-import { build, sourceDate, type ArtifactReport, type BuildResult } from '../pipeline/index.js'
-import { exitCodeOf, EXIT_CODES } from './exit-codes.js'
-import { formatBytes, formatMs, inCliTerms, printDiagnostics, type Io } from './io.js'
-import { buildOptions, type BuildFlags } from './options.js'
+import { type ArtifactReport, type BuildResult, build, sourceDate } from '../pipeline/index.js'
+import { EXIT_CODES, exitCodeOf } from './exit-codes.js'
+import { formatBytes, formatMs, type Io, inCliTerms, printDiagnostics } from './io.js'
+import { type BuildFlags, buildOptions } from './options.js'
 
 const display = (path: string): string => {
   const rel = relative(process.cwd(), path)
@@ -51,7 +51,9 @@ export async function runBuild(file: string, flags: BuildFlags, io: Io): Promise
     // Page images (png) are one page each, of a PDF already counted when it was built too.
     const pages = result.artifacts.reduce((n, a) => n + (a.format === 'pdf' ? (a.pages ?? 0) : 0), 0)
     const failed = result.failures.length ? `, ${result.failures.length} failed` : ''
-    io.out(`${result.artifacts.length} artifact${result.artifacts.length === 1 ? '' : 's'}${failed}${pages ? `, ${pages} PDF page${pages === 1 ? '' : 's'}` : ''} in ${formatMs(performance.now() - started)}`)
+    io.out(
+      `${result.artifacts.length} artifact${result.artifacts.length === 1 ? '' : 's'}${failed}${pages ? `, ${pages} PDF page${pages === 1 ? '' : 's'}` : ''} in ${formatMs(performance.now() - started)}`,
+    )
   }
   return code
 }
@@ -62,7 +64,13 @@ export function jsonReport(result: BuildResult, code: number) {
     ok: code === 0,
     exitCode: code,
     artifacts: result.artifacts.map((a) => ({ variant: a.variant ?? null, format: a.format, path: display(a.path), bytes: a.bytes, pages: a.pages ?? null, ms: Math.round(a.ms) })),
-    failures: result.failures.map((f) => ({ variant: f.variant ?? null, format: f.format, path: display(f.path), exitCode: exitCodeOf(f.error.kind), diagnostics: f.error.diagnostics.map(inCliTerms) })),
+    failures: result.failures.map((f) => ({
+      variant: f.variant ?? null,
+      format: f.format,
+      path: display(f.path),
+      exitCode: exitCodeOf(f.error.kind),
+      diagnostics: f.error.diagnostics.map(inCliTerms),
+    })),
     warnings: result.diagnostics.filter((d) => d.severity === 'warning').map(inCliTerms),
   }
 }

@@ -1,12 +1,12 @@
 import { basename } from 'node:path'
-import { VitaeError } from '../diagnostics/diagnostic.js'
-import { summarize } from '../diagnostics/format.js'
 import { startDevSession } from '../dev/dev-session.js'
 import { createDevRebuilder } from '../dev/rebuilder.js'
+import { VitaeError } from '../diagnostics/diagnostic.js'
+import { summarize } from '../diagnostics/format.js'
 import type { PageSize } from '../page/geometry.js'
 import { EXIT_CODES, SIGNAL_EXIT_CODES } from './exit-codes.js'
-import { formatMs, printDiagnostics, type Io } from './io.js'
-import { buildOptions, tailorOptions, type BuildFlags } from './options.js'
+import { formatMs, type Io, printDiagnostics } from './io.js'
+import { type BuildFlags, buildOptions, tailorOptions } from './options.js'
 
 export interface DevFlags extends Omit<BuildFlags, 'format'> {
   format?: 'html' | 'pdf'
@@ -23,7 +23,9 @@ const SIGNAL_CODES = { SIGINT: SIGNAL_EXIT_CODES.SIGINT, SIGTERM: SIGNAL_EXIT_CO
  */
 export async function runDev(file: string, flags: DevFlags, io: Io): Promise<number> {
   if (flags.allVariants || (flags.variant?.length ?? 0) > 1) {
-    throw new VitaeError('usage', [{ code: 'BAD_FLAG', severity: 'error', message: 'resume dev shows one document: give at most one --variant', hint: 'run one resume dev per variant, each on its own --port' }])
+    throw new VitaeError('usage', [
+      { code: 'BAD_FLAG', severity: 'error', message: 'resume dev shows one document: give at most one --variant', hint: 'run one resume dev per variant, each on its own --port' },
+    ])
   }
   // A bad --margin is a usage error now, not a problem shown on every rebuild.
   const { page } = buildOptions(file, { ...flags, format: 'html' })
@@ -72,7 +74,14 @@ export async function runDev(file: string, flags: DevFlags, io: Io): Promise<num
     await rebuilder.dispose()
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
-      throw new VitaeError('usage', [{ code: 'BAD_FLAG', severity: 'error', message: `cannot listen on ${flags.host ?? '127.0.0.1'}:${flags.port ?? 0} (${code})`, hint: 'choose another --port, or leave it out for a free one' }])
+      throw new VitaeError('usage', [
+        {
+          code: 'BAD_FLAG',
+          severity: 'error',
+          message: `cannot listen on ${flags.host ?? '127.0.0.1'}:${flags.port ?? 0} (${code})`,
+          hint: 'choose another --port, or leave it out for a free one',
+        },
+      ])
     }
     throw error
   }

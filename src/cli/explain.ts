@@ -4,8 +4,8 @@ import { plan } from '../pipeline/plan.js'
 import { tailorTarget } from '../pipeline/prepare.js'
 import { BuildServices } from '../pipeline/services.js'
 import { EXIT_CODES } from './exit-codes.js'
-import { printDiagnostics, type Io } from './io.js'
-import { tailorOptions, type BuildFlags } from './options.js'
+import { type Io, printDiagnostics } from './io.js'
+import { type BuildFlags, tailorOptions } from './options.js'
 
 /** `resume explain`: for each target, what is kept and dropped, and the rule that decided. */
 export async function runExplain(file: string, flags: BuildFlags, io: Io): Promise<number> {

@@ -1,15 +1,15 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { VitaeError, type Diagnostic } from '../diagnostics/diagnostic.js'
-import { EXIT_CODES } from './exit-codes.js'
 import { loadFile } from '../core/load.js'
 import { SCHEMA_PATH } from '../core/schema.js'
 import { placeOf } from '../core/source.js'
 import { writeAtomic } from '../core/write.js'
-import { convert } from '../import/index.js'
+import { type Diagnostic, VitaeError } from '../diagnostics/diagnostic.js'
 import { isEmptyResume, KNOWN_SHAPES, SHAPE_NAMES } from '../import/detect.js'
+import { convert } from '../import/index.js'
 import { schemaRef, toYaml } from '../import/write-yaml.js'
-import { printDiagnostics, type Io } from './io.js'
+import { EXIT_CODES } from './exit-codes.js'
+import { type Io, printDiagnostics } from './io.js'
 
 export interface ImportOptions {
   output?: string

@@ -1,7 +1,7 @@
 import { relative } from 'node:path'
-import { EXIT_CODES } from './exit-codes.js'
 import { initProject, isLocale } from '../init/init.js'
 import { DEFAULT_LOCALE, PLACEHOLDER_EMAIL } from '../init/starter.js'
+import { EXIT_CODES } from './exit-codes.js'
 import type { Io } from './io.js'
 
 export interface InitFlags {

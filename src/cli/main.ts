@@ -3,11 +3,10 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { isVitaeError } from '../diagnostics/diagnostic.js'
 import { DEFAULT_DPI, DPI_RANGE, isDpi } from '../page/geometry.js'
 import { EXIT_CODES, exitCodeOf } from './exit-codes.js'
-import { printDiagnostics, processIo, type Io } from './io.js'
+import { type Io, printDiagnostics, processIo } from './io.js'
 import { exitOnSignals } from './signals.js'
 
-const version = (): string =>
-  (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version
+const version = (): string => (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version
 
 /** Runs the CLI; returns the exit code instead of exiting, so tests and embedders can call it. */
 export async function main(argv: readonly string[], io: Io = processIo(argv.includes('--debug')), options: { handleSignals?: boolean } = {}): Promise<number> {
@@ -29,9 +28,12 @@ export async function main(argv: readonly string[], io: Io = processIo(argv.incl
     .argument('[file]', 'the resume', 'resume.yaml')
     .option('-f, --format <list>', 'formats to build, comma-separated: pdf, html, docx, png, json, md, txt', 'pdf')
     .option('-o, --out <dir>', 'folder for the outputs', 'dist')
-    .option('--theme <name>', 'theme: a name (ours, templates/NAME, or an installed vitae-theme-NAME / jsonresume-theme-NAME package) or a folder (default: meta.theme, else classic)')
+    .option(
+      '--theme <name>',
+      'theme: a name (ours, templates/NAME, or an installed vitae-theme-NAME / jsonresume-theme-NAME package) or a folder (default: meta.theme, else classic)',
+    )
     .option('--plugin <module>', 'a renderer plugin adding formats: a module path or package name (repeatable)', collect, [])
-    .addOption(new Option('--page <size>', 'page size (default: meta.page, else the theme\'s)').choices(['letter', 'a4']))
+    .addOption(new Option('--page <size>', "page size (default: meta.page, else the theme's)").choices(['letter', 'a4']))
     .option('--margin <lengths>', 'page margins: one to four lengths, e.g. 0.5in or 0.5in,0.6in')
     .option('--strict', 'treat warnings as errors')
     .option('--timeout <seconds>', 'give up on a render after this long (default 30)', parsePositive('--timeout'))
@@ -57,10 +59,7 @@ export async function main(argv: readonly string[], io: Io = processIo(argv.incl
       code = await runValidate(file, opts, io)
     })
 
-  const explain = program
-    .command('explain')
-    .description('show what a variant keeps and drops, and the tag or rule that decided')
-    .argument('[file]', 'the resume', 'resume.yaml')
+  const explain = program.command('explain').description('show what a variant keeps and drops, and the tag or rule that decided').argument('[file]', 'the resume', 'resume.yaml')
   tailoringOptions(explain)
     .option('--json', 'print the decisions as JSON')
     .action(async (file: string, opts: Record<string, unknown>) => {
@@ -70,8 +69,8 @@ export async function main(argv: readonly string[], io: Io = processIo(argv.incl
 
   program
     .command('themes')
-    .description('list the themes a resume can use: vitae\'s own and the installed theme packages')
-    .argument('[dir]', 'the resume\'s folder: packages are looked up from it', '.')
+    .description("list the themes a resume can use: vitae's own and the installed theme packages")
+    .argument('[dir]', "the resume's folder: packages are looked up from it", '.')
     .option('--json', 'print the list as JSON')
     .action(async (dir: string, opts: { json?: boolean }) => {
       const { runThemes } = await import('./themes.js')
@@ -111,7 +110,7 @@ export async function main(argv: readonly string[], io: Io = processIo(argv.incl
     .option('--port <n>', 'port to serve on (default: a free one)', parsePort)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--theme <name>', 'theme name or folder (default: meta.theme, else classic)')
-    .addOption(new Option('--page <size>', 'page size (default: meta.page, else the theme\'s)').choices(['letter', 'a4']))
+    .addOption(new Option('--page <size>', "page size (default: meta.page, else the theme's)").choices(['letter', 'a4']))
     .option('--margin <lengths>', 'page margins: one to four lengths, e.g. 0.5in or 0.5in,0.6in')
     .option('--strict', 'treat warnings as errors')
     .option('--timeout <seconds>', 'give up on a render after this long (default 30)', parsePositive('--timeout'))
@@ -142,7 +141,11 @@ function tailoringOptions(command: Command): Command {
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value]
-const commaList = (value: string): string[] => value.split(',').map((v) => v.trim()).filter(Boolean)
+const commaList = (value: string): string[] =>
+  value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean)
 
 export function parsePositive(flag: string) {
   return (value: string): number => {

@@ -1,6 +1,6 @@
-import { parseMarginList, type Margins, type PageSize } from '../page/geometry.js'
-import type { BuildOptions, OverrideOption, TailorOptions } from '../pipeline/options.js'
 import { VitaeError } from '../diagnostics/diagnostic.js'
+import { type Margins, type PageSize, parseMarginList } from '../page/geometry.js'
+import type { BuildOptions, OverrideOption, TailorOptions } from '../pipeline/options.js'
 
 /** The flags of `build` (and the tailoring ones of `explain`), as commander hands them over. */
 export interface BuildFlags {
@@ -56,7 +56,10 @@ export function buildOptions(file: string, flags: BuildFlags): BuildOptions {
   }
   return {
     input: file,
-    formats: (flags.format ?? 'pdf').split(',').map((f) => f.trim().toLowerCase()).filter(Boolean),
+    formats: (flags.format ?? 'pdf')
+      .split(',')
+      .map((f) => f.trim().toLowerCase())
+      .filter(Boolean),
     outDir: flags.out ?? 'dist',
     theme: flags.theme,
     plugins: flags.plugin?.length ? flags.plugin : undefined,

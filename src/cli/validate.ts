@@ -1,7 +1,7 @@
 import { hasErrors } from '../diagnostics/diagnostic.js'
 import { inspect } from '../pipeline/plan.js'
 import { EXIT_CODES } from './exit-codes.js'
-import { printDiagnostics, summarize, type Io } from './io.js'
+import { type Io, printDiagnostics, summarize } from './io.js'
 
 export async function runValidate(file: string, opts: { strict?: boolean }, io: Io): Promise<number> {
   const { source, diagnostics } = await inspect(file, opts)

@@ -13,8 +13,7 @@ export type Inline =
 
 // Raw HTML off: `<script>` in a resume is text. Links are checked by our own rules
 // (validate.ts reports a bad scheme at its place), so markdown-it's silent filter is off.
-const md = new MarkdownIt('zero', { html: false, linkify: false, typographer: false })
-  .enable(['emphasis', 'backticks', 'link', 'escape', 'entity', 'newline', 'strikethrough'])
+const md = new MarkdownIt('zero', { html: false, linkify: false, typographer: false }).enable(['emphasis', 'backticks', 'link', 'escape', 'entity', 'newline', 'strikethrough'])
 md.validateLink = () => true
 
 /** Parsed text by source text: a build keeps one (its services own it), so nothing outlives the build. */
@@ -82,8 +81,17 @@ export type Block = { type: 'paragraph'; content: Inline[] } | { type: 'list'; o
 
 // The block rules on top of the inline ones: paragraphs and lists, nothing else (no headings,
 // tables or code blocks in a resume field; such lines stay text).
-const blockMd = new MarkdownIt('zero', { html: false, linkify: false, typographer: false })
-  .enable(['paragraph', 'list', 'emphasis', 'backticks', 'link', 'escape', 'entity', 'newline', 'strikethrough'])
+const blockMd = new MarkdownIt('zero', { html: false, linkify: false, typographer: false }).enable([
+  'paragraph',
+  'list',
+  'emphasis',
+  'backticks',
+  'link',
+  'escape',
+  'entity',
+  'newline',
+  'strikethrough',
+])
 blockMd.validateLink = () => true
 
 export type BlockCache = Map<string, Block[]>
@@ -112,7 +120,10 @@ export function parseBlocks(text: string, cache?: BlockCache): Block[] {
 
 /** The inline text of blocks, paragraphs and items joined by spaces: for metadata and plain uses. */
 export const blocksInline = (blocks: readonly Block[]): Inline[] =>
-  blocks.flatMap((b, i) => [...(i ? [{ type: 'text' as const, text: ' ' }] : []), ...(b.type === 'paragraph' ? b.content : b.items.flatMap((item, j) => [...(j ? [{ type: 'text' as const, text: ' ' }] : []), ...item]))])
+  blocks.flatMap((b, i) => [
+    ...(i ? [{ type: 'text' as const, text: ' ' }] : []),
+    ...(b.type === 'paragraph' ? b.content : b.items.flatMap((item, j) => [...(j ? [{ type: 'text' as const, text: ' ' }] : []), ...item])),
+  ])
 
 function appendText(list: Inline[], text: string): void {
   if (!text) return
@@ -124,13 +135,9 @@ function appendText(list: Inline[], text: string): void {
 /** The text without any Markdown: for PDF metadata, DOCX properties and plain-text uses. */
 export function plainText(nodes: Inline[] | string): string {
   const list = typeof nodes === 'string' ? parseInline(nodes) : nodes
-  return list
-    .map((node) => (node.type === 'text' || node.type === 'code' ? node.text : node.type === 'break' ? ' ' : plainText(node.children)))
-    .join('')
+  return list.map((node) => (node.type === 'text' || node.type === 'code' ? node.text : node.type === 'break' ? ' ' : plainText(node.children))).join('')
 }
 
 export function linksOf(nodes: Inline[]): string[] {
-  return nodes.flatMap((node) =>
-    node.type === 'link' ? [node.href, ...linksOf(node.children)] : 'children' in node ? linksOf(node.children) : [],
-  )
+  return nodes.flatMap((node) => (node.type === 'link' ? [node.href, ...linksOf(node.children)] : 'children' in node ? linksOf(node.children) : []))
 }

@@ -5,7 +5,21 @@
  * a URL parser accepts is fine on a resume: http(s), mailto and tel, and the ones people really
  * use for contact (skype:, sms:, callto:, xmpp:, ...).
  */
-const REFUSED_SCHEMES = new Set(['javascript:', 'vbscript:', 'data:', 'file:', 'blob:', 'filesystem:', 'about:', 'view-source:', 'jar:', 'chrome:', 'chrome-extension:', 'resource:', 'ms-appx:'])
+const REFUSED_SCHEMES = new Set([
+  'javascript:',
+  'vbscript:',
+  'data:',
+  'file:',
+  'blob:',
+  'filesystem:',
+  'about:',
+  'view-source:',
+  'jar:',
+  'chrome:',
+  'chrome-extension:',
+  'resource:',
+  'ms-appx:',
+])
 
 export const isRefusedScheme = (protocol: string): boolean => REFUSED_SCHEMES.has(protocol.toLowerCase())
 

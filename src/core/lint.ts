@@ -1,12 +1,11 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js'
-import { describePath } from './schema-messages.js'
-import { linksOf, parseInline } from './inline.js'
-import { branchFor, deref, resumeSchema, type SchemaNode } from './schema.js'
-import type { Path } from './source.js'
-import { didYouMean } from './suggest.js'
-import { checkUrl } from './links.js'
-import type { Locator } from './source.js'
 import type { DiagnosticCode } from '../diagnostics/codes.js'
+import type { Diagnostic } from '../diagnostics/diagnostic.js'
+import { linksOf, parseInline } from './inline.js'
+import { checkUrl } from './links.js'
+import { branchFor, deref, resumeSchema, type SchemaNode } from './schema.js'
+import { describePath } from './schema-messages.js'
+import type { Locator, Path } from './source.js'
+import { didYouMean } from './suggest.js'
 
 /** Characters XML 1.0 forbids (so a DOCX cannot hold them) and that no printed page wants. */
 const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
@@ -50,8 +49,7 @@ const CHAR_NAMES: Record<string, string> = {
 }
 const charName = (char: string): string => CHAR_NAMES[char] ?? 'invisible text-direction control'
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value)
+const isPlainObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value)
 
 const REAL_DATE = /^[12]\d{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
@@ -182,7 +180,8 @@ const points = (length: unknown): number | undefined => {
 function checkMargins(data: unknown, report: (code: DiagnosticCode, severity: Diagnostic['severity'], message: string, path: Path, hint?: string) => void): void {
   const meta = isPlainObject(data) && isPlainObject(data.meta) ? data.meta : undefined
   if (!meta || meta.margins === undefined) return
-  const sides = typeof meta.margins === 'string' ? { top: meta.margins, right: meta.margins, bottom: meta.margins, left: meta.margins } : isPlainObject(meta.margins) ? meta.margins : undefined
+  const sides =
+    typeof meta.margins === 'string' ? { top: meta.margins, right: meta.margins, bottom: meta.margins, left: meta.margins } : isPlainObject(meta.margins) ? meta.margins : undefined
   if (!sides) return
   const sizes = new Set<string>(typeof meta.page === 'string' && PAGE_POINTS[meta.page] ? [meta.page] : Object.keys(PAGE_POINTS))
   const variants = isPlainObject(data) && isPlainObject(data.variants) ? Object.values(data.variants) : []

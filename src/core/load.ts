@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises'
-import { LineCounter, isAlias, isCollection, isMap, isPair, isScalar, parseAllDocuments, visit, type Node } from 'yaml'
-import { VitaeError, type Diagnostic } from '../diagnostics/diagnostic.js'
-import type { Source } from './source.js'
+import { isAlias, isCollection, isMap, isPair, isScalar, LineCounter, type Node, parseAllDocuments, visit } from 'yaml'
 import type { DiagnosticCode } from '../diagnostics/codes.js'
+import { type Diagnostic, VitaeError } from '../diagnostics/diagnostic.js'
+import type { Source } from './source.js'
 
 /** A resume is a few kilobytes; anything this large is a mistake or an attack. */
 export const MAX_INPUT_BYTES = 1024 * 1024
@@ -23,18 +23,14 @@ export async function loadFile(file: string, displayName = file): Promise<Source
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     const message =
-      code === 'ENOENT'
-        ? `cannot find ${displayName}`
-        : code === 'EISDIR'
-          ? `${displayName} is a folder, not a file`
-          : `cannot read ${displayName} (${code ?? String(error)})`
+      code === 'ENOENT' ? `cannot find ${displayName}` : code === 'EISDIR' ? `${displayName} is a folder, not a file` : `cannot read ${displayName} (${code ?? String(error)})`
     throw input([
       {
         code: code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE',
         severity: 'error',
         message,
         file: displayName,
-        hint: code === "ENOENT" ? "create it, or name yours: resume build path/to/resume.yaml" : undefined,
+        hint: code === 'ENOENT' ? 'create it, or name yours: resume build path/to/resume.yaml' : undefined,
       },
     ])
   }
@@ -70,10 +66,7 @@ function decode(bytes: Uint8Array, file: string): string {
       },
     ])
   }
-  const utf16 =
-    (bytes[0] === 0xff && bytes[1] === 0xfe) ||
-    (bytes[0] === 0xfe && bytes[1] === 0xff) ||
-    (bytes.length >= 2 && (bytes[0] === 0 || bytes[1] === 0))
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes.length >= 2 && (bytes[0] === 0 || bytes[1] === 0))
   if (utf16) {
     throw input([
       {
@@ -164,7 +157,15 @@ export function loadText(text: string, file: string): Source {
   // Before anything else walks the tree: every later step recurses, and YAML 1.1 would change
   // what the values mean.
   const version = yamlVersion(first, text)
-  if (version) throw input([at('YAML_VERSION', `the file asks for YAML ${version.version}; resumes are read as YAML 1.2 only`, version.offset, 'delete the %YAML line (and the --- after it if nothing else needs it); in YAML 1.2, yes/no/on/off are text and 0755 is the number 755')])
+  if (version)
+    throw input([
+      at(
+        'YAML_VERSION',
+        `the file asks for YAML ${version.version}; resumes are read as YAML 1.2 only`,
+        version.offset,
+        'delete the %YAML line (and the --- after it if nothing else needs it); in YAML 1.2, yes/no/on/off are text and 0755 is the number 755',
+      ),
+    ])
   const shape = first?.contents ? shapeProblems(first, file, lineCounter) : []
   // Nothing after this may walk a tree that is too deep or contains itself.
   if (shape.some((d) => d.code !== 'DUPLICATE_KEY')) throw input(shape.filter((d) => d.code !== 'DUPLICATE_KEY'))
@@ -181,7 +182,14 @@ export function loadText(text: string, file: string): Source {
   diagnostics.push(...shape)
   if (list.length > 1) {
     const second = list[1]!
-    diagnostics.push(at('MULTIPLE_DOCUMENTS', 'the file holds more than one YAML document; a resume is one document', second.range[0], 'remove the `---` line, or move the second document to its own file'))
+    diagnostics.push(
+      at(
+        'MULTIPLE_DOCUMENTS',
+        'the file holds more than one YAML document; a resume is one document',
+        second.range[0],
+        'remove the `---` line, or move the second document to its own file',
+      ),
+    )
   }
   if (diagnostics.length === 0 && !isMap(first.contents)) {
     const what = isCollection(first.contents) ? 'a list' : 'a single value'
@@ -196,7 +204,12 @@ export function loadText(text: string, file: string): Source {
   } catch {
     const firstAlias = findFirst(first, (node) => isAlias(node))
     throw input([
-      at('ALIAS_LIMIT', `aliases expand to too much data (more than ${MAX_ALIAS_EXPANSIONS} expansions)`, firstAlias?.range?.[0] ?? 0, 'this looks like an "alias bomb"; write the repeated values out'),
+      at(
+        'ALIAS_LIMIT',
+        `aliases expand to too much data (more than ${MAX_ALIAS_EXPANSIONS} expansions)`,
+        firstAlias?.range?.[0] ?? 0,
+        'this looks like an "alias bomb"; write the repeated values out',
+      ),
     ])
   }
   return { file, text, doc: first, lineCounter, data }
@@ -234,7 +247,14 @@ function shapeProblems(doc: Source['doc'], file: string, lineCounter: LineCounte
       const target = anchors.get(node.source)
       const offset = node.range?.[0] ?? 0
       if (target?.range && target.range[0] <= offset && offset < target.range[2]) {
-        out.push(at('ALIAS_CYCLE', `the alias *${node.source} is inside the value &${node.source} names, so that value would contain itself forever`, offset, `write the value out, or move the alias outside &${node.source}`))
+        out.push(
+          at(
+            'ALIAS_CYCLE',
+            `the alias *${node.source} is inside the value &${node.source} names, so that value would contain itself forever`,
+            offset,
+            `write the value out, or move the alias outside &${node.source}`,
+          ),
+        )
       }
       continue
     }
@@ -242,7 +262,14 @@ function shapeProblems(doc: Source['doc'], file: string, lineCounter: LineCounte
     if (anchor) anchors.set(anchor, node as Node)
     if (!isCollection(node)) continue
     if (depth > MAX_DEPTH) {
-      out.push(at('TOO_DEEP', `lists and mappings nest more than ${MAX_DEPTH} levels deep here`, (node as Node).range?.[0] ?? 0, 'a resume needs a handful of levels; is a bracket or an indent wrong?'))
+      out.push(
+        at(
+          'TOO_DEEP',
+          `lists and mappings nest more than ${MAX_DEPTH} levels deep here`,
+          (node as Node).range?.[0] ?? 0,
+          'a resume needs a handful of levels; is a bracket or an indent wrong?',
+        ),
+      )
       break
     }
     const children: unknown[] = []
@@ -256,7 +283,14 @@ function shapeProblems(doc: Source['doc'], file: string, lineCounter: LineCounte
           if (key !== undefined) {
             // The same key written the same way is the parser's DUPLICATE_KEY already.
             if (keys.has(key) && keys.get(key) !== value) {
-              out.push(at('DUPLICATE_KEY', `this key is read as ${JSON.stringify(key)}, like an earlier key in the same mapping; the second one would silently win`, item.key.range?.[0] ?? 0, 'write each key once: quoted or not, "1" and 1 (or "true" and true) are the same key once read'))
+              out.push(
+                at(
+                  'DUPLICATE_KEY',
+                  `this key is read as ${JSON.stringify(key)}, like an earlier key in the same mapping; the second one would silently win`,
+                  item.key.range?.[0] ?? 0,
+                  'write each key once: quoted or not, "1" and 1 (or "true" and true) are the same key once read',
+                ),
+              )
             }
             if (!keys.has(key)) keys.set(key, value)
           }
@@ -305,7 +339,12 @@ function unsafeConstructs(doc: Source['doc'], file: string, lineCounter: LineCou
       if (isPair(node)) return
       const tag = (node as Node).tag
       if (tag && !CORE_TAGS.has(tag)) {
-        at('YAML_TAG', `the tag ${tag.replace('tag:yaml.org,2002:', '!!')} is not supported; a resume holds plain text, numbers, lists and mappings`, node as Node, 'remove the tag')
+        at(
+          'YAML_TAG',
+          `the tag ${tag.replace('tag:yaml.org,2002:', '!!')} is not supported; a resume holds plain text, numbers, lists and mappings`,
+          node as Node,
+          'remove the tag',
+        )
       }
     },
   })
@@ -329,4 +368,3 @@ function dedupe(list: Diagnostic[]): Diagnostic[] {
 export function loadBytes(bytes: Uint8Array, file: string): Source {
   return loadText(decode(bytes, file), file)
 }
-

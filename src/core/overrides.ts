@@ -1,11 +1,11 @@
 import { parse as parseYaml } from 'yaml'
+import type { DiagnosticCode } from '../diagnostics/codes.js'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import { formatPath, getIn, parsePath, setIn } from './paths.js'
 import { branchFor, deref, resumeSchema, schemaAt } from './schema.js'
 import type { Path, Place } from './source.js'
 import { didYouMean } from './suggest.js'
 import { checkResume } from './validate.js'
-import type { DiagnosticCode } from '../diagnostics/codes.js'
 
 /** Where an override was written, so its problems point there: a variant's line, or a flag. */
 export interface OverrideSite {
@@ -37,7 +37,16 @@ export function checkPath(text: string, data: unknown, site: OverrideSite): { pa
       const length = Array.isArray(parent) ? parent.length : 0
       if (seg >= length) {
         const where = formatPath(parentPath)
-        return { problems: [diagnostic(site, 'SET_PATH', `${where} has ${length} entr${length === 1 ? 'y' : 'ies'}, so ${formatPath(path.slice(0, i + 1))} does not exist`, length === 1 ? `the only entry is ${where}[0]` : length ? `entries count from 0: ${where}[0] to ${where}[${length - 1}]` : undefined)] }
+        return {
+          problems: [
+            diagnostic(
+              site,
+              'SET_PATH',
+              `${where} has ${length} entr${length === 1 ? 'y' : 'ies'}, so ${formatPath(path.slice(0, i + 1))} does not exist`,
+              length === 1 ? `the only entry is ${where}[0]` : length ? `entries count from 0: ${where}[0] to ${where}[${length - 1}]` : undefined,
+            ),
+          ],
+        }
       }
       continue
     }
@@ -46,7 +55,14 @@ export function checkPath(text: string, data: unknown, site: OverrideSite): { pa
       const known = Object.keys((parentSchema && branchFor(parentSchema, parent).properties) ?? {})
       const guess = didYouMean(seg, known)
       return {
-        problems: [diagnostic(site, 'SET_PATH', `${formatPath(parentPath) || 'the resume'} has no field ${seg}`, guess ? `did you mean ${formatPath([...parentPath, guess])}?` : known.length ? `its fields are ${known.join(', ')}` : undefined)],
+        problems: [
+          diagnostic(
+            site,
+            'SET_PATH',
+            `${formatPath(parentPath) || 'the resume'} has no field ${seg}`,
+            guess ? `did you mean ${formatPath([...parentPath, guess])}?` : known.length ? `its fields are ${known.join(', ')}` : undefined,
+          ),
+        ],
       }
     }
   }

@@ -1,4 +1,4 @@
-import { openSync, readSync, closeSync, fstatSync, realpathSync } from 'node:fs'
+import { closeSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs'
 import { isAbsolute, relative, resolve, sep } from 'node:path'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import { VitaeError } from '../diagnostics/diagnostic.js'

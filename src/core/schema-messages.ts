@@ -1,9 +1,9 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import type { DiagnosticCode } from '../diagnostics/codes.js'
-import type { Locator, Path } from './source.js'
-import { didYouMean } from './suggest.js'
+import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import { formatPath } from './paths.js'
 import { branchFor, definitionsAt, resumeSchema, schemaAt } from './schema.js'
+import type { Locator, Path } from './source.js'
+import { didYouMean } from './suggest.js'
 
 /** The part of an ajv error object we read (ajv's own type would import ajv at run time). */
 export interface AjvError {
@@ -49,8 +49,7 @@ function toPath(pointer: string, data: unknown): Path {
   return path
 }
 
-const valueAt = (data: unknown, path: Path): unknown =>
-  path.reduce<unknown>((value, key) => (value as Record<string | number, unknown> | undefined)?.[key], data)
+const valueAt = (data: unknown, path: Path): unknown => path.reduce<unknown>((value, key) => (value as Record<string | number, unknown> | undefined)?.[key], data)
 
 /** `work[1].startDate`: how a user would name the place in words. */
 export function describePath(path: Path): string {
@@ -97,7 +96,8 @@ function patternWords(error: AjvError, value: unknown, path: Path, defs: string[
   }
   if (last === 'email') return { code: 'FORMAT', words: 'an email address like name@example.com' }
   if (defs.includes('length')) return { code: 'FORMAT', words: DEFINITION_WORDS.length! }
-  if (path[path.length - 2] === 'tags') return { code: 'FORMAT', words: 'a tag: letters and digits, then letters, digits, - _ . or +', hint: 'tags are single words like backend or ml' }
+  if (path[path.length - 2] === 'tags')
+    return { code: 'FORMAT', words: 'a tag: letters and digits, then letters, digits, - _ . or +', hint: 'tags are single words like backend or ml' }
   if (last === 'theme') return { code: 'FORMAT', words: 'a theme name: lowercase letters, digits and dashes' }
   if (last === 'locale') return { code: 'FORMAT', words: 'a locale like en-US or de' }
   return { code: 'FORMAT', words: `text matching ${String(error.params.pattern)}` }
@@ -155,7 +155,10 @@ interface Draft {
 function build(error: AjvError, path: Path, value: unknown, name: string, defs: string[], data: unknown): Draft | undefined {
   switch (error.keyword) {
     case 'type': {
-      const expected = String(error.params.type).split(',').map((t) => TYPE_WORDS[t] ?? t).join(' or ')
+      const expected = String(error.params.type)
+        .split(',')
+        .map((t) => TYPE_WORDS[t] ?? t)
+        .join(' or ')
       const empty = value === null || value === undefined
       const scalar = typeof value === 'number' || typeof value === 'boolean'
       const isDate = defs[defs.length - 1] === 'date'
@@ -234,7 +237,11 @@ function build(error: AjvError, path: Path, value: unknown, name: string, defs: 
     case 'minimum':
       return { code: 'RANGE', message: `${name} must be at least ${String(error.params.limit)}, but it is ${describeValue(value)}` }
     case 'uniqueItems':
-      return { code: 'DUPLICATE_ITEM', message: `${name} lists the same item twice (items ${String(error.params.j)} and ${String(error.params.i)})`, keyPath: [...path, Number(error.params.i)] }
+      return {
+        code: 'DUPLICATE_ITEM',
+        message: `${name} lists the same item twice (items ${String(error.params.j)} and ${String(error.params.i)})`,
+        keyPath: [...path, Number(error.params.i)],
+      }
     default:
       return { code: 'SCHEMA', message: `${name} ${error.message ?? 'is not valid'}` }
   }

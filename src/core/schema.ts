@@ -40,8 +40,7 @@ export function deref(node: SchemaNode, root: SchemaNode = resumeSchema()): { no
   return { node: current, definition }
 }
 
-const kindOf = (value: unknown): string =>
-  Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value === 'object' ? 'object' : typeof value
+const kindOf = (value: unknown): string => (Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value === 'object' ? 'object' : typeof value)
 
 /** The branch of a schema node that applies to a value (anyOf picks the branch of the value's type). */
 export function branchFor(node: SchemaNode, value: unknown, root: SchemaNode = resumeSchema()): SchemaNode {

@@ -26,8 +26,7 @@ export interface SectionSpec {
 
 const s = (entry: Entry, key: string): string | undefined => (typeof entry[key] === 'string' && entry[key] !== '' ? entry[key] : undefined)
 const join = (...parts: Array<string | undefined>): string => parts.filter((p) => p?.trim()).join(' ')
-const headed = (title: string | undefined, organization: string | undefined) =>
-  title ? { title, organization } : { title: organization ?? '', organization: undefined }
+const headed = (title: string | undefined, organization: string | undefined) => (title ? { title, organization } : { title: organization ?? '', organization: undefined })
 const range = (e: Entry) => ({ start: s(e, 'startDate'), end: s(e, 'endDate') })
 const none = () => ({})
 
@@ -43,10 +42,39 @@ export const SECTIONS: readonly SectionSpec[] = [
     dates: range,
     noun: 'degree',
   },
-  { id: 'projects', layout: 'entries', list: 'projects', title: (e) => ({ title: s(e, 'name') ?? '', organization: s(e, 'type') ?? s(e, 'entity') }), dates: range, noun: 'project', label: (e) => s(e, 'name') ?? '' },
-  { id: 'awards', layout: 'entries', list: 'awards', title: (e) => ({ title: s(e, 'title') ?? '', organization: s(e, 'awarder') }), dates: (e) => ({ on: s(e, 'date') }), noun: 'award' },
-  { id: 'certificates', layout: 'entries', list: 'certificates', title: (e) => ({ title: s(e, 'name') ?? '', organization: s(e, 'issuer') }), dates: (e) => ({ on: s(e, 'date') }), noun: 'certificate' },
-  { id: 'publications', layout: 'entries', list: 'publications', title: (e) => ({ title: s(e, 'name') ?? '', organization: s(e, 'publisher') }), dates: (e) => ({ on: s(e, 'releaseDate') }), noun: 'publication' },
+  {
+    id: 'projects',
+    layout: 'entries',
+    list: 'projects',
+    title: (e) => ({ title: s(e, 'name') ?? '', organization: s(e, 'type') ?? s(e, 'entity') }),
+    dates: range,
+    noun: 'project',
+    label: (e) => s(e, 'name') ?? '',
+  },
+  {
+    id: 'awards',
+    layout: 'entries',
+    list: 'awards',
+    title: (e) => ({ title: s(e, 'title') ?? '', organization: s(e, 'awarder') }),
+    dates: (e) => ({ on: s(e, 'date') }),
+    noun: 'award',
+  },
+  {
+    id: 'certificates',
+    layout: 'entries',
+    list: 'certificates',
+    title: (e) => ({ title: s(e, 'name') ?? '', organization: s(e, 'issuer') }),
+    dates: (e) => ({ on: s(e, 'date') }),
+    noun: 'certificate',
+  },
+  {
+    id: 'publications',
+    layout: 'entries',
+    list: 'publications',
+    title: (e) => ({ title: s(e, 'name') ?? '', organization: s(e, 'publisher') }),
+    dates: (e) => ({ on: s(e, 'releaseDate') }),
+    noun: 'publication',
+  },
   { id: 'skills', layout: 'groups', list: 'skills', title: (e) => ({ title: s(e, 'name') ?? '' }), dates: none, noun: 'skill group' },
   { id: 'languages', layout: 'groups', list: 'languages', title: (e) => ({ title: s(e, 'language') ?? '' }), dates: none, noun: 'language' },
   { id: 'interests', layout: 'groups', list: 'interests', title: (e) => ({ title: s(e, 'name') ?? '' }), dates: none, noun: 'interest' },

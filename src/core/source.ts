@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml'
+import { type Document, isMap, isScalar, isSeq, type LineCounter, type Node, type Pair } from 'yaml'
 
 /** The parsed input: what was read, and how to find any value's place in it. */
 export interface Source {

@@ -1,7 +1,7 @@
 import type { Highlight, Resume, Section } from '../types/resume.js'
 import { plainText } from './inline.js'
 import { setIn } from './paths.js'
-import { LIST_SECTIONS, entryLabel } from './sections.js'
+import { entryLabel, LIST_SECTIONS } from './sections.js'
 import type { Path } from './source.js'
 
 /** One layer of tailoring: a variant, or the command-line flags on top of it. */

@@ -1,8 +1,8 @@
-import { VitaeError, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js'
-import { ajvDiagnostics, type AjvError } from './schema-messages.js'
+import { type Diagnostic, hasErrors, VitaeError } from '../diagnostics/diagnostic.js'
 import type { Resume } from '../types/resume.js'
 import { lintResume } from './lint.js'
 import { checkLocales } from './locale-check.js'
+import { type AjvError, ajvDiagnostics } from './schema-messages.js'
 import type { Locator } from './source.js'
 
 export type { Locator }

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import type { Resume, Variant } from '../types/resume.js'
 import { loadFile } from './load.js'
 import { checkPath, checkValue } from './overrides.js'
-import { placeOf, type Path, type Place, type Source } from './source.js'
+import { type Path, type Place, placeOf, type Source } from './source.js'
 import { didYouMean } from './suggest.js'
 import type { Override, TailorLayer } from './tailor.js'
 import { checkResume } from './validate.js'
@@ -29,8 +29,7 @@ export function tagInventory(resume: Resume): Set<string> {
       for (const [key, child] of Object.entries(value)) {
         if (key === 'tags' && Array.isArray(child)) {
           for (const t of child) if (typeof t === 'string') tags.add(t)
-        }
-        else if (key !== 'variants') visit(child)
+        } else if (key !== 'variants') visit(child)
       }
     }
   }
@@ -49,7 +48,11 @@ export async function collectVariants(source: Source, resume: Resume, resumeDir:
     variants.set(name, { name, def, file: source.file, place: (path, o) => placeOf(source, ['variants', name, ...path], o) })
   }
   const dir = join(resumeDir, 'variants')
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => VARIANT_FILE.test(f)).sort() : []
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => VARIANT_FILE.test(f))
+        .sort()
+    : []
   for (const file of files) {
     const name = basename(file, extname(file))
     const shown = join(dirname(source.file), 'variants', file)
@@ -59,7 +62,15 @@ export async function collectVariants(source: Source, resume: Resume, resumeDir:
     const found = await checkResume({ variants: { [name]: variantSource.data } }, { file: shown, place: (p, o) => place(p.slice(2), o) })
     diagnostics.push(...found)
     if (variants.has(name)) {
-      diagnostics.push({ code: 'VARIANT_DUPLICATE', severity: 'error', message: `the variant ${name} is defined both here and in ${source.file}`, file: shown, line: 1, column: 1, hint: 'keep one of the two' })
+      diagnostics.push({
+        code: 'VARIANT_DUPLICATE',
+        severity: 'error',
+        message: `the variant ${name} is defined both here and in ${source.file}`,
+        file: shown,
+        line: 1,
+        column: 1,
+        hint: 'keep one of the two',
+      })
       continue
     }
     variants.set(name, { name, def: (variantSource.data ?? {}) as Variant, file: shown, place })
@@ -104,7 +115,15 @@ export async function checkVariants(variants: Map<string, VariantDef>, resume: R
     const clash = names.get(name)
     if (clash) {
       const where = v.place(v.def.output ? ['output'] : [], { key: !v.def.output })
-      out.push({ code: 'OUTPUT_CONFLICT', severity: 'error', message: `the variants ${clash} and ${v.name} would both write ${name}.*`, hint: 'give one of them another output: name', file: v.file, line: where?.line, column: where?.column })
+      out.push({
+        code: 'OUTPUT_CONFLICT',
+        severity: 'error',
+        message: `the variants ${clash} and ${v.name} would both write ${name}.*`,
+        hint: 'give one of them another output: name',
+        file: v.file,
+        line: where?.line,
+        column: where?.column,
+      })
     }
     names.set(name, v.name)
   }
@@ -129,4 +148,3 @@ export function variantLayer(v: VariantDef, resume: Resume): TailorLayer {
     set,
   }
 }
-

@@ -1,9 +1,9 @@
 import type { Highlight, Resume, Section } from '../types/resume.js'
 import { DateFormatter } from './dates.js'
-import { parseBlocks, parseInline, plainText, type Block, type BlockCache, type Inline, type InlineCache } from './inline.js'
-import { ENGLISH, documentTitle, type Labels } from './labels.js'
+import { type Block, type BlockCache, type Inline, type InlineCache, parseBlocks, parseInline, plainText } from './inline.js'
+import { documentTitle, ENGLISH, type Labels } from './labels.js'
 import { safeHref } from './links.js'
-import { sectionSpec, type SectionLayout } from './sections.js'
+import { type SectionLayout, sectionSpec } from './sections.js'
 
 export type { SectionLayout }
 
@@ -99,7 +99,10 @@ export function buildView(resume: Resume, options: ViewOptions): View {
   }
   // An empty highlight is nothing, not a lone bullet.
   const bullets = (list: Highlight[] | undefined): Inline[][] =>
-    (list ?? []).map((h) => highlightText(h) ?? '').filter((text) => text.trim() !== '').map((text) => parseInline(text, options.inline))
+    (list ?? [])
+      .map((h) => highlightText(h) ?? '')
+      .filter((text) => text.trim() !== '')
+      .map((text) => parseInline(text, options.inline))
   const str = (entry: Entry, key: string): string | undefined => (typeof entry[key] === 'string' && entry[key] !== '' ? (entry[key] as string) : undefined)
   const b = resume.basics ?? {}
   const headings = { ...labels.sections, ...options.headings, ...(resume.meta?.headings as Partial<Record<Section, string>> | undefined) }

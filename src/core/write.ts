@@ -20,7 +20,15 @@ export async function writeAtomic(target: string, bytes: Uint8Array): Promise<vo
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO'
     throw new VitaeError(
       'output',
-      [{ code: 'WRITE_FAILED', severity: 'error', message: `cannot write ${target} (${code})`, file: target, hint: code === 'EACCES' || code === 'EPERM' ? 'check the folder permissions, or choose another with --out' : undefined }],
+      [
+        {
+          code: 'WRITE_FAILED',
+          severity: 'error',
+          message: `cannot write ${target} (${code})`,
+          file: target,
+          hint: code === 'EACCES' || code === 'EPERM' ? 'check the folder permissions, or choose another with --out' : undefined,
+        },
+      ],
       { cause: error },
     )
   } finally {

@@ -2,8 +2,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import { formatDiagnostics } from '../diagnostics/format.js'
 import type { DevRebuilder } from './rebuilder.js'
 import { RebuildScheduler } from './scheduler.js'
-import { startServer, type DevState } from './server.js'
-import { watchPaths, type Watcher } from './watch.js'
+import { type DevState, startServer } from './server.js'
+import { type Watcher, watchPaths } from './watch.js'
 
 /** What a dev session tells the terminal; the CLI decides how it looks. */
 export interface DevReporter {
@@ -65,10 +65,14 @@ export async function startDevSession(o: DevSessionOptions): Promise<DevSession>
   )
 
   try {
-    watcher = await watchPaths(o.rebuilder.watchPaths(), (paths) => {
-      o.log?.(`changed: ${paths.join(', ')}`)
-      scheduler.request()
-    }, o.debounceMs)
+    watcher = await watchPaths(
+      o.rebuilder.watchPaths(),
+      (paths) => {
+        o.log?.(`changed: ${paths.join(', ')}`)
+        scheduler.request()
+      },
+      o.debounceMs,
+    )
   } catch (error) {
     await server.close()
     throw error

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import { type VitaeError, isVitaeError, type Diagnostic } from '../diagnostics/diagnostic.js'
+import { type Diagnostic, isVitaeError, type VitaeError } from '../diagnostics/diagnostic.js'
 import type { Margins, PageSize } from '../page/geometry.js'
 import { DEFAULT_TIMEOUT_MS, type TailorOptions } from '../pipeline/options.js'
 import { plan } from '../pipeline/plan.js'
@@ -9,9 +9,7 @@ import { BrowserHolder, BuildServices } from '../pipeline/services.js'
 import { loadRenderer } from '../renderers/registry.js'
 
 /** One rebuild's outcome: the document (and its PDF), or why there is none. */
-export type DevResult =
-  | { ok: true; html: string; pdf?: Uint8Array; warnings: Diagnostic[] }
-  | { ok: false; diagnostics: Diagnostic[]; sources: Map<string, string> }
+export type DevResult = { ok: true; html: string; pdf?: Uint8Array; warnings: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[]; sources: Map<string, string> }
 
 /**
  * What `resume dev` needs from the build, and nothing more: the server, the watcher and the

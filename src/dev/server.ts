@@ -61,7 +61,10 @@ export async function startServer(options: { host: string; port: number; title: 
     const path = (req.url ?? '').split('?')[0]
     switch (path) {
       case '/':
-        res.setHeader('Content-Security-Policy', `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`)
+        res.setHeader(
+          'Content-Security-Policy',
+          `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+        )
         return send(res, 200, 'text/html; charset=utf-8', shell, req.method)
       case '/document.html':
         if (state.html === undefined) return send(res, 503, 'text/plain', 'no document yet: the resume has not built\n')

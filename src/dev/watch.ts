@@ -23,8 +23,7 @@ export async function watchPaths(initial: readonly string[], onChange: (paths: s
   let timer: NodeJS.Timeout | undefined
   let changed = new Set<string>()
 
-  const relevant = (path: string): boolean =>
-    targets.some((t) => path === t || path.startsWith(t + sep) || t.startsWith(path + sep))
+  const relevant = (path: string): boolean => targets.some((t) => path === t || path.startsWith(t + sep) || t.startsWith(path + sep))
 
   const watcher = watch([], {
     ignoreInitial: true,

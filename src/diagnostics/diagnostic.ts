@@ -40,5 +40,4 @@ export function isVitaeError(error: unknown): error is VitaeError {
   return error instanceof VitaeError
 }
 
-export const hasErrors = (list: readonly Diagnostic[]): boolean =>
-  list.some((d) => d.severity === 'error')
+export const hasErrors = (list: readonly Diagnostic[]): boolean => list.some((d) => d.severity === 'error')

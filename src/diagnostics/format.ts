@@ -6,8 +6,7 @@ export interface FormatOptions {
   color?: boolean
 }
 
-const paint = (on: boolean, code: string, text: string): string =>
-  on ? `\u001b[${code}m${text}\u001b[0m` : text
+const paint = (on: boolean, code: string, text: string): string => (on ? `\u001b[${code}m${text}\u001b[0m` : text)
 
 // Direction controls and zero-width characters, shown as <U+202E> in a code frame: printed as they
 // are, they reorder or hide the very line that reports them.

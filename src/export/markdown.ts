@@ -1,6 +1,5 @@
-import type { Inline } from '../core/inline.js'
+import type { Block, Inline } from '../core/inline.js'
 import type { View, ViewEntry, ViewSection } from '../core/view.js'
-import type { Block } from '../core/inline.js'
 
 /** Characters that would start Markdown inside running text. */
 const escapeText = (text: string): string => text.replace(/([\\`*_[\]<>~|])/g, '\\$1')
@@ -50,7 +49,10 @@ function entryLines(entry: ViewEntry, layout: ViewSection['layout']): string[] {
   const head = [`**${link(entry.title, entry.url)}**`]
   if (entry.organization) head.push(escapeText(entry.organization))
   if (entry.note) head.push(`_${escapeText(entry.note)}_`)
-  const place = [entry.location, entry.dates].filter(Boolean).map((p) => escapeText(p!)).join(' · ')
+  const place = [entry.location, entry.dates]
+    .filter(Boolean)
+    .map((p) => escapeText(p!))
+    .join(' · ')
   const lines = [escapeStart(head.join(', ')) + (place ? `  \n${place}` : '')]
   if (entry.summary?.length) lines.push('', ...blocksMarkdown(entry.summary))
   if (entry.keywords?.length) lines.push('', `_${entry.keywords.map(escapeText).join(', ')}_`)

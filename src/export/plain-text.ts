@@ -1,6 +1,6 @@
-import { plainText, type Inline } from '../core/inline.js'
-import type { View, ViewEntry } from '../core/view.js'
 import type { Block } from '../core/inline.js'
+import { type Inline, plainText } from '../core/inline.js'
+import type { View, ViewEntry } from '../core/view.js'
 
 export interface PlainTextOptions {
   /** Wrap at this many columns, counted by display width (default 80). */
@@ -25,7 +25,8 @@ export function charWidth(cp: number): number {
     (cp >= 0x1f300 && cp <= 0x1f64f) ||
     (cp >= 0x1f900 && cp <= 0x1f9ff) ||
     (cp >= 0x20000 && cp <= 0x3fffd)
-  ) return 2
+  )
+    return 2
   return 1
 }
 
@@ -133,7 +134,9 @@ function entryLines(entry: ViewEntry, groups: boolean, width: number): string[] 
 /** Paragraphs wrapped, list items as bullets with a hanging indent. */
 function blocksPlain(blocks: readonly Block[], width: number): string[] {
   return blocks.flatMap((b) =>
-    b.type === 'paragraph' ? wrap(inlinePlain(b.content), width) : b.items.flatMap((item, n) => wrap(inlinePlain(item), width, b.ordered ? `${n + 1}. ` : '• ', b.ordered ? '   ' : '  ')),
+    b.type === 'paragraph'
+      ? wrap(inlinePlain(b.content), width)
+      : b.items.flatMap((item, n) => wrap(inlinePlain(item), width, b.ordered ? `${n + 1}. ` : '• ', b.ordered ? '   ' : '  ')),
   )
 }
 

@@ -9,8 +9,8 @@
  * the `--vitae-fallback-fonts` custom property; the faces become @font-face rules (see css.ts).
  * Code points nothing covers come back in `missing` so the caller can warn about tofu.
  */
-import { type FontFaceFile, type FontStore, createFontStore, fontsourceFaces } from './faces.js'
-import { ARABIC_RANGES, CJK_RANGES, DEVANAGARI_RANGES, HEBREW_RANGES, cjkOrderFor } from './scripts.js'
+import { createFontStore, type FontFaceFile, type FontStore, fontsourceFaces } from './faces.js'
+import { ARABIC_RANGES, CJK_RANGES, cjkOrderFor, DEVANAGARI_RANGES, HEBREW_RANGES } from './scripts.js'
 import { selectFaces } from './select.js'
 import { type CodePointRange, codePointsOf, inRanges } from './unicode-range.js'
 
@@ -78,8 +78,7 @@ export interface Fallback {
 export function fallbackFamiliesFor(locale: string, text: DocumentText, options: FallbackOptions = {}): Fallback {
   const store = options.store ?? createFontStore()
   const covered = options.covered ?? []
-  const byWeight: Array<[number, string]> =
-    typeof text === 'string' ? (options.weights ?? [400, 700]).map((w) => [w, text]) : Object.entries(text).map(([w, t]) => [Number(w), t])
+  const byWeight: Array<[number, string]> = typeof text === 'string' ? (options.weights ?? [400, 700]).map((w) => [w, text]) : Object.entries(text).map(([w, t]) => [Number(w), t])
   const points = codePointsOf(byWeight.map(([, t]) => t).join('')).filter((cp) => cp > 0x1f && !inRanges(cp, covered))
   const chain = fallbackChain(locale)
   const needs = new Map<ChainLink, number[]>()
@@ -105,7 +104,12 @@ export function fallbackFamiliesFor(locale: string, text: DocumentText, options:
     for (const [weight, part] of byWeight) {
       const mine = new Set(codePointsOf(part))
       const all = fontsourceFaces(pkg, { weights: [weight], subsets: link.subsets })
-      for (const face of selectFaces(all, need.filter((cp) => mine.has(cp)), (range) => store.ranges(range))) chosen.add(face)
+      for (const face of selectFaces(
+        all,
+        need.filter((cp) => mine.has(cp)),
+        (range) => store.ranges(range),
+      ))
+        chosen.add(face)
     }
     // Two theme weights can map to one file (600 and 700 both to 700): inline it once.
     const seen = new Set<string>()

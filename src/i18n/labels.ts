@@ -15,9 +15,10 @@
  * - Files are read synchronously from the package root, at most once per `LabelStore`; the caller
  *   creates the store (one per build). Nothing is cached at module level.
  */
-import type { ContactKind, Labels as LocaleTable } from '../core/labels.js'
+
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import type { ContactKind, Labels as LocaleTable } from '../core/labels.js'
 import { PACKAGE_ROOT } from '../core/schema.js'
 import { didYouMean } from '../core/suggest.js'
 import { type Diagnostic, VitaeError } from '../diagnostics/diagnostic.js'
@@ -25,13 +26,51 @@ import type { Section } from '../types/resume.js'
 
 /** Every table shipped under locales/, by file name. */
 export const SUPPORTED_LOCALES = [
-  'ar', 'cs', 'da', 'de', 'el', 'en', 'es', 'fi', 'fr', 'he', 'hi', 'hu', 'id', 'it', 'ja', 'ko',
-  'nb', 'nl', 'pl', 'pt-BR', 'pt-PT', 'ro', 'ru', 'sv', 'tr', 'uk', 'vi', 'zh-CN', 'zh-TW',
+  'ar',
+  'cs',
+  'da',
+  'de',
+  'el',
+  'en',
+  'es',
+  'fi',
+  'fr',
+  'he',
+  'hi',
+  'hu',
+  'id',
+  'it',
+  'ja',
+  'ko',
+  'nb',
+  'nl',
+  'pl',
+  'pt-BR',
+  'pt-PT',
+  'ro',
+  'ru',
+  'sv',
+  'tr',
+  'uk',
+  'vi',
+  'zh-CN',
+  'zh-TW',
 ] as const
 export type LocaleTag = (typeof SUPPORTED_LOCALES)[number]
 
 export const SECTIONS: readonly Section[] = [
-  'summary', 'work', 'volunteer', 'education', 'awards', 'certificates', 'publications', 'skills', 'languages', 'interests', 'references', 'projects',
+  'summary',
+  'work',
+  'volunteer',
+  'education',
+  'awards',
+  'certificates',
+  'publications',
+  'skills',
+  'languages',
+  'interests',
+  'references',
+  'projects',
 ]
 
 export type { ContactKind, LocaleTable }
@@ -45,7 +84,19 @@ export interface Labels extends LocaleTable {
 /** Labels a resume may override one by one under `meta.labels` (contact names flattened). */
 export type FlatLabelKey = Exclude<keyof LocaleTable, 'name' | 'dir' | 'sections' | 'contact'> | ContactKind
 export const FLAT_LABEL_KEYS: readonly FlatLabelKey[] = [
-  'present', 'rangeSeparator', 'listSeparator', 'colon', 'gpa', 'courses', 'documentTitle', 'resume', 'email', 'phone', 'url', 'location', 'profiles',
+  'present',
+  'rangeSeparator',
+  'listSeparator',
+  'colon',
+  'gpa',
+  'courses',
+  'documentTitle',
+  'resume',
+  'email',
+  'phone',
+  'url',
+  'location',
+  'profiles',
 ]
 
 export interface LabelOverrides {
@@ -64,8 +115,23 @@ const PT_PT_REGIONS = new Set(['PT', 'AO', 'MZ', 'CV', 'GW', 'ST', 'TL', 'MO', '
 const TW_REGIONS = new Set(['TW', 'HK', 'MO'])
 /** Country (or old) codes people write where a language code belongs: suggestions only, never silent. */
 const MISTAKES: Record<string, LocaleTag> = {
-  jp: 'ja', cn: 'zh-CN', tw: 'zh-TW', hk: 'zh-TW', kr: 'ko', gr: 'el', se: 'sv', dk: 'da', cz: 'cs', ua: 'uk', br: 'pt-BR',
-  il: 'he', gb: 'en', us: 'en', vn: 'vi', eg: 'ar', at: 'de',
+  jp: 'ja',
+  cn: 'zh-CN',
+  tw: 'zh-TW',
+  hk: 'zh-TW',
+  kr: 'ko',
+  gr: 'el',
+  se: 'sv',
+  dk: 'da',
+  cz: 'cs',
+  ua: 'uk',
+  br: 'pt-BR',
+  il: 'he',
+  gb: 'en',
+  us: 'en',
+  vn: 'vi',
+  eg: 'ar',
+  at: 'de',
 }
 
 /** Finds the table for a BCP 47 tag (see the module comment for the rules). */
@@ -102,9 +168,7 @@ function aliasFor(language: string, script: string | undefined, region: string |
 
 /** The diagnostic a caller reports for a rejected tag (exit 4 through a validation VitaeError). */
 export function unknownLocaleDiagnostic(resolution: Extract<LocaleResolution, { ok: false }>, place: Pick<Diagnostic, 'file' | 'line' | 'column'> = {}): Diagnostic {
-  const hint = resolution.suggestion
-    ? `did you mean ${resolution.suggestion}?`
-    : `supported: ${resolution.supported.join(', ')}`
+  const hint = resolution.suggestion ? `did you mean ${resolution.suggestion}?` : `supported: ${resolution.supported.join(', ')}`
   return { code: 'UNKNOWN_LOCALE', severity: 'error', message: `no words for locale ${JSON.stringify(resolution.requested)}`, hint, ...place }
 }
 

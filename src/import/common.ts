@@ -1,5 +1,5 @@
-import type { Resume } from '../types/resume.js'
 import { isRefusedScheme } from '../core/links.js'
+import type { Resume } from '../types/resume.js'
 
 /** A step in a path through parsed data: a mapping key or a list index. */
 export type PathSegment = string | number
@@ -53,7 +53,18 @@ export function asText(value: unknown): string | undefined {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0')
@@ -101,8 +112,7 @@ export function normalizeDate(value: unknown): string | undefined {
 }
 
 /** Words other tools use for an ongoing role; we leave `endDate` out instead. */
-export const isPresent = (value: unknown): boolean =>
-  typeof value === 'string' && /^(present|now|current|ongoing|today|heute|actuel|actualidad)$/i.test(value.trim())
+export const isPresent = (value: unknown): boolean => typeof value === 'string' && /^(present|now|current|ongoing|today|heute|actuel|actualidad)$/i.test(value.trim())
 
 /** A link we accept (any scheme but those that run code or read files); a bare `example.com` gets `https://`. Undefined otherwise. */
 export function normalizeUrl(value: unknown): string | undefined {
@@ -169,7 +179,6 @@ export class Stash {
     this.dropped.push({ path: formatPath(from), segments: [...from], value, keptAt: formatPath([...at, this.key, name, list.length - 1]) })
   }
 }
-
 
 /** A list of strings from a list (or one comma-separated string), blanks left out. */
 export function stringList(value: unknown): string[] | undefined {

@@ -14,8 +14,18 @@ export const SHAPE_NAMES: Record<Exclude<Shape, 'unknown'>, string> = {
 
 /** The top-level sections of a JSON Resume (and of ours). */
 export const RESUME_SECTIONS = [
-  'basics', 'work', 'volunteer', 'education', 'awards', 'certificates', 'publications',
-  'skills', 'languages', 'interests', 'references', 'projects',
+  'basics',
+  'work',
+  'volunteer',
+  'education',
+  'awards',
+  'certificates',
+  'publications',
+  'skills',
+  'languages',
+  'interests',
+  'references',
+  'projects',
 ] as const
 
 const RESUME_KEYS = new Set<string>([...RESUME_SECTIONS, 'meta', 'variants'])

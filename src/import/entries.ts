@@ -1,8 +1,19 @@
 import {
-  asText, isBlank, isEmail, isObject, isPresent, normalizeDate, normalizeLength, normalizeLocale, normalizeUrl, stringList,
-  type Obj, type PathSegment, type Stash,
+  asText,
+  isBlank,
+  isEmail,
+  isObject,
+  isPresent,
+  normalizeDate,
+  normalizeLength,
+  normalizeLocale,
+  normalizeUrl,
+  type Obj,
+  type PathSegment,
+  type Stash,
+  stringList,
 } from './common.js'
-import { BUILTIN_THEMES, LOCATION_FIELDS, PROFILE_FIELDS, type FieldKind } from './fields.js'
+import { BUILTIN_THEMES, type FieldKind, LOCATION_FIELDS, PROFILE_FIELDS } from './fields.js'
 import { socialUrl } from './social.js'
 
 /** One source value on its way to a field of ours: our key, the value, and where it was in the source. */
@@ -59,7 +70,9 @@ function convertField(kind: FieldKind, f: Field, stash: Stash, at: PathSegment[]
     case 'url':
       return normalizeUrl(value) ?? NOT_CONVERTED
     case 'email': {
-      const text = asText(value)?.trim().replace(/^mailto:/i, '')
+      const text = asText(value)
+        ?.trim()
+        .replace(/^mailto:/i, '')
       return text && isEmail(text) ? text : NOT_CONVERTED
     }
     case 'date':
@@ -83,7 +96,11 @@ function highlights(f: Field, stash: Stash, at: PathSegment[], entry: Obj): unkn
     if (isBlank(item)) return
     const text = asText(item)
     if (text !== undefined) out.push(text)
-    else if (isObject(item) && asText(item.text) !== undefined && (item.tags === undefined || (Array.isArray(item.tags) && item.tags.every((t) => typeof t === 'string' && TAG.test(t))))) {
+    else if (
+      isObject(item) &&
+      asText(item.text) !== undefined &&
+      (item.tags === undefined || (Array.isArray(item.tags) && item.tags.every((t) => typeof t === 'string' && TAG.test(t))))
+    ) {
       out.push({ ...item, text: asText(item.text) })
     } else {
       // Kept whole under x-<tool>.highlights, in source order.
@@ -105,7 +122,10 @@ export function buildLocation(value: unknown, from: PathSegment[], stash: Stash,
 
 /** "Austin, TX, USA" → city Austin, region "TX, USA"; "Berlin" → city Berlin. */
 export function splitPlace(text: string): Obj {
-  const parts = text.split(',').map((p) => p.trim()).filter(Boolean)
+  const parts = text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)
   if (parts.length <= 1) return { city: text.trim() }
   return { city: parts[0], region: parts.slice(1).join(', ') }
 }
@@ -148,7 +168,10 @@ export function buildMeta(value: unknown, from: PathSegment[], stash: Stash): Ob
         converted = typeof v === 'string' && (BUILTIN_THEMES as readonly string[]).includes(v) ? v : undefined
         break
       case 'page': {
-        const page = asText(v)?.toLowerCase().replace(/paper$/, '').replace(/^us-?/, '')
+        const page = asText(v)
+          ?.toLowerCase()
+          .replace(/paper$/, '')
+          .replace(/^us-?/, '')
         converted = page === 'letter' || page === 'a4' ? page : undefined
         break
       }

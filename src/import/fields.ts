@@ -14,19 +14,60 @@ export type FieldKind =
   | 'strings'
   | 'tags'
 
-export type EntrySection =
-  | 'work' | 'volunteer' | 'education' | 'awards' | 'certificates' | 'publications'
-  | 'skills' | 'languages' | 'interests' | 'references' | 'projects'
+export type EntrySection = 'work' | 'volunteer' | 'education' | 'awards' | 'certificates' | 'publications' | 'skills' | 'languages' | 'interests' | 'references' | 'projects'
 
 export const ENTRY_SECTIONS: readonly EntrySection[] = [
-  'work', 'volunteer', 'education', 'awards', 'certificates', 'publications',
-  'skills', 'languages', 'interests', 'references', 'projects',
+  'work',
+  'volunteer',
+  'education',
+  'awards',
+  'certificates',
+  'publications',
+  'skills',
+  'languages',
+  'interests',
+  'references',
+  'projects',
 ]
 
 export const ENTRY_FIELDS: Record<EntrySection, Record<string, FieldKind>> = {
-  work: { name: 'string', location: 'string', description: 'string', position: 'string', url: 'url', startDate: 'date', endDate: 'endDate', summary: 'text', highlights: 'highlights', tags: 'tags' },
-  volunteer: { organization: 'string', location: 'string', position: 'string', url: 'url', startDate: 'date', endDate: 'endDate', summary: 'text', highlights: 'highlights', tags: 'tags' },
-  education: { institution: 'string', url: 'url', area: 'string', studyType: 'string', location: 'string', startDate: 'date', endDate: 'endDate', score: 'string', summary: 'text', courses: 'strings', highlights: 'highlights', tags: 'tags' },
+  work: {
+    name: 'string',
+    location: 'string',
+    description: 'string',
+    position: 'string',
+    url: 'url',
+    startDate: 'date',
+    endDate: 'endDate',
+    summary: 'text',
+    highlights: 'highlights',
+    tags: 'tags',
+  },
+  volunteer: {
+    organization: 'string',
+    location: 'string',
+    position: 'string',
+    url: 'url',
+    startDate: 'date',
+    endDate: 'endDate',
+    summary: 'text',
+    highlights: 'highlights',
+    tags: 'tags',
+  },
+  education: {
+    institution: 'string',
+    url: 'url',
+    area: 'string',
+    studyType: 'string',
+    location: 'string',
+    startDate: 'date',
+    endDate: 'endDate',
+    score: 'string',
+    summary: 'text',
+    courses: 'strings',
+    highlights: 'highlights',
+    tags: 'tags',
+  },
   awards: { title: 'string', date: 'date', awarder: 'string', summary: 'text', tags: 'tags' },
   certificates: { name: 'string', date: 'date', url: 'url', issuer: 'string', tags: 'tags' },
   publications: { name: 'string', publisher: 'string', releaseDate: 'date', url: 'url', summary: 'text', tags: 'tags' },
@@ -34,11 +75,31 @@ export const ENTRY_FIELDS: Record<EntrySection, Record<string, FieldKind>> = {
   languages: { language: 'string', fluency: 'string', tags: 'tags' },
   interests: { name: 'string', keywords: 'strings', tags: 'tags' },
   references: { name: 'string', reference: 'text', tags: 'tags' },
-  projects: { name: 'string', description: 'text', highlights: 'highlights', keywords: 'strings', startDate: 'date', endDate: 'endDate', url: 'url', roles: 'strings', entity: 'string', type: 'string', tags: 'tags' },
+  projects: {
+    name: 'string',
+    description: 'text',
+    highlights: 'highlights',
+    keywords: 'strings',
+    startDate: 'date',
+    endDate: 'endDate',
+    url: 'url',
+    roles: 'strings',
+    entity: 'string',
+    type: 'string',
+    tags: 'tags',
+  },
 }
 
 export const BASICS_FIELDS: Record<string, FieldKind | 'location' | 'profiles'> = {
-  name: 'string', label: 'string', image: 'string', email: 'email', phone: 'string', url: 'url', summary: 'text', location: 'location', profiles: 'profiles',
+  name: 'string',
+  label: 'string',
+  image: 'string',
+  email: 'email',
+  phone: 'string',
+  url: 'url',
+  summary: 'text',
+  location: 'location',
+  profiles: 'profiles',
 }
 
 export const LOCATION_FIELDS = ['address', 'postalCode', 'city', 'countryCode', 'region'] as const
@@ -46,8 +107,19 @@ export const PROFILE_FIELDS: Record<string, FieldKind> = { network: 'string', us
 
 /** Our top-level keys in the order a resume.yaml usually lists them; `meta` and `variants` come last. */
 export const TOP_LEVEL_ORDER = [
-  '$schema', 'basics', 'education', 'work', 'projects', 'volunteer', 'awards', 'certificates', 'publications',
-  'skills', 'languages', 'interests', 'references',
+  '$schema',
+  'basics',
+  'education',
+  'work',
+  'projects',
+  'volunteer',
+  'awards',
+  'certificates',
+  'publications',
+  'skills',
+  'languages',
+  'interests',
+  'references',
 ] as const
 
 /** The themes we ship; an imported theme name outside these would fail the build. */

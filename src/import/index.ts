@@ -1,12 +1,12 @@
-import { detectShape, type Shape } from './detect.js'
 import type { ConvertResult } from './common.js'
+import { detectShape, type Shape } from './detect.js'
 import { fromJsonResume } from './json-resume.js'
 import { fromRenderCv } from './rendercv.js'
 import { fromYamlResume } from './yamlresume.js'
 
 export * from './common.js'
 export * from './detect.js'
-export { LEGACY_KEYS, legacyKeyFor, fromJsonResume } from './json-resume.js'
+export { fromJsonResume, LEGACY_KEYS, legacyKeyFor } from './json-resume.js'
 export { socialUrl } from './rendercv.js'
 
 /** Detects the format of parsed data and converts it; `undefined` for a shape we do not know. */

@@ -1,6 +1,6 @@
 import { LEGACY_KEYS, legacyKeyFor } from '../core/legacy-keys.js'
 import type { Resume } from '../types/resume.js'
-import { isBlank, isObject, Stash, type ConvertResult, type Obj, type PathSegment } from './common.js'
+import { type ConvertResult, isBlank, isObject, type Obj, type PathSegment, Stash } from './common.js'
 import { buildEntry, buildLocation, buildMeta, buildProfiles, type Field } from './entries.js'
 import { BASICS_FIELDS, ENTRY_FIELDS, ENTRY_SECTIONS, type EntrySection, type FieldKind } from './fields.js'
 
@@ -59,7 +59,12 @@ export function convertBasics(value: unknown, from: PathSegment[], stash: Stash)
   const plain: Record<string, FieldKind> = {}
   for (const [k, kind] of Object.entries(BASICS_FIELDS)) if (kind !== 'location' && kind !== 'profiles') plain[k] = kind
   const fields = fieldsOf(value, ['basics'], from)
-  const out = buildEntry(plain, fields.filter((f) => f.key !== 'location' && f.key !== 'profiles'), stash, at)
+  const out = buildEntry(
+    plain,
+    fields.filter((f) => f.key !== 'location' && f.key !== 'profiles'),
+    stash,
+    at,
+  )
   const location = fields.find((f) => f.key === 'location')
   const profiles = fields.find((f) => f.key === 'profiles')
   const loc = location && buildLocation(location.value, location.from, stash, [...at, 'location'])

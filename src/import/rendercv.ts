@@ -1,6 +1,6 @@
 import type { Resume } from '../types/resume.js'
-import { asText, isBlank, isObject, normalizeDate, Stash, stringList, type ConvertResult, type Obj, type PathSegment } from './common.js'
-import { buildEntry, normalizeMargins, splitPlace, type Field } from './entries.js'
+import { asText, type ConvertResult, isBlank, isObject, normalizeDate, type Obj, type PathSegment, Stash, stringList } from './common.js'
+import { buildEntry, type Field, normalizeMargins, splitPlace } from './entries.js'
 import { BASICS_FIELDS, ENTRY_FIELDS, type EntrySection, type FieldKind } from './fields.js'
 import { reorder } from './json-resume.js'
 import { socialUrl } from './social.js'
@@ -55,11 +55,16 @@ export function targetFor(title: string, kind: RenderCvEntryKind): Target | unde
     publications: /publication|paper|article/.test(t),
   }
   switch (kind) {
-    case 'education': return 'education'
-    case 'experience': return is.volunteer ? 'volunteer' : 'work'
-    case 'publication': return 'publications'
-    case 'text': return is.summary ? 'summary' : undefined
-    case 'bullet': return is.summary ? 'summary' : is.awards ? 'awards' : undefined
+    case 'education':
+      return 'education'
+    case 'experience':
+      return is.volunteer ? 'volunteer' : 'work'
+    case 'publication':
+      return 'publications'
+    case 'text':
+      return is.summary ? 'summary' : undefined
+    case 'bullet':
+      return is.summary ? 'summary' : is.awards ? 'awards' : undefined
     case 'oneline':
       return is.languages ? 'languages' : is.interests ? 'interests' : is.awards ? 'awards' : is.certificates ? 'certificates' : is.skills ? 'skills' : undefined
     case 'normal':
@@ -71,8 +76,17 @@ export function targetFor(title: string, kind: RenderCvEntryKind): Target | unde
 
 /** The classic theme's headings: a RenderCV title that says the same needs no meta.headings entry. */
 const DEFAULT_HEADINGS: Record<string, string> = {
-  work: 'Experience', volunteer: 'Volunteering', education: 'Education', awards: 'Awards', certificates: 'Certificates',
-  publications: 'Publications', skills: 'Skills', languages: 'Languages', interests: 'Interests', references: 'References', projects: 'Projects',
+  work: 'Experience',
+  volunteer: 'Volunteering',
+  education: 'Education',
+  awards: 'Awards',
+  certificates: 'Certificates',
+  publications: 'Publications',
+  skills: 'Skills',
+  languages: 'Languages',
+  interests: 'Interests',
+  references: 'References',
+  projects: 'Projects',
 }
 
 /** RenderCV shows a snake_case key as words with capitals: `work_experience` → "Work Experience". */
@@ -147,9 +161,7 @@ function designToMeta(design: Obj, meta: Obj): void {
     else if (/^a4/.test(size)) meta.page = 'a4'
   }
   const oldMargins = isObject(design.margins) && isObject(design.margins.page) ? design.margins.page : undefined
-  const margins = normalizeMargins(
-    oldMargins ?? { top: page.top_margin, right: page.right_margin, bottom: page.bottom_margin, left: page.left_margin },
-  )
+  const margins = normalizeMargins(oldMargins ?? { top: page.top_margin, right: page.right_margin, bottom: page.bottom_margin, left: page.left_margin })
   if (margins) meta.margins = margins
 }
 
@@ -207,7 +219,8 @@ export function fromRenderCv(data: unknown): ConvertResult {
       if (username) profile.username = username
       const url = socialUrl(network, username)
       if (url) profile.url = url
-      for (const [k, v] of Object.entries(sn)) if (k !== 'network' && k !== 'username') stash.keep(profile, k, v, ['cv', 'social_networks', i, k], ['basics', 'profiles', profiles.length])
+      for (const [k, v] of Object.entries(sn))
+        if (k !== 'network' && k !== 'username') stash.keep(profile, k, v, ['cv', 'social_networks', i, k], ['basics', 'profiles', profiles.length])
       if (!isBlank(profile)) profiles.push(profile)
     })
   } else if (!isBlank(cv.social_networks)) stash.keep(basics, 'social_networks', cv.social_networks, ['cv', 'social_networks'], ['basics'])
@@ -261,7 +274,7 @@ export function fromRenderCv(data: unknown): ConvertResult {
     if (key === 'design' && isObject(value)) designToMeta(value, meta)
     stash.keep(resume, key, value, [key])
   }
-  const placed = order.filter((t) => t === 'summary' ? Boolean(basics.summary) : Array.isArray(resume[t]))
+  const placed = order.filter((t) => (t === 'summary' ? Boolean(basics.summary) : Array.isArray(resume[t])))
   if (placed.length) meta.sections = placed
   if (!isBlank(headings)) meta.headings = headings
   if (!isBlank(meta)) resume.meta = meta

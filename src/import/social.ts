@@ -7,20 +7,37 @@ export function socialUrl(network: string, username: string): string | undefined
   const u = username.trim()
   if (!u) return undefined
   const enc = encodeURIComponent
-  switch (network.trim().toLowerCase().replace(/[\s_-]/g, '')) {
-    case 'linkedin': return `https://linkedin.com/in/${enc(u)}`
-    case 'github': return `https://github.com/${enc(u)}`
-    case 'gitlab': return `https://gitlab.com/${enc(u)}`
-    case 'instagram': return `https://instagram.com/${enc(u)}`
-    case 'orcid': return `https://orcid.org/${enc(u)}`
-    case 'researchgate': return `https://researchgate.net/profile/${enc(u)}`
-    case 'youtube': return `https://youtube.com/@${enc(u.replace(/^@/, ''))}`
-    case 'googlescholar': return `https://scholar.google.com/citations?user=${enc(u)}`
-    case 'imdb': return `https://imdb.com/name/${enc(u)}`
-    case 'telegram': return `https://t.me/${enc(u.replace(/^@/, ''))}`
-    case 'leetcode': return `https://leetcode.com/u/${enc(u)}`
+  switch (
+    network
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_-]/g, '')
+  ) {
+    case 'linkedin':
+      return `https://linkedin.com/in/${enc(u)}`
+    case 'github':
+      return `https://github.com/${enc(u)}`
+    case 'gitlab':
+      return `https://gitlab.com/${enc(u)}`
+    case 'instagram':
+      return `https://instagram.com/${enc(u)}`
+    case 'orcid':
+      return `https://orcid.org/${enc(u)}`
+    case 'researchgate':
+      return `https://researchgate.net/profile/${enc(u)}`
+    case 'youtube':
+      return `https://youtube.com/@${enc(u.replace(/^@/, ''))}`
+    case 'googlescholar':
+      return `https://scholar.google.com/citations?user=${enc(u)}`
+    case 'imdb':
+      return `https://imdb.com/name/${enc(u)}`
+    case 'telegram':
+      return `https://t.me/${enc(u.replace(/^@/, ''))}`
+    case 'leetcode':
+      return `https://leetcode.com/u/${enc(u)}`
     case 'x':
-    case 'twitter': return `https://x.com/${enc(u.replace(/^@/, ''))}`
+    case 'twitter':
+      return `https://x.com/${enc(u.replace(/^@/, ''))}`
     case 'stackoverflow': {
       // id/name, e.g. 12323/johndoe
       const [id, name] = u.split('/')

@@ -1,5 +1,5 @@
-import { posix, relative, dirname, sep } from 'node:path'
-import { Document, isMap, isPair, isScalar, Scalar, visit, type Pair } from 'yaml'
+import { dirname, posix, relative, sep } from 'node:path'
+import { Document, isMap, isPair, isScalar, type Pair, Scalar, visit } from 'yaml'
 import type { Resume } from '../types/resume.js'
 import { TOP_LEVEL_ORDER } from './fields.js'
 
@@ -78,5 +78,3 @@ export function toYaml(resume: Resume, options: YamlOptions = {}): string {
   }
   return doc.toString({ lineWidth: options.lineWidth ?? 100, minContentWidth: 40, flowCollectionPadding: false })
 }
-
-

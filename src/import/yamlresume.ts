@@ -1,7 +1,7 @@
 import type { Resume } from '../types/resume.js'
-import { asText, flattenText, isBlank, isObject, normalizeLocale, splitSummary, Stash, type ConvertResult, type Obj, type PathSegment } from './common.js'
-import { buildEntry, buildProfiles, normalizeMargins, type Field } from './entries.js'
-import { BASICS_FIELDS, ENTRY_FIELDS, ENTRY_SECTIONS, LOCATION_FIELDS, type EntrySection, type FieldKind } from './fields.js'
+import { asText, type ConvertResult, flattenText, isBlank, isObject, normalizeLocale, type Obj, type PathSegment, Stash, splitSummary } from './common.js'
+import { buildEntry, buildProfiles, type Field, normalizeMargins } from './entries.js'
+import { BASICS_FIELDS, ENTRY_FIELDS, ENTRY_SECTIONS, type EntrySection, type FieldKind, LOCATION_FIELDS } from './fields.js'
 import { reorder } from './json-resume.js'
 import { orderTopLevel } from './rendercv.js'
 

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path'
-import { VitaeError, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { PACKAGE_ROOT, SCHEMA_PATH } from '../core/schema.js'
 import { writeAtomic } from '../core/write.js'
+import { type Diagnostic, VitaeError } from '../diagnostics/diagnostic.js'
 import { DEFAULT_LOCALE, PLACEHOLDER_EMAIL, PLACEHOLDER_NAME, starterResume } from './starter.js'
 import { workflow } from './workflow.js'
 
@@ -104,7 +104,11 @@ export async function initProject(options: InitOptions): Promise<InitResult> {
   const files = initFiles(options)
   if (!options.force) {
     const existing = files.filter((f) => existsSync(f.path))
-    if (existing.length) throw new VitaeError('output', existing.map((f) => exists(f.path)))
+    if (existing.length)
+      throw new VitaeError(
+        'output',
+        existing.map((f) => exists(f.path)),
+      )
   }
   const written: string[] = []
   for (const f of files) {

@@ -1,14 +1,14 @@
-import { tailor, type Tailored } from '../core/tailor.js'
+import { type Tailored, tailor } from '../core/tailor.js'
 import { buildView } from '../core/view.js'
-import { DEFAULT_MARGINS, parseLength, parseMarginList, type Margins, type PageSettings, type PageSize } from '../page/geometry.js'
+import { DEFAULT_MARGINS, type Margins, type PageSettings, type PageSize, parseLength, parseMarginList } from '../page/geometry.js'
 import type { BuildBrowser, RenderContext } from '../renderers/renderer.js'
-import type { Theme } from '../themes/theme.js'
 import { templateContext } from '../themes/template-context.js'
+import type { Theme } from '../themes/theme.js'
 import type { Resume } from '../types/resume.js'
+import { documentFontCss } from './fonts.js'
 import type { BuildOptions } from './options.js'
 import { chooseTheme, documentExtras, jsonResumeHtml } from './outside.js'
 import type { Plan } from './plan.js'
-import { documentFontCss } from './fonts.js'
 import type { BuildServices } from './services.js'
 import type { Target } from './targets.js'
 
@@ -74,7 +74,11 @@ export async function prepareTarget(
   const renderOnce = async () => {
     const rendered = theme.jsonResume
       ? await jsonResumeHtml(theme, resume, services)
-      : await services.renderTemplate(theme, templateContext({ view, resume, theme, page, options: themeOptions, photo, fontCss: documentFontCss(theme, view, services) }), `rendering the theme ${theme.name}`)
+      : await services.renderTemplate(
+          theme,
+          templateContext({ view, resume, theme, page, options: themeOptions, photo, fontCss: documentFontCss(theme, view, services) }),
+          `rendering the theme ${theme.name}`,
+        )
     const { offlineHtml, withoutRemoteLoads } = await import('../renderers/offline-html.js')
     const offline = offlineHtml(rendered)
     for (const url of offline.remote) services.refused.add(url)

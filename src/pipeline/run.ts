@@ -4,11 +4,11 @@ import { renderTimeout } from '../browser/errors.js'
 import { removeStalePages } from '../core/stale-pages.js'
 import { sweepStaleTemps } from '../core/temp-files.js'
 import { writeAtomic } from '../core/write.js'
-import { VitaeError, isVitaeError, type Diagnostic } from '../diagnostics/diagnostic.js'
+import { type Diagnostic, isVitaeError, VitaeError } from '../diagnostics/diagnostic.js'
 import { DEFAULT_DPI, DPI_RANGE, isDpi } from '../page/geometry.js'
 import { FORMATS, loadRenderer } from '../renderers/registry.js'
 import type { Artifact, RenderContext, Renderer } from '../renderers/renderer.js'
-import { DEFAULT_TIMEOUT_MS, type ArtifactFailure, type ArtifactReport, type BuildOptions, type BuildResult } from './options.js'
+import { type ArtifactFailure, type ArtifactReport, type BuildOptions, type BuildResult, DEFAULT_TIMEOUT_MS } from './options.js'
 import { plan } from './plan.js'
 import { pluginRenderers } from './plugins.js'
 import { prepareTarget } from './prepare.js'
@@ -29,7 +29,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const dpi = options.dpi ?? DEFAULT_DPI
   if (!isDpi(dpi)) {
-    throw new VitaeError('usage', [{ code: 'BAD_FLAG', severity: 'error', message: `the dpi option must be a whole number from ${DPI_RANGE.min} to ${DPI_RANGE.max}, not ${dpi}`, hint: `${DEFAULT_DPI} (the default) suits a screen; 300 suits print` }])
+    throw new VitaeError('usage', [
+      {
+        code: 'BAD_FLAG',
+        severity: 'error',
+        message: `the dpi option must be a whole number from ${DPI_RANGE.min} to ${DPI_RANGE.max}, not ${dpi}`,
+        hint: `${DEFAULT_DPI} (the default) suits a screen; 300 suits print`,
+      },
+    ])
   }
   const services = new BuildServices({ browserPath: options.browserPath, timeoutMs: timeout, log })
   const artifacts: ArtifactReport[] = []
@@ -105,7 +112,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   for (const kind of ['validation', 'theme'] as const) {
     const mine = late.filter((d) => (d.code === 'PHOTO_REMOTE' ? 'validation' : 'theme') === kind)
     if (!options.strict || mine.length === 0) continue
-    const error = new VitaeError(kind, mine.map((d) => ({ ...d, severity: 'error' as const })))
+    const error = new VitaeError(
+      kind,
+      mine.map((d) => ({ ...d, severity: 'error' as const })),
+    )
     failures.push({ format: 'build', path: options.outDir, error })
     options.onFailure?.(failures[failures.length - 1]!)
   }

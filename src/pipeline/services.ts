@@ -2,11 +2,11 @@ import { renderTimeout } from '../browser/errors.js'
 import type { BrowserSession } from '../browser/session.js'
 import { DateFormatter } from '../core/dates.js'
 import type { BlockCache, InlineCache } from '../core/inline.js'
-import { VitaeError, isVitaeError, type Diagnostic } from '../diagnostics/diagnostic.js'
+import { type Diagnostic, isVitaeError, VitaeError } from '../diagnostics/diagnostic.js'
 import { createFontStore, type FontStore } from '../fonts/faces.js'
-import { createLabelStore, labelsFor, type LabelOverrides, type LabelStore, type Labels } from '../i18n/labels.js'
+import { createLabelStore, type LabelOverrides, type LabelStore, type Labels, labelsFor } from '../i18n/labels.js'
 import { Sandbox, sandboxModule } from '../sandbox/sandbox.js'
-import { themeSources, type TemplateContext } from '../themes/template-context.js'
+import { type TemplateContext, themeSources } from '../themes/template-context.js'
 import type { Theme, ThemeCache } from '../themes/theme.js'
 import { readFontBytes } from './fonts.js'
 
@@ -55,7 +55,10 @@ export class BrowserHolder {
   async reset(): Promise<void> {
     const closing = this.session
     this.session = undefined
-    await closing?.then((s) => s.close(), () => undefined)
+    await closing?.then(
+      (s) => s.close(),
+      () => undefined,
+    )
   }
 
   async close(): Promise<void> {

@@ -1,10 +1,10 @@
 import { checkPath, checkValue, typedValue } from '../core/overrides.js'
-import { SECTION_IDS, isSection } from '../core/sections.js'
+import { isSection, SECTION_IDS } from '../core/sections.js'
 import type { Source } from '../core/source.js'
 import { didYouMean } from '../core/suggest.js'
 import type { Override, TailorLayer } from '../core/tailor.js'
-import { outputName, tagInventory, variantLayer, type VariantDef } from '../core/variants.js'
-import { VitaeError, type Diagnostic } from '../diagnostics/diagnostic.js'
+import { outputName, tagInventory, type VariantDef, variantLayer } from '../core/variants.js'
+import { type Diagnostic, VitaeError } from '../diagnostics/diagnostic.js'
 import type { Resume, Section } from '../types/resume.js'
 import type { TailorOptions } from './options.js'
 
@@ -66,11 +66,18 @@ async function flagsLayer(resume: Resume, flags: TailorOptions, diagnostics: Dia
     }
   }
   const inventory = tagInventory(resume)
-  for (const [option, tags] of [['tags', flags.tags], ['excludeTags', flags.excludeTags]] as const) {
+  for (const [option, tags] of [
+    ['tags', flags.tags],
+    ['excludeTags', flags.excludeTags],
+  ] as const) {
     for (const tag of tags ?? []) {
       if (inventory.has(tag)) continue
       const guess = didYouMean(tag, inventory)
-      diagnostics.push({ code: 'UNKNOWN_TAG', severity: 'warning', message: `the ${option} option: no entry or highlight carries the tag ${tag}${guess ? `; did you mean ${guess}?` : ''}` })
+      diagnostics.push({
+        code: 'UNKNOWN_TAG',
+        severity: 'warning',
+        message: `the ${option} option: no entry or highlight carries the tag ${tag}${guess ? `; did you mean ${guess}?` : ''}`,
+      })
     }
   }
   const set: Override[] = []

@@ -1,8 +1,8 @@
-import { Paragraph, Tab, TextRun, type ParagraphChild } from 'docx'
+import { Paragraph, type ParagraphChild, Tab, TextRun } from 'docx'
+import type { Block } from '../core/inline.js'
 import type { ContactItem, View, ViewEntry, ViewSection } from '../core/view.js'
 import { inlineRuns, styledText } from './docx-inline.js'
 import { BULLETS, STYLE } from './docx-styles.js'
-import type { Block } from '../core/inline.js'
 import type { DocxShapeTokens } from './docx-tokens.js'
 
 /** What of the theme's Word shape the body itself has to follow; the rest is in the styles. */
@@ -43,7 +43,12 @@ function section(s: ViewSection, shape: BodyShape): Paragraph[] {
   const heading = s.heading ? [new Paragraph({ style: STYLE.heading, children: [new TextRun(s.heading)] })] : []
   switch (s.layout) {
     case 'text':
-      return [...heading, ...blockParagraphs(s.text ?? [], STYLE.summary).map((p) => new Paragraph({ style: p.style, children: p.children, numbering: p.bullet ? { reference: BULLETS, level: 0 } : undefined }))]
+      return [
+        ...heading,
+        ...blockParagraphs(s.text ?? [], STYLE.summary).map(
+          (p) => new Paragraph({ style: p.style, children: p.children, numbering: p.bullet ? { reference: BULLETS, level: 0 } : undefined }),
+        ),
+      ]
     case 'groups':
       return [...heading, ...s.entries.map(group)]
     case 'entries':

@@ -1,4 +1,4 @@
-import { ExternalHyperlink, TextRun, type ParagraphChild } from 'docx'
+import { ExternalHyperlink, type ParagraphChild, TextRun } from 'docx'
 import type { Inline } from '../core/inline.js'
 import { safeHref } from '../core/links.js'
 import { STYLE } from './docx-styles.js'
@@ -12,7 +12,6 @@ interface Marks {
   /** A character style for plain text, e.g. the entry title. */
   style?: string
 }
-
 
 /**
  * Inline Markdown as Word runs: emphasis as run properties (what Word's own B and I buttons

@@ -1,4 +1,4 @@
-import { Packer, type Document } from 'docx'
+import { type Document, Packer } from 'docx'
 import { strFromU8, unzipSync } from 'fflate'
 import { zip } from './docx-zip.js'
 
@@ -53,7 +53,10 @@ export function packageBytes(parts: Parts, date: Date): Uint8Array {
   }
 
   const names = [...parts.keys()].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
-  return zip(names.map((name) => ({ name, data: parts.get(name)! })), date)
+  return zip(
+    names.map((name) => ({ name, data: parts.get(name)! })),
+    date,
+  )
 }
 
 /** [Content_Types].xml first, as Office writes it, then the package relationships, then every part by name. */

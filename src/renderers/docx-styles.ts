@@ -1,6 +1,6 @@
-import { AlignmentType, BorderStyle, LevelFormat, LevelSuffix, type INumberingOptions, type IStylesOptions } from 'docx'
+import { AlignmentType, BorderStyle, type INumberingOptions, type IStylesOptions, LevelFormat, LevelSuffix } from 'docx'
+import { type DocxScriptFonts, docxScriptFonts } from '../fonts/docx.js'
 import type { ThemeDocxTokens } from './docx-tokens.js'
-import { docxScriptFonts, type DocxScriptFonts } from '../fonts/docx.js'
 
 /**
  * Style ids the body refers to. Title, Heading1, Heading2 and ListBullet are Word's own ids, so
@@ -41,7 +41,13 @@ const halfPt = (points: number): number => Math.round(points * 2)
  * takes `eastAsia` for Han, Kana and Hangul and `cs` for Arabic, Hebrew and Devanagari, since
  * a Latin font has none of their glyphs.
  */
-const fontFor = (scripts: DocxScriptFonts) => (name: string) => ({ ascii: name, hAnsi: name, eastAsia: scripts.eastAsia ?? name, cs: scripts.cs ?? name, ...(scripts.hint ? { hint: scripts.hint } : {}) })
+const fontFor = (scripts: DocxScriptFonts) => (name: string) => ({
+  ascii: name,
+  hAnsi: name,
+  eastAsia: scripts.eastAsia ?? name,
+  cs: scripts.cs ?? name,
+  ...(scripts.hint ? { hint: scripts.hint } : {}),
+})
 /** Letter spacing, as the HTML's `letter-spacing: 0.09em`, in twips. */
 const tracking = (em: number, size: number): number => Math.round(em * size * 20)
 

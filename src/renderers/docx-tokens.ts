@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { VitaeError, type Diagnostic } from '../diagnostics/diagnostic.js'
+import { type Diagnostic, VitaeError } from '../diagnostics/diagnostic.js'
 import type { DocxTokens, Theme } from '../themes/theme.js'
 
 /**
@@ -106,7 +106,10 @@ export function docxTokens(theme: Theme): ThemeDocxTokens {
 
   if (problems.length > 0) {
     const file = join(theme.dir, 'theme.json')
-    throw new VitaeError('theme', problems.map((message): Diagnostic => ({ code: 'THEME', severity: 'error', message, file, hint: 'fix the "docx" block of the theme manifest' })))
+    throw new VitaeError(
+      'theme',
+      problems.map((message): Diagnostic => ({ code: 'THEME', severity: 'error', message, file, hint: 'fix the "docx" block of the theme manifest' })),
+    )
   }
   return tokens as unknown as ThemeDocxTokens
 }

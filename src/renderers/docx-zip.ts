@@ -1,4 +1,4 @@
-import { strToU8, zipSync, type Zippable } from 'fflate'
+import { strToU8, type Zippable, zipSync } from 'fflate'
 
 export interface ZipEntry {
   name: string

@@ -1,5 +1,5 @@
 import { Document } from 'docx'
-import { VitaeError, isVitaeError } from '../diagnostics/diagnostic.js'
+import { isVitaeError, VitaeError } from '../diagnostics/diagnostic.js'
 import { docxBody } from './docx-body.js'
 import { compileParts, packageBytes } from './docx-package.js'
 import { docxNumbering, docxStyles } from './docx-styles.js'
@@ -42,7 +42,12 @@ export const docxRenderer: Renderer = {
   extension: 'docx',
   async render(ctx: RenderContext): Promise<Artifact> {
     if (ctx.theme.jsonResume) {
-      ctx.warn?.({ code: 'DOCX_FALLBACK', severity: 'warning', message: `the JSON Resume theme ${ctx.theme.jsonResume.packageName} makes HTML only: the Word file uses the classic theme's look`, hint: 'the PDF and HTML use the theme' })
+      ctx.warn?.({
+        code: 'DOCX_FALLBACK',
+        severity: 'warning',
+        message: `the JSON Resume theme ${ctx.theme.jsonResume.packageName} makes HTML only: the Word file uses the classic theme's look`,
+        hint: 'the PDF and HTML use the theme',
+      })
     }
     try {
       return { format: 'docx', extension: 'docx', bytes: await renderDocx(ctx) }

@@ -26,7 +26,10 @@ const isRemote = (url: string): boolean => /^\s*(?:\/\/|[a-z][a-z0-9+.-]*:)/i.te
 const unquote = (value: string | undefined): string => {
   if (value === undefined) return ''
   const v = value.startsWith('"') || value.startsWith("'") ? value.slice(1, -1) : value
-  return v.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'")
+  return v
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
 }
 
 function attributes(text: string | undefined): Map<string, string> {
@@ -63,7 +66,10 @@ function elementUrls(tag: string, attrs: Map<string, string>): string[] {
 
 /** Whether a policy allows nothing but inline styles and data: URLs. */
 function isOfflinePolicy(policy: string): boolean {
-  const directives = policy.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0])
+  const directives = policy
+    .split(';')
+    .map((d) => d.trim().split(/\s+/))
+    .filter((d) => d[0])
   const fallback = directives.find((d) => d[0]!.toLowerCase() === 'default-src')
   if (fallback?.length !== 2 || fallback[1] !== "'none'") return false
   return directives.every((d) => d.slice(1).every((source) => OFFLINE_SOURCES.has(source.toLowerCase())))

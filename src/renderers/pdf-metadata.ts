@@ -1,6 +1,6 @@
 import type * as PdfLib from 'pdf-lib'
 import type { DocumentProperties } from '../core/view.js'
-import { patchInfo, type InfoValue } from './pdf-info.js'
+import { type InfoValue, patchInfo } from './pdf-info.js'
 
 /**
  * pdf-lib's single-file build: the package's main entry loads a few hundred modules, which takes

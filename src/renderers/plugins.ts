@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { VitaeError, isVitaeError } from '../diagnostics/diagnostic.js'
+import { isVitaeError, VitaeError } from '../diagnostics/diagnostic.js'
 import { findPackage, packageEntry } from '../themes/package-entry.js'
 import type { Artifact, RenderContext, Renderer } from './renderer.js'
 

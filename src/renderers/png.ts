@@ -1,4 +1,4 @@
-import { VitaeError, isVitaeError } from '../diagnostics/diagnostic.js'
+import { isVitaeError, VitaeError } from '../diagnostics/diagnostic.js'
 import { DEFAULT_DPI } from '../page/geometry.js'
 import type { Artifact, RenderContext, Renderer } from './renderer.js'
 
@@ -46,7 +46,14 @@ async function renderPng(ctx: RenderContext): Promise<Artifact[]> {
 function pngFailed(reason: string, cause?: unknown): VitaeError {
   return new VitaeError(
     'render',
-    [{ code: 'PNG_FAILED', severity: 'error', message: `the browser failed while drawing the page images: ${reason}`, hint: 'run again with verbose output; if it persists, try another browser with the browserPath option' }],
+    [
+      {
+        code: 'PNG_FAILED',
+        severity: 'error',
+        message: `the browser failed while drawing the page images: ${reason}`,
+        hint: 'run again with verbose output; if it persists, try another browser with the browserPath option',
+      },
+    ],
     { cause },
   )
 }

@@ -1,4 +1,4 @@
-import { VitaeError, type Diagnostic, type ErrorKind } from '../diagnostics/diagnostic.js'
+import { type Diagnostic, type ErrorKind, VitaeError } from '../diagnostics/diagnostic.js'
 
 /** One call into the sandbox: `name` exported by `module` (a file URL), called with `args`; no name only loads the module. */
 export interface SandboxRequest {

@@ -1,10 +1,10 @@
-import Handlebars from 'handlebars'
-import { VitaeError } from '../diagnostics/diagnostic.js'
-import type { Block, Inline } from '../core/inline.js'
-import { inlineToHtml } from './inline-html.js'
-import type { Theme } from './theme.js'
 import { join } from 'node:path'
+import Handlebars from 'handlebars'
+import type { Block, Inline } from '../core/inline.js'
+import { VitaeError } from '../diagnostics/diagnostic.js'
+import { inlineToHtml } from './inline-html.js'
 import { loadPrecompiled, type Precompiled } from './precompiled.js'
+import type { Theme } from './theme.js'
 
 export type TemplateFn = (context: unknown) => Promise<string>
 
@@ -42,13 +42,15 @@ function environment(theme: Theme, markdown: MarkdownParser, precompiled?: Preco
     const blocks: Block[] = Array.isArray(value) ? (value as Block[]) : typeof value === 'string' ? [{ type: 'paragraph', content: parse(value) }] : []
     const cls = typeof className === 'string' ? ` class="${hb.escapeExpression(className)}"` : ''
     const html = blocks
-      .map((b) => (b.type === 'paragraph' ? `<p${cls}>${inlineToHtml(b.content)}</p>` : `<${b.ordered ? 'ol' : 'ul'} class="bullets">${b.items.map((item) => `<li>${inlineToHtml(item)}</li>`).join('')}</${b.ordered ? 'ol' : 'ul'}>`))
+      .map((b) =>
+        b.type === 'paragraph'
+          ? `<p${cls}>${inlineToHtml(b.content)}</p>`
+          : `<${b.ordered ? 'ol' : 'ul'} class="bullets">${b.items.map((item) => `<li>${inlineToHtml(item)}</li>`).join('')}</${b.ordered ? 'ol' : 'ul'}>`,
+      )
       .join('\n')
     return new hb.SafeString(html)
   })
-  hb.registerHelper('join', (list: unknown, separator: unknown) =>
-    Array.isArray(list) ? list.map(String).join(typeof separator === 'string' ? separator : ', ') : '',
-  )
+  hb.registerHelper('join', (list: unknown, separator: unknown) => (Array.isArray(list) ? list.map(String).join(typeof separator === 'string' ? separator : ', ') : ''))
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b)
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean))
   hb.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean))

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import { PACKAGE_ROOT } from '../core/schema.js'
-import { placeOf, type Source } from '../core/source.js'
 import type { AjvError } from '../core/schema-messages.js'
+import { placeOf, type Source } from '../core/source.js'
+import type { Diagnostic } from '../diagnostics/diagnostic.js'
 
 type Validate = ((data: unknown) => boolean) & { errors?: AjvError[] | null }
 
@@ -70,4 +70,5 @@ export const pointerPath = (pointer: string): Array<string | number> =>
         .map((k) => (/^\d+$/.test(k) ? Number(k) : k))
     : []
 
-const valueAt = (value: unknown, path: ReadonlyArray<string | number>): unknown => path.reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[String(key)] : undefined), value)
+const valueAt = (value: unknown, path: ReadonlyArray<string | number>): unknown =>
+  path.reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[String(key)] : undefined), value)

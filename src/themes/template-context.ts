@@ -1,5 +1,5 @@
 import type { View } from '../core/view.js'
-import { pageCss, toCss, type PageSettings } from '../page/geometry.js'
+import { type PageSettings, pageCss, toCss } from '../page/geometry.js'
 import type { Resume } from '../types/resume.js'
 import { optionsCss } from './options.js'
 import type { Theme } from './theme.js'

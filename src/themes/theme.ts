@@ -1,14 +1,14 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path'
-import { VitaeError, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { containedPath } from '../core/contained.js'
 import { PACKAGE_ROOT } from '../core/schema.js'
-import { placeOf, type Path, type Source } from '../core/source.js'
-import { isPageSize, parseLength, type Length, type Margins, type PageSize } from '../page/geometry.js'
-import type { Section } from '../types/resume.js'
+import { type Path, placeOf, type Source } from '../core/source.js'
+import { type Diagnostic, VitaeError } from '../diagnostics/diagnostic.js'
 import type { FontFaceFile } from '../fonts/faces.js'
-import { manifestSource } from './manifest-source.js'
+import { isPageSize, type Length, type Margins, type PageSize, parseLength } from '../page/geometry.js'
+import type { Section } from '../types/resume.js'
 import { checkManifestSchema } from './manifest-schema.js'
+import { manifestSource } from './manifest-source.js'
 import type { OptionsSchema } from './options.js'
 import type { JsonResumeThemeInfo } from './resolve.js'
 
@@ -124,7 +124,11 @@ function inside(dir: string, file: string, manifestFile: string): string {
 function checkReal(dir: string, full: string): void {
   const found = containedPath(dir, full)
   if (!found.ok && found.reason === 'outside') {
-    throw themeError(`the theme file ${relative(dir, full) || '.'} is a link to ${found.real}, outside the theme folder`, full, 'a theme reads only files inside its own folder: copy the file into it instead of linking to it')
+    throw themeError(
+      `the theme file ${relative(dir, full) || '.'} is a link to ${found.real}, outside the theme folder`,
+      full,
+      'a theme reads only files inside its own folder: copy the file into it instead of linking to it',
+    )
   }
 }
 

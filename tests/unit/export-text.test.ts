@@ -3,14 +3,14 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { ROOT } from '../helpers.js'
-import { buildView } from '../../src/core/view.js'
 import { blocksInline, plainText } from '../../src/core/inline.js'
+import { buildView } from '../../src/core/view.js'
 import { toJsonResume } from '../../src/export/json-resume.js'
 import { toMarkdown } from '../../src/export/markdown.js'
 import { displayWidth, toPlainText, wrap } from '../../src/export/plain-text.js'
 import { fromJsonResume } from '../../src/import/json-resume.js'
 import type { Resume } from '../../src/types/resume.js'
+import { ROOT } from '../helpers.js'
 
 const seed = parse(readFileSync(join(ROOT, 'resume.yaml'), 'utf8')) as Resume
 const theme = JSON.parse(readFileSync(join(ROOT, 'templates/classic/theme.json'), 'utf8'))
@@ -51,8 +51,16 @@ describe('toMarkdown', () => {
   })
   it('holds every fact in order', () => {
     // Markdown escapes and markup aside, the text reads as the view does.
-    const text = md.replace(/\\([\\`*_[\]<>~|])/g, '$1').replace(/\*\*|~~|(?<![\w])_|_(?![\w])/g, '').replace(/\]\(<[^>]*>\)/g, '').replace(/\[/g, '').replace(/\s+/g, ' ')
-    expectInOrder(text, facts().map((f) => f.replace(/\s+/g, ' ')))
+    const text = md
+      .replace(/\\([\\`*_[\]<>~|])/g, '$1')
+      .replace(/\*\*|~~|(?<![\w])_|_(?![\w])/g, '')
+      .replace(/\]\(<[^>]*>\)/g, '')
+      .replace(/\[/g, '')
+      .replace(/\s+/g, ' ')
+    expectInOrder(
+      text,
+      facts().map((f) => f.replace(/\s+/g, ' ')),
+    )
   })
   it('escapes Markdown in plain fields', () => {
     const v = buildView({ basics: { name: 'A *star* [x]' } } as Resume, { sections: [], headings: {} })
@@ -65,7 +73,10 @@ describe('toPlainText', () => {
   it('holds every fact in order, without markup', () => {
     const flat = txt.replace(/\n {2}/g, ' ').replace(/\s+/g, ' ')
     const headings = new Set(view.sections.map((s) => s.heading))
-    expectInOrder(flat, facts().map((f) => (headings.has(f) ? f.toUpperCase() : f).replace(/\s+/g, ' ')))
+    expectInOrder(
+      flat,
+      facts().map((f) => (headings.has(f) ? f.toUpperCase() : f).replace(/\s+/g, ' ')),
+    )
     expect(txt).not.toMatch(/\*\*|\]\(/)
     expect(txt).toMatch(/^• Accelerated multi-accelerator/m)
   })

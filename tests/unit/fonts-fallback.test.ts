@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { PACKAGE_ROOT } from '../../src/core/schema.js'
 import { fallbackVariableCss, familyList, fontFaceCss } from '../../src/fonts/css.js'
 import { docxScriptFonts, isRtl, wordLanguage } from '../../src/fonts/docx.js'
-import { type FontFaceFile, createFontStore, fontsourceFaces, nearestWeight } from '../../src/fonts/faces.js'
+import { createFontStore, type FontFaceFile, fontsourceFaces, nearestWeight } from '../../src/fonts/faces.js'
 import { fallbackChain, fallbackFamiliesFor } from '../../src/fonts/fallback.js'
 import { cjkOrderFor, hanFamilyFor } from '../../src/fonts/scripts.js'
 import { coverageOf, selectFaces } from '../../src/fonts/select.js'
@@ -98,7 +98,8 @@ describe('fallbackFamiliesFor', () => {
     expect(chunks.size).toBeLessThanOrEqual(3)
     expect(fb.faces.length).toBe(chunks.size * 2)
     // Each chosen chunk holds one of the three characters; nothing else came along.
-    for (const face of fb.faces) expect(['赵', '海', '斯'].some((ch) => parseUnicodeRange(face.unicodeRange).some((r) => r.from <= ch.codePointAt(0)! && ch.codePointAt(0)! <= r.to))).toBe(true)
+    for (const face of fb.faces)
+      expect(['赵', '海', '斯'].some((ch) => parseUnicodeRange(face.unicodeRange).some((r) => r.from <= ch.codePointAt(0)! && ch.codePointAt(0)! <= r.to))).toBe(true)
     // Two weights of at most three chunks, against 2.4 MB for the whole family in one weight.
     expect(size(fb.faces)).toBeLessThan(200_000)
   })
@@ -120,7 +121,12 @@ describe('fallbackFamiliesFor', () => {
     // Every Han character of the text is in some chosen chunk of each weight.
     for (const weight of [400, 700]) {
       const ranges = fb.faces.filter((f) => f.weight === weight).flatMap((f) => parseUnicodeRange(f.unicodeRange))
-      for (const ch of new Set(zh)) if (han(ch.codePointAt(0)!)) expect(ranges.some((r) => r.from <= ch.codePointAt(0)! && ch.codePointAt(0)! <= r.to), ch).toBe(true)
+      for (const ch of new Set(zh))
+        if (han(ch.codePointAt(0)!))
+          expect(
+            ranges.some((r) => r.from <= ch.codePointAt(0)! && ch.codePointAt(0)! <= r.to),
+            ch,
+          ).toBe(true)
     }
   })
 
@@ -138,7 +144,10 @@ describe('fallbackFamiliesFor', () => {
   it('Arabic, Hebrew and Devanagari take their own family, Greek and Cyrillic Noto Sans', () => {
     const ar = fallbackFamiliesFor('ar', 'الخبرة العملية', { covered, store })
     expect(ar.families).toEqual(['Noto Sans Arabic'])
-    expect(ar.faces.map((f) => [f.subset, f.weight])).toEqual([['arabic', 400], ['arabic', 700]])
+    expect(ar.faces.map((f) => [f.subset, f.weight])).toEqual([
+      ['arabic', 400],
+      ['arabic', 700],
+    ])
     expect(fallbackFamiliesFor('he', 'ניסיון תעסוקתי', { covered, store }).families).toEqual(['Noto Sans Hebrew'])
     expect(fallbackFamiliesFor('hi', 'कार्य अनुभव', { covered, store }).families).toEqual(['Noto Sans Devanagari'])
     const el = fallbackFamiliesFor('el', 'Εκπαίδευση', { covered, store })

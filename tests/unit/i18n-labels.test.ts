@@ -1,22 +1,22 @@
-import { readFileSync, readdirSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Ajv from 'ajv'
-import { ENGLISH } from '../../src/core/labels.js'
 import { describe, expect, it } from 'vitest'
+import { ENGLISH } from '../../src/core/labels.js'
 import { PACKAGE_ROOT } from '../../src/core/schema.js'
 import { isVitaeError } from '../../src/diagnostics/diagnostic.js'
+import { isRtl } from '../../src/fonts/scripts.js'
 import {
-  FLAT_LABEL_KEYS,
-  type LocaleTable,
-  SECTIONS,
-  SUPPORTED_LOCALES,
   createLabelStore,
   documentTitle,
+  FLAT_LABEL_KEYS,
+  type LocaleTable,
   labelsFor,
   resolveLocale,
+  SECTIONS,
+  SUPPORTED_LOCALES,
   unknownLocaleDiagnostic,
 } from '../../src/i18n/labels.js'
-import { isRtl } from '../../src/fonts/scripts.js'
 
 const dir = join(PACKAGE_ROOT, 'locales')
 const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'locale.schema.json')
@@ -34,7 +34,33 @@ describe('locale files', () => {
 
   it('are exactly the supported locales, at least the 25 the issue names', () => {
     expect(files.map((f) => f.replace(/\.json$/, '')).sort()).toEqual([...SUPPORTED_LOCALES].sort())
-    for (const tag of ['en', 'de', 'fr', 'es', 'it', 'pt-BR', 'pt-PT', 'nl', 'sv', 'da', 'nb', 'fi', 'pl', 'cs', 'tr', 'ru', 'uk', 'el', 'zh-CN', 'zh-TW', 'ja', 'ko', 'ar', 'he', 'hi']) {
+    for (const tag of [
+      'en',
+      'de',
+      'fr',
+      'es',
+      'it',
+      'pt-BR',
+      'pt-PT',
+      'nl',
+      'sv',
+      'da',
+      'nb',
+      'fi',
+      'pl',
+      'cs',
+      'tr',
+      'ru',
+      'uk',
+      'el',
+      'zh-CN',
+      'zh-TW',
+      'ja',
+      'ko',
+      'ar',
+      'he',
+      'hi',
+    ]) {
       expect(SUPPORTED_LOCALES).toContain(tag)
     }
   })

@@ -3,11 +3,9 @@ import { join } from 'node:path'
 import Ajv from 'ajv'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { FIXTURES, ROOT } from '../helpers.js'
-import {
-  convert, detectShape, foreignFormatDiagnostic, fromJsonResume, isEmptyResume, LEGACY_KEYS, legacyKeyFor, normalizeDate, socialUrl,
-} from '../../src/import/index.js'
 import { BASICS_FIELDS, ENTRY_FIELDS, ENTRY_SECTIONS, LOCATION_FIELDS, PROFILE_FIELDS } from '../../src/import/fields.js'
+import { convert, detectShape, foreignFormatDiagnostic, fromJsonResume, isEmptyResume, LEGACY_KEYS, legacyKeyFor, normalizeDate, socialUrl } from '../../src/import/index.js'
+import { FIXTURES, ROOT } from '../helpers.js'
 
 const schema = JSON.parse(readFileSync(join(ROOT, 'schema/resume.schema.json'), 'utf8'))
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema)
@@ -52,9 +50,18 @@ describe('detectShape', () => {
 
 describe('normalizeDate', () => {
   it.each([
-    ['2021', '2021'], [2021, '2021'], ['2021-9', '2021-09'], ['2021-09-01T00:00:00.000Z', '2021-09-01'], ['2021/09', '2021-09'],
-    ['09/2021', '2021-09'], ['Sep 2021', '2021-09'], ['Sept. 2021', '2021-09'], ['September 1, 2021', '2021-09-01'],
-    ['Sep 1, 2016', '2016-09-01'], ['1 Sep 2021', '2021-09-01'], ['Oct 2016', '2016-10'],
+    ['2021', '2021'],
+    [2021, '2021'],
+    ['2021-9', '2021-09'],
+    ['2021-09-01T00:00:00.000Z', '2021-09-01'],
+    ['2021/09', '2021-09'],
+    ['09/2021', '2021-09'],
+    ['Sep 2021', '2021-09'],
+    ['Sept. 2021', '2021-09'],
+    ['September 1, 2021', '2021-09-01'],
+    ['Sep 1, 2016', '2016-09-01'],
+    ['1 Sep 2021', '2021-09-01'],
+    ['Oct 2016', '2016-10'],
   ])('%s → %s', (input, expected) => expect(normalizeDate(input)).toBe(expected))
 
   it.each(['Fall 2023', 'present', '2021-13', '2021-02-30', 'soon', '', 21.5])('%s is not a date', (input) => expect(normalizeDate(input)).toBeUndefined())
@@ -145,17 +152,34 @@ describe('RenderCV', () => {
     expect(resume.basics).toMatchObject({ name: 'Jane Doe', label: 'Machine Learning Engineer', url: 'https://janedoe.dev', location: { city: 'Toronto', region: 'ON, Canada' } })
     expect(resume.basics?.summary).toContain('**reliable ML systems**')
     expect(resume.basics?.profiles?.map((p) => p.url)).toEqual([
-      'https://linkedin.com/in/janedoe', 'https://github.com/jdoe', 'https://hachyderm.io/@jane',
-      'https://scholar.google.com/citations?user=AbC123xyzAAJ', 'https://stackoverflow.com/users/4242/jane-doe', 'https://orcid.org/0000-0002-1825-0097',
+      'https://linkedin.com/in/janedoe',
+      'https://github.com/jdoe',
+      'https://hachyderm.io/@jane',
+      'https://scholar.google.com/citations?user=AbC123xyzAAJ',
+      'https://stackoverflow.com/users/4242/jane-doe',
+      'https://orcid.org/0000-0002-1825-0097',
     ])
     expect(resume.education?.[0]).toMatchObject({ institution: 'University of Toronto', studyType: 'MSc', startDate: '2018-09', endDate: '2020-06' })
     expect(resume.work?.[0]).toMatchObject({ name: 'Shopify', position: 'Senior ML Engineer', startDate: '2022-03' })
     expect(resume.work?.[0]).not.toHaveProperty('endDate')
     expect(resume.projects?.[0]).toMatchObject({ name: 'tinygrad-lite', url: 'https://github.com/jdoe/tinygrad-lite', startDate: '2021', endDate: '2021' })
-    expect(resume.publications?.[0]).toMatchObject({ name: 'Sparse Graph Transformers for Recommendation', publisher: 'RecSys 2021', releaseDate: '2021-09', url: 'https://doi.org/10.1145/1234567.1234568' })
-    expect(resume.skills).toEqual([{ name: 'Languages', keywords: ['Python', 'C++', 'Rust', 'SQL'] }, { name: 'ML', keywords: ['PyTorch', 'JAX', 'XGBoost'] }])
+    expect(resume.publications?.[0]).toMatchObject({
+      name: 'Sparse Graph Transformers for Recommendation',
+      publisher: 'RecSys 2021',
+      releaseDate: '2021-09',
+      url: 'https://doi.org/10.1145/1234567.1234568',
+    })
+    expect(resume.skills).toEqual([
+      { name: 'Languages', keywords: ['Python', 'C++', 'Rust', 'SQL'] },
+      { name: 'ML', keywords: ['PyTorch', 'JAX', 'XGBoost'] },
+    ])
     expect(resume.languages?.[1]).toEqual({ language: 'French', fluency: 'Professional working proficiency' })
-    expect(resume.meta).toMatchObject({ theme: 'compact', page: 'letter', margins: { top: '2cm', right: '1.5cm', bottom: '2cm', left: '1.5cm' }, headings: { skills: 'Technologies' } })
+    expect(resume.meta).toMatchObject({
+      theme: 'compact',
+      page: 'letter',
+      margins: { top: '2cm', right: '1.5cm', bottom: '2cm', left: '1.5cm' },
+      headings: { skills: 'Technologies' },
+    })
     expect(resume.meta?.sections).toEqual(['summary', 'education', 'work', 'projects', 'publications', 'skills', 'languages'])
   })
   it('keeps and reports what has no place', () => {
@@ -164,7 +188,12 @@ describe('RenderCV', () => {
     expect((resume['x-rendercv'] as { sections: Record<string, unknown> }).sections.talks).toHaveLength(1)
   })
   it('maps themes to the closest we ship', () => {
-    for (const [theme, ours] of [['sb2nov', 'classic'], ['classic', 'classic'], ['engineeringclassic', 'compact'], ['moderncv', 'modern']]) {
+    for (const [theme, ours] of [
+      ['sb2nov', 'classic'],
+      ['classic', 'classic'],
+      ['engineeringclassic', 'compact'],
+      ['moderncv', 'modern'],
+    ]) {
       expect(convert({ cv: { name: 'A' }, design: { theme } })!.resume.meta?.theme).toBe(ours)
     }
   })
@@ -178,7 +207,11 @@ describe('YAMLResume', () => {
     expect(resume.basics?.summary).toBe('Computer Science major with a strong foundation in **algorithms**. Full stack web developer, specialised in high-quality websites')
     expect(resume.education?.[0]).toMatchObject({ studyType: 'Bachelor', startDate: '2016-09-01', endDate: '2020-07-01', score: '3.8' })
     expect(resume.education?.[0]?.highlights).toHaveLength(2)
-    expect(resume.work?.[0]).toMatchObject({ startDate: '2022-12-01', summary: 'Lead engineer of the editor team.', highlights: ['Developed efficient and scalable code', 'Mentored junior developers'] })
+    expect(resume.work?.[0]).toMatchObject({
+      startDate: '2022-12-01',
+      summary: 'Lead engineer of the editor team.',
+      highlights: ['Developed efficient and scalable code', 'Mentored junior developers'],
+    })
     expect(resume.work?.[0]).not.toHaveProperty('endDate')
     expect(resume.work?.[1]?.startDate).toBe('2020-09')
     expect(resume.awards?.[0]?.date).toBe('2016-10')
@@ -188,8 +221,12 @@ describe('YAMLResume', () => {
   })
   it('keeps and reports what has no place', () => {
     expect(dropped.map((d) => d.path)).toEqual([
-      'content.location.country', 'content.work[0].keywords', 'content.languages[0].keywords',
-      'content.references[0].phone', 'content.references[0].relationship', 'layouts',
+      'content.location.country',
+      'content.work[0].keywords',
+      'content.languages[0].keywords',
+      'content.references[0].phone',
+      'content.references[0].relationship',
+      'layouts',
     ])
   })
 })

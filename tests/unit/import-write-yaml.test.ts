@@ -3,9 +3,9 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { ROOT } from '../helpers.js'
 import { PACKAGE_SCHEMA_REF, schemaRef, toYaml } from '../../src/import/write-yaml.js'
 import type { Resume } from '../../src/types/resume.js'
+import { ROOT } from '../helpers.js'
 
 const seed = parse(readFileSync(join(ROOT, 'resume.yaml'), 'utf8')) as Resume
 
@@ -18,7 +18,19 @@ describe('toYaml', () => {
   })
 
   it('orders sections as a resume.yaml does, meta and variants last', () => {
-    const keys = Object.keys(parse(toYaml({ variants: {}, meta: { theme: 'classic' }, skills: [{ name: 's' }], 'x-a': 1, work: [{ name: 'w' }], basics: { name: 'n' }, education: [{ institution: 'e' }] } as Resume)))
+    const keys = Object.keys(
+      parse(
+        toYaml({
+          variants: {},
+          meta: { theme: 'classic' },
+          skills: [{ name: 's' }],
+          'x-a': 1,
+          work: [{ name: 'w' }],
+          basics: { name: 'n' },
+          education: [{ institution: 'e' }],
+        } as Resume),
+      ),
+    )
     expect(keys).toEqual(['basics', 'education', 'work', 'skills', 'x-a', 'meta', 'variants'])
   })
 

@@ -65,8 +65,6 @@ export async function prepareTarget(
     dates: services.dates(locale),
   })
   const { options: themeOptions, photo } = documentExtras(plan, target, theme, resume, services)
-  // A theme from outside renders in the sandbox: its thread starts now, while the other documents are prepared.
-  if (theme.jsonResume || !(await (await import('../themes/precompiled.js')).loadPrecompiled(theme))) services.warmTemplates()
   let html: Promise<string> | undefined
   // Theme code (Handlebars helpers, a JSON Resume theme's render) may loop: it runs where the build's
   // deadline can stop it. The page it makes is then kept from fetching anything, and what it would

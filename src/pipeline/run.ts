@@ -57,6 +57,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const { document } = await prepareTarget(p, target, options, services)
       const warn = (d: Diagnostic) => services.warn(d)
       for (const renderer of renderers) jobs.push({ target, ctx: { ...document, timeout, log, sourceDate: options.sourceDate, dpi, warn }, renderer })
+      // Formats that draw the theme's HTML: a theme from outside renders in the sandbox, whose thread starts now.
+      if (renderers.some((r) => r.format !== 'docx')) await services.warmFor(document.theme)
     }
     jobs.sort((a, b) => Number(Boolean(a.renderer.usesBrowser)) - Number(Boolean(b.renderer.usesBrowser)))
     // Temporary files of builds killed before they could clean up.

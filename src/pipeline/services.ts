@@ -109,9 +109,10 @@ export class BuildServices {
     return this.holder.reset()
   }
 
-  /** Loads the template renderer in the sandbox now, so that its start overlaps other work. */
-  warmTemplates(): void {
-    this.sandbox.warm(sandboxModule(THEME_RENDER))
+  /** Starts the sandbox now for a theme from outside, so that its start overlaps other work. */
+  async warmFor(theme: Theme): Promise<void> {
+    if (theme.jsonResume) this.sandbox.warm(sandboxModule('jsonresume-render'))
+    else if (!(await isOwnCompiledTheme(theme))) this.sandbox.warm(sandboxModule(THEME_RENDER))
   }
 
   /**

@@ -26,7 +26,7 @@ export const COLOR = /^(#[0-9a-fA-F]{3,4}|#[0-9a-fA-F]{6}|#[0-9a-fA-F]{8}|(rgb|r
 let validateManifest: Validate | undefined
 
 /** theme.json against schema/theme.schema.json, each problem at its line and column in the manifest. */
-export function checkManifestSchema(value: unknown, file: string, source: Source | undefined): Diagnostic[] {
+export function checkManifestSchema(value: unknown, file: string, sourceOf: () => Source | undefined): Diagnostic[] {
   validateManifest ??= newAjv().compile(JSON.parse(readFileSync(join(PACKAGE_ROOT, 'schema/theme.schema.json'), 'utf8')))
   if (validateManifest(value)) return []
   const seen = new Set<string>()
@@ -45,6 +45,7 @@ export function checkManifestSchema(value: unknown, file: string, source: Source
     const where = path.length ? path.join('.') : 'the manifest'
     // A colour that is not one says so in the words the Word tokens use, not as a regular expression.
     const colour = error.keyword === 'pattern' && path[0] === 'docx' && ['color', 'accent', 'muted', 'rule'].includes(String(path[1]))
+    const source = sourceOf()
     const place = source
       ? placeOf(source, error.keyword === 'additionalProperties' ? [...path, String(error.params.additionalProperty)] : path, { key: error.keyword === 'additionalProperties' })
       : undefined

@@ -141,11 +141,13 @@ function readThemeFile(dir: string, file: string, manifestFile: string): Buffer 
   }
 }
 
-function checkManifest(value: unknown, file: string, source: Source | undefined): ThemeManifest {
+function checkManifest(value: unknown, file: string, sourceOf: () => Source | undefined): ThemeManifest {
   const problems: Diagnostic[] = []
   const m = value as Partial<ThemeManifest> | null
   const need = (ok: boolean, message: string, path: Path = []) => {
-    if (!ok) problems.push({ code: 'THEME', severity: 'error', message, file, ...(source ? placeOf(source, path) : {}) })
+    if (ok) return
+    const source = sourceOf()
+    problems.push({ code: 'THEME', severity: 'error', message, file, ...(source ? placeOf(source, path) : {}) })
   }
   need(m !== null && typeof m === 'object', 'the manifest must be a JSON object')
   if (m && typeof m === 'object') {
@@ -163,7 +165,7 @@ function checkManifest(value: unknown, file: string, source: Source | undefined)
     }
   }
   // The full schema (schema/theme.schema.json) for themes from outside; the shipped ones are checked by a test.
-  if (!problems.length && dirname(dirname(file)) !== join(PACKAGE_ROOT, 'templates')) problems.push(...checkManifestSchema(value, file, source))
+  if (!problems.length && dirname(dirname(file)) !== join(PACKAGE_ROOT, 'templates')) problems.push(...checkManifestSchema(value, file, sourceOf))
   if (problems.length) throw new VitaeError('theme', problems)
   return m as ThemeManifest
 }
@@ -195,7 +197,10 @@ function readTheme(dir: string): Theme {
   } catch (error) {
     throw themeError(`cannot read the theme manifest: ${(error as Error).message}`, manifestFile)
   }
-  const manifest = checkManifest(raw, manifestFile, manifestSource(text, manifestFile))
+  // Positions cost a YAML parse of the manifest: made only when there is a problem to place.
+  let located: Source | undefined | null = null
+  const sourceOf = () => (located === null ? (located = manifestSource(text, manifestFile)) : located)
+  const manifest = checkManifest(raw, manifestFile, sourceOf)
   const template = readThemeFile(dir, manifest.template, manifestFile).toString('utf8')
   const partials: Record<string, string> = {}
   if (manifest.partials) {

@@ -20,6 +20,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ContactKind, Labels as LocaleTable } from '../core/labels.js'
 import { PACKAGE_ROOT } from '../core/schema.js'
+import { SECTION_IDS } from '../core/sections.js'
 import { didYouMean } from '../core/suggest.js'
 import { type Diagnostic, VitaeError } from '../diagnostics/diagnostic.js'
 import type { Section } from '../types/resume.js'
@@ -58,20 +59,8 @@ export const SUPPORTED_LOCALES = [
 ] as const
 export type LocaleTag = (typeof SUPPORTED_LOCALES)[number]
 
-export const SECTIONS: readonly Section[] = [
-  'summary',
-  'work',
-  'volunteer',
-  'education',
-  'awards',
-  'certificates',
-  'publications',
-  'skills',
-  'languages',
-  'interests',
-  'references',
-  'projects',
-]
+/** Every section a locale table names: the section table's, in its order. */
+export const SECTIONS: readonly Section[] = SECTION_IDS
 
 export type { ContactKind, LocaleTable }
 

@@ -1,3 +1,4 @@
+import { LIST_SECTIONS } from '../core/sections.js'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import { isBlank, isObject } from './common.js'
 
@@ -13,20 +14,7 @@ export const SHAPE_NAMES: Record<Exclude<Shape, 'unknown'>, string> = {
 }
 
 /** The top-level sections of a JSON Resume (and of ours). */
-export const RESUME_SECTIONS = [
-  'basics',
-  'work',
-  'volunteer',
-  'education',
-  'awards',
-  'certificates',
-  'publications',
-  'skills',
-  'languages',
-  'interests',
-  'references',
-  'projects',
-] as const
+export const RESUME_SECTIONS: readonly string[] = ['basics', ...LIST_SECTIONS.map((s) => s.list)]
 
 const RESUME_KEYS = new Set<string>([...RESUME_SECTIONS, 'meta', 'variants'])
 

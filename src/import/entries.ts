@@ -1,3 +1,4 @@
+import { SECTION_IDS } from '../core/sections.js'
 import {
   asText,
   isBlank,
@@ -24,7 +25,7 @@ export interface Field {
 }
 
 const TAG = /^[A-Za-z0-9][A-Za-z0-9_.+-]*$/
-const SECTIONS = new Set(['summary', 'work', 'volunteer', 'education', 'awards', 'certificates', 'publications', 'skills', 'languages', 'interests', 'references', 'projects'])
+const SECTIONS = new Set<string>(SECTION_IDS)
 
 /**
  * Builds one entry of ours from fields: each value is made into what its kind needs (dates,

@@ -1,3 +1,4 @@
+import { LIST_SECTIONS } from '../core/sections.js'
 /**
  * The fields of our schema by section and their kinds, as the importers need them: what to keep,
  * what to turn into a date or a link, what has no place and goes under `x-`.
@@ -16,19 +17,7 @@ export type FieldKind =
 
 export type EntrySection = 'work' | 'volunteer' | 'education' | 'awards' | 'certificates' | 'publications' | 'skills' | 'languages' | 'interests' | 'references' | 'projects'
 
-export const ENTRY_SECTIONS: readonly EntrySection[] = [
-  'work',
-  'volunteer',
-  'education',
-  'awards',
-  'certificates',
-  'publications',
-  'skills',
-  'languages',
-  'interests',
-  'references',
-  'projects',
-]
+export const ENTRY_SECTIONS: readonly EntrySection[] = LIST_SECTIONS.map((s) => s.list as EntrySection)
 
 export const ENTRY_FIELDS: Record<EntrySection, Record<string, FieldKind>> = {
   work: {

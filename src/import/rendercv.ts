@@ -1,3 +1,4 @@
+import { ENGLISH } from '../core/labels.js'
 import type { Resume } from '../types/resume.js'
 import { asText, type ConvertResult, isBlank, isObject, normalizeDate, type Obj, type PathSegment, Stash, stringList } from './common.js'
 import { buildEntry, type Field, normalizeMargins, splitPlace } from './entries.js'
@@ -75,19 +76,7 @@ export function targetFor(title: string, kind: RenderCvEntryKind): Target | unde
 }
 
 /** The classic theme's headings: a RenderCV title that says the same needs no meta.headings entry. */
-const DEFAULT_HEADINGS: Record<string, string> = {
-  work: 'Experience',
-  volunteer: 'Volunteering',
-  education: 'Education',
-  awards: 'Awards',
-  certificates: 'Certificates',
-  publications: 'Publications',
-  skills: 'Skills',
-  languages: 'Languages',
-  interests: 'Interests',
-  references: 'References',
-  projects: 'Projects',
-}
+const DEFAULT_HEADINGS: Record<string, string> = ENGLISH.sections
 
 /** RenderCV shows a snake_case key as words with capitals: `work_experience` → "Work Experience". */
 export function sectionHeading(key: string): string {

@@ -1,5 +1,4 @@
-import { readdirSync, unlinkSync } from 'node:fs'
-import { join } from 'node:path'
+import { removeFilesWhere } from './remove-files.js'
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
@@ -9,19 +8,5 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
  */
 export function removeStalePages(dir: string, stem: string, extension: string, pages: number): void {
   const numbered = new RegExp(`^${escapeRegExp(stem)}-(\\d+)\\.${escapeRegExp(extension)}$`)
-  let names: string[]
-  try {
-    names = readdirSync(dir)
-  } catch {
-    return
-  }
-  for (const name of names) {
-    const n = Number(numbered.exec(name)?.[1])
-    if (!n || n <= pages) continue
-    try {
-      unlinkSync(join(dir, name))
-    } catch {
-      // Gone already, or not ours to remove.
-    }
-  }
+  removeFilesWhere(dir, (name) => Number(numbered.exec(name)?.[1]) > pages)
 }

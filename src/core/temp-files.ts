@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import { readdirSync, unlinkSync } from 'node:fs'
+import { unlinkSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { isAlive } from './process-alive.js'
+import { removeFilesWhere } from './remove-files.js'
 
 /**
  * Temporary files of atomic writes: named so that a later build can tell whose they were, and
@@ -47,19 +48,8 @@ function removeInFlight(): void {
  * outright (SIGKILL, a power cut), which no exit hook could clean up.
  */
 export function sweepStaleTemps(dir: string): void {
-  let names: string[]
-  try {
-    names = readdirSync(dir)
-  } catch {
-    return
-  }
-  for (const name of names) {
+  removeFilesWhere(dir, (name) => {
     const pid = Number(TEMP_NAME.exec(name)?.[2])
-    if (!pid || pid === process.pid || isAlive(pid)) continue
-    try {
-      unlinkSync(join(dir, name))
-    } catch {
-      // Gone already, or not ours to remove.
-    }
-  }
+    return Boolean(pid) && pid !== process.pid && !isAlive(pid)
+  })
 }

@@ -28,16 +28,8 @@ export async function main(argv: readonly string[], io: Io = processIo(argv.incl
     .argument('[file]', 'the resume', 'resume.yaml')
     .option('-f, --format <list>', 'formats to build, comma-separated: pdf, html, docx, png, json, md, txt', 'pdf')
     .option('-o, --out <dir>', 'folder for the outputs', 'dist')
-    .option(
-      '--theme <name>',
-      'theme: a name (ours, templates/NAME, or an installed vitae-theme-NAME / jsonresume-theme-NAME package) or a folder (default: meta.theme, else classic)',
-    )
     .option('--plugin <module>', 'a renderer plugin adding formats: a module path or package name (repeatable)', collect, [])
-    .addOption(new Option('--page <size>', "page size (default: meta.page, else the theme's)").choices(['letter', 'a4']))
-    .option('--margin <lengths>', 'page margins: one to four lengths, e.g. 0.5in or 0.5in,0.6in')
-    .option('--strict', 'treat warnings as errors')
-    .option('--timeout <seconds>', 'give up on a render after this long (default 30)', parsePositive('--timeout'))
-    .option('--browser-path <path>', 'Chrome, Chromium or Edge to print PDFs with (default: $VITAE_BROWSER, $PUPPETEER_EXECUTABLE_PATH, then the usual places)')
+  renderingOptions(build)
     .option('--max-pages <n>', 'fail if a PDF (or its PNG pages) runs longer than this', parsePositive('--max-pages'))
     .option('--dpi <n>', `pixels per inch of PNG page images, ${DPI_RANGE.min} to ${DPI_RANGE.max} (default ${DEFAULT_DPI})`, parseDpi)
   tailoringOptions(build)
@@ -109,13 +101,7 @@ export async function main(argv: readonly string[], io: Io = processIo(argv.incl
     .addOption(new Option('-f, --format <format>', 'html, or pdf to show the printed PDF too').choices(['html', 'pdf']).default('html'))
     .option('--port <n>', 'port to serve on (default: a free one)', parsePort)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('--theme <name>', 'theme name or folder (default: meta.theme, else classic)')
-    .addOption(new Option('--page <size>', "page size (default: meta.page, else the theme's)").choices(['letter', 'a4']))
-    .option('--margin <lengths>', 'page margins: one to four lengths, e.g. 0.5in or 0.5in,0.6in')
-    .option('--strict', 'treat warnings as errors')
-    .option('--timeout <seconds>', 'give up on a render after this long (default 30)', parsePositive('--timeout'))
-    .option('--browser-path <path>', 'Chrome, Chromium or Edge to print PDFs with')
-    .option('-v, --verbose', 'print each step: the files that changed, the browser')
+  renderingOptions(dev).option('-v, --verbose', 'print each step: the files that changed, the browser')
   tailoringOptions(dev).action(async (file: string, opts: Record<string, unknown>) => {
     const { runDev } = await import('./dev.js')
     code = await runDev(file, opts, io)
@@ -127,6 +113,20 @@ export async function main(argv: readonly string[], io: Io = processIo(argv.incl
   } catch (error) {
     return handleError(error, io)
   }
+}
+
+/** The flags that choose the look and the printing: shared by build and dev. */
+function renderingOptions(command: Command): Command {
+  return command
+    .option(
+      '--theme <name>',
+      'theme: a name (ours, templates/NAME, or an installed vitae-theme-NAME / jsonresume-theme-NAME package) or a folder (default: meta.theme, else classic)',
+    )
+    .addOption(new Option('--page <size>', "page size (default: meta.page, else the theme's)").choices(['letter', 'a4']))
+    .option('--margin <lengths>', 'page margins: one to four lengths, e.g. 0.5in or 0.5in,0.6in')
+    .option('--strict', 'treat warnings as errors')
+    .option('--timeout <seconds>', 'give up on a render after this long (default 30)', parsePositive('--timeout'))
+    .option('--browser-path <path>', 'Chrome, Chromium or Edge to print PDFs with (default: $VITAE_BROWSER, $PUPPETEER_EXECUTABLE_PATH, then the usual places)')
 }
 
 /** The flags that choose and tailor what is built: shared by build and explain. */

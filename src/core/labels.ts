@@ -60,4 +60,6 @@ export const ENGLISH: Labels = {
   resume: 'Resume',
 }
 
-export const documentTitle = (labels: Labels, name: string): string => (name ? labels.documentTitle.replace('{name}', name) : labels.resume)
+/** "Hayes Zhao – Lebenslauf", or "Lebenslauf" when there is no name. */
+export const documentTitle = (labels: Pick<Labels, 'documentTitle' | 'resume'>, name: string | undefined): string =>
+  name?.trim() ? labels.documentTitle.replace('{name}', name.trim()) : labels.resume

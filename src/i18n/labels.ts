@@ -218,7 +218,4 @@ export function labelsFor(tag: string, overrides: LabelOverrides = {}, store: La
   })
 }
 
-/** "Hayes Zhao – Lebenslauf", or "Lebenslauf" when there is no name. */
-export function documentTitle(labels: Pick<LocaleTable, 'documentTitle' | 'resume'>, name: string | undefined): string {
-  return name?.trim() ? labels.documentTitle.replace('{name}', name.trim()) : labels.resume
-}
+export { documentTitle } from '../core/labels.js'

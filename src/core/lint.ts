@@ -1,5 +1,6 @@
 import type { DiagnosticCode } from '../diagnostics/codes.js'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
+import { cssPageName, isPageSize, type Margins, PAGE_SIZES, type PageSize, pageWithoutRoom, parseLength, parseMarginList } from '../page/geometry.js'
 import { linksOf, parseInline } from './inline.js'
 import { checkUrl } from './links.js'
 import { branchFor, deref, resumeSchema, type SchemaNode } from './schema.js'
@@ -164,34 +165,31 @@ export function lintResume(data: unknown, locator: Locator): Diagnostic[] {
   return out
 }
 
-/** Points per unit of the lengths the schema allows. */
-const POINTS: Record<string, number> = { in: 72, cm: 72 / 2.54, mm: 72 / 25.4, pt: 1, px: 0.75 }
-const PAGE_POINTS: Record<string, { width: number; height: number }> = { letter: { width: 612, height: 792 }, a4: { width: 595.28, height: 841.89 } }
-const points = (length: unknown): number | undefined => {
-  const m = typeof length === 'string' ? /^([0-9]+(?:\.[0-9]+)?)(in|mm|cm|pt|px)?$/.exec(length) : null
-  return m ? Number(m[1]) * (POINTS[m[2] ?? 'pt'] ?? 1) : undefined
-}
-
 /**
- * Margins that leave less than an inch of the page for text: the schema takes any length, so
- * without this `margins: 99in` validated and then failed every render. Checked against the
- * narrowest page the resume can be printed on (meta.page, else either size, and each variant's).
+ * Margins that leave no room for text: the schema takes any length, so without this
+ * `margins: 99in` validated and then failed every render. Checked against every page the resume
+ * can be printed on (meta.page, else any size, and each variant's), by the same rule the build
+ * applies to the page it resolves (src/page/geometry.ts), so validate and build agree.
  */
 function checkMargins(data: unknown, report: (code: DiagnosticCode, severity: Diagnostic['severity'], message: string, path: Path, hint?: string) => void): void {
   const meta = isPlainObject(data) && isPlainObject(data.meta) ? data.meta : undefined
   if (!meta || meta.margins === undefined) return
-  const sides =
-    typeof meta.margins === 'string' ? { top: meta.margins, right: meta.margins, bottom: meta.margins, left: meta.margins } : isPlainObject(meta.margins) ? meta.margins : undefined
-  if (!sides) return
-  const sizes = new Set<string>(typeof meta.page === 'string' && PAGE_POINTS[meta.page] ? [meta.page] : Object.keys(PAGE_POINTS))
-  const variants = isPlainObject(data) && isPlainObject(data.variants) ? Object.values(data.variants) : []
-  for (const variant of variants) if (isPlainObject(variant) && typeof variant.page === 'string' && PAGE_POINTS[variant.page]) sizes.add(variant.page)
-  const width = Math.min(...[...sizes].map((s) => PAGE_POINTS[s]!.width))
-  const height = Math.min(...[...sizes].map((s) => PAGE_POINTS[s]!.height))
-  // Sides left out come from the theme (0.5in by default); count them as nothing.
-  const [top, right, bottom, left] = (['top', 'right', 'bottom', 'left'] as const).map((side) => points(sides[side]) ?? 0) as [number, number, number, number]
-  const page = sizes.size === 1 ? ({ letter: 'Letter', a4: 'A4' } as Record<string, string>)[[...sizes][0]!] : 'Letter or A4'
-  if (width - left - right < 72 || height - top - bottom < 72) {
-    report('RANGE', 'error', `the margins leave less than an inch of the ${page} page for text`, ['meta', 'margins'], 'use smaller margins, such as 0.5in')
+  let margins: Partial<Margins> = {}
+  if (typeof meta.margins === 'string') {
+    const parsed = parseMarginList(meta.margins)
+    if (!parsed.ok) return
+    margins = parsed.margins
+  } else if (isPlainObject(meta.margins)) {
+    // Sides left out come from the theme; count them as nothing.
+    for (const side of ['top', 'right', 'bottom', 'left'] as const) {
+      const text = meta.margins[side]
+      const length = typeof text === 'string' ? parseLength(text) : undefined
+      if (length) margins[side] = length
+    }
   }
+  const sizes = new Set<PageSize>(isPageSize(meta.page) ? [meta.page] : PAGE_SIZES)
+  const variants = isPlainObject(data) && isPlainObject(data.variants) ? Object.values(data.variants) : []
+  for (const variant of variants) if (isPlainObject(variant) && isPageSize(variant.page)) sizes.add(variant.page)
+  const page = pageWithoutRoom([...sizes], margins)
+  if (page) report('RANGE', 'error', `the margins leave less than an inch of the ${cssPageName(page)} page for text`, ['meta', 'margins'], 'use smaller margins, such as 0.5in')
 }

@@ -74,6 +74,23 @@ export const toTwips = (l: Length): number => Math.round(toPoints(l) * 20)
 export const toCss = (l: Length): string => (l.value === 0 ? '0' : `${l.value}${l.unit}`)
 
 export const paperInches = (size: PageSize) => ({ width: PAPER_POINTS[size].width / 72, height: PAPER_POINTS[size].height / 72 })
+/** Every paper size we know, in the order messages list them. */
+export const PAGE_SIZES = Object.keys(PAPER_POINTS) as PageSize[]
+
+/** Less than this (an inch, in points) across or down, and a page has no room left to write on. */
+const MIN_TEXT_POINTS = 72
+
+/**
+ * The one check of "room left for text": margins that leave less than an inch across or down on
+ * any of `sizes` (the pages a resume may print on). Returns the page that fails, so the caller can
+ * say which, or undefined when every size leaves room.
+ */
+export function pageWithoutRoom(sizes: readonly PageSize[], margins: Partial<Margins>): PageSize | undefined {
+  const side = (l: Length | undefined) => (l ? toPoints(l) : 0)
+  const across = side(margins.left) + side(margins.right)
+  const down = side(margins.top) + side(margins.bottom)
+  return sizes.find((size) => PAPER_POINTS[size].width - across < MIN_TEXT_POINTS || PAPER_POINTS[size].height - down < MIN_TEXT_POINTS)
+}
 /** Pixels per inch of page images (png), when not chosen; and the range one may choose from. */
 export const DEFAULT_DPI = 150
 export const DPI_RANGE = { min: 36, max: 600 } as const
@@ -85,7 +102,7 @@ export const paperPixels = (size: PageSize, dpi: number) => ({ width: Math.round
 export const knownPapers = (dpi: number) => (Object.keys(PAPER_POINTS) as PageSize[]).map((size) => ({ points: PAPER_POINTS[size], pixels: paperPixels(size, dpi) }))
 export const cssPageName = (size: PageSize): string => CSS_PAGE_NAMES[size]
 
-export const isPageSize = (value: unknown): value is PageSize => value === 'letter' || value === 'a4'
+export const isPageSize = (value: unknown): value is PageSize => typeof value === 'string' && Object.hasOwn(PAPER_POINTS, value)
 
 export const DEFAULT_MARGINS: Margins = {
   top: { value: 0.5, unit: 'in' },

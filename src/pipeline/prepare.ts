@@ -1,6 +1,7 @@
 import { type Tailored, tailor } from '../core/tailor.js'
 import { buildView } from '../core/view.js'
-import { DEFAULT_MARGINS, type Margins, type PageSettings, type PageSize, parseLength, parseMarginList } from '../page/geometry.js'
+import { VitaeError } from '../diagnostics/diagnostic.js'
+import { cssPageName, DEFAULT_MARGINS, type Margins, type PageSettings, type PageSize, pageWithoutRoom, parseLength, parseMarginList } from '../page/geometry.js'
 import type { BuildBrowser, RenderContext } from '../renderers/renderer.js'
 import { templateContext } from '../themes/template-context.js'
 import type { Theme } from '../themes/theme.js'
@@ -23,7 +24,11 @@ export async function tailorTarget(plan: Plan, target: Target, options: Pick<Bui
   return tailor(plan.resume, target.layers, theme.manifest.sections)
 }
 
-/** Page settings resolve as options ?? variant ?? resume meta ?? theme ?? default. */
+/**
+ * Page settings resolve as options ?? variant ?? resume meta ?? theme ?? default, and are checked
+ * here, once, for room left to write on: whichever layer set the margins answers for them (the
+ * option is a usage error, the resume's a validation error, the theme's a theme error).
+ */
 export function resolvePage(resume: Resume, theme: Theme, override: { size?: PageSize; margins?: Margins } = {}): PageSettings {
   const meta = resume.meta
   // The schema has checked meta's lengths already; these parses cannot fail on a valid resume.
@@ -38,7 +43,23 @@ export function resolvePage(resume: Resume, theme: Theme, override: { size?: Pag
     }
   }
   const size = override.size ?? (meta?.page as PageSize | undefined) ?? theme.page.size ?? 'letter'
-  return { size, margins: { ...DEFAULT_MARGINS, ...theme.page.margins, ...metaMargins, ...override.margins } }
+  const page = { size, margins: { ...DEFAULT_MARGINS, ...theme.page.margins, ...metaMargins, ...override.margins } }
+  if (pageWithoutRoom([size], page.margins)) {
+    const [kind, who] = override.margins
+      ? (['usage', 'the margins option'] as const)
+      : Object.keys(metaMargins).length > 0
+        ? (['validation', 'meta.margins'] as const)
+        : (['theme', `the theme ${theme.name}'s page.margins`] as const)
+    throw new VitaeError(kind, [
+      {
+        code: kind === 'usage' ? 'BAD_FLAG' : kind === 'validation' ? 'RANGE' : 'THEME',
+        severity: 'error',
+        message: `${who} leave${kind === 'usage' ? 's' : ''} less than an inch of the ${cssPageName(size)} page for text`,
+        hint: 'use smaller margins, such as 0.5in',
+      },
+    ])
+  }
+  return page
 }
 
 /** One target, tailored and shaped for its theme: everything its renderers are given but the build's own settings. */
@@ -57,8 +78,7 @@ export async function prepareTarget(
   const locale = resume.meta?.locale ?? 'en-US'
   const view = buildView(resume, {
     sections: theme.manifest.sections,
-    labels: services.labels(locale, resume.meta?.labels),
-    headings: theme.manifest.headings,
+    labels: services.labels(locale, { themeHeadings: theme.manifest.headings, headings: resume.meta?.headings, labels: resume.meta?.labels }),
     locale,
     inline: services.inline,
     blocks: services.blocks,

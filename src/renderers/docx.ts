@@ -1,10 +1,10 @@
 import { Document } from 'docx'
 import { isVitaeError, VitaeError } from '../diagnostics/diagnostic.js'
+import { pageTwips } from '../page/geometry.js'
 import { docxBody } from './docx-body.js'
 import { compileParts, packageBytes } from './docx-package.js'
 import { docxNumbering, docxStyles } from './docx-styles.js'
 import { docxTokens } from './docx-tokens.js'
-import { pageTwips } from './docx-units.js'
 import type { Artifact, RenderContext, Renderer } from './renderer.js'
 
 /**
@@ -25,7 +25,7 @@ export async function renderDocx(ctx: RenderContext): Promise<Uint8Array> {
     lastModifiedBy: properties.author || 'vitae',
     keywords: properties.keywords.join(', '),
     revision: 1,
-    styles: docxStyles(tokens, { textWidth: page.textWidth, lang: ctx.view.lang }),
+    styles: docxStyles(tokens, { textWidth: page.textWidth, lang: ctx.view.lang, dir: ctx.view.dir }),
     numbering: docxNumbering(tokens),
     sections: [
       {

@@ -2,7 +2,7 @@
 
 export { DateFormatter, formatDate, formatRange } from './core/dates.js'
 export { type Inline, parseInline, plainText } from './core/inline.js'
-export { ENGLISH, type Labels } from './core/labels.js'
+export { createLabelStore, type Labels, labelsFor } from './core/labels.js'
 export { loadFile, loadText } from './core/load.js'
 export { SECTIONS, type SectionSpec } from './core/sections.js'
 export { checkResume, validateResume } from './core/validate.js'

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
-import { resolveLocale, unknownLocaleDiagnostic } from '../i18n/labels.js'
+import { resolveLocale, unknownLocaleDiagnostic } from './labels.js'
 import type { Locator, Path } from './source.js'
 
 /**

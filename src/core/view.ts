@@ -1,7 +1,7 @@
 import type { Highlight, Resume, Section } from '../types/resume.js'
 import { DateFormatter } from './dates.js'
 import { type Block, type BlockCache, type Inline, type InlineCache, parseBlocks, parseInline, plainText } from './inline.js'
-import { documentTitle, ENGLISH, type Labels } from './labels.js'
+import { documentTitle, type Labels } from './labels.js'
 import { safeHref } from './links.js'
 import { type SectionLayout, sectionSpec } from './sections.js'
 
@@ -65,10 +65,8 @@ export interface DocumentProperties {
 export interface ViewOptions {
   /** Section order; defaults to the theme's. */
   sections: readonly Section[]
-  /** The words a reader sees; English when not given. */
-  labels?: Labels
-  /** Headings the theme sets over the labels (an empty one hides the heading). */
-  headings?: Readonly<Partial<Record<Section, string>>>
+  /** The words a reader sees, headings decided (src/core/labels.ts: the locale's, the theme's, the resume's). */
+  labels: Labels
   locale?: string
   /** The build's caches; without them each call parses and formats afresh. */
   inline?: InlineCache
@@ -91,7 +89,7 @@ export const displayUrl = (url: string): string => {
 
 export function buildView(resume: Resume, options: ViewOptions): View {
   const locale = resume.meta?.locale ?? options.locale ?? 'en-US'
-  const labels = options.labels ?? ENGLISH
+  const { labels } = options
   const dates = options.dates?.locale === locale ? options.dates : new DateFormatter(locale)
   const md = (text: string | undefined): Block[] | undefined => {
     const blocks = text?.trim() ? parseBlocks(text, options.blocks) : []
@@ -105,7 +103,7 @@ export function buildView(resume: Resume, options: ViewOptions): View {
       .map((text) => parseInline(text, options.inline))
   const str = (entry: Entry, key: string): string | undefined => (typeof entry[key] === 'string' && entry[key] !== '' ? (entry[key] as string) : undefined)
   const b = resume.basics ?? {}
-  const headings = { ...labels.sections, ...options.headings, ...(resume.meta?.headings as Partial<Record<Section, string>> | undefined) }
+  const headings = labels.sections
   const order = (resume.meta?.sections as Section[] | undefined) ?? options.sections
 
   /** An entry's headline and dates, from the section table; the rest, by section below. */

@@ -19,9 +19,7 @@
  * `bidi` being Word's name for the complex-script language, Devanagari included), so spelling and
  * line breaking use the right rules. Contract: pure, no I/O.
  */
-import { hanFamilyFor, isRtl, parseLocale } from './scripts.js'
-
-export { isRtl } from './scripts.js'
+import { hanFamilyFor, parseLocale } from './scripts.js'
 
 export interface DocxScriptFonts {
   /** `w:rFonts/@w:eastAsia`. */
@@ -55,10 +53,11 @@ export function wordLanguage(locale: string): string {
   }
 }
 
-export function docxScriptFonts(locale: string): DocxScriptFonts {
+/** `dir` is the locale table's (the one owner of direction), so Word and the page agree. */
+export function docxScriptFonts(locale: string, dir: 'ltr' | 'rtl'): DocxScriptFonts {
   const { language } = parseLocale(locale)
   const val = wordLanguage(locale)
-  const rtl = isRtl(locale)
+  const rtl = dir === 'rtl'
   if (language === 'zh' || language === 'ja' || language === 'ko') {
     return { eastAsia: EAST_ASIA[hanFamilyFor(locale)], hint: 'eastAsia', lang: { val, eastAsia: val }, rtl }
   }

@@ -79,13 +79,3 @@ export function cjkOrderFor(locale: string): CjkFamily[] {
   const all: CjkFamily[] = ['Noto Sans SC', 'Noto Sans TC', 'Noto Sans JP', 'Noto Sans KR']
   return [first, ...all.filter((f) => f !== first)]
 }
-
-const RTL_LANGUAGES = new Set(['ar', 'he', 'iw', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb'])
-const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Thaa', 'Syrc', 'Nkoo', 'Adlm', 'Rohg'])
-
-/** Whether a locale writes right to left (`dir="rtl"`, bidi paragraphs in Word). */
-export function isRtl(locale: string): boolean {
-  const { language, script } = parseLocale(locale)
-  if (script) return RTL_SCRIPTS.has(script)
-  return RTL_LANGUAGES.has(language)
-}

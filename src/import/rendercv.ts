@@ -1,4 +1,4 @@
-import { ENGLISH } from '../core/labels.js'
+import { createLabelStore } from '../core/labels.js'
 import type { Resume } from '../types/resume.js'
 import { asText, type ConvertResult, isBlank, isObject, normalizeDate, type Obj, type PathSegment, Stash, stringList } from './common.js'
 import { buildEntry, type Field, normalizeMargins, splitPlace } from './entries.js'
@@ -75,8 +75,8 @@ export function targetFor(title: string, kind: RenderCvEntryKind): Target | unde
   }
 }
 
-/** The classic theme's headings: a RenderCV title that says the same needs no meta.headings entry. */
-const DEFAULT_HEADINGS: Record<string, string> = ENGLISH.sections
+/** The English headings (locales/en.json): a RenderCV title that says the same needs no meta.headings entry. */
+const englishHeadings = (): Record<string, string> => createLabelStore().table('en').sections
 
 /** RenderCV shows a snake_case key as words with capitals: `work_experience` → "Work Experience". */
 export function sectionHeading(key: string): string {
@@ -219,6 +219,7 @@ export function fromRenderCv(data: unknown): ConvertResult {
   const sections = isObject(cv.sections) ? cv.sections : {}
   if (!isBlank(cv.sections) && !isObject(cv.sections)) stash.keep(resume, 'sections', cv.sections, ['cv', 'sections'])
   const summaries: string[] = []
+  let english: Record<string, string> | undefined
   for (const [title, list] of Object.entries(sections)) {
     const from: PathSegment[] = ['cv', 'sections', title]
     if (isBlank(list)) continue
@@ -231,7 +232,7 @@ export function fromRenderCv(data: unknown): ConvertResult {
     }
     if (!order.includes(target)) order.push(target)
     const heading = sectionHeading(title)
-    if (target !== 'summary' && DEFAULT_HEADINGS[target] !== heading && !(target in headings)) headings[target] = heading
+    if (target !== 'summary' && (english ??= englishHeadings())[target] !== heading && !(target in headings)) headings[target] = heading
     const out = (Array.isArray(resume[target]) ? resume[target] : []) as Obj[]
     entries.forEach((entry, i) => {
       const path = Array.isArray(list) ? [...from, i] : from

@@ -2,9 +2,9 @@ import { renderTimeout } from '../browser/errors.js'
 import type { BrowserSession } from '../browser/session.js'
 import { DateFormatter } from '../core/dates.js'
 import type { BlockCache, InlineCache } from '../core/inline.js'
+import { createLabelStore, type LabelOverrides, type LabelStore, type Labels, labelsFor } from '../core/labels.js'
 import { type Diagnostic, isVitaeError, VitaeError } from '../diagnostics/diagnostic.js'
 import { createFontStore, type FontStore } from '../fonts/faces.js'
-import { createLabelStore, type LabelOverrides, type LabelStore, type Labels, labelsFor } from '../i18n/labels.js'
 import { Sandbox, sandboxModule } from '../sandbox/sandbox.js'
 import { type TemplateContext, themeSources } from '../themes/template-context.js'
 import type { Theme, ThemeCache } from '../themes/theme.js'
@@ -151,9 +151,9 @@ export class BuildServices {
     }
   }
 
-  /** The words of a locale, with the resume's own `meta.labels` over them. */
-  labels(locale: string, overrides?: LabelOverrides['labels']): Readonly<Labels> {
-    return labelsFor(locale, { labels: overrides }, this.labelStore)
+  /** The words of a locale, with the theme's headings and the resume's own words over them. */
+  labels(locale: string, overrides?: LabelOverrides): Readonly<Labels> {
+    return labelsFor(locale, overrides, this.labelStore)
   }
 
   /** A font file's bytes, read once per build. */

@@ -52,8 +52,8 @@ const fontFor = (scripts: DocxScriptFonts) => (name: string) => ({
 const tracking = (em: number, size: number): number => Math.round(em * size * 20)
 
 /** Paragraph and character styles from the theme's tokens; the body only names them. */
-export function docxStyles(t: ThemeDocxTokens, options: { textWidth: number; lang: string }): IStylesOptions {
-  const scripts = docxScriptFonts(options.lang)
+export function docxStyles(t: ThemeDocxTokens, options: { textWidth: number; lang: string; dir: 'ltr' | 'rtl' }): IStylesOptions {
+  const scripts = docxScriptFonts(options.lang, options.dir)
   const font = fontFor(scripts)
   const line = Math.round(240 * t.lineSpacing)
   const masthead = t.mastheadAlign === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER

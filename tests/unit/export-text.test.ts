@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { blocksInline, plainText } from '../../src/core/inline.js'
+import { labelsFor } from '../../src/core/labels.js'
 import { buildView } from '../../src/core/view.js'
 import { toJsonResume } from '../../src/export/json-resume.js'
 import { toMarkdown } from '../../src/export/markdown.js'
@@ -14,7 +15,7 @@ import { ROOT } from '../helpers.js'
 
 const seed = parse(readFileSync(join(ROOT, 'resume.yaml'), 'utf8')) as Resume
 const theme = JSON.parse(readFileSync(join(ROOT, 'templates/classic/theme.json'), 'utf8'))
-const view = buildView(seed, { sections: theme.sections, headings: theme.headings, present: theme.labels?.present })
+const view = buildView(seed, { sections: theme.sections, labels: labelsFor('en', { themeHeadings: theme.headings, headings: seed.meta?.headings }) })
 
 /** Every fact of the view, in reading order, as plain text. */
 function facts(): string[] {
@@ -63,7 +64,7 @@ describe('toMarkdown', () => {
     )
   })
   it('escapes Markdown in plain fields', () => {
-    const v = buildView({ basics: { name: 'A *star* [x]' } } as Resume, { sections: [], headings: {} })
+    const v = buildView({ basics: { name: 'A *star* [x]' } } as Resume, { sections: [], labels: labelsFor('en') })
     expect(toMarkdown(v)).toContain('# A \\*star\\* \\[x\\]')
   })
 })

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { PACKAGE_ROOT } from '../../src/core/schema.js'
 import { fallbackVariableCss, familyList, fontFaceCss } from '../../src/fonts/css.js'
-import { docxScriptFonts, isRtl, wordLanguage } from '../../src/fonts/docx.js'
+import { docxScriptFonts, wordLanguage } from '../../src/fonts/docx.js'
 import { createFontStore, type FontFaceFile, fontsourceFaces, nearestWeight } from '../../src/fonts/faces.js'
 import { fallbackChain, fallbackFamiliesFor } from '../../src/fonts/fallback.js'
 import { cjkOrderFor, hanFamilyFor } from '../../src/fonts/scripts.js'
@@ -190,30 +190,24 @@ describe('CSS', () => {
 
 describe('DOCX script fonts', () => {
   it('names East Asian fonts Word has, with the language', () => {
-    expect(docxScriptFonts('zh-CN')).toEqual({ eastAsia: 'Microsoft YaHei', hint: 'eastAsia', lang: { val: 'zh-CN', eastAsia: 'zh-CN' }, rtl: false })
-    expect(docxScriptFonts('zh')).toMatchObject({ eastAsia: 'Microsoft YaHei', lang: { val: 'zh-CN' } })
-    expect(docxScriptFonts('zh-TW')).toMatchObject({ eastAsia: 'Microsoft JhengHei', lang: { val: 'zh-TW', eastAsia: 'zh-TW' } })
-    expect(docxScriptFonts('zh-Hant')).toMatchObject({ eastAsia: 'Microsoft JhengHei', lang: { val: 'zh-TW' } })
-    expect(docxScriptFonts('ja')).toMatchObject({ eastAsia: 'Yu Gothic', lang: { val: 'ja-JP', eastAsia: 'ja-JP' } })
-    expect(docxScriptFonts('ko')).toMatchObject({ eastAsia: 'Malgun Gothic', lang: { val: 'ko-KR', eastAsia: 'ko-KR' } })
+    expect(docxScriptFonts('zh-CN', 'ltr')).toEqual({ eastAsia: 'Microsoft YaHei', hint: 'eastAsia', lang: { val: 'zh-CN', eastAsia: 'zh-CN' }, rtl: false })
+    expect(docxScriptFonts('zh', 'ltr')).toMatchObject({ eastAsia: 'Microsoft YaHei', lang: { val: 'zh-CN' } })
+    expect(docxScriptFonts('zh-TW', 'ltr')).toMatchObject({ eastAsia: 'Microsoft JhengHei', lang: { val: 'zh-TW', eastAsia: 'zh-TW' } })
+    expect(docxScriptFonts('zh-Hant', 'ltr')).toMatchObject({ eastAsia: 'Microsoft JhengHei', lang: { val: 'zh-TW' } })
+    expect(docxScriptFonts('ja', 'ltr')).toMatchObject({ eastAsia: 'Yu Gothic', lang: { val: 'ja-JP', eastAsia: 'ja-JP' } })
+    expect(docxScriptFonts('ko', 'ltr')).toMatchObject({ eastAsia: 'Malgun Gothic', lang: { val: 'ko-KR', eastAsia: 'ko-KR' } })
   })
 
   it('names complex-script fonts and marks right-to-left', () => {
-    expect(docxScriptFonts('ar')).toMatchObject({ cs: 'Arial', hint: 'cs', rtl: true, lang: { bidi: wordLanguage('ar') } })
-    expect(docxScriptFonts('he')).toEqual({ cs: 'Arial', hint: 'cs', rtl: true, lang: { val: 'he-IL', bidi: 'he-IL' } })
-    expect(docxScriptFonts('hi')).toEqual({ cs: 'Nirmala UI', hint: 'cs', rtl: false, lang: { val: 'hi-IN', bidi: 'hi-IN' } })
+    expect(docxScriptFonts('ar', 'rtl')).toMatchObject({ cs: 'Arial', hint: 'cs', rtl: true, lang: { bidi: wordLanguage('ar') } })
+    expect(docxScriptFonts('he', 'rtl')).toEqual({ cs: 'Arial', hint: 'cs', rtl: true, lang: { val: 'he-IL', bidi: 'he-IL' } })
+    expect(docxScriptFonts('hi', 'ltr')).toEqual({ cs: 'Nirmala UI', hint: 'cs', rtl: false, lang: { val: 'hi-IN', bidi: 'hi-IN' } })
   })
 
   it('leaves Latin, Greek and Cyrillic to the theme font, with the language', () => {
-    expect(docxScriptFonts('de-AT')).toEqual({ lang: { val: 'de-AT' }, rtl: false })
-    expect(docxScriptFonts('en')).toEqual({ lang: { val: 'en-US' }, rtl: false })
-    expect(docxScriptFonts('ru')).toEqual({ lang: { val: 'ru-RU' }, rtl: false })
-    expect(docxScriptFonts('not a tag!')).toEqual({ lang: { val: 'en-US' }, rtl: false })
-  })
-
-  it('isRtl reads language and script', () => {
-    expect(['ar', 'ar-EG', 'he', 'iw', 'fa', 'ur'].every(isRtl)).toBe(true)
-    expect(['en', 'zh-CN', 'hi', 'az-Arab'].map(isRtl)).toEqual([false, false, false, true])
-    expect(isRtl('ku-Latn')).toBe(false)
+    expect(docxScriptFonts('de-AT', 'ltr')).toEqual({ lang: { val: 'de-AT' }, rtl: false })
+    expect(docxScriptFonts('en', 'ltr')).toEqual({ lang: { val: 'en-US' }, rtl: false })
+    expect(docxScriptFonts('ru', 'ltr')).toEqual({ lang: { val: 'ru-RU' }, rtl: false })
+    expect(docxScriptFonts('not a tag!', 'ltr')).toEqual({ lang: { val: 'en-US' }, rtl: false })
   })
 })

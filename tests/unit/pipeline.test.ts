@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { ENGLISH } from '../../src/core/labels.js'
+import { labelsFor } from '../../src/core/labels.js'
 import { entryLabel, SECTIONS } from '../../src/core/sections.js'
 import { buildView } from '../../src/core/view.js'
 import { inspect, plan } from '../../src/pipeline/plan.js'
@@ -82,7 +82,8 @@ describe('the view', () => {
   })
 
   it('takes every word a reader sees from the labels', () => {
-    const labels = { ...ENGLISH, sections: { ...ENGLISH.sections, work: 'Berufserfahrung' }, present: 'heute', gpa: 'Note', courses: 'Kurse', documentTitle: '{name} – Lebenslauf' }
+    const english = labelsFor('en')
+    const labels = { ...english, sections: { ...english.sections, work: 'Berufserfahrung' }, present: 'heute', gpa: 'Note', courses: 'Kurse', documentTitle: '{name} – Lebenslauf' }
     const view = buildView(
       { basics: { name: 'A' }, work: [{ name: 'X', startDate: '2020-01' }], education: [{ institution: 'U', score: '1,3', courses: ['Algebra'] }] },
       { sections: ['work', 'education'], labels, locale: 'de-DE' },

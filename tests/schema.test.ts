@@ -27,4 +27,8 @@ describe('the schema is a superset of JSON Resume 1.0', () => {
   it('the TypeScript types follow the schema (regenerate with npm run gen:types)', () => {
     expect(() => execFileSync(process.execPath, [join(ROOT, 'scripts/gen-types.mjs'), '--check'], { stdio: 'pipe' })).not.toThrow()
   })
+
+  it('the schemas list the sections, paper sizes and lengths of the code (regenerate with npm run gen:types)', () => {
+    expect(() => execFileSync(process.execPath, [join(ROOT, 'scripts/gen-schemas.mjs'), '--check'], { stdio: 'pipe' })).not.toThrow()
+  })
 })

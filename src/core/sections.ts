@@ -83,6 +83,14 @@ export const SECTIONS: readonly SectionSpec[] = [
 
 export const SECTION_IDS: readonly Section[] = SECTIONS.map((spec) => spec.id)
 
+/**
+ * The order a theme shows sections in when the resume does not choose: the theme's list first,
+ * then every section it does not list, in the table's order. A theme that predates a section, or
+ * lists only some, still shows all of the resume: nothing is hidden because a manifest forgot it.
+ */
+export const sectionOrder = (preferred: readonly Section[] = []): Section[] => [...new Set([...preferred.filter(isSectionId), ...SECTION_IDS])]
+const isSectionId = (value: string): value is Section => SECTION_IDS.includes(value as Section)
+
 /** The sections whose entries are lists, each entry of which may carry tags. */
 export const LIST_SECTIONS = SECTIONS.filter((spec): spec is SectionSpec & { list: Section } => spec.list !== undefined)
 

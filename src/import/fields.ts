@@ -1,4 +1,5 @@
 import { LIST_SECTIONS } from '../core/sections.js'
+import type { Section } from '../types/resume.js'
 /**
  * The fields of our schema by section and their kinds, as the importers need them: what to keep,
  * what to turn into a date or a link, what has no place and goes under `x-`.
@@ -15,7 +16,8 @@ export type FieldKind =
   | 'strings'
   | 'tags'
 
-export type EntrySection = 'work' | 'volunteer' | 'education' | 'awards' | 'certificates' | 'publications' | 'skills' | 'languages' | 'interests' | 'references' | 'projects'
+/** Every section but the summary keeps a list of entries (src/core/sections.ts). */
+export type EntrySection = Exclude<Section, 'summary'>
 
 export const ENTRY_SECTIONS: readonly EntrySection[] = LIST_SECTIONS.map((s) => s.list as EntrySection)
 

@@ -44,15 +44,20 @@ const PAPER_INCHES: Record<PageSize, { width: number; height: number }> = {
 }
 const CSS_PAGE_NAMES: Record<PageSize, string> = { letter: 'Letter', a4: 'A4' }
 
-const LENGTH = /^(0|[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(in|mm|cm|pt|px)?$/
+/**
+ * A length as every input writes it (`0`, `0.5in`, `.5in`, `12mm`): the one pattern, which the
+ * schemas' `length` is generated from (scripts/gen-schemas.mjs), so validation and parsing agree.
+ */
+export const LENGTH_PATTERN = '^(0|(?:[0-9]+(?:\\.[0-9]+)?|\\.[0-9]+)(?:in|mm|cm|pt|px))$'
+const VALID_LENGTH = new RegExp(LENGTH_PATTERN)
 
 /** `0.5in`, `12mm`, `36pt`, `0`: a typed length, or undefined when the text is not one. */
 export function parseLength(text: string): Length | undefined {
-  const m = LENGTH.exec(text.trim())
-  if (!m) return undefined
-  const value = Number(m[1])
-  if (!m[2]) return value === 0 ? { value: 0, unit: 'pt' } : undefined
-  return { value, unit: m[2] as LengthUnit }
+  const t = text.trim()
+  if (!VALID_LENGTH.test(t)) return undefined
+  if (t === '0') return { value: 0, unit: 'pt' }
+  // Every unit is two letters.
+  return { value: Number(t.slice(0, -2)), unit: t.slice(-2) as LengthUnit }
 }
 
 export type MarginsResult = { ok: true; margins: Margins } | { ok: false; bad: string[] }

@@ -1,3 +1,4 @@
+import { sectionOrder } from '../core/sections.js'
 import { type Tailored, tailor } from '../core/tailor.js'
 import { buildView } from '../core/view.js'
 import { VitaeError } from '../diagnostics/diagnostic.js'
@@ -21,7 +22,7 @@ export function themeFor(plan: Plan, target: Target, options: Pick<BuildOptions,
 /** What tailoring decided for a target (what `explain` shows), without shaping anything to draw. */
 export async function tailorTarget(plan: Plan, target: Target, options: Pick<BuildOptions, 'theme' | 'strict'>, services: BuildServices): Promise<Tailored> {
   const theme = await themeFor(plan, target, options, services)
-  return tailor(plan.resume, target.layers, theme.manifest.sections)
+  return tailor(plan.resume, target.layers, sectionOrder(theme.manifest.sections))
 }
 
 /**
@@ -72,12 +73,12 @@ export async function prepareTarget(
   services: BuildServices,
 ): Promise<{ tailored: Tailored; document: DocumentContext }> {
   const theme = await themeFor(plan, target, options, services)
-  const tailored = tailor(plan.resume, target.layers, theme.manifest.sections)
+  const tailored = tailor(plan.resume, target.layers, sectionOrder(theme.manifest.sections))
   const resume = tailored.resume
   const page = resolvePage(resume, theme, { size: options.page?.size ?? (target.variant?.def.page as PageSize | undefined), margins: options.page?.margins })
   const locale = resume.meta?.locale ?? 'en-US'
   const view = buildView(resume, {
-    sections: theme.manifest.sections,
+    sections: sectionOrder(theme.manifest.sections),
     labels: services.labels(locale, { themeHeadings: theme.manifest.headings, headings: resume.meta?.headings, labels: resume.meta?.labels }),
     locale,
     inline: services.inline,

@@ -66,7 +66,8 @@ export interface ThemeManifest {
   partials?: string
   styles?: string[]
   fonts?: FontFace[]
-  sections: Section[]
+  /** The order to show sections in; any it leaves out follow in the section table's order (src/core/sections.ts). */
+  sections?: Section[]
   /** Headings the theme sets over the locale's words; an empty one hides that heading. */
   headings?: Partial<Record<Section, string>>
   page?: { size?: PageSize; margins?: Partial<Margins<string>> }
@@ -153,7 +154,11 @@ function checkManifest(value: unknown, file: string, sourceOf: () => Source | un
   if (m && typeof m === 'object') {
     need(typeof m.name === 'string', 'the manifest needs a name')
     need(typeof m.template === 'string', 'the manifest needs a template (the main .hbs file)')
-    need(Array.isArray(m.sections) && m.sections.every((s) => typeof s === 'string'), 'the manifest needs sections: a list of section names in their default order')
+    need(
+      m.sections === undefined || (Array.isArray(m.sections) && m.sections.every((s) => typeof s === 'string')),
+      'sections must be a list of section names in their default order',
+      ['sections'],
+    )
     need(m.headings === undefined || (m.headings !== null && typeof m.headings === 'object'), 'headings must map section names to headings', ['headings'])
     need(m.styles === undefined || (Array.isArray(m.styles) && m.styles.every((s) => typeof s === 'string')), 'styles must be a list of CSS files')
     need(m.fonts === undefined || Array.isArray(m.fonts), 'fonts must be a list of font faces', ['fonts'])

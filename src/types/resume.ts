@@ -76,6 +76,7 @@ export type Section =
   | 'work'
   | 'volunteer'
   | 'education'
+  | 'projects'
   | 'awards'
   | 'certificates'
   | 'publications'
@@ -83,7 +84,6 @@ export type Section =
   | 'languages'
   | 'interests'
   | 'references'
-  | 'projects'
 /**
  * Tags for tailoring: variants and --tags keep or drop what carries them.
  */

@@ -1,0 +1,57 @@
+// Writes the domain vocabulary into the JSON Schemas from the one place each is defined:
+// section names from the section table (src/core/sections.ts), paper sizes and the length pattern
+// from page geometry (src/page/geometry.ts). The schemas are published files editors read, so the
+// lists are written into them rather than referenced; this keeps them from drifting.
+// `node scripts/gen-schemas.mjs --check` exits 1 if a committed schema is stale (tests run it).
+import { readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { transformSync } from 'esbuild'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+
+/** A TypeScript module of ours that imports nothing but types, loaded without a build. */
+async function load(file) {
+  const { code } = transformSync(readFileSync(join(root, file), 'utf8'), { loader: 'ts', format: 'esm' })
+  return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)
+}
+
+const { SECTION_IDS } = await load('src/core/sections.ts')
+const { LENGTH_PATTERN, PAGE_SIZES } = await load('src/page/geometry.ts')
+
+const edits = {
+  'schema/resume.schema.json': (s) => {
+    s.definitions.section.enum = [...SECTION_IDS]
+    s.definitions.length.pattern = LENGTH_PATTERN
+    for (const where of [s.properties.meta.properties.page, s.definitions.variant.properties.page]) where.enum = [...PAGE_SIZES]
+  },
+  'schema/theme.schema.json': (s) => {
+    s.properties.sections.items.enum = [...SECTION_IDS]
+    s.properties.page.properties.size.enum = [...PAGE_SIZES]
+    for (const side of ['top', 'right', 'bottom', 'left']) s.properties.page.properties.margins.properties[side] = { type: 'string', pattern: LENGTH_PATTERN }
+  },
+  'locales/locale.schema.json': (s) => {
+    const headings = s.properties.sections
+    headings.required = [...SECTION_IDS]
+    headings.properties = Object.fromEntries(
+      SECTION_IDS.map((id) => [id, { type: 'string', minLength: 1, description: headings.properties?.[id]?.description ?? `Heading of the ${id} section.` }]),
+    )
+  },
+}
+
+let stale = false
+for (const [file, edit] of Object.entries(edits)) {
+  const path = join(root, file)
+  const before = JSON.stringify(JSON.parse(readFileSync(path, 'utf8')))
+  const schema = JSON.parse(before)
+  edit(schema)
+  // Compared as data, so a hand-made layout of the rest of the file does not count as stale.
+  if (JSON.stringify(schema) === before) continue
+  if (process.argv.includes('--check')) {
+    console.error(`${file} is stale: run \`npm run gen:types\` and commit the result`)
+    stale = true
+  } else {
+    writeFileSync(path, `${JSON.stringify(schema, null, 2)}\n`)
+  }
+}
+if (stale) process.exit(1)

@@ -25,7 +25,7 @@ describe('finding a browser', () => {
     const dir = tempDir()
     const [a, b, c] = ['a', 'b', 'c'].map((n) => fakeExecutable(join(dir, n)))
     const env = { VITAE_BROWSER: b, PUPPETEER_EXECUTABLE_PATH: c }
-    expect(findBrowser({ browserPath: a, env }).found).toEqual({ path: a, source: '--browser-path' })
+    expect(findBrowser({ browserPath: a, env }).found).toEqual({ path: a, source: 'the browserPath option' })
     expect(findBrowser({ env }).found).toEqual({ path: b, source: 'VITAE_BROWSER' })
     expect(findBrowser({ env: { PUPPETEER_EXECUTABLE_PATH: c } }).found).toEqual({ path: c, source: 'PUPPETEER_EXECUTABLE_PATH' })
   })

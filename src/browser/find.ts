@@ -1,6 +1,7 @@
 import { accessSync, constants, readdirSync, statSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { delimiter, posix, win32 } from 'node:path'
+import { optionPhrase } from '../diagnostics/diagnostic.js'
 
 /**
  * Finding a Chrome, Chromium or Edge to print with. Node built-ins only: scripts/setup-browser.mjs
@@ -17,7 +18,7 @@ import { delimiter, posix, win32 } from 'node:path'
 
 export interface FoundBrowser {
   path: string
-  /** Where it came from, for messages: `--browser-path`, `VITAE_BROWSER`, `Puppeteer's cache`, `system`. */
+  /** Where it came from, for messages: `the browserPath option`, `VITAE_BROWSER`, `Puppeteer's cache`, `system`. */
   source: string
 }
 
@@ -45,7 +46,7 @@ export function findBrowser(options: FindOptions = {}): BrowserSearch {
   const tried: string[] = []
 
   const explicit: FoundBrowser[] = []
-  if (options.browserPath) explicit.push({ path: options.browserPath, source: '--browser-path' })
+  if (options.browserPath) explicit.push({ path: options.browserPath, source: optionPhrase('browserPath') })
   for (const name of BROWSER_ENV_VARS) {
     const value = env[name]
     if (value) explicit.push({ path: value, source: name })

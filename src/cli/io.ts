@@ -43,5 +43,5 @@ export { summarize }
 export const formatBytes = (n: number): string => (n < 1000 ? `${n} B` : n < 1e6 ? `${(n / 1000).toFixed(1)} kB` : `${(n / 1e6).toFixed(2)} MB`)
 export const formatMs = (ms: number): string => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`)
 
-/** A diagnostic worded for the command line: options named by their flags. */
-export const inCliTerms = (d: Diagnostic): Diagnostic => ({ ...d, message: inFlagTerms(d.message), ...(d.hint ? { hint: inFlagTerms(d.hint) } : {}) })
+/** A diagnostic worded for the command line: options named by their flags (src/cli/options.ts). */
+export const inCliTerms = inFlagTerms

@@ -1,4 +1,4 @@
-import { VitaeError } from '../diagnostics/diagnostic.js'
+import { type Diagnostic, type OptionName, optionPhrase, VitaeError } from '../diagnostics/diagnostic.js'
 import { type Margins, type PageSize, parseMarginList } from '../page/geometry.js'
 import type { BuildOptions, OverrideOption, TailorOptions } from '../pipeline/options.js'
 
@@ -74,7 +74,7 @@ export function buildOptions(file: string, flags: BuildFlags): BuildOptions {
 }
 
 /** Library options by the flag that sets them: messages name "the X option", the CLI shows the flag. */
-const FLAG_OF: Record<string, string> = {
+const FLAG_OF: Record<OptionName, string> = {
   formats: '--format',
   outDir: '--out',
   theme: '--theme',
@@ -91,9 +91,13 @@ const FLAG_OF: Record<string, string> = {
   excludeTags: '--exclude-tags',
   sections: '--sections',
   overrides: '--set',
+  verbose: '--verbose',
 }
 
-/** "the maxPages option allows 1" → "--max-pages allows 1": the library's words in the CLI's terms. */
-export function inFlagTerms(text: string): string {
-  return text.replace(/\bthe (\w+) option\b/g, (whole, name: string) => FLAG_OF[name] ?? whole).replace(/\bverbose output\b/g, '--verbose')
+/** A diagnostic in the command line's words: each option it names, by its flag ("the maxPages option allows 1" → "--max-pages allows 1"). */
+export function inFlagTerms(d: Diagnostic): Diagnostic {
+  const { options, ...rest } = d
+  if (!options?.length) return rest
+  const reword = (text: string) => options.reduce((out, name) => out.replaceAll(optionPhrase(name), FLAG_OF[name]), text)
+  return { ...rest, message: reword(d.message), ...(d.hint ? { hint: reword(d.hint) } : {}) }
 }

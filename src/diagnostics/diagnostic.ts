@@ -14,7 +14,35 @@ export interface Diagnostic {
   line?: number
   column?: number
   hint?: string
+  /**
+   * The options the message and hint name (as `optionPhrase` words them), so a caller can word
+   * them its own way: the CLI shows each as its flag.
+   */
+  options?: OptionName[]
 }
+
+/** The library's options that messages name; `verbose` stands for asking for progress (the log option). */
+export type OptionName =
+  | 'formats'
+  | 'outDir'
+  | 'theme'
+  | 'plugins'
+  | 'page'
+  | 'margins'
+  | 'strict'
+  | 'timeout'
+  | 'browserPath'
+  | 'maxPages'
+  | 'dpi'
+  | 'variants'
+  | 'tags'
+  | 'excludeTags'
+  | 'sections'
+  | 'overrides'
+  | 'verbose'
+
+/** How a library message names an option: "the maxPages option"; progress is "verbose output". */
+export const optionPhrase = (name: OptionName): string => (name === 'verbose' ? 'verbose output' : `the ${name} option`)
 
 /**
  * The failure classes. The library speaks in kinds; only the CLI turns them into exit codes

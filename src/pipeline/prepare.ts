@@ -5,7 +5,7 @@ import { VitaeError } from '../diagnostics/diagnostic.js'
 import { cssPageName, DEFAULT_MARGINS, type Margins, type PageSettings, type PageSize, pageWithoutRoom, parseLength, parseMarginList } from '../page/geometry.js'
 import type { BuildBrowser, RenderContext } from '../renderers/renderer.js'
 import { templateContext } from '../themes/template-context.js'
-import type { Theme } from '../themes/theme.js'
+import type { Theme } from '../themes/types.js'
 import type { Resume } from '../types/resume.js'
 import { documentFontCss } from './fonts.js'
 import type { BuildOptions } from './options.js'
@@ -57,6 +57,7 @@ export function resolvePage(resume: Resume, theme: Theme, override: { size?: Pag
         severity: 'error',
         message: `${who} leave${kind === 'usage' ? 's' : ''} less than an inch of the ${cssPageName(size)} page for text`,
         hint: 'use smaller margins, such as 0.5in',
+        ...(kind === 'usage' ? { options: ['margins' as const] } : {}),
       },
     ])
   }

@@ -4,7 +4,7 @@ import type { Source } from '../core/source.js'
 import { didYouMean } from '../core/suggest.js'
 import type { Override, TailorLayer } from '../core/tailor.js'
 import { outputName, tagInventory, type VariantDef, variantLayer } from '../core/variants.js'
-import { type Diagnostic, VitaeError } from '../diagnostics/diagnostic.js'
+import { type Diagnostic, type OptionName, optionPhrase, VitaeError } from '../diagnostics/diagnostic.js'
 import type { Resume, Section } from '../types/resume.js'
 import type { TailorOptions } from './options.js'
 
@@ -15,7 +15,7 @@ export interface Target {
   layers: TailorLayer[]
 }
 
-const usage = (message: string, hint?: string): VitaeError => new VitaeError('usage', [{ code: 'BAD_FLAG', severity: 'error', message, hint }])
+const usage = (message: string, hint: string, options: OptionName[]): VitaeError => new VitaeError('usage', [{ code: 'BAD_FLAG', severity: 'error', message, hint, options }])
 
 /** The targets a build makes: each chosen variant, or the resume itself, with the flags on top. */
 export async function planTargets(
@@ -30,7 +30,7 @@ export async function planTargets(
   const known = [...variants.keys()]
   let chosen: VariantDef[] = []
   if (flags.allVariants) {
-    if (known.length === 0) throw usage(`${source.file} defines no variants`, 'add a variants: section, or variants/NAME.yaml files beside the resume')
+    if (known.length === 0) throw usage(`${source.file} defines no variants`, 'add a variants: section, or variants/NAME.yaml files beside the resume', [])
     chosen = [...variants.values()]
   } else {
     for (const name of flags.variants ?? []) {
@@ -40,6 +40,7 @@ export async function planTargets(
         throw usage(
           `there is no variant ${JSON.stringify(name)}`,
           `${guess ? `did you mean ${guess}? ` : ''}${known.length ? `the variants are ${known.join(', ')}` : `${source.file} defines no variants`}`,
+          [],
         )
       }
       if (!chosen.includes(v)) chosen.push(v)
@@ -62,7 +63,7 @@ async function flagsLayer(resume: Resume, flags: TailorOptions, diagnostics: Dia
   for (const s of sections ?? []) {
     if (!isSection(s)) {
       const guess = didYouMean(s, SECTION_IDS)
-      throw usage(`the sections option: there is no section ${JSON.stringify(s)}`, guess ? `did you mean ${guess}?` : `sections are ${SECTION_IDS.join(', ')}`)
+      throw usage(`the sections option: there is no section ${JSON.stringify(s)}`, guess ? `did you mean ${guess}?` : `sections are ${SECTION_IDS.join(', ')}`, ['sections'])
     }
   }
   const inventory = tagInventory(resume)
@@ -76,7 +77,8 @@ async function flagsLayer(resume: Resume, flags: TailorOptions, diagnostics: Dia
       diagnostics.push({
         code: 'UNKNOWN_TAG',
         severity: 'warning',
-        message: `the ${option} option: no entry or highlight carries the tag ${tag}${guess ? `; did you mean ${guess}?` : ''}`,
+        message: `${optionPhrase(option)}: no entry or highlight carries the tag ${tag}${guess ? `; did you mean ${guess}?` : ''}`,
+        options: [option],
       })
     }
   }

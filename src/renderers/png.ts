@@ -11,6 +11,7 @@ export const pngRenderer: Renderer = {
   format: 'png',
   extension: 'png',
   usesBrowser: true,
+  drawsHtml: true,
   render: renderPng,
   // PDF.js loads into its tab while the build's other documents render and print.
   warm: (browser) => browser.warmPng?.(),
@@ -52,6 +53,7 @@ function pngFailed(reason: string, cause?: unknown): VitaeError {
         severity: 'error',
         message: `the browser failed while drawing the page images: ${reason}`,
         hint: 'run again with verbose output; if it persists, try another browser with the browserPath option',
+        options: ['verbose', 'browserPath'],
       },
     ],
     { cause },

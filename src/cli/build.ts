@@ -61,7 +61,7 @@ export async function runBuild(file: string, flags: BuildFlags, io: Io): Promise
 /** The --json report: stable keys for scripts; paths as the CLI prints them. */
 export function jsonReport(result: BuildResult, code: number) {
   return {
-    ok: code === 0,
+    ok: code === EXIT_CODES.ok,
     exitCode: code,
     artifacts: result.artifacts.map((a) => ({ variant: a.variant ?? null, format: a.format, path: display(a.path), bytes: a.bytes, pages: a.pages ?? null, ms: Math.round(a.ms) })),
     failures: result.failures.map((f) => ({

@@ -1,7 +1,7 @@
 import { relative } from 'node:path'
 import { initProject, isLocale } from '../init/init.js'
 import { DEFAULT_LOCALE, PLACEHOLDER_EMAIL } from '../init/starter.js'
-import { EXIT_CODES } from './exit-codes.js'
+import { EXIT_CODES, SIGNAL_EXIT_CODES } from './exit-codes.js'
 import type { Io } from './io.js'
 
 export interface InitFlags {
@@ -80,7 +80,7 @@ export async function runInit(file: string, flags: InitFlags, io: Io, prompter?:
     } catch (error) {
       if (!(error instanceof Interrupted)) throw error
       io.err('')
-      return 130
+      return SIGNAL_EXIT_CODES.SIGINT
     } finally {
       asking.close()
     }

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { isVitaeError } from '../diagnostics/diagnostic.js'
 import { DEFAULT_DPI, DPI_RANGE, isDpi } from '../page/geometry.js'
-import { EXIT_CODES, exitCodeOf } from './exit-codes.js'
+import { FORMATS } from '../renderers/registry.js'
+import { EXIT_CODES, exitCodeOf, exitCodesHelp } from './exit-codes.js'
 import { type Io, printDiagnostics, processIo } from './io.js'
 import { exitOnSignals } from './signals.js'
 
@@ -20,13 +21,13 @@ export async function main(argv: readonly string[], io: Io = processIo(argv.incl
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) })
-    .addHelpText('after', '\nExit codes: 0 ok, 2 usage, 3 input, 4 validation, 5 theme, 6 render, 7 output, 1 internal error.')
+    .addHelpText('after', `\nExit codes: ${exitCodesHelp()}.`)
 
   const build = program
     .command('build')
     .description('validate a resume and render it')
     .argument('[file]', 'the resume', 'resume.yaml')
-    .option('-f, --format <list>', 'formats to build, comma-separated: pdf, html, docx, png, json, md, txt', 'pdf')
+    .option('-f, --format <list>', `formats to build, comma-separated: ${FORMATS.join(', ')}, and plugins' formats`, 'pdf')
     .option('-o, --out <dir>', 'folder for the outputs', 'dist')
     .option('--plugin <module>', 'a renderer plugin adding formats: a module path or package name (repeatable)', collect, [])
   renderingOptions(build)

@@ -6,7 +6,7 @@ import { summarize } from '../diagnostics/format.js'
 import type { PageSize } from '../page/geometry.js'
 import { EXIT_CODES, SIGNAL_EXIT_CODES } from './exit-codes.js'
 import { formatMs, type Io, printDiagnostics } from './io.js'
-import { type BuildFlags, buildOptions, tailorOptions } from './options.js'
+import { type BuildFlags, buildOptions } from './options.js'
 
 export interface DevFlags extends Omit<BuildFlags, 'format'> {
   format?: 'html' | 'pdf'
@@ -27,19 +27,12 @@ export async function runDev(file: string, flags: DevFlags, io: Io): Promise<num
       { code: 'BAD_FLAG', severity: 'error', message: 'resume dev shows one document: give at most one --variant', hint: 'run one resume dev per variant, each on its own --port' },
     ])
   }
-  // A bad --margin is a usage error now, not a problem shown on every rebuild.
-  const { page } = buildOptions(file, { ...flags, format: 'html' })
+  // The one mapping from flags to options, as build uses: a bad --margin is a usage error now,
+  // not a problem shown on every rebuild.
+  const { theme, page, strict, timeoutMs, browserPath, tailor } = buildOptions(file, { ...flags, format: flags.format })
   const pdf = flags.format === 'pdf'
-  const rebuilder = createDevRebuilder(file, {
-    pdf,
-    theme: flags.theme,
-    page,
-    strict: flags.strict,
-    timeout: flags.timeout !== undefined ? flags.timeout * 1000 : undefined,
-    browserPath: flags.browserPath,
-    tailor: tailorOptions(flags),
-    log: flags.verbose ? (m) => io.err(m) : undefined,
-  })
+  const log = flags.verbose ? (m: string) => io.err(m) : undefined
+  const rebuilder = createDevRebuilder(file, { pdf, theme, page, strict, timeoutMs, browserPath, tailor, log })
   // Listening before anything starts: a Ctrl-C that came between the URL and the handler would
   // kill the process outright, and a browser with it half-started.
   const stopper = stopOnSignal()

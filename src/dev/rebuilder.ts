@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { type Diagnostic, isVitaeError, type VitaeError } from '../diagnostics/diagnostic.js'
-import type { Margins, PageSize } from '../page/geometry.js'
-import { DEFAULT_TIMEOUT_MS, type TailorOptions } from '../pipeline/options.js'
+import { type BuildOptions, DEFAULT_TIMEOUT_MS } from '../pipeline/options.js'
 import { plan } from '../pipeline/plan.js'
 import { prepareTarget } from '../pipeline/prepare.js'
+import { renderContext, renderDocument } from '../pipeline/render-document.js'
 import { BrowserHolder, BuildServices } from '../pipeline/services.js'
 import { loadRenderer } from '../renderers/registry.js'
 
@@ -24,18 +24,10 @@ export interface DevRebuilder {
   dispose(): Promise<void>
 }
 
-export interface DevOptions {
+/** The build's options that apply to a preview (`tailor` names at most one variant: dev shows one document). */
+export type DevOptions = Pick<BuildOptions, 'theme' | 'page' | 'strict' | 'timeoutMs' | 'browserPath' | 'tailor' | 'log'> & {
   /** Also print the PDF, in one browser kept warm across rebuilds. */
   pdf?: boolean
-  theme?: string
-  page?: { size?: PageSize; margins?: Margins }
-  strict?: boolean
-  /** Milliseconds a render may take. */
-  timeout?: number
-  browserPath?: string
-  /** At most one variant: dev shows one document. */
-  tailor?: TailorOptions
-  log?(message: string): void
 }
 
 export class AbortError extends Error {
@@ -56,7 +48,7 @@ const check = (signal: AbortSignal): void => {
  */
 export function createDevRebuilder(file: string, options: DevOptions = {}): DevRebuilder {
   const log = options.log ?? (() => undefined)
-  const timeoutMs = options.timeout ?? DEFAULT_TIMEOUT_MS
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const browser = new BrowserHolder({ browserPath: options.browserPath, timeoutMs, log })
   const resumeDir = dirname(resolve(file))
   let themeDir: string | undefined
@@ -68,22 +60,24 @@ export function createDevRebuilder(file: string, options: DevOptions = {}): DevR
     try {
       const p = await plan(file, options.tailor, { strict: options.strict })
       check(signal)
-      const { document } = await prepareTarget(p, p.targets[0]!, { theme: options.theme, page: options.page }, services)
-      document.warn = (d) => services.warn(d)
+      const { document } = await prepareTarget(p, p.targets[0]!, options, services)
       themeDir = document.theme.dir
-      const html = await document.html()
+      // The build's own per-document render (src/pipeline/render-document.ts): the same context,
+      // deadline and recovery as `resume build`, so a preview shows what a build would write.
+      const ctx = renderContext(document, { ...options, timeoutMs, log }, services)
+      const [page] = await renderDocument(await loadRenderer('html'), ctx, 'the preview', services)
+      const html = Buffer.from(page!.bytes).toString('utf8')
       check(signal)
       const warnings = p.diagnostics.filter((d) => d.severity === 'warning')
       if (!options.pdf) return { ok: true, html, warnings: [...warnings, ...services.warnings] }
       const job = printing.then(async () => {
         check(signal)
-        return (await loadRenderer('pdf')).render({ ...document, timeout: timeoutMs, log })
+        return renderDocument(await loadRenderer('pdf'), ctx, 'the preview PDF', services)
       })
       printing = job.catch(() => undefined)
-      const printed = await job
+      const [printed] = await job
       check(signal)
-      const artifact = Array.isArray(printed) ? printed[0]! : printed
-      return { ok: true, html, pdf: artifact.bytes, warnings: [...warnings, ...services.warnings] }
+      return { ok: true, html, pdf: printed!.bytes, warnings: [...warnings, ...services.warnings] }
     } catch (error) {
       if (error instanceof AbortError || signal.aborted) throw new AbortError()
       if (!isVitaeError(error)) throw error

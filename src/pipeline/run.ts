@@ -1,17 +1,17 @@
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { renderTimeout } from '../browser/errors.js'
 import { removeStalePages } from '../core/stale-pages.js'
 import { sweepStaleTemps } from '../core/temp-files.js'
 import { writeAtomic } from '../core/write.js'
 import { type Diagnostic, isVitaeError, VitaeError } from '../diagnostics/diagnostic.js'
 import { DEFAULT_DPI, DPI_RANGE, isDpi } from '../page/geometry.js'
 import { FORMATS, loadRenderer } from '../renderers/registry.js'
-import type { Artifact, RenderContext, Renderer } from '../renderers/renderer.js'
+import type { RenderContext, Renderer } from '../renderers/renderer.js'
 import { type ArtifactFailure, type ArtifactReport, type BuildOptions, type BuildResult, DEFAULT_TIMEOUT_MS } from './options.js'
 import { plan } from './plan.js'
 import { pluginRenderers } from './plugins.js'
 import { prepareTarget } from './prepare.js'
+import { renderContext, renderDocument } from './render-document.js'
 import { BuildServices } from './services.js'
 import type { Target } from './targets.js'
 
@@ -23,7 +23,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const unknownFormats = (known: readonly string[]) => {
     const unknown = formats.filter((f) => !known.includes(f))
     if (unknown.length > 0 || formats.length === 0) {
-      throw new VitaeError('usage', [{ code: 'BAD_FLAG', severity: 'error', message: `unknown format ${unknown.join(', ') || '(none)'}`, hint: `choose from ${known.join(', ')}` }])
+      throw new VitaeError('usage', [
+        { code: 'BAD_FLAG', severity: 'error', message: `unknown format ${unknown.join(', ') || '(none)'}`, hint: `choose from ${known.join(', ')}`, options: ['formats'] },
+      ])
     }
   }
   const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
@@ -35,6 +37,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         severity: 'error',
         message: `the dpi option must be a whole number from ${DPI_RANGE.min} to ${DPI_RANGE.max}, not ${dpi}`,
         hint: `${DEFAULT_DPI} (the default) suits a screen; 300 suits print`,
+        options: ['dpi'],
       },
     ])
   }
@@ -55,10 +58,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const jobs: Array<{ target: Target; ctx: RenderContext; renderer: Renderer }> = []
     for (const target of p.targets) {
       const { document } = await prepareTarget(p, target, options, services)
-      const warn = (d: Diagnostic) => services.warn(d)
-      for (const renderer of renderers) jobs.push({ target, ctx: { ...document, timeout, log, sourceDate: options.sourceDate, dpi, warn }, renderer })
+      const ctx = renderContext(document, { ...options, timeoutMs: timeout, dpi, log }, services)
+      for (const renderer of renderers) jobs.push({ target, ctx, renderer })
       // Formats that draw the theme's HTML: a theme from outside renders in the sandbox, whose thread starts now.
-      if (renderers.some((r) => r.format !== 'docx')) await services.warmFor(document.theme)
+      if (renderers.some((r) => r.drawsHtml)) await services.warmFor(document.theme)
     }
     jobs.sort((a, b) => Number(Boolean(a.renderer.usesBrowser)) - Number(Boolean(b.renderer.usesBrowser)))
     // Temporary files of builds killed before they could clean up.
@@ -70,8 +73,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const variant = target.variant?.name
       const format = renderer.format
       try {
-        const produced = await withDeadline(renderer, ctx, path, services)
-        const list = Array.isArray(produced) ? produced : [produced]
+        const list = await renderDocument(renderer, ctx, path, services)
         // A document's pages are those of all its files (png: one file a page), checked before any is written.
         const pages = list.some((a) => a.pages !== undefined) ? list.reduce((n, a) => n + (a.pages ?? 0), 0) : undefined
         if (options.maxPages !== undefined && pages !== undefined && pages > options.maxPages) {
@@ -83,6 +85,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
               severity: 'error',
               message: `${what} has ${pages} pages; the maxPages option allows ${options.maxPages}`,
               hint: 'shorten the resume, tailor a variant, or use smaller margins (the margins option)',
+              options: ['maxPages', 'margins'],
             },
           ])
         }
@@ -133,27 +136,5 @@ function remoteRefused(urls: ReadonlySet<string>): Diagnostic | undefined {
     severity: 'warning',
     message: `the theme refers to ${list.length} resource${list.length === 1 ? '' : 's'} outside the document, which builds never fetch: ${list.join(', ')}`,
     hint: 'inline them in the theme (fonts and images as files in its folder); the PDF was printed without them, and the HTML forbids fetching them',
-  }
-}
-
-const TIMED_OUT = Symbol('timed out')
-
-/** A render that outlives the timeout is abandoned; a browser it was using is replaced. */
-async function withDeadline(renderer: Renderer, ctx: RenderContext, path: string, services: BuildServices): Promise<Artifact | Artifact[]> {
-  const job = renderer.render(ctx)
-  let timer: NodeJS.Timeout | undefined
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(TIMED_OUT), ctx.timeout)
-  })
-  try {
-    return await Promise.race([job, deadline])
-  } catch (error) {
-    if (error !== TIMED_OUT) throw error
-    job.catch(() => undefined)
-    // A hung browser or template is not worth reusing: stop it; the next document starts a new one.
-    await Promise.all([renderer.usesBrowser ? services.resetBrowser() : undefined, services.sandbox.busy ? services.sandbox.stop() : undefined])
-    throw renderTimeout(`rendering ${path}`, ctx.timeout)
-  } finally {
-    clearTimeout(timer)
   }
 }

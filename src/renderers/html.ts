@@ -7,6 +7,7 @@ import type { RenderContext, Renderer } from './renderer.js'
 export const htmlRenderer: Renderer = {
   format: 'html',
   extension: 'html',
+  drawsHtml: true,
   async render(ctx: RenderContext) {
     return { format: 'html', extension: 'html', bytes: Buffer.from(await ctx.html(), 'utf8') }
   },

@@ -12,6 +12,7 @@ export const pdfRenderer: Renderer = {
   format: 'pdf',
   extension: 'pdf',
   usesBrowser: true,
+  drawsHtml: true,
   render: renderPdf,
 }
 

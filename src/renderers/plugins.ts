@@ -25,6 +25,8 @@ export interface PluginRenderer {
   render(ctx: RenderContext): PluginOutput | Promise<PluginOutput>
   /** Set when render asks for ctx.browser(): the build starts the browser early. */
   usesBrowser?: boolean
+  /** Set when render asks for ctx.html(): the build readies the theme's sandbox early. */
+  drawsHtml?: boolean
 }
 
 /** Where a plugin was named: the --plugin option (from the working folder), or meta.plugins (from the resume's). */
@@ -99,6 +101,7 @@ function adapt(plugin: PluginRenderer, spec: string): Renderer {
     format: plugin.format,
     extension: plugin.extension,
     usesBrowser: plugin.usesBrowser === true,
+    drawsHtml: plugin.drawsHtml === true,
     async render(ctx: RenderContext): Promise<Artifact | Artifact[]> {
       let output: PluginOutput
       try {

@@ -1,7 +1,7 @@
 import type { View } from '../core/view.js'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import type { PageSettings } from '../page/geometry.js'
-import type { Theme } from '../themes/theme.js'
+import type { Theme } from '../themes/types.js'
 import type { Resume } from '../types/resume.js'
 
 export type { PageSettings }
@@ -67,6 +67,12 @@ export interface Renderer {
    * anything renders, and renders these documents after the other formats', which fill the wait.
    */
   usesBrowser?: boolean
+  /**
+   * Set by a renderer that calls `ctx.html()` (the theme's page): the build starts the sandbox a
+   * theme from outside renders in before anything renders. A plugin that leaves it out still
+   * gets the HTML when it asks; it only misses the head start.
+   */
+  drawsHtml?: boolean
   /** Called as the build's browser starts, before anything renders: a head start for what `render` will need of it. */
   warm?(browser: BuildBrowser): void
 }

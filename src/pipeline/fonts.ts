@@ -5,7 +5,7 @@ import { fallbackVariableCss, fontFaceCss } from '../fonts/css.js'
 import type { FontFaceFile, FontStore } from '../fonts/faces.js'
 import { fallbackFamiliesFor } from '../fonts/fallback.js'
 import { coverageOf, selectFaces } from '../fonts/select.js'
-import type { Theme } from '../themes/theme.js'
+import type { Theme } from '../themes/types.js'
 
 /**
  * The characters a document shows: all of them, and those a theme may set in bold: everything

@@ -7,7 +7,7 @@ import { type Diagnostic, isVitaeError, VitaeError } from '../diagnostics/diagno
 import { createFontStore, type FontStore } from '../fonts/faces.js'
 import { Sandbox, sandboxModule } from '../sandbox/sandbox.js'
 import { type TemplateContext, themeSources } from '../themes/template-context.js'
-import type { Theme, ThemeCache } from '../themes/theme.js'
+import type { Theme, ThemeCache } from '../themes/types.js'
 import { readFontBytes } from './fonts.js'
 
 const isOwnCompiledTheme = async (theme: Theme): Promise<boolean> => Boolean(await (await import('../themes/precompiled.js')).loadPrecompiled(theme))

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { type Diagnostic, VitaeError } from '../diagnostics/diagnostic.js'
-import type { DocxTokens, Theme } from '../themes/theme.js'
+import type { DocxTokens, Theme } from '../themes/types.js'
 
 /**
  * The shape of the Word file's masthead and headings, beside the sizes and colours of

@@ -1,6 +1,6 @@
 import { themeTemplate } from '../themes/handlebars.js'
 import type { TemplateContext, ThemeSources } from '../themes/template-context.js'
-import type { Theme } from '../themes/theme.js'
+import type { Theme } from '../themes/types.js'
 
 /**
  * Runs in the sandbox worker (src/sandbox/worker-main.ts): renders a Handlebars theme. The

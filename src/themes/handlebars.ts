@@ -3,8 +3,8 @@ import Handlebars from 'handlebars'
 import type { Block, Inline } from '../core/inline.js'
 import { VitaeError } from '../diagnostics/diagnostic.js'
 import { inlineToHtml } from './inline-html.js'
-import { loadPrecompiled, type Precompiled } from './precompiled.js'
-import type { Theme } from './theme.js'
+import { loadPrecompiled } from './precompiled.js'
+import type { Precompiled, Theme } from './types.js'
 
 export type TemplateFn = (context: unknown) => Promise<string>
 

@@ -2,19 +2,12 @@ import { existsSync, statSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import { VitaeError } from '../diagnostics/diagnostic.js'
 import { packageEntry, readPackageJson } from './package-entry.js'
+import type { PdfRenderOptions } from './types.js'
 
 /** What resumed and the JSON Resume ecosystem call a theme: `render(resume) → html`, maybe `pdfRenderOptions`. */
 interface JsonResumeThemeModule {
   render(resume: unknown): unknown
   pdfRenderOptions?: PdfRenderOptions
-}
-
-/** The subset of Puppeteer's PDF options JSON Resume themes export, which vitae honours. */
-export interface PdfRenderOptions {
-  format?: string
-  margin?: { top?: string | number; right?: string | number; bottom?: string | number; left?: string | number }
-  printBackground?: boolean
-  mediaType?: 'print' | 'screen'
 }
 
 const themeFailure = (packageDir: string, message: string, cause?: unknown): VitaeError => {

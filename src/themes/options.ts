@@ -6,16 +6,9 @@ import type { DiagnosticCode } from '../diagnostics/codes.js'
 import { type Diagnostic, VitaeError } from '../diagnostics/diagnostic.js'
 import type { Resume } from '../types/resume.js'
 import { newAjv, pointerPath } from './manifest-schema.js'
-import type { Theme } from './theme.js'
+import type { OptionsSchema, Theme } from './types.js'
 
 export type ThemeOptions = Record<string, unknown>
-
-/** A theme's options schema, as its manifest declares it (checked by schema/theme.schema.json). */
-export interface OptionsSchema {
-  type?: 'object'
-  additionalProperties?: boolean
-  properties: Record<string, { type: string; default?: unknown; enum?: unknown[]; format?: string; pattern?: string; description?: string }>
-}
 
 interface Site {
   file?: string

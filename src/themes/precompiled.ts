@@ -3,16 +3,7 @@ import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { PACKAGE_ROOT } from '../core/schema.js'
-import type { Theme } from './theme.js'
-
-/** Handlebars template specs (as `Handlebars.precompile` writes them), for a main template and partials. */
-export interface Precompiled {
-  hash: string
-  main: TemplateSpecification
-  partials: Record<string, TemplateSpecification>
-}
-
-type TemplateSpecification = Parameters<typeof import('handlebars').template>[0]
+import type { Precompiled, Theme } from './types.js'
 
 /** What the compiled code depends on: the sources, by name. A change anywhere means a new hash. */
 export function sourceHash(theme: Pick<Theme, 'template' | 'partials'>): string {

@@ -3,9 +3,10 @@ import { join, relative, resolve } from 'node:path'
 import { PACKAGE_ROOT } from '../core/schema.js'
 import { VitaeError } from '../diagnostics/diagnostic.js'
 import { type Length, type Margins, type PageSize, parseLength } from '../page/geometry.js'
-import { jsonResumePdfOptions, type PdfRenderOptions } from './jsonresume.js'
+import { jsonResumePdfOptions } from './jsonresume.js'
 import { findPackage, readPackageJson } from './package-entry.js'
-import { loadTheme, type Theme, type ThemeCache } from './theme.js'
+import { loadTheme } from './theme.js'
+import type { JsonResumeThemeInfo, PdfRenderOptions, Theme, ThemeCache } from './types.js'
 
 const MANIFEST = 'theme.json'
 /** The theme a JSON Resume theme's Word file borrows, and what a missing theme named in the file falls back to. */
@@ -15,14 +16,6 @@ export const FALLBACK_THEME = 'classic'
 export type ThemeLocation =
   | { kind: 'vitae'; dir: string; origin: 'path' | 'local' | 'built-in' | 'package'; packageName?: string }
   | { kind: 'jsonresume'; dir: string; packageName: string; version?: string }
-
-/** A JSON Resume theme, as the rest of the build sees it. */
-export interface JsonResumeThemeInfo {
-  packageName: string
-  version?: string
-  dir: string
-  pdf?: PdfRenderOptions
-}
 
 const isPath = (name: string): boolean => name.startsWith('.') || name.startsWith('/') || name.includes('\\') || (name.includes('/') && !name.startsWith('@'))
 

@@ -2,7 +2,7 @@ import type { View } from '../core/view.js'
 import { type PageSettings, pageCss, toCss } from '../page/geometry.js'
 import type { Resume } from '../types/resume.js'
 import { optionsCss } from './options.js'
-import type { Theme } from './theme.js'
+import type { Theme } from './types.js'
 
 /** What a theme's template is given: plain data, so it can be copied to the thread that renders it. */
 export interface TemplateContext {

@@ -1,7 +1,7 @@
-import { closeSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs'
-import { isAbsolute, relative, resolve, sep } from 'node:path'
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import { VitaeError } from '../diagnostics/diagnostic.js'
+import { containedPath } from './contained.js'
 import type { Locator } from './source.js'
 
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024
@@ -52,18 +52,11 @@ export function inlinePhoto(image: string | undefined, resumeDir: string, locato
       ],
     }
   }
-  const full = resolve(resumeDir, image)
-  let real: string
-  let realDir: string
-  try {
-    realDir = realpathSync(resumeDir)
-    real = realpathSync(full)
-  } catch {
-    return fail(`basics.image: there is no file ${image}`, `the path is relative to the resume's folder, ${resumeDir}`)
-  }
-  const rel = relative(realDir, real)
-  if (rel === '' || rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel))
-    fail(`basics.image ${image} is outside the resume's folder`, 'a photo must live in the resume’s folder or below it (symbolic links are followed to check)')
+  // The one containment check (src/core/contained.ts), the same a theme's files pass.
+  const found = containedPath(resumeDir, image)
+  if (!found.ok && found.reason === 'missing') return fail(`basics.image: there is no file ${image}`, `the path is relative to the resume's folder, ${resumeDir}`)
+  if (!found.ok) return fail(`basics.image ${image} is outside the resume's folder`, 'a photo must live in the resume’s folder or below it (symbolic links are followed to check)')
+  const { real } = found
   const fd = openSync(real, 'r')
   let bytes: Buffer
   try {

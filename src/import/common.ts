@@ -1,4 +1,5 @@
 import { isRefusedScheme } from '../core/links.js'
+import { parseLength } from '../page/geometry.js'
 import type { Resume } from '../types/resume.js'
 
 /** A step in a path through parsed data: a mapping key or a list index. */
@@ -131,10 +132,10 @@ export function normalizeUrl(value: unknown): string | undefined {
 
 export const isEmail = (value: string): boolean => /^[^\s@]+@[^\s@]+$/.test(value)
 
-/** Lengths as our schema takes them: `0.5in`, `12mm`, `1.5cm`, `36pt`. */
+/** Lengths as our schema takes them (`0.5in`, `12mm`, `1.5cm`, `36pt`): the one parser decides (src/page/geometry.ts). */
 export function normalizeLength(value: unknown): string | undefined {
   const text = asText(value)?.trim().replace(/\s+/g, '')
-  return text && /^(0|[0-9]+(\.[0-9]+)?(in|mm|cm|pt|px))$/.test(text) ? text : undefined
+  return text && parseLength(text) ? text : undefined
 }
 
 /** A BCP 47 tag in its usual case: `zh-hant-hk` → `zh-Hant-HK`, `pt_br` → `pt-BR`. */

@@ -20,6 +20,8 @@
 //   formats     (issue 12) --format json, md, txt, each beside --format html
 //   png         (issue 12) scripts/bench-png.mjs, when it exists (written apart)
 //   dev         (issue 11) resume dev: save -> new HTML / PDF served, memory after 20 and N rebuilds
+//   many        (issue 22) N seed copies to PDF in one run (--many N, default 40): time per resume beside
+//               one separate build, and per resume and peak memory at 2N (linear time, flat memory)
 //
 // --json: the report as one JSON document on stdout; the readable lines go to stderr.
 import { spawn } from 'node:child_process'
@@ -41,7 +43,7 @@ const devEdits = Number(flag('--dev-edits')) || 200
 const devFormats = flag('--dev-formats', 'html,pdf').split(',')
 const jsonResumeTheme = flag('--jsonresume-theme', 'even')
 const asJson = args.includes('--json')
-const GROUPS = ['validate', 'html', 'docx', 'pdf', 'all', 'themes', 'jsonresume', 'i18n', 'formats', 'png', 'dev']
+const GROUPS = ['validate', 'html', 'docx', 'pdf', 'all', 'themes', 'jsonresume', 'i18n', 'formats', 'png', 'dev', 'many']
 const only = flag('--only') ? new Set(flag('--only').split(',')) : undefined
 for (const k of only ?? []) {
   if (!GROUPS.includes(k)) {
@@ -443,7 +445,39 @@ async function dev() {
 
 // ---- run --------------------------------------------------------------------------------------
 
-const groups = { validate, html, docx, pdf, all, themes, jsonresume, i18n, formats, png, dev }
+/** A folder of `n` copies of the seed, as a team's CV pool. */
+function seedPool(n) {
+  const dir = join(out, `pool-${n}`)
+  mkdirSync(dir, { recursive: true })
+  for (let i = 0; i < n; i++) cpSync(join(root, 'resume.yaml'), join(dir, `person-${String(i).padStart(4, '0')}.yaml`))
+  return dir
+}
+
+async function many() {
+  const n = Number(flag('--many')) || 40
+  const measure = async (size) => {
+    const r = await paired(cli('build', seedPool(size), '--format', 'pdf', '-q', '-o', join(out, `many-${size}`)), cli('build', '--format', 'pdf', '-q', '-o', out), {
+      sampleMemory: true,
+    })
+    return { each: r.ms / size, separate: r.base, peak: r.peak }
+  }
+  const small = await measure(n)
+  row(`${n} resumes to PDF in one run, per resume`, small.each, 'ms', {
+    check: { measured: small.each, limit: 200, show: (v) => `${v.toFixed(0)} ms` },
+    note: `one separate build ${small.separate.toFixed(0)} ms (${x(small.each / small.separate)} of it)`,
+  })
+  const large = await measure(2 * n)
+  row(`${2 * n} resumes to PDF in one run, per resume`, large.each, 'ms', {
+    check: { measured: large.each / small.each, limit: 1.1, show: x, of: `per resume at ${n}` },
+    note: 'linear time: the same per resume at twice the count',
+  })
+  row(`  peak memory at ${2 * n} resumes`, large.peak / 2 ** 20, 'MiB', {
+    check: { measured: large.peak / small.peak, limit: 1.1, show: x, of: `the peak at ${n}` },
+    note: 'flat memory: tabs are recycled',
+  })
+}
+
+const groups = { validate, html, docx, pdf, all, themes, jsonresume, i18n, formats, png, dev, many }
 const took = []
 const started = performance.now()
 const load = loadavg()

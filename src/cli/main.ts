@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { isVitaeError } from '../diagnostics/diagnostic.js'
 import { DEFAULT_DPI, DPI_RANGE, isDpi } from '../page/geometry.js'
@@ -25,8 +25,8 @@ export async function main(argv: readonly string[], io: Io = processIo(argv.incl
 
   const build = program
     .command('build')
-    .description('validate a resume and render it')
-    .argument('[file]', 'the resume', 'resume.yaml')
+    .description('validate a resume and render it; several resumes (files or folders of them) build in one run')
+    .argument('[files...]', 'the resume, or several resumes and folders of them (default: resume.yaml)')
     .option('-f, --format <list>', `formats to build, comma-separated: ${FORMATS.join(', ')}, and plugins' formats`, 'pdf')
     .option('-o, --out <dir>', 'folder for the outputs', 'dist')
     .option('--plugin <module>', 'a renderer plugin adding formats: a module path or package name (repeatable)', collect, [])
@@ -37,9 +37,18 @@ export async function main(argv: readonly string[], io: Io = processIo(argv.incl
     .option('--json', 'print a machine-readable report on stdout, and nothing else there')
     .option('-q, --quiet', 'print nothing but errors')
     .option('-v, --verbose', 'print each step')
-    .action(async (file: string, opts: Record<string, unknown>) => {
-      const { runBuild } = await import('./build.js')
-      code = await runBuild(file, opts, io)
+    .option('--jobs <n>', 'with several resumes: how many build at once, each lane with one browser (default: the number of cores)', parseWhole('--jobs'))
+    .option('--shard <i/n>', 'build only the i-th of n parts of the resume list, the same part for the same file on every machine (CI matrices)')
+    .action(async (files: string[], opts: Record<string, unknown>) => {
+      const one = files.length <= 1 && !(files[0] && isFolder(files[0]))
+      if (one && opts.shard === undefined && opts.jobs === undefined) {
+        const { runBuild } = await import('./build.js')
+        code = await runBuild(files[0] ?? 'resume.yaml', opts, io)
+        return
+      }
+      const { parseShard, runBuildMany } = await import('./build-many.js')
+      const shard = typeof opts.shard === 'string' ? parseShard(opts.shard) : undefined
+      code = await runBuildMany(files.length ? files : ['resume.yaml'], { ...opts, shard }, io)
     })
 
   program
@@ -142,6 +151,13 @@ function tailoringOptions(command: Command): Command {
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value]
+const isFolder = (path: string): boolean => {
+  try {
+    return statSync(path).isDirectory()
+  } catch {
+    return false
+  }
+}
 const commaList = (value: string): string[] =>
   value
     .split(',')
@@ -152,6 +168,14 @@ export function parsePositive(flag: string) {
   return (value: string): number => {
     const n = Number(value)
     if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${flag} must be a positive number.`)
+    return n
+  }
+}
+
+function parseWhole(flag: string) {
+  return (value: string): number => {
+    const n = Number(value)
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${flag} must be a whole number of at least 1.`)
     return n
   }
 }

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import { VitaeError } from '../diagnostics/diagnostic.js'
 import type { Margins, PageSize } from '../page/geometry.js'
+import type { BrowserHolder } from './services.js'
 
 export const DEFAULT_THEME = 'classic'
 export const DEFAULT_TIMEOUT_MS = 30_000
@@ -53,6 +54,11 @@ export interface BuildOptions {
   onFailure?(failure: ArtifactFailure): void
   /** Verbose progress. */
   log?(message: string): void
+  /**
+   * A browser that outlives this build, for a caller running many builds one after another (many
+   * resumes in one run, a `dev` session): the build prints with it and leaves it open.
+   */
+  browser?: BrowserHolder
 }
 
 export interface ArtifactReport {

@@ -41,7 +41,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       },
     ])
   }
-  const services = new BuildServices({ browserPath: options.browserPath, timeoutMs: timeout, log })
+  const services = new BuildServices({ browserPath: options.browserPath, timeoutMs: timeout, log, browser: options.browser })
   const artifacts: ArtifactReport[] = []
   const failures: ArtifactFailure[] = []
   let p: Awaited<ReturnType<typeof plan>>

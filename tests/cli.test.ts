@@ -15,7 +15,7 @@ describe('the resume command', () => {
   it('--help lists the commands and the exit codes', async () => {
     const { code, stdout } = await runCli(['--help'])
     expect(code).toBe(0)
-    expect(stdout).toMatch(/build \[options\] \[file\]/)
+    expect(stdout).toMatch(/build \[options\] \[files\.\.\.\]/)
     expect(stdout).toMatch(/validate \[options\] \[file\]/)
     expect(stdout).toContain('4 validation')
   })

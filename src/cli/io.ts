@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import { formatDiagnostics, summarize } from '../diagnostics/format.js'
+import { EXIT_CODES } from './exit-codes.js'
 import { inFlagTerms } from './options.js'
 
 /** The terminal, as the commands see it: two streams and whether they take colour. */
@@ -12,6 +13,14 @@ export interface Io {
 }
 
 export function processIo(debug = false): Io {
+  // A reader that stops early (`resume --help | head`) closes the pipe: that is the reader's choice,
+  // not a crash with a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(EXIT_CODES.ok)
+      throw error
+    })
+  }
   const color = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb'
   return {
     out: (text) => process.stdout.write(`${text}\n`),

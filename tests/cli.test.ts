@@ -1,25 +1,37 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ROOT, runCli } from './helpers.js'
+import { FIXTURES, ROOT, runBin, runCli } from './helpers.js'
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }
 
-describe('the resume command', () => {
+// The bin itself, as a child process: what a shell sees (its exit status, its streams).
+describe('bin/resume.js', () => {
   it('--version prints the package version', async () => {
-    const { code, stdout } = await runCli(['--version'])
+    const { code, stdout } = await runBin(['--version'])
     expect(code).toBe(0)
     expect(stdout.trim()).toBe(pkg.version)
   })
 
   it('--help lists the commands and the exit codes', async () => {
-    const { code, stdout } = await runCli(['--help'])
+    const { code, stdout } = await runBin(['--help'])
     expect(code).toBe(0)
     expect(stdout).toMatch(/build \[options\] \[file\]/)
     expect(stdout).toMatch(/validate \[options\] \[file\]/)
     expect(stdout).toContain('4 validation')
   })
 
+  it("exits with the command's code: 2 for usage, 4 for an invalid resume", async () => {
+    const usage = await runBin(['biuld'])
+    expect(usage.code).toBe(2)
+    expect(usage.stderr).toContain('(Did you mean build?)')
+    const invalid = await runBin(['validate', join(FIXTURES, 'invalid/month-13.yaml')])
+    expect(invalid.code).toBe(4)
+    expect(invalid.stderr).toContain('error[')
+  })
+})
+
+describe('the resume command', () => {
   it('an unknown command is a usage error (exit 2) with a suggestion', async () => {
     const { code, stderr } = await runCli(['biuld'])
     expect(code).toBe(2)

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs'
+import { cpSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { FIXTURES, ROOT, runBin, runCli } from './helpers.js'
+import { FIXTURES, ROOT, runBin, runCli, SEED, tempDir } from './helpers.js'
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }
 
@@ -54,5 +54,33 @@ describe('the resume command', () => {
     const { code, stderr } = await runCli(['validate'])
     expect(code).toBe(0)
     expect(stderr).toContain('resume.yaml: valid (0 errors, 0 warnings)')
+  })
+})
+
+// The harness itself: in-process runs must behave like separate processes.
+describe('runCli (main() in-process)', () => {
+  it('runs in the given folder and environment, and puts both back', async () => {
+    const dir = tempDir()
+    cpSync(SEED, join(dir, 'resume.yaml'))
+    const cwd = process.cwd()
+    const before = process.env.SOURCE_DATE_EPOCH
+    const r = await runCli(['validate'], { cwd: dir, env: { SOURCE_DATE_EPOCH: 'soon' } })
+    expect(r.code).toBe(0)
+    expect(process.cwd()).toBe(cwd)
+    expect(process.env.SOURCE_DATE_EPOCH).toBe(before)
+    const built = await runCli(['build', '--format', 'html', '-q'], { cwd: dir, env: { SOURCE_DATE_EPOCH: 'soon' } })
+    // The bad SOURCE_DATE_EPOCH reached the build: the environment was the run's own.
+    expect(built.code).toBe(2)
+    expect(built.stderr).toContain('SOURCE_DATE_EPOCH')
+  })
+
+  it('lets overlapping runs with different folders take turns, each reading its own resume.yaml', async () => {
+    const good = tempDir()
+    cpSync(SEED, join(good, 'resume.yaml'))
+    const bad = tempDir()
+    writeFileSync(join(bad, 'resume.yaml'), 'basics:\n  name: A\n  email: nope\n')
+    const [a, b, c] = await Promise.all([runCli(['validate'], { cwd: good }), runCli(['validate'], { cwd: bad }), runCli(['validate'], { cwd: good })])
+    expect([a.code, b.code, c.code]).toEqual([0, 4, 0])
+    expect(b.stderr).toContain('resume.yaml:3:10')
   })
 })

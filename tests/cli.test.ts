@@ -31,6 +31,19 @@ describe('bin/resume.js', () => {
   })
 })
 
+describe('bin/resume.js, bundled', () => {
+  // runCli runs src/; this is the one build of every format through lib/bundle, as installed: a
+  // module the bundle lost, or a file it finds beside itself (PDF.js for page images), shows here.
+  it('builds every format of the seed', async () => {
+    const dir = tempDir()
+    cpSync(SEED, join(dir, 'resume.yaml'))
+    const r = await runBin(['build', '--format', 'pdf,png,html,docx,json,md,txt', '-o', 'out', '--json'], { cwd: dir })
+    expect(r.code, r.stderr).toBe(0)
+    const report = JSON.parse(r.stdout) as { artifacts: Array<{ format: string }> }
+    expect(new Set(report.artifacts.map((a) => a.format))).toEqual(new Set(['pdf', 'png', 'html', 'docx', 'json', 'md', 'txt']))
+  })
+})
+
 describe('the resume command', () => {
   it('an unknown command is a usage error (exit 2) with a suggestion', async () => {
     const { code, stderr } = await runCli(['biuld'])

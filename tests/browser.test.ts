@@ -137,7 +137,10 @@ async function until(check: () => boolean, ms: number): Promise<boolean> {
 
 const profiles = (tmp: string): string[] => readdirSync(tmp).filter((f) => f.startsWith(PROFILE_PREFIX))
 
-/** Starts a PDF build with its own TMPDIR, so its browser can be told from any other. */
+/**
+ * Starts a PDF build with its own TMPDIR, so its browser can be told from any other. A child process
+ * (not `runCli`): these tests send it signals and kill it, and look for its browser by its pid.
+ */
 function startBuild(args: string[] = []) {
   const dir = seedCopy()
   const tmp = tempDir()

@@ -1,25 +1,50 @@
-import { readFileSync } from 'node:fs'
+import { cpSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ROOT, runCli } from './helpers.js'
+import { FIXTURES, ROOT, runBin, runCli, SEED, tempDir } from './helpers.js'
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }
 
-describe('the resume command', () => {
+// The bin itself, as a child process: what a shell sees (its exit status, its streams).
+describe('bin/resume.js', () => {
   it('--version prints the package version', async () => {
-    const { code, stdout } = await runCli(['--version'])
+    const { code, stdout } = await runBin(['--version'])
     expect(code).toBe(0)
     expect(stdout.trim()).toBe(pkg.version)
   })
 
   it('--help lists the commands and the exit codes', async () => {
-    const { code, stdout } = await runCli(['--help'])
+    const { code, stdout } = await runBin(['--help'])
     expect(code).toBe(0)
     expect(stdout).toMatch(/build \[options\] \[files\.\.\.\]/)
     expect(stdout).toMatch(/validate \[options\] \[file\]/)
     expect(stdout).toContain('4 validation')
   })
 
+  it("exits with the command's code: 2 for usage, 4 for an invalid resume", async () => {
+    const usage = await runBin(['biuld'])
+    expect(usage.code).toBe(2)
+    expect(usage.stderr).toContain('(Did you mean build?)')
+    const invalid = await runBin(['validate', join(FIXTURES, 'invalid/month-13.yaml')])
+    expect(invalid.code).toBe(4)
+    expect(invalid.stderr).toContain('error[')
+  })
+})
+
+describe('bin/resume.js, bundled', () => {
+  // runCli runs src/; this is the one build of every format through lib/bundle, as installed: a
+  // module the bundle lost, or a file it finds beside itself (PDF.js for page images), shows here.
+  it('builds every format of the seed', async () => {
+    const dir = tempDir()
+    cpSync(SEED, join(dir, 'resume.yaml'))
+    const r = await runBin(['build', '--format', 'pdf,png,html,docx,json,md,txt', '-o', 'out', '--json'], { cwd: dir })
+    expect(r.code, r.stderr).toBe(0)
+    const report = JSON.parse(r.stdout) as { artifacts: Array<{ format: string }> }
+    expect(new Set(report.artifacts.map((a) => a.format))).toEqual(new Set(['pdf', 'png', 'html', 'docx', 'json', 'md', 'txt']))
+  })
+})
+
+describe('the resume command', () => {
   it('an unknown command is a usage error (exit 2) with a suggestion', async () => {
     const { code, stderr } = await runCli(['biuld'])
     expect(code).toBe(2)
@@ -42,5 +67,33 @@ describe('the resume command', () => {
     const { code, stderr } = await runCli(['validate'])
     expect(code).toBe(0)
     expect(stderr).toContain('resume.yaml: valid (0 errors, 0 warnings)')
+  })
+})
+
+// The harness itself: in-process runs must behave like separate processes.
+describe('runCli (main() in-process)', () => {
+  it('runs in the given folder and environment, and puts both back', async () => {
+    const dir = tempDir()
+    cpSync(SEED, join(dir, 'resume.yaml'))
+    const cwd = process.cwd()
+    const before = process.env.SOURCE_DATE_EPOCH
+    const r = await runCli(['validate'], { cwd: dir, env: { SOURCE_DATE_EPOCH: 'soon' } })
+    expect(r.code).toBe(0)
+    expect(process.cwd()).toBe(cwd)
+    expect(process.env.SOURCE_DATE_EPOCH).toBe(before)
+    const built = await runCli(['build', '--format', 'html', '-q'], { cwd: dir, env: { SOURCE_DATE_EPOCH: 'soon' } })
+    // The bad SOURCE_DATE_EPOCH reached the build: the environment was the run's own.
+    expect(built.code).toBe(2)
+    expect(built.stderr).toContain('SOURCE_DATE_EPOCH')
+  })
+
+  it('lets overlapping runs with different folders take turns, each reading its own resume.yaml', async () => {
+    const good = tempDir()
+    cpSync(SEED, join(good, 'resume.yaml'))
+    const bad = tempDir()
+    writeFileSync(join(bad, 'resume.yaml'), 'basics:\n  name: A\n  email: nope\n')
+    const [a, b, c] = await Promise.all([runCli(['validate'], { cwd: good }), runCli(['validate'], { cwd: bad }), runCli(['validate'], { cwd: good })])
+    expect([a.code, b.code, c.code]).toEqual([0, 4, 0])
+    expect(b.stderr).toContain('resume.yaml:3:10')
   })
 })

@@ -27,6 +27,8 @@ interface Dev {
 
 const running = new Set<Dev>()
 
+// A child process (not `runCli`): dev runs until stopped, and the tests stop it with SIGINT and
+// look for its browser by its pid; in-process it would take this test process's signals.
 async function startDev(dir: string, args: string[] = []): Promise<Dev> {
   const child = spawn(process.execPath, [BIN, 'dev', 'resume.yaml', '--port', '0', ...args], {
     cwd: dir,

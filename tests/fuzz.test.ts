@@ -2,9 +2,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, it } from 'vitest'
-import type { Io } from '../lib/cli/io.js'
-import { main } from '../lib/cli/main.js'
-import { runCli, SEED, tempDir } from './helpers.js'
+import type { Io } from '../src/cli/io.js'
+import { main } from '../src/cli/main.js'
+import { runBin, SEED, tempDir } from './helpers.js'
 
 // Mutations of the seed resume, fed to `resume validate`. Whatever the input, the CLI must answer
 // like a tool, not crash like a program: never exit 1, never a stack trace, a file:line:col for
@@ -282,6 +282,6 @@ describe('fuzz: mutations of the seed resume', () => {
   })
 
   it(`and so does the real CLI, as a child process (${CHILD_RUNS} runs)`, { timeout: 120_000 }, async () => {
-    await fuzz('child process', CHILD_RUNS, SEED_NUMBER + 1, (file, dir) => runCli(['validate', file], { cwd: dir }))
+    await fuzz('child process', CHILD_RUNS, SEED_NUMBER + 1, (file, dir) => runBin(['validate', file], { cwd: dir }))
   })
 })

@@ -30,7 +30,7 @@ interface Timed extends RunResult {
   pid: number
 }
 
-/** The CLI as a child process, with a signal sent `signalAfterMs` after it starts. */
+/** The CLI as a child process (signals and a kill need one), with a signal sent `signalAfterMs` after it starts. */
 function runTimed(args: string[], cwd: string, signal?: { name: NodeJS.Signals; afterMs: number }): Promise<Timed> {
   return new Promise((resolve, reject) => {
     const started = performance.now()

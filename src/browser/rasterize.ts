@@ -50,12 +50,17 @@ export async function openRasterTab(page: Page, refused: (url: string) => void):
   return page
 }
 
-/** Runs in the tab: PDF.js and its worker code as modules from blob: URLs; the worker runs in the page ("fake worker"). */
-async function loadPdfjs(lib: string, worker: string): Promise<void> {
-  const url = (source: string) => URL.createObjectURL(new Blob([source], { type: 'text/javascript' }))
-  ;(globalThis as any).pdfjsLib = await import(url(lib))
-  ;(globalThis as any).pdfjsWorker = await import(url(worker))
-}
+/**
+ * Runs in the tab: PDF.js and its worker code as modules from blob: URLs; the worker runs in the page ("fake worker").
+ * Written as text because a tool that compiles this file (the test runner running src/) rewrites
+ * `import()` into a call of its own, which does not exist in the page.
+ */
+const loadPdfjs = new Function(
+  'lib',
+  'worker',
+  `const url = (source) => URL.createObjectURL(new Blob([source], { type: 'text/javascript' }))
+  return import(url(lib)).then((pdfjsLib) => { globalThis.pdfjsLib = pdfjsLib; return import(url(worker)) }).then((pdfjsWorker) => { globalThis.pdfjsWorker = pdfjsWorker })`,
+) as (lib: string, worker: string) => Promise<void>
 
 /** Each page of `pdf` as PNG bytes, `dpi` pixels per inch; papers we know get their exact pixel size. */
 export async function rasterizePdf(page: Page, pdf: Uint8Array, dpi: number, papers: PaperPixels[]): Promise<Uint8Array[]> {

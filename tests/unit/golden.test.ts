@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
@@ -15,16 +16,21 @@ import { ROOT, SEED } from '../helpers.js'
  */
 const GOLDEN = join(ROOT, 'tests/golden')
 const update = process.env.UPDATE_GOLDEN === '1'
+const REFRESH = 'UPDATE_GOLDEN=1 npx vitest run tests/unit/golden.test.ts'
 
-function matchGolden(name: string, actual: string): void {
-  const file = join(GOLDEN, name)
-  if (update || !existsSync(file)) {
-    if (!update && process.env.CI) throw new Error(`${file} is missing: run with UPDATE_GOLDEN=1 and commit it`)
-    mkdirSync(GOLDEN, { recursive: true })
+/**
+ * Compares `actual` with the golden file `name` in `dir`. A missing golden file is a failure, not
+ * a pass: writing it here would let a test that lost its file compare the output with itself.
+ */
+function matchGolden(name: string, actual: string, dir = GOLDEN, refresh = update): void {
+  const file = join(dir, name)
+  if (refresh) {
+    mkdirSync(dir, { recursive: true })
     writeFileSync(file, actual)
     return
   }
-  expect(actual, `${name} differs from its golden file; if the change is intended, run UPDATE_GOLDEN=1 npx vitest run tests/unit/golden.test.ts`).toBe(readFileSync(file, 'utf8'))
+  if (!existsSync(file)) throw new Error(`${file} is missing: run ${REFRESH} and commit it`)
+  expect(actual, `${name} differs from its golden file; if the change is intended, run ${REFRESH}`).toBe(readFileSync(file, 'utf8'))
 }
 
 async function seedDocument() {
@@ -35,6 +41,19 @@ async function seedDocument() {
 }
 
 describe('golden files', () => {
+  it('a missing golden file fails and writes nothing; UPDATE_GOLDEN=1 writes it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vitae-golden-'))
+    try {
+      expect(() => matchGolden('gone.html', '<p>x</p>', dir, false)).toThrow(/gone\.html is missing: run UPDATE_GOLDEN=1/)
+      expect(existsSync(join(dir, 'gone.html'))).toBe(false)
+      matchGolden('gone.html', '<p>x</p>', dir, true)
+      expect(readFileSync(join(dir, 'gone.html'), 'utf8')).toBe('<p>x</p>')
+      expect(() => matchGolden('gone.html', '<p>y</p>', dir, false)).toThrow(/differs from its golden file/)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   it('the seed HTML body', async () => {
     const html = await (await seedDocument()).html()
     const body = /<body[\s\S]*<\/body>/.exec(html)?.[0] ?? ''

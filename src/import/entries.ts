@@ -1,4 +1,5 @@
 import { SECTION_IDS } from '../core/sections.js'
+import { shippedThemes } from '../core/shipped-themes.js'
 import {
   asText,
   isBlank,
@@ -14,7 +15,7 @@ import {
   type Stash,
   stringList,
 } from './common.js'
-import { BUILTIN_THEMES, type FieldKind, LOCATION_FIELDS, PROFILE_FIELDS } from './fields.js'
+import { type FieldKind, LOCATION_FIELDS, PROFILE_FIELDS } from './fields.js'
 import { socialUrl } from './social.js'
 
 /** One source value on its way to a field of ours: our key, the value, and where it was in the source. */
@@ -166,7 +167,7 @@ export function buildMeta(value: unknown, from: PathSegment[], stash: Stash): Ob
         converted = asText(v)
         break
       case 'theme':
-        converted = typeof v === 'string' && (BUILTIN_THEMES as readonly string[]).includes(v) ? v : undefined
+        converted = typeof v === 'string' && shippedThemes().includes(v) ? v : undefined
         break
       case 'page': {
         const page = asText(v)

@@ -112,6 +112,3 @@ export const TOP_LEVEL_ORDER = [
   'interests',
   'references',
 ] as const
-
-/** The themes we ship; an imported theme name outside these would fail the build. */
-export const BUILTIN_THEMES = ['classic', 'modern', 'compact', 'academic'] as const

@@ -1,6 +1,7 @@
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { PACKAGE_ROOT } from '../core/schema.js'
+import { shippedThemes } from '../core/shipped-themes.js'
 import { VitaeError } from '../diagnostics/diagnostic.js'
 import { type Length, type Margins, type PageSize, parseLength } from '../page/geometry.js'
 import { jsonResumePdfOptions } from './jsonresume.js'
@@ -63,15 +64,6 @@ export function locateTheme(name: string, resumeDir: string): ThemeLocation | un
     return { kind: 'jsonresume', dir, packageName, version: readPackageJson(dir)?.version }
   }
   return undefined
-}
-
-function shippedThemes(): string[] {
-  const dir = join(PACKAGE_ROOT, 'templates')
-  return existsSync(dir)
-    ? readdirSync(dir)
-        .filter((n) => existsSync(join(dir, n, MANIFEST)))
-        .sort()
-    : []
 }
 
 export function themeNotFound(name: string, resumeDir: string): VitaeError {

@@ -106,7 +106,7 @@ describe('lint: margins', () => {
   it('checks the narrowest page the resume may print on when meta.page is not set', () => {
     // 8.27in (A4) - 2 x 3.7in leaves under an inch; Letter (8.5in) would leave 1.1in.
     const [d] = lint('basics: { name: Ada }\nmeta:\n  margins: { left: 3.7in, right: 3.7in }\n')
-    expect(d!.message).toContain('Letter or A4')
+    expect(d!.message).toContain('of the A4 page')
     expect(lint('basics: { name: Ada }\nmeta:\n  page: letter\n  margins: { left: 3.7in, right: 3.7in }\n')).toEqual([])
   })
 

@@ -24,6 +24,10 @@ const edits = {
     s.definitions.section.enum = [...SECTION_IDS]
     s.definitions.length.pattern = LENGTH_PATTERN
     for (const where of [s.properties.meta.properties.page, s.definitions.variant.properties.page]) where.enum = [...PAGE_SIZES]
+    // meta.labels takes every word of a locale table by its key, contact words flattened.
+    const table = JSON.parse(readFileSync(join(root, 'locales/locale.schema.json'), 'utf8')).properties
+    const words = [...Object.keys(table).filter((k) => table[k].type === 'string' && !['$schema', 'name'].includes(k)), ...Object.keys(table.contact.properties)]
+    s.properties.meta.properties.labels.properties = Object.fromEntries(words.map((k) => [k, { type: 'string' }]))
   },
   'schema/theme.schema.json': (s) => {
     s.properties.sections.items.enum = [...SECTION_IDS]

@@ -94,21 +94,6 @@ export interface Labels extends LocaleTable {
 
 /** Labels a resume may override one by one under `meta.labels` (contact names flattened). */
 export type FlatLabelKey = Exclude<keyof LocaleTable, 'name' | 'dir' | 'sections' | 'contact'> | ContactKind
-export const FLAT_LABEL_KEYS: readonly FlatLabelKey[] = [
-  'present',
-  'rangeSeparator',
-  'listSeparator',
-  'colon',
-  'gpa',
-  'courses',
-  'documentTitle',
-  'resume',
-  'email',
-  'phone',
-  'url',
-  'location',
-  'profiles',
-]
 
 export interface LabelOverrides {
   /** The theme's manifest `headings`, over the table (an empty one hides the heading). */
@@ -217,28 +202,25 @@ export function labelsFor(tag: string, overrides: LabelOverrides = {}, store: La
   const resolution = resolveLocale(tag)
   if (!resolution.ok) throw new VitaeError('validation', [unknownLocaleDiagnostic(resolution)])
   const base = store.table(resolution.tag)
-  const flat = overrides.labels ?? {}
-  const pick = (key: FlatLabelKey, fallback: string): string => (typeof flat[key] === 'string' ? flat[key]! : fallback)
-  const contact = Object.fromEntries((Object.keys(base.contact) as ContactKind[]).map((k) => [k, pick(k, base.contact[k])])) as Record<ContactKind, string>
+  const flat: Partial<Record<string, string>> = overrides.labels ?? {}
+  // Every word of the table may be overridden by its key (contact words by theirs): the table is
+  // the list, so a word added to the locales is overridable without a change here.
+  const words = (table: object): Record<string, string> =>
+    Object.fromEntries(Object.entries(table).map(([key, word]) => [key, typeof flat[key] === 'string' ? flat[key]! : (word as string)]))
+  const { name, dir, sections: _, contact: baseContact, ...rest } = base
+  const contact = words(baseContact) as Record<ContactKind, string>
   // The one place headings are decided: the locale's, then the theme's, then the resume's own.
   const sections = { ...base.sections }
   for (const s of SECTION_IDS) {
     for (const heading of [overrides.themeHeadings?.[s], overrides.headings?.[s]]) if (typeof heading === 'string') sections[s] = heading
   }
   return Object.freeze({
+    ...(words(rest) as Omit<LocaleTable, 'name' | 'dir' | 'sections' | 'contact'>),
     tag: resolution.tag,
-    name: base.name,
-    dir: base.dir,
+    name,
+    dir,
     sections: Object.freeze(sections),
-    present: pick('present', base.present),
-    rangeSeparator: pick('rangeSeparator', base.rangeSeparator),
-    listSeparator: pick('listSeparator', base.listSeparator),
-    colon: pick('colon', base.colon),
-    gpa: pick('gpa', base.gpa),
-    courses: pick('courses', base.courses),
     contact: Object.freeze(contact),
-    documentTitle: pick('documentTitle', base.documentTitle),
-    resume: pick('resume', base.resume),
   })
 }
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Ajv from 'ajv'
 import { describe, expect, it } from 'vitest'
-import { createLabelStore, documentTitle, FLAT_LABEL_KEYS, type LocaleTable, labelsFor, resolveLocale, SUPPORTED_LOCALES, unknownLocaleDiagnostic } from '../../src/core/labels.js'
+import { createLabelStore, documentTitle, type LocaleTable, labelsFor, resolveLocale, SUPPORTED_LOCALES, unknownLocaleDiagnostic } from '../../src/core/labels.js'
 import { PACKAGE_ROOT } from '../../src/core/schema.js'
 import { SECTION_IDS as SECTIONS } from '../../src/core/sections.js'
 import { isVitaeError } from '../../src/diagnostics/diagnostic.js'
@@ -241,10 +241,14 @@ describe('labelsFor', () => {
     }
   })
 
-  it('every flat label key is overridable', () => {
-    const labels = Object.fromEntries(FLAT_LABEL_KEYS.map((k) => [k, `x-${k}`]))
+  it('every word meta.labels takes (the schema) is overridable', () => {
+    const schema = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'schema/resume.schema.json'), 'utf8'))
+    const keys = Object.keys(schema.properties.meta.properties.labels.properties)
+    expect(keys).toContain('present')
+    expect(keys).toContain('email')
+    const labels = Object.fromEntries(keys.map((k) => [k, `x-${k}`]))
     const l = labelsFor('ko', { labels })
-    for (const k of FLAT_LABEL_KEYS) {
+    for (const k of keys) {
       const value = k in l.contact ? l.contact[k as keyof typeof l.contact] : (l as unknown as Record<string, string>)[k]
       expect(value, k).toBe(`x-${k}`)
     }

@@ -23,7 +23,7 @@ const RECYCLE_TAB_AFTER = 20
 export interface SessionOptions {
   browserPath?: string
   /** Milliseconds any one CDP call may take before it is abandoned. */
-  timeout: number
+  timeoutMs: number
   log(message: string): void
   /** Each request the page made and was refused, as it happens. */
   onBlocked?(url: string): void
@@ -85,7 +85,7 @@ export class BrowserSession {
       const previous = this.shown
       this.shown = undefined
       this.lastPrint = undefined
-      this.shown = await showDocument(page, html, previous, this.options.timeout)
+      this.shown = await showDocument(page, html, previous, this.options.timeoutMs)
       lap('load')
       const pdf = await printToPdf(cdp, settings)
       this.lastPrint = { html, settings: key, pdf: pdf.slice() }
@@ -181,7 +181,7 @@ export class BrowserSession {
         }),
         defaultViewport: null,
         issuesEnabled: false,
-        protocolTimeout: this.options.timeout,
+        protocolTimeout: this.options.timeoutMs,
       })
     })()
     try {

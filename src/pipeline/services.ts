@@ -43,7 +43,7 @@ export class BrowserHolder {
     if (!this.session) {
       const { browserPath, timeoutMs, log } = this.options
       this.session = import('../browser/session.js').then(
-        ({ BrowserSession }) => new BrowserSession({ browserPath, timeout: timeoutMs, log, onBlocked: (url) => this.onBlocked(url) }),
+        ({ BrowserSession }) => new BrowserSession({ browserPath, timeoutMs, log, onBlocked: (url) => this.onBlocked(url) }),
       )
       // Whoever awaits it sees a failure; this keeps an unawaited start from crashing the process.
       this.session.catch(() => undefined)

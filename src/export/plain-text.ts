@@ -124,6 +124,7 @@ function entryLines(entry: ViewEntry, groups: boolean, width: number): string[] 
   out.push(...wrap(head, width))
   const place = [entry.location, entry.dates].filter(Boolean).join(' | ')
   if (place) out.push(...wrap(place, width))
+  if (entry.subtitle) out.push(...wrap(entry.subtitle, width))
   if (entry.url) out.push(...wrap(entry.url, width))
   if (entry.summary?.length) out.push(...blocksPlain(entry.summary, width))
   if (entry.keywords?.length) out.push(...wrap(entry.keywords.join(', '), width))

@@ -24,7 +24,10 @@ const SKIPPED_KEYS = new Set(['tags', 'meta', 'variants', 'image'])
 /** Every string leaf of the resume with its path; dates as the English locale prints them ("Mar 2024"). */
 function leaves(value: unknown, path = ''): Array<{ path: string; text: string }> {
   if (typeof value === 'string') {
-    const key = path.split('.').at(-1)!.replace(/\[\d+\]$/, '')
+    const key = path
+      .split('.')
+      .at(-1)!
+      .replace(/\[\d+\]$/, '')
     if (DATE_KEYS.has(key)) {
       const [y, m] = value.split('-')
       return [{ path, text: m ? `${MONTHS[Number(m) - 1]} ${y}` : y! }]
@@ -32,8 +35,7 @@ function leaves(value: unknown, path = ''): Array<{ path: string; text: string }
     return [{ path, text: value }]
   }
   if (Array.isArray(value)) return value.flatMap((v, i) => leaves(v, `${path}[${i}]`))
-  if (value && typeof value === 'object')
-    return Object.entries(value).flatMap(([k, v]) => (SKIPPED_KEYS.has(k) ? [] : leaves(v, path ? `${path}.${k}` : k)))
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => (SKIPPED_KEYS.has(k) ? [] : leaves(v, path ? `${path}.${k}` : k)))
   return []
 }
 
@@ -109,7 +111,11 @@ describe('every value of a resume with every field filled reaches every format',
         return filled.has(`${ref}[]`) ? `${ref}[]` : f
       }),
     )
-    for (const f of defined) expect([...filled].some((p) => p === f || p.startsWith(`${f}[]`) || p.startsWith(`${f}.`)), `no value for ${f}`).toBe(true)
+    for (const f of defined)
+      expect(
+        [...filled].some((p) => p === f || p.startsWith(`${f}[]`) || p.startsWith(`${f}.`)),
+        `no value for ${f}`,
+      ).toBe(true)
   })
 
   it.each(['md', 'txt'])('%s shows every value', (format) => {

@@ -49,7 +49,8 @@ function tokens(text: string): Array<{ text: string; space: boolean }> {
       flush()
       space = true
     } else if (isWide(ch)) {
-      const s = space
+      // The space before a pending word is that word's, not this character's: "(前" stays joined.
+      const s = word ? false : space
       flush()
       out.push({ text: ch, space: s })
     } else word += ch

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { loadFile } from '../core/load.js'
+import { loadFile, MAX_ALIAS_EXPANSIONS } from '../core/load.js'
 import { SCHEMA_PATH } from '../core/schema.js'
 import { placeOf } from '../core/source.js'
 import { writeAtomic } from '../core/write.js'
@@ -8,6 +8,7 @@ import { type Diagnostic, VitaeError } from '../diagnostics/diagnostic.js'
 import { isEmptyResume, KNOWN_SHAPES, SHAPE_NAMES } from '../import/detect.js'
 import { convert } from '../import/index.js'
 import { schemaRef, toYaml } from '../import/write-yaml.js'
+import { dataAsWritten } from '../import/written-numbers.js'
 import { EXIT_CODES } from './exit-codes.js'
 import { type Io, printDiagnostics } from './io.js'
 
@@ -23,7 +24,7 @@ export interface ImportOptions {
 export async function runImport(file: string, opts: ImportOptions, io: Io): Promise<number> {
   const output = opts.output ?? 'resume.yaml'
   const source = await loadFile(file)
-  const converted = convert(source.data)
+  const converted = convert(dataAsWritten(source.doc, MAX_ALIAS_EXPANSIONS))
   if (!converted || isEmptyResume(converted.resume)) {
     const known = KNOWN_SHAPES.map((s) => SHAPE_NAMES[s]).join(', ')
     throw new VitaeError('input', [

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { loadText } from '../../src/core/load.js'
 import { convert } from '../../src/import/index.js'
+import { splitDescription } from '../../src/import/linkedin.js'
+import { readCsv } from '../../src/import/linkedin-csv.js'
 import { dataAsWritten } from '../../src/import/written-numbers.js'
 import { countryCode } from '../../src/import/yamlresume.js'
 import { FIXTURES } from '../helpers.js'
@@ -82,5 +84,23 @@ describe('RenderCV: every entry in the closest section', () => {
     ])
     expect(resume.work?.map((w) => w.name)).not.toContain('Universidad Nacional de Córdoba')
     expect(resume.meta?.sections).toEqual(['summary', 'work', 'education'])
+  })
+})
+
+describe('LinkedIn CSV cells', () => {
+  it('splits prose from bullets, whatever the bullet character', () => {
+    expect(splitDescription('Led the team.\n• one\n- two, with a comma\n* three\n–  four')).toEqual({
+      summary: 'Led the team.',
+      highlights: ['one', 'two, with a comma', 'three', 'four'],
+    })
+    expect(splitDescription('• a • b • c')).toEqual({ highlights: ['a', 'b', 'c'] })
+    // A minus sign is not a bullet.
+    expect(splitDescription('-5% churn after the launch')).toEqual({ summary: '-5% churn after the launch' })
+  })
+
+  it('finds the header after a "Notes:" preamble holding commas and a blank line in quotes', () => {
+    const table = readCsv('Notes:\n"Some, text\n\nacross lines"\n\nName,Number\n"Algorithms, advanced",CS-1\n', ['Name', 'Number'])
+    expect(table.columns).toEqual(['Name', 'Number'])
+    expect(table.rows).toEqual([{ cells: { Name: 'Algorithms, advanced', Number: 'CS-1' }, line: 7 }])
   })
 })

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -145,5 +145,31 @@ describe('every value of a resume with every field filled reaches every format',
       expect(one, name).toMatch(/Lighthouse status pages[^A-Za-z]+Harborlight Collective/)
       expect(one, name).toMatch(/application · Maintainer, Release manager/)
     }
+  })
+})
+
+describe('a theme that leaves a field out says so in its manifest, and the build names it', () => {
+  it('warns once per omitted field the resume fills, naming the field and the theme (FIELD_OMITTED)', async () => {
+    const dir = tempDir('vitae-omits-')
+    const theme = join(dir, 'templates/terse')
+    cpSync(join(ROOT, 'templates/classic'), theme, { recursive: true })
+    const manifest = JSON.parse(readFileSync(join(theme, 'theme.json'), 'utf8'))
+    writeFileSync(join(theme, 'theme.json'), JSON.stringify({ ...manifest, name: 'terse', omits: ['work[].description', 'projects[].roles', 'basics.location.postalCode'] }))
+    cpSync(FIXTURE, join(dir, 'resume.yaml'))
+    const run = await runCli(['build', 'resume.yaml', '--theme', 'templates/terse', '--format', 'html,md', '-o', 'out'], { cwd: dir })
+    expect(run.code, run.stderr).toBe(0)
+    const omitted = run.stderr.split('\n').filter((l) => l.includes('warning[FIELD_OMITTED]'))
+    expect(omitted).toHaveLength(3)
+    expect(omitted[0]).toMatch(/the theme terse does not show work\[\]\.description/)
+    expect(run.stderr).toMatch(/does not show projects\[\]\.roles/)
+    expect(run.stderr).toMatch(/does not show basics\.location\.postalCode/)
+    // A resume with nothing in those fields hears nothing.
+    cpSync(join(ROOT, 'resume.yaml'), join(dir, 'seed.yaml'))
+    const seed = await runCli(['build', 'seed.yaml', '--theme', 'templates/terse', '--format', 'html', '-o', 'out'], { cwd: dir })
+    expect(seed.stderr).not.toContain('FIELD_OMITTED')
+  })
+
+  it('no built-in theme leaves anything out', () => {
+    for (const theme of THEMES) expect(JSON.parse(readFileSync(join(ROOT, 'templates', theme, 'theme.json'), 'utf8')).omits, theme).toBeUndefined()
   })
 })

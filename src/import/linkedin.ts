@@ -1,8 +1,8 @@
 import type { Resume } from '../types/resume.js'
 import { isBlank, normalizeDate, normalizeUrl, type Obj } from './common.js'
 import { splitPlace } from './entries.js'
-import { orderTopLevel } from './rendercv.js'
 import { type CsvRow, readCsv } from './linkedin-csv.js'
+import { orderTopLevel } from './rendercv.js'
 
 /** A value of the export with no place in a resume: kept under `x-linkedin` and reported at its row. */
 export interface LinkedInDropped {

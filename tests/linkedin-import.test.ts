@@ -125,13 +125,36 @@ describe.each(['zip', 'folder'])('resume import of a LinkedIn export (%s)', (for
     })
   })
 
+  it('reads visible recommendations as references, with a line break inside the quoted text', () => {
+    expect(resume.references).toEqual([
+      {
+        name: 'Ada Nowak',
+        reference: 'Tomasz rebuilt our ledger without a single missed settlement.\nHe also writes the clearest runbooks I have read, and teaches others to.',
+      },
+    ])
+  })
+
   it('keeps what a resume has no place for under x-linkedin, one warning each at its row', () => {
     expect(resume['x-linkedin']).toEqual({
       Profile: [{ 'Birth Date': 'Apr 2', Industry: 'Financial Services' }],
       'Email Addresses': [{ 'Email Address': 't.okafor@oldmail.example.com' }],
       Volunteering: [{ Cause: 'Education' }],
       Certifications: [{ 'Finished On': 'Sep 2025', 'License Number': 'AWS-ASA-77120' }],
+      Recommendations_Received: [
+        { Company: 'Amberline Payments', 'Job Title': 'Engineering Manager', 'Creation Date': '01/15/24, 09:12 AM' },
+        {
+          'First Name': 'Piotr',
+          'Last Name': 'Zieliński',
+          Company: 'Baltic Freight Systems',
+          'Job Title': 'CTO',
+          Text: 'An old note the owner chose to hide.',
+          'Creation Date': '03/02/19, 11:40 AM',
+          Status: 'HIDDEN',
+        },
+      ],
     })
+    // The recommendation's second line is line 3 of the file; its row starts on line 2.
+    expect(run.stderr).toMatch(/Recommendations_Received\.csv:4:1: warning\[IMPORT_DROPPED\]: Recommendations_Received\.csv "Text" has no place/)
     expect(run.stderr).toMatch(/Certifications\.csv:2:1: warning\[IMPORT_DROPPED\]: Certifications\.csv "License Number" has no place/)
   })
 

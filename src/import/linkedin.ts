@@ -51,6 +51,7 @@ export const LINKEDIN_FILES: Record<string, readonly string[]> = {
   'Courses.csv': ['Name', 'Number'],
   'Email Addresses.csv': ['Email Address', 'Confirmed', 'Primary', 'Updated On'],
   'PhoneNumbers.csv': ['Extension', 'Number', 'Type'],
+  'Recommendations_Received.csv': ['First Name', 'Last Name', 'Company', 'Job Title', 'Text', 'Creation Date', 'Status'],
 }
 
 /** A file name as LinkedIn writes it, whatever folder of the archive it is in and however it is cased. */
@@ -261,6 +262,16 @@ export function fromLinkedIn(files: ReadonlyMap<string, string>): LinkedInResult
   section('languages', 'Languages.csv', (row, i) => {
     keep('Languages.csv', i, row, ['Name', 'Proficiency'])
     return compact({ language: row.cells.Name, fluency: row.cells.Proficiency })
+  })
+  // Recommendations are references; one the person hid on LinkedIn stays aside, unshown.
+  section('references', 'Recommendations_Received.csv', (row, i) => {
+    const c = row.cells
+    if (/^hidden$/i.test(c.Status ?? '')) {
+      keep('Recommendations_Received.csv', i, row, [])
+      return undefined
+    }
+    keep('Recommendations_Received.csv', i, row, ['First Name', 'Last Name', 'Text', 'Status'])
+    return compact({ name: [c['First Name'], c['Last Name']].filter(Boolean).join(' '), reference: c.Text })
   })
   if (!isBlank(extra)) resume['x-linkedin'] = extra
   return { resume: orderTopLevel(resume) as Resume, dropped, unknownFiles: unknownFiles.sort(), texts }

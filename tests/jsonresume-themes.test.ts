@@ -1,8 +1,8 @@
-import { readFileSync, symlinkSync } from 'node:fs'
+import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { findBrowser } from '../src/browser/find.js'
-import { ROOT, runCli, seedCopy } from './helpers.js'
+import { ROOT, runCli, seedCopy, tempDir } from './helpers.js'
 
 const browser = findBrowser()
 if (!browser.found && process.env.CI) throw new Error('CI has no browser for the JSON Resume theme tests')
@@ -26,13 +26,16 @@ function project(): string {
   return dir
 }
 
-// What each theme links from the network (and so what the one warning must name).
-const THEMES: Array<[string, RegExp | undefined]> = [
-  ['even', /fonts\.googleapis\.com/],
-  ['elegant', /bootstrapcdn\.com/],
-  ['stackoverflow', /font-awesome/],
-  ['kendall', /bootstrapcdn\.com/],
-  ['flat', /bootstrap/],
+// What each theme links from the network that no installed package supplies (and so what the one
+// warning must name); null: nothing is left to refuse. This repository installs bootstrap@3,
+// font-awesome@4, @fortawesome/fontawesome-free@5 and @fontsource/open-sans (devDependencies), so
+// elegant, kendall, stackoverflow and flat get their CDN files from them (src/themes/cdn-local.ts).
+const THEMES: Array<[string, RegExp | null]> = [
+  ['even', /fonts\.googleapis\.com.*`npm install @fontsource\/lato` supplies one of them/],
+  ['elegant', /gravatar\.com.*2 are scripts, which never run/],
+  ['stackoverflow', null],
+  ['kendall', null],
+  ['flat', /octicons/],
   ['macchiato', /fonts\.gstatic\.com/],
 ]
 
@@ -50,7 +53,8 @@ describe.skipIf(!browser.found)('JSON Resume themes, as they are', () => {
       if (remote) {
         expect(refused).toHaveLength(1)
         expect(refused[0].message).toMatch(remote)
-      }
+        expect(refused[0].message).not.toMatch(/bootstrapcdn|font-awesome|unpkg\.com|fonts\.googleapis\.com\/css\?family=Open/)
+      } else expect(refused).toEqual([])
     })
   }
 
@@ -64,6 +68,41 @@ describe.skipIf(!browser.found)('JSON Resume themes, as they are', () => {
     expect(html).not.toMatch(/<script/)
     const codes = JSON.parse(r.stdout).warnings.map((w: { code: string }) => w.code)
     expect(codes).toContain('DOCX_FALLBACK')
+  })
+
+  it('kendall and elegant get Bootstrap, Font Awesome, Open Sans and their own icon font from the installed packages, inlined', async () => {
+    const r = await runCli(['build', 'resume.yaml', '--theme', 'kendall', '--format', 'html', '-q', '-o', 'out-cdn'], { cwd: dir })
+    expect(r.code, r.stderr).toBe(0)
+    const html = readFileSync(join(dir, 'out-cdn/resume.html'), 'utf8')
+    expect(html).toContain('Bootstrap v3.')
+    expect(html).toMatch(/font-family:\s*["']?Font Awesome 5 Free/)
+    expect(html).toMatch(/font-family:\s*'Open Sans'[^}]*src:\s*url\("data:font\/woff2;base64,/)
+    // Only the subsets the page's text uses: no Cyrillic or Vietnamese Open Sans.
+    expect(html.match(/font-family:\s*'Open Sans'/g)!.length).toBeLessThanOrEqual(12)
+    expect(html).not.toMatch(/url\(["']?(?:https?:)?\/\//)
+    const e = await runCli(['build', 'resume.yaml', '--theme', 'elegant', '--format', 'html', '-o', 'out-cdn-elegant'], { cwd: dir })
+    expect(e.stderr).not.toMatch(/unpkg|bootstrapcdn/)
+    const elegant = readFileSync(join(dir, 'out-cdn-elegant/resume.html'), 'utf8')
+    // Its icon font, which it links from unpkg.com, comes from the theme package itself.
+    expect(elegant).toMatch(/url\("data:font\/ttf;base64,/)
+    expect(elegant).not.toContain('unpkg.com')
+  })
+
+  it('says which package to install for each refused CDN file when none is installed beside the theme', async () => {
+    const own = tempDir()
+    cpSync(join(ROOT, 'resume.yaml'), join(own, 'resume.yaml'))
+    const theme = join(own, 'node_modules/jsonresume-theme-cdn')
+    mkdirSync(theme, { recursive: true })
+    writeFileSync(join(theme, 'package.json'), JSON.stringify({ name: 'jsonresume-theme-cdn', main: 'index.js' }))
+    writeFileSync(
+      join(theme, 'index.js'),
+      `exports.render = (r) => '<html><head><link rel="stylesheet" href="https://maxcdn.bootstrapcdn.com/bootstrap/3.3.7/css/bootstrap.min.css"><link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto+Slab:400,700"><script src="https://code.jquery.com/jquery-3.5.1.min.js"></script></head><body>' + r.basics.name + '</body></html>'`,
+    )
+    const r = await runCli(['build', 'resume.yaml', '--theme', 'cdn', '--format', 'html', '-o', 'out'], { cwd: own })
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stderr).toContain('`npm install bootstrap@3` supplies one of them')
+    expect(r.stderr).toContain('`npm install @fontsource/roboto-slab` supplies one of them')
+    expect(r.stderr).toContain('one is a script, which never run')
   })
 
   it('the theme gets plain JSON Resume: no tags, no variants, highlights as strings', async () => {

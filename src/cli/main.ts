@@ -81,8 +81,8 @@ export async function main(argv: readonly string[], io: Io = processIo(argv.incl
 
   program
     .command('import')
-    .description('convert a JSON Resume, RenderCV or YAMLResume file into a resume.yaml')
-    .argument('<file>', 'the file to convert (JSON or YAML)')
+    .description("convert a JSON Resume, RenderCV or YAMLResume file, or LinkedIn's data export, into a resume.yaml")
+    .argument('<file>', "the file to convert (JSON or YAML), or LinkedIn's export (the .zip or its folder)")
     .option('-o, --output <file>', 'where to write the resume', 'resume.yaml')
     .option('--force', 'replace the output file if it exists')
     .action(async (file: string, opts: { output?: string; force?: boolean }) => {

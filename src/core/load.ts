@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { isAlias, isCollection, isMap, isPair, isScalar, LineCounter, type Node, parseAllDocuments, visit } from 'yaml'
 import type { DiagnosticCode } from '../diagnostics/codes.js'
 import { type Diagnostic, VitaeError } from '../diagnostics/diagnostic.js'
+import { binaryKind } from './binary-kind.js'
 import type { Source } from './source.js'
 
 /** A resume is a few kilobytes; anything this large is a mistake or an attack. */
@@ -56,6 +57,21 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 function decode(bytes: Uint8Array, file: string): string {
+  const kind = binaryKind(bytes)
+  if (kind) {
+    throw input([
+      {
+        code: 'NOT_UTF8',
+        severity: 'error',
+        message: `${file} is ${kind}, not a text file`,
+        file,
+        hint:
+          kind === 'a ZIP archive'
+            ? "a resume is a .yaml or .json file; LinkedIn's data export archive is read by: resume import FILE.zip"
+            : 'a resume is a .yaml or .json file (UTF-8 text); resume import converts JSON Resume, RenderCV and YAMLResume files',
+      },
+    ])
+  }
   if (bytes.length > MAX_INPUT_BYTES) {
     throw input([
       {

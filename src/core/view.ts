@@ -51,8 +51,13 @@ export interface ViewEntry {
   /** Paragraphs and lists; one paragraph for text written on one line. */
   summary?: Block[]
   bullets: Inline[][]
-  /** For the 'groups' layout: "Programming Languages: Python, C/C++, ..." */
+  /** For the 'groups' layout: "Programming Languages: Python, C/C++, ..."; under an entry, its keywords line. */
   keywords?: string[]
+  /**
+   * A line under the head: what the organisation is (a job's `description`), or the part one
+   * played (a project's `type` beside its `entity`, and its `roles`).
+   */
+  subtitle?: string
 }
 
 export interface DocumentProperties {
@@ -121,8 +126,16 @@ export function buildView(resume: Resume, options: ViewOptions): View {
     return { ...spec.title(e), dates: formatted }
   }
 
-  const details: Record<Exclude<Section, 'summary'>, (e: Entry) => Omit<ViewEntry, 'title' | 'organization' | 'dates'>> = {
-    work: (e) => ({ location: str(e, 'location'), url: safeHref(str(e, 'url')), summary: md(str(e, 'summary')), bullets: bullets(e.highlights as Highlight[]) }),
+  const wordList = (list: unknown): string[] => (Array.isArray(list) ? list.filter((w): w is string => typeof w === 'string' && w.trim() !== '') : [])
+  const line = (...parts: Array<string | undefined>): string | undefined => parts.filter((p) => p?.trim()).join(' · ') || undefined
+  const details: Record<Exclude<Section, 'summary'>, (e: Entry) => Omit<ViewEntry, 'title' | 'dates'>> = {
+    work: (e) => ({
+      location: str(e, 'location'),
+      url: safeHref(str(e, 'url')),
+      subtitle: str(e, 'description'),
+      summary: md(str(e, 'summary')),
+      bullets: bullets(e.highlights as Highlight[]),
+    }),
     volunteer: (e) => ({ location: str(e, 'location'), url: safeHref(str(e, 'url')), summary: md(str(e, 'summary')), bullets: bullets(e.highlights as Highlight[]) }),
     education: (e) => {
       const courses = e.courses as string[] | undefined
@@ -134,18 +147,22 @@ export function buildView(resume: Resume, options: ViewOptions): View {
         bullets: [...bullets(e.highlights as Highlight[]), ...(courses?.length ? [parseInline(`${labels.courses}: ${courses.join(', ')}`, options.inline)] : [])],
       }
     },
+    // The organisation is the entity; the type ("application", "volunteering") says what kind of
+    // project it was, and stands in for the organisation only when there is none.
     projects: (e) => ({
+      organization: str(e, 'entity') ?? str(e, 'type'),
+      subtitle: line(str(e, 'entity') ? str(e, 'type') : undefined, wordList(e.roles).join(labels.listSeparator)),
       note: str(e, 'description') ? plainText(parseInline(str(e, 'description')!, options.inline)) : undefined,
       url: safeHref(str(e, 'url')),
       bullets: bullets(e.highlights as Highlight[]),
-      keywords: e.keywords as string[] | undefined,
+      keywords: wordList(e.keywords).length ? wordList(e.keywords) : undefined,
     }),
     awards: (e) => ({ summary: md(str(e, 'summary')), bullets: [] }),
     certificates: (e) => ({ url: safeHref(str(e, 'url')), bullets: [] }),
     publications: (e) => ({ url: safeHref(str(e, 'url')), summary: md(str(e, 'summary')), bullets: [] }),
-    skills: (e) => ({ note: str(e, 'level'), keywords: (e.keywords as string[] | undefined) ?? [], bullets: [] }),
+    skills: (e) => ({ note: str(e, 'level'), keywords: wordList(e.keywords), bullets: [] }),
     languages: (e) => ({ keywords: str(e, 'fluency') ? [str(e, 'fluency')!] : [], bullets: [] }),
-    interests: (e) => ({ keywords: (e.keywords as string[] | undefined) ?? [], bullets: [] }),
+    interests: (e) => ({ keywords: wordList(e.keywords), bullets: [] }),
     references: (e) => ({ summary: md(str(e, 'reference')), bullets: [] }),
   }
 
@@ -160,7 +177,7 @@ export function buildView(resume: Resume, options: ViewOptions): View {
     }
     const list = (resume[id] as Entry[] | undefined) ?? []
     if (list.length === 0) continue
-    sections.push({ id, heading, layout: spec.layout, entries: list.map((e) => ({ ...headline(id, e), ...details[id](e) })) })
+    sections.push({ id, heading, layout: spec.layout, entries: list.map((e) => ({ ...headline(id, e), ...details[id](e) }) as ViewEntry) })
   }
 
   const name = b.name ?? ''
@@ -191,10 +208,16 @@ function contactItems(resume: Resume): ContactItem[] {
   if (b.url && safeHref(b.url)) items.push({ kind: 'url', text: displayUrl(b.url), href: b.url })
   for (const p of b.profiles ?? []) {
     const href = safeHref(p.url)
-    const text = href ? displayUrl(href) : words(p.network, p.username)
+    // The address usually names the network and holds the user name; what it does not hold is
+    // said before it ("Mastodon @ada@hachyderm.io"), so no value is lost.
+    const shown = href ? displayUrl(href) : ''
+    const squashed = shown.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')
+    const missing = [p.network, p.username].filter((w) => w?.trim() && !squashed.includes(w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')))
+    const text = words(...missing, shown)
     if (text) items.push({ kind: 'profile', text, href })
   }
-  const place = loc ? [loc.city, loc.region ?? loc.countryCode].filter(Boolean).join(', ') : ''
+  // The whole address as written: street, city, region and postal code, country.
+  const place = loc ? [loc.address?.replace(/\s*\n\s*/g, ', '), loc.city, words(loc.region, loc.postalCode), loc.countryCode].filter((p) => p?.trim()).join(', ') : ''
   if (place) items.push({ kind: 'location', text: place })
   return items
 }

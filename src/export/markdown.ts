@@ -53,7 +53,7 @@ function entryLines(entry: ViewEntry, layout: ViewSection['layout']): string[] {
     .filter(Boolean)
     .map((p) => escapeText(p!))
     .join(' · ')
-  const lines = [escapeStart(head.join(', ')) + (place ? `  \n${place}` : '')]
+  const lines = [escapeStart(head.join(', ')) + (place ? `  \n${place}` : '') + (entry.subtitle ? `  \n_${escapeText(entry.subtitle)}_` : '')]
   if (entry.summary?.length) lines.push('', ...blocksMarkdown(entry.summary))
   if (entry.keywords?.length) lines.push('', `_${entry.keywords.map(escapeText).join(', ')}_`)
   if (entry.bullets.length) lines.push('', ...entry.bullets.map((b) => `- ${inlineMarkdown(b)}`))

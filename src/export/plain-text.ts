@@ -49,7 +49,8 @@ function tokens(text: string): Array<{ text: string; space: boolean }> {
       flush()
       space = true
     } else if (isWide(ch)) {
-      const s = space
+      // The space before a pending word is that word's, not this character's: "(前" stays joined.
+      const s = word ? false : space
       flush()
       out.push({ text: ch, space: s })
     } else word += ch
@@ -124,6 +125,7 @@ function entryLines(entry: ViewEntry, groups: boolean, width: number): string[] 
   out.push(...wrap(head, width))
   const place = [entry.location, entry.dates].filter(Boolean).join(' | ')
   if (place) out.push(...wrap(place, width))
+  if (entry.subtitle) out.push(...wrap(entry.subtitle, width))
   if (entry.url) out.push(...wrap(entry.url, width))
   if (entry.summary?.length) out.push(...blocksPlain(entry.summary, width))
   if (entry.keywords?.length) out.push(...wrap(entry.keywords.join(', '), width))

@@ -16,7 +16,6 @@ import {
   stringList,
 } from './common.js'
 import { type FieldKind, LOCATION_FIELDS, PROFILE_FIELDS } from './fields.js'
-import { socialUrl } from './social.js'
 
 /** One source value on its way to a field of ours: our key, the value, and where it was in the source. */
 export interface Field {
@@ -138,11 +137,9 @@ export function buildProfiles(value: unknown, from: PathSegment[], stash: Stash,
   value.forEach((p, i) => {
     if (!isObject(p)) return
     const fields = Object.entries(p).map(([key, v]) => ({ key, value: v, from: [...from, i, key] }))
+    // A profile with a user name and no link keeps just that: the file never said where it lives,
+    // and a guessed address (x.com/NAME for a Twitter handle from 2015) may be someone else's.
     const built = buildEntry(PROFILE_FIELDS, fields, stash, [...at, out.length])
-    if (!built.url && typeof built.network === 'string' && typeof built.username === 'string') {
-      const url = socialUrl(built.network, built.username)
-      if (url) built.url = url
-    }
     if (!isBlank(built)) out.push(built)
   })
   return out.length ? out : undefined

@@ -45,7 +45,8 @@ const norm = (title: string): string => title.toLowerCase().replace(/[_-]+/g, ' 
 export function targetFor(title: string, kind: RenderCvEntryKind): Target | undefined {
   const t = norm(title)
   const is = {
-    summary: /^(summary|about( me)?|profile|objective|(professional |career )?summary|overview|bio(graphy)?|introduction)$/.test(t),
+    summary: SUMMARY_TITLE.test(t),
+    education: EDUCATION_TITLE.test(t),
     volunteer: /volunt/.test(t),
     projects: /project/.test(t),
     awards: /award|honou?r|prize|achievement|scholarship|distinction|grant/.test(t),
@@ -59,7 +60,9 @@ export function targetFor(title: string, kind: RenderCvEntryKind): Target | unde
     case 'education':
       return 'education'
     case 'experience':
-      return is.volunteer ? 'volunteer' : 'work'
+      // A school written as an experience entry (company: the school, position: the degree) is
+      // still a degree: an education section never lands in work.
+      return is.education ? 'education' : is.volunteer ? 'volunteer' : 'work'
     case 'publication':
       return 'publications'
     case 'text':
@@ -69,11 +72,31 @@ export function targetFor(title: string, kind: RenderCvEntryKind): Target | unde
     case 'oneline':
       return is.languages ? 'languages' : is.interests ? 'interests' : is.awards ? 'awards' : is.certificates ? 'certificates' : is.skills ? 'skills' : undefined
     case 'normal':
-      return is.projects ? 'projects' : is.awards ? 'awards' : is.certificates ? 'certificates' : is.volunteer ? 'volunteer' : is.publications ? 'publications' : undefined
+      return is.education
+        ? 'education'
+        : is.projects
+          ? 'projects'
+          : is.awards
+            ? 'awards'
+            : is.certificates
+              ? 'certificates'
+              : is.volunteer
+                ? 'volunteer'
+                : is.publications
+                  ? 'publications'
+                  : undefined
     default:
       return undefined
   }
 }
+
+/**
+ * Titles of a profile or summary section, in the languages RenderCV users write in: "Professional
+ * Profile", "SOBRE MÍ", "Perfil profesional", "Über mich", "À propos", "Profiel", "个人简介", "自己PR".
+ */
+const SUMMARY_TITLE =
+  /^(summary|about( me)?|(personal |professional |career )?(profile|summary|statement)|objective|career objective|overview|bio(graphy)?|introduction|sobre m[ií]|acerca de m[ií]|perfil( profesional| profissional| personal)?|resumen( profesional)?|resumo|[üu]ber mich|profil|kurzprofil|[àa] propos( de moi)?|r[ée]sum[ée]|profiel|over mij|chi sono|profilo|o mnie|profilo personale|个人简介|简介|个人总结|自我评价|自我介绍|概要|自己pr|自己紹介|소개|자기소개)$/u
+const EDUCATION_TITLE = /educa|formaci|forma[cç][aã]o|ausbildung|studium|studies|academic|schooling|qualification|教育|学歴|学历|학력/u
 
 /** The English headings (locales/en.json): a RenderCV title that says the same needs no meta.headings entry. */
 const englishHeadings = (): Record<string, string> => createLabelStore().table('en').sections
@@ -88,7 +111,8 @@ export function sectionHeading(key: string): string {
 const RENAMES: Partial<Record<Target, Record<string, string>>> = {
   work: { company: 'name' },
   volunteer: { company: 'organization', name: 'organization' },
-  education: { degree: 'studyType', study_type: 'studyType', gpa: 'score' },
+  // An experience or normal entry in an education section: the school and the degree.
+  education: { degree: 'studyType', study_type: 'studyType', gpa: 'score', company: 'institution', position: 'area', name: 'institution', summary: 'summary' },
   publications: { title: 'name', journal: 'publisher', date: 'releaseDate' },
   projects: { summary: 'description' },
   awards: { name: 'title', label: 'title', details: 'summary', bullet: 'title' },
@@ -139,6 +163,17 @@ function entryFields(target: EntrySection, entry: Obj, from: PathSegment[]): Fie
 }
 
 const TITLE_KEYS = new Set(['name', 'company', 'institution', 'title'])
+
+/** Where a line of plain text goes in an entry of each section, when it is the whole entry. */
+const TEXT_KEY: Partial<Record<EntrySection, string>> = { work: 'position', volunteer: 'position', education: 'institution', awards: 'title', languages: 'language' }
+
+function mostCommon<T>(items: readonly T[]): T | undefined {
+  const counts = new Map<T, number>()
+  for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1)
+  let best: T | undefined
+  for (const [item, n] of counts) if (best === undefined || n > counts.get(best)!) best = item
+  return best
+}
 
 function designToMeta(design: Obj, meta: Obj): void {
   const theme = asText(design.theme)?.toLowerCase()
@@ -219,43 +254,75 @@ export function fromRenderCv(data: unknown): ConvertResult {
   const sections = isObject(cv.sections) ? cv.sections : {}
   if (!isBlank(cv.sections) && !isObject(cv.sections)) stash.keep(resume, 'sections', cv.sections, ['cv', 'sections'])
   const summaries: string[] = []
-  let english: Record<string, string> | undefined
+  const summaryTitles: string[] = []
+  const lastEntry: Partial<Record<Target, Obj>> = {}
+  const english = englishHeadings()
   for (const [title, list] of Object.entries(sections)) {
     const from: PathSegment[] = ['cv', 'sections', title]
     if (isBlank(list)) continue
     const entries = Array.isArray(list) ? list : [list]
-    const kind = entries.map(entryKind).find((k) => k !== 'unknown') ?? 'unknown'
-    const target = targetFor(title, kind)
-    if (!target) {
+    const kinds = entries.map(entryKind)
+    // The section's own place is where most of its entries go; an entry of another kind goes
+    // where its kind and the title say, or, failing that, joins the section's place.
+    const main = mostCommon(kinds.map((k) => targetFor(title, k)).filter((t): t is Target => t !== undefined))
+    // A section of plain text under a title we do not know ("Who I am") is still prose about the
+    // person: the summary is the place for it, with its title as the heading when it is the only one.
+    const textOnly = kinds.every((k) => k === 'text')
+    const fallback = main ?? (textOnly ? 'summary' : undefined)
+    if (!fallback) {
       stash.keep(resume, ['sections', title], list, from)
       continue
     }
-    if (!order.includes(target)) order.push(target)
     const heading = sectionHeading(title)
-    if (target !== 'summary' && (english ??= englishHeadings())[target] !== heading && !(target in headings)) headings[target] = heading
-    const out = (Array.isArray(resume[target]) ? resume[target] : []) as Obj[]
+    const summaryStart = summaries.length
     entries.forEach((entry, i) => {
       const path = Array.isArray(list) ? [...from, i] : from
-      if (entryKind(entry) !== kind) {
+      const kind = kinds[i]!
+      const own = targetFor(title, kind)
+      // Text or a bullet among entries reads as a line of the entry before it.
+      const previous = lastEntry[fallback]
+      if (!own && (kind === 'text' || kind === 'bullet') && fallback !== 'summary' && previous) {
+        const text = asText(isObject(entry) ? entry.bullet : entry)
+        if (text) {
+          previous.highlights = [...(Array.isArray(previous.highlights) ? previous.highlights : []), text]
+          return
+        }
+      }
+      const target = own ?? (kind === 'unknown' ? undefined : fallback)
+      if (!target) {
         stash.keep(resume, ['sections', title, String(i)], entry, path)
         return
       }
+      if (!order.includes(target)) order.push(target)
+      if (target !== 'summary' && english[target] !== heading && !(target in headings)) headings[target] = heading
       if (target === 'summary') {
-        const text = asText(isObject(entry) ? entry.bullet : entry)
+        const text = asText(isObject(entry) ? (entry.bullet ?? entry.name) : entry)
         if (text) summaries.push(text)
+        else stash.keep(resume, ['sections', title, String(i)], entry, path)
         return
       }
+      const out = (Array.isArray(resume[target]) ? resume[target] : []) as Obj[]
       const at = [target, out.length]
-      const built = buildEntry(ENTRY_FIELDS[target], entryFields(target, isObject(entry) ? entry : { name: entry }, path), stash, at)
+      const built = buildEntry(ENTRY_FIELDS[target], entryFields(target, isObject(entry) ? entry : { [TEXT_KEY[target] ?? 'name']: entry }, path), stash, at)
       if (target === 'skills' || target === 'interests') {
         const kw = built.keywords
         if (Array.isArray(kw) && kw.length === 1 && typeof kw[0] === 'string') built.keywords = stringList(kw[0])
       }
-      if (!isBlank(built)) out.push(built)
+      if (!isBlank(built)) {
+        out.push(built)
+        lastEntry[target] = built
+      }
+      if (out.length) resume[target] = out
     })
-    if (out.length) resume[target] = out
+    if (summaries.length > summaryStart) {
+      summaryTitles.push(heading)
+      // Prose from a second section keeps its title, as a bold line before it.
+      if (summaryTitles.length > 1) summaries.splice(summaryStart, 0, `**${heading}**`)
+    }
   }
-  if (summaries.length) basics.summary = [basics.summary, ...summaries].filter(Boolean).join('\n')
+  if (summaries.length) basics.summary = [basics.summary, ...summaries].filter(Boolean).join('\n\n')
+  // The first prose section's title is the summary's heading ("Sobre Mi", "Professional Profile").
+  if (summaryTitles[0] && summaryTitles[0] !== english.summary) headings.summary = summaryTitles[0]
   if (!isBlank(basics)) resume.basics = reorder(basics, Object.keys(BASICS_FIELDS))
 
   // design and settings

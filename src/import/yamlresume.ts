@@ -75,8 +75,9 @@ export function fromYamlResume(data: unknown): ConvertResult {
   if (isObject(content.location)) {
     const kinds = Object.fromEntries(LOCATION_FIELDS.map((k) => [k, 'string' as FieldKind]))
     const fields = Object.entries(content.location).map(([key, value]) => {
-      const code = key === 'country' && typeof value === 'string' && /^[A-Za-z]{2}$/.test(value.trim())
-      return { key: code ? 'countryCode' : key, value: code ? (value as string).trim().toUpperCase() : value, from: ['content', 'location', key] as PathSegment[] }
+      // YAMLResume writes the country by name ("United States") or code; ours is the code.
+      const code = key === 'country' && typeof value === 'string' ? countryCode(value) : undefined
+      return { key: code ? 'countryCode' : key, value: code ?? value, from: ['content', 'location', key] as PathSegment[] }
     })
     const location = buildEntry(kinds, fields, stash, ['basics', 'location'])
     if (!isBlank(location)) basics.location = location
@@ -120,6 +121,32 @@ export function fromYamlResume(data: unknown): ConvertResult {
   }
   if (!isBlank(meta)) resume.meta = meta
   return { resume: orderTopLevel(resume) as Resume, dropped: stash.dropped }
+}
+
+let countryCodes: Map<string, string> | undefined
+
+/** "US", "us", "United States", "Germany" → the ISO 3166 code; undefined for a name Intl does not know. */
+export function countryCode(value: string): string | undefined {
+  const text = value.trim()
+  if (!countryCodes) {
+    countryCodes = new Map()
+    const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' })
+    for (let a = 65; a <= 90; a++)
+      for (let b = 65; b <= 90; b++) {
+        const code = String.fromCharCode(a, b)
+        const name = names.of(code)
+        if (name) countryCodes.set(name.toLowerCase(), code)
+      }
+    for (const [alias, code] of [
+      ['usa', 'US'],
+      ['united states of america', 'US'],
+      ['uk', 'GB'],
+      ['england', 'GB'],
+      ['great britain', 'GB'],
+    ] as const)
+      countryCodes.set(alias, code)
+  }
+  return countryCodes.get(text.toLowerCase().replace(/\s+/g, ' ')) ?? (/^[A-Za-z]{2}$/.test(text) ? text.toUpperCase() : undefined)
 }
 
 function layoutsToMeta(layouts: unknown[], meta: Obj): void {

@@ -44,10 +44,30 @@ export async function chooseTheme(plan: Plan, target: Target, options: Pick<Buil
 export function documentExtras(plan: Plan, target: Target, theme: Theme, tailored: Resume, services: BuildServices): { options: ThemeOptions; photo?: string } {
   const { options, warnings } = resolveThemeOptions(theme, { source: plan.source, resume: plan.resume, variant: target.variant, layers: target.layers })
   for (const w of warnings) services.warn(w)
+  // Nothing is lost silently: a field the theme says it leaves out is named when the resume fills it.
+  for (const field of theme.manifest.omits ?? []) {
+    if (hasValueAt(tailored, field))
+      services.warn({
+        code: 'FIELD_OMITTED',
+        severity: 'warning',
+        message: `the theme ${theme.name} does not show ${field}, which the resume fills`,
+        hint: 'another theme shows it (every built-in theme shows every field), or move the text to a field this theme shows',
+      })
+  }
   if (!theme.manifest.photo) return { options }
   const { photo, warnings: photoWarnings } = inlinePhoto(tailored.basics?.image, plan.resumeDir, locatorOf(plan.source))
   for (const w of photoWarnings) services.warn(w)
   return { options, photo }
+}
+
+/** Whether a path such as `work[].description` holds a non-blank value anywhere in the resume. */
+function hasValueAt(data: unknown, path: string): boolean {
+  const [head, ...rest] = path.split('.')
+  if (!head) return data !== undefined && data !== null && !(typeof data === 'string' && data.trim() === '') && !(Array.isArray(data) && data.length === 0)
+  const key = head.replace(/\[\]$/, '')
+  const value = data && typeof data === 'object' ? (data as Record<string, unknown>)[key] : undefined
+  if (head.endsWith('[]')) return Array.isArray(value) && value.some((item) => hasValueAt(item, rest.join('.')))
+  return hasValueAt(value, rest.join('.'))
 }
 
 /** A JSON Resume theme's HTML for the tailored resume (the one place prepare calls outside theme code). */

@@ -93,7 +93,8 @@ export async function prepareTarget(
   // have fetched is noted for the build's one warning. Only the formats that ask for it pay for it.
   const renderOnce = async () => {
     const rendered = theme.jsonResume
-      ? await jsonResumeHtml(theme, resume, services)
+      ? // The CDN files a JSON Resume theme links, from the packages installed beside it.
+        (await import('../themes/cdn-local.js')).inlineCdnFiles(await jsonResumeHtml(theme, resume, services), theme.jsonResume.dir)
       : await services.renderTemplate(
           theme,
           templateContext({ view, resume, theme, page, options: themeOptions, photo, fontCss: documentFontCss(theme, view, services) }),

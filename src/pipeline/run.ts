@@ -7,6 +7,7 @@ import { type Diagnostic, isVitaeError, VitaeError } from '../diagnostics/diagno
 import { DEFAULT_DPI, DPI_RANGE, isDpi } from '../page/geometry.js'
 import { FORMATS, loadRenderer } from '../renderers/registry.js'
 import type { RenderContext, Renderer } from '../renderers/renderer.js'
+import { cdnFiles, isScriptUrl } from '../themes/cdn-packages.js'
 import { type ArtifactFailure, type ArtifactReport, type BuildOptions, type BuildResult, DEFAULT_TIMEOUT_MS } from './options.js'
 import { plan } from './plan.js'
 import { pluginRenderers } from './plugins.js'
@@ -134,7 +135,26 @@ function remoteRefused(urls: ReadonlySet<string>): Diagnostic | undefined {
   return {
     code: 'REMOTE_REFUSED',
     severity: 'warning',
-    message: `the theme refers to ${list.length} resource${list.length === 1 ? '' : 's'} outside the document, which builds never fetch: ${list.join(', ')}`,
+    message: `the theme refers to ${list.length} resource${list.length === 1 ? '' : 's'} outside the document, which builds never fetch: ${list.join(', ')}${cdnAdvice(list)}`,
     hint: 'inline them in the theme (fonts and images as files in its folder); the PDF was printed without them, and the HTML forbids fetching them',
   }
+}
+
+/**
+ * Which npm package would supply each well-known CDN file a JSON Resume theme links (installed beside
+ * the theme, its files are inlined instead), and that scripts need nothing: they never run.
+ */
+function cdnAdvice(urls: readonly string[]): string {
+  const byInstall = new Map<string, number>()
+  let scripts = 0
+  for (const url of urls) {
+    if (isScriptUrl(url)) {
+      scripts++
+      continue
+    }
+    for (const file of cdnFiles(url)) byInstall.set(file.install, (byInstall.get(file.install) ?? 0) + 1)
+  }
+  const advice = [...byInstall].map(([install, n]) => `\`${install}\` supplies ${n === 1 ? 'one' : n} of them`)
+  if (scripts) advice.push(`${scripts === 1 ? 'one is a script' : `${scripts} are scripts`}, which never run and need nothing`)
+  return advice.length ? `; ${advice.join('; ')}` : ''
 }

@@ -42,9 +42,7 @@ export class BrowserHolder {
     if (this.closed) return Promise.reject(new Error('the build is over: its browser is closed'))
     if (!this.session) {
       const { browserPath, timeoutMs, log } = this.options
-      this.session = import('../browser/session.js').then(
-        ({ BrowserSession }) => new BrowserSession({ browserPath, timeoutMs, log, onBlocked: (url) => this.onBlocked(url) }),
-      )
+      this.session = import('../browser/session.js').then(({ BrowserSession }) => new BrowserSession({ browserPath, timeoutMs, log, onBlocked: (url) => this.onBlocked(url) }))
       // Whoever awaits it sees a failure; this keeps an unawaited start from crashing the process.
       this.session.catch(() => undefined)
     }

@@ -65,14 +65,17 @@ function blockParagraphs(blocks: readonly Block[], style: string): Array<{ style
 
 /** "Programming Languages: Python, C/C++, …": the name in bold, the keywords after it. */
 function group(e: ViewEntry): Paragraph {
-  const name = `${e.title}${e.note ? ` (${e.note})` : ''}:`
+  // No colon when nothing follows it: "Python (Advanced)".
+  const name = `${e.title}${e.note ? ` (${e.note})` : ''}${e.keywords?.length ? ':' : ''}`
   const keywords = e.keywords?.length ? [new TextRun(` ${e.keywords.join(', ')}`)] : []
   return new Paragraph({ style: STYLE.group, children: [styledText(name, STYLE.groupName), ...keywords] })
 }
 
 function entry(e: ViewEntry, shape: BodyShape): Paragraph[] {
   const body: Array<{ style: string; children: ParagraphChild[]; bullet?: boolean }> = []
+  if (e.subtitle) body.push({ style: STYLE.entryText, children: [new TextRun({ text: e.subtitle, italics: true })] })
   body.push(...blockParagraphs(e.summary ?? [], STYLE.entryText))
+  if (e.keywords?.length) body.push({ style: STYLE.entryText, children: [new TextRun(e.keywords.join(', '))] })
   for (const bullet of e.bullets) body.push({ style: STYLE.bullet, children: inlineRuns(bullet), bullet: true })
   return [
     new Paragraph({ style: STYLE.entry, children: entryHead(e, shape) }),

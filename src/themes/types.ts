@@ -71,6 +71,8 @@ export interface ThemeManifest {
   options?: OptionsSchema
   /** The theme shows basics.image: templates get it inlined as `photo` (src/core/photo.ts). */
   photo?: boolean
+  /** Fields the theme does not show (`work[].description`); a value there is a FIELD_OMITTED warning. */
+  omits?: string[]
 }
 
 export interface Theme {

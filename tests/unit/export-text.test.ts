@@ -117,3 +117,33 @@ describe('toJsonResume', () => {
     expect(out.work).toEqual([{ name: 'A', startDate: '2024' }])
   })
 })
+
+describe('plain text where CJK or emoji meet Latin text (issue 21)', () => {
+  const resume = {
+    basics: { name: '张伟 Zhang Wei' },
+    work: [
+      {
+        name: 'Trajectry (前身为安永中国)',
+        position: '数据工程师',
+        highlights: ['2022年12月上线 Spark 作业', '上线🚀Launch day, 用户增长30%', 'Led 迁移 to Kafka（实时）'],
+      },
+    ],
+  }
+  const view = buildView(resume as never, { sections: ['work'] })
+  const txt = toPlainText(view)
+  const md = toMarkdown(view)
+
+  it.each(['Trajectry (前身为安永中国)', '2022年12月上线 Spark 作业', '上线🚀Launch day, 用户增长30%', 'Led 迁移 to Kafka（实时）'])(
+    'keeps %s as written, as the Markdown does',
+    (text) => {
+      expect(txt).toContain(text)
+      expect(md.replace(/\\(.)/g, '$1')).toContain(text)
+    },
+  )
+
+  it('still breaks a long CJK line between characters, with no space added', () => {
+    const lines = wrap('前身为安永中国'.repeat(10), 20)
+    expect(lines.length).toBeGreaterThan(1)
+    for (const l of lines) expect(l).not.toMatch(/ /)
+  })
+})

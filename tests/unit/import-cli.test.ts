@@ -8,7 +8,7 @@ const fixture = (name: string) => join(FIXTURES, 'import', name)
 describe('resume import', () => {
   it.each([
     ['rendercv.yaml', 'RenderCV', 4],
-    ['yamlresume.yml', 'YAMLResume', 6],
+    ['yamlresume.yml', 'YAMLResume', 5],
     ['legacy-jsonresume.json', 'JSON Resume', 2],
   ])('converts %s into a resume that validates', async (name, tool, warnings) => {
     const dir = tempDir()

@@ -221,7 +221,6 @@ describe('YAMLResume', () => {
   })
   it('keeps and reports what has no place', () => {
     expect(dropped.map((d) => d.path)).toEqual([
-      'content.location.country',
       'content.work[0].keywords',
       'content.languages[0].keywords',
       'content.references[0].phone',

@@ -129,7 +129,7 @@ describe('plain text where CJK or emoji meet Latin text (issue 21)', () => {
       },
     ],
   }
-  const view = buildView(resume as never, { sections: ['work'] })
+  const view = buildView(resume as never, { sections: ['work'], labels: labelsFor('en') })
   const txt = toPlainText(view)
   const md = toMarkdown(view)
 

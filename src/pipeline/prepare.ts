@@ -1,6 +1,7 @@
 import { type Tailored, tailor } from '../core/tailor.js'
 import { buildView } from '../core/view.js'
 import { DEFAULT_MARGINS, type Margins, type PageSettings, type PageSize, parseLength, parseMarginList } from '../page/geometry.js'
+import { paperForLocale } from '../page/locale-paper.js'
 import type { BuildBrowser, RenderContext } from '../renderers/renderer.js'
 import { templateContext } from '../themes/template-context.js'
 import type { Theme } from '../themes/theme.js'
@@ -37,7 +38,8 @@ export function resolvePage(resume: Resume, theme: Theme, override: { size?: Pag
       if (length) metaMargins[side as keyof Margins] = length
     }
   }
-  const size = override.size ?? (meta?.page as PageSize | undefined) ?? theme.page.size ?? 'letter'
+  const themeSize = theme.page.size === 'locale' ? paperForLocale(meta?.locale ?? 'en-US') : theme.page.size
+  const size = override.size ?? (meta?.page as PageSize | undefined) ?? themeSize ?? 'letter'
   return { size, margins: { ...DEFAULT_MARGINS, ...theme.page.margins, ...metaMargins, ...override.margins } }
 }
 

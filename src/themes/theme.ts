@@ -11,6 +11,7 @@ import { checkManifestSchema } from './manifest-schema.js'
 import { manifestSource } from './manifest-source.js'
 import type { OptionsSchema } from './options.js'
 import type { JsonResumeThemeInfo } from './resolve.js'
+import { isSharedStyle, readSharedStyle } from './shared-styles.js'
 
 export interface FontFace {
   family: string
@@ -69,7 +70,8 @@ export interface ThemeManifest {
   sections: Section[]
   /** Headings the theme sets over the locale's words; an empty one hides that heading. */
   headings?: Partial<Record<Section, string>>
-  page?: { size?: PageSize; margins?: Partial<Margins<string>> }
+  /** `size: "locale"`: the paper the resume's locale prints on (A4 in Europe, Letter in the US). */
+  page?: { size?: PageSize | 'locale'; margins?: Partial<Margins<string>> }
   docx?: Partial<DocxTokens>
   /** The options a resume may set under meta.themeOptions, as a JSON Schema object (src/themes/options.ts). */
   options?: OptionsSchema
@@ -91,7 +93,7 @@ export interface Theme {
    */
   faces: FontFaceFile[]
   /** The manifest's page settings, parsed and checked. */
-  page: { size?: PageSize; margins: Partial<Margins> }
+  page: { size?: PageSize | 'locale'; margins: Partial<Margins> }
   /** The compiled template, made on first use (src/themes/handlebars.ts). */
   compiled?: Promise<(context: unknown) => Promise<string>>
   /** Its templates as compiled at install, when they still match (src/themes/precompiled.ts). */
@@ -158,7 +160,8 @@ function checkManifest(value: unknown, file: string, sourceOf: () => Source | un
     need(m.styles === undefined || (Array.isArray(m.styles) && m.styles.every((s) => typeof s === 'string')), 'styles must be a list of CSS files')
     need(m.fonts === undefined || Array.isArray(m.fonts), 'fonts must be a list of font faces', ['fonts'])
     const page = m.page as { size?: unknown; margins?: Record<string, unknown> } | undefined
-    if (page?.size !== undefined) need(isPageSize(page.size), `page.size must be letter or a4, not ${JSON.stringify(page.size)}`, ['page', 'size'])
+    if (page?.size !== undefined)
+      need(isPageSize(page.size) || page.size === 'locale', `page.size must be letter, a4 or locale, not ${JSON.stringify(page.size)}`, ['page', 'size'])
     for (const [side, length] of Object.entries(page?.margins ?? {})) {
       const ok = ['top', 'right', 'bottom', 'left'].includes(side) && typeof length === 'string' && parseLength(length) !== undefined
       need(ok, `page.margins.${side} must be a length with a unit, like "0.5in", "12mm" or "36pt", not ${JSON.stringify(length)}`, ['page', 'margins', side])
@@ -209,7 +212,7 @@ function readTheme(dir: string): Theme {
     for (const file of names) partials[basename(file, '.hbs')] = readThemeFile(dir, relative(dir, join(partialDir, file)), manifestFile).toString('utf8')
   }
   const faces = (manifest.fonts ?? []).flatMap((face) => fontFaces(dir, face, manifestFile))
-  const styles = (manifest.styles ?? []).map((f) => readThemeFile(dir, f, manifestFile).toString('utf8'))
+  const styles = (manifest.styles ?? []).map((f) => (isSharedStyle(f) ? readSharedStyle(f, manifestFile) : readThemeFile(dir, f, manifestFile).toString('utf8')))
   const margins: Partial<Margins> = {}
   for (const [side, length] of Object.entries(manifest.page?.margins ?? {})) margins[side as keyof Margins] = parseLength(length as string) as Length
   return { name: manifest.name, dir, manifest, template, partials, css: styles.join('\n'), faces, page: { size: manifest.page?.size, margins } }

@@ -3,6 +3,7 @@ import { buildView } from '../core/view.js'
 import { DEFAULT_MARGINS, type Margins, type PageSettings, type PageSize, parseLength, parseMarginList } from '../page/geometry.js'
 import { paperForLocale } from '../page/locale-paper.js'
 import type { BuildBrowser, RenderContext } from '../renderers/renderer.js'
+import { sideFirst } from '../themes/columns.js'
 import { templateContext } from '../themes/template-context.js'
 import type { Theme } from '../themes/theme.js'
 import type { Resume } from '../types/resume.js'
@@ -57,15 +58,18 @@ export async function prepareTarget(
   const resume = tailored.resume
   const page = resolvePage(resume, theme, { size: options.page?.size ?? (target.variant?.def.page as PageSize | undefined), margins: options.page?.margins })
   const locale = resume.meta?.locale ?? 'en-US'
-  const view = buildView(resume, {
-    sections: theme.manifest.sections,
-    labels: services.labels(locale, resume.meta?.labels),
-    headings: theme.manifest.headings,
-    locale,
-    inline: services.inline,
-    blocks: services.blocks,
-    dates: services.dates(locale),
-  })
+  const view = sideFirst(
+    buildView(resume, {
+      sections: theme.manifest.sections,
+      labels: services.labels(locale, resume.meta?.labels),
+      headings: theme.manifest.headings,
+      locale,
+      inline: services.inline,
+      blocks: services.blocks,
+      dates: services.dates(locale),
+    }),
+    theme.manifest.side,
+  )
   const { options: themeOptions, photo } = documentExtras(plan, target, theme, resume, services)
   let html: Promise<string> | undefined
   // Theme code (Handlebars helpers, a JSON Resume theme's render) may loop: it runs where the build's

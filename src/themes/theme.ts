@@ -75,6 +75,8 @@ export interface ThemeManifest {
   docx?: Partial<DocxTokens>
   /** The options a resume may set under meta.themeOptions, as a JSON Schema object (src/themes/options.ts). */
   options?: OptionsSchema
+  /** Sections set in a side column: read (and written to Word and text) before the others (src/themes/columns.ts). */
+  side?: Section[]
   /** The theme shows basics.image: templates get it inlined as `photo` (src/core/photo.ts). */
   photo?: boolean
 }

@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { FIXTURES, ROOT, runCli, SEED, tempDir } from './helpers.js'
@@ -12,7 +13,17 @@ const THEMES = readdirSync(join(ROOT, 'templates'))
   .filter((name) => existsSync(join(ROOT, 'templates', name, 'theme.json')))
   .sort()
 
-const SAMPLES = { 'zh-CN': join(FIXTURES, 'i18n/zh-CN.yaml'), ar: join(FIXTURES, 'i18n/ar.yaml'), seed: SEED } as const
+const require = createRequire(import.meta.url)
+const SAMPLES = {
+  'zh-CN': join(FIXTURES, 'i18n/zh-CN.yaml'),
+  ja: join(FIXTURES, 'i18n/ja.yaml'),
+  ko: join(FIXTURES, 'i18n/ko.yaml'),
+  ar: join(FIXTURES, 'i18n/ar.yaml'),
+  he: join(FIXTURES, 'i18n/he.yaml'),
+  seed: SEED,
+  // The official JSON Resume sample: every section there is, as people fill them in.
+  jsonresume: require.resolve('@jsonresume/schema/sample.resume.json'),
+} as const
 type Sample = keyof typeof SAMPLES
 
 const points = (length: string): number => {
@@ -79,11 +90,11 @@ describe.each(THEMES)('the %s theme with other scripts', (theme) => {
     }
   }, 120_000)
 
-  it.each(['zh-CN', 'ar', 'seed'] as const)('%s: one page', (name) => {
+  it.each(['zh-CN', 'ja', 'ko', 'ar', 'he', 'seed', 'jsonresume'] as const)('%s: one page', (name) => {
     expect(pdfs[name].pages).toBe(1)
   })
 
-  it.each(['zh-CN', 'ar'] as const)('%s: every text item inside the margins', (name) => {
+  it.each(['zh-CN', 'ja', 'ko', 'ar', 'he'] as const)('%s: every text item inside the margins', (name) => {
     const pdf = pdfs[name]
     const { left, right } = margins(theme)
     const { width } = pdf.pageSizes[0]!

@@ -54,7 +54,7 @@ describe('the sidebar theme', () => {
       .split('<w:p>')
       .filter((p) => p.includes('w:val="Heading1"'))
       .map(text)
-    expect(headings).toEqual(['Skills & Interests', 'Education', 'Experience', 'Projects', 'Awards & Honors'])
+    expect(headings).toEqual(['Skills & Interests', 'Summary', 'Education', 'Experience', 'Projects', 'Awards & Honors'])
     const plain = text(xml)
     const positions = ['hayes.zhao09@gmail.com', 'Programming Languages', 'Computer Engineer (M.S.)', 'MS. Computer Engineering'].map((s) => plain.indexOf(s))
     expect(positions.every((p) => p >= 0)).toBe(true)

@@ -90,66 +90,68 @@ describe('the sidebar theme', () => {
     expect(hidden.code, hidden.stderr).toBe(0)
     expect(readFileSync(join(photoDir, 'without/resume.html'), 'utf8')).not.toContain('<img')
   })
+})
 
-  describe.skipIf(!browserFound.found)('colours', () => {
-    let browser: Browser
-    beforeAll(async () => {
-      const { default: puppeteer } = await import('puppeteer-core')
-      browser = await puppeteer.launch({ executablePath: browserFound.found!.path, headless: true, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] })
-    })
-    afterAll(async () => {
-      await browser?.close()
-    })
+describe.skipIf(!browserFound.found)('the sidebar theme’s colours', () => {
+  let browser: Browser
+  let dir = ''
+  beforeAll(async () => {
+    dir = seedCopy()
+    const { default: puppeteer } = await import('puppeteer-core')
+    browser = await puppeteer.launch({ executablePath: browserFound.found!.path, headless: true, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] })
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
 
-    // The defaults, dark and light side colours, greys either side of the black-or-white turn, and accents too light for text.
-    it.each([
-      [undefined, undefined],
-      ['#1d3557', undefined],
-      ['#ffd166', '#ffff00'],
-      ['#777777', '#7fdbff'],
-      ['#757575', '#ff851b'],
-      ['#000000', '#ffffff'],
-      ['#ffffff', '#2ecc40'],
-    ])('side colour %s, accent %s: every text at least 4.5:1 on its background (WCAG AA)', async (sideColor, accent) => {
-      const out = `colours-${(sideColor ?? 'default').replace('#', '')}`
-      const args = ['build', 'resume.yaml', '--theme', 'sidebar', '-f', 'html', '-q', '-o', out]
-      if (sideColor) args.push('--set', `meta.themeOptions.sideColor=${sideColor}`)
-      if (accent) args.push('--set', `meta.themeOptions.accent=${accent}`)
-      const r = await runCli(args, { cwd: dir })
-      expect(r.code, r.stderr).toBe(0)
-      const page = await browser.newPage()
-      try {
-        await page.setJavaScriptEnabled(true)
-        await page.goto(`file://${join(dir, out, 'resume.html')}`)
-        await page.emulateMediaType('print')
-        const found = await page.evaluate(() => {
-          const colour = (e: Element) => getComputedStyle(e).color
-          // Every element with text of its own but the "|" separators, decoration as the rules are.
-          const texts = (root: Element) =>
-            [...root.querySelectorAll(':not(.sep)')]
-              .filter((e) => [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== ''))
-              .map((e) => [e.textContent!.trim().slice(0, 30), colour(e)])
-          return {
-            panel: getComputedStyle(document.querySelector('.side-panel')!).backgroundColor,
-            side: texts(document.querySelector('.side')!),
-            main: [...texts(document.querySelector('.main')!), ...texts(document.querySelector('.masthead')!)],
-          }
-        })
-        expect(found.side.length).toBeGreaterThan(5)
-        const [panel] = await paintedColours(page, [found.panel])
-        const side = await paintedColours(
-          page,
-          found.side.map((t) => t[1]!),
-        )
-        const main = await paintedColours(
-          page,
-          found.main.map((t) => t[1]!),
-        )
-        for (const [k, rgb] of side.entries()) expect(contrast(rgb, panel!), `side "${found.side[k]![0]}" ${found.side[k]![1]} on ${found.panel}`).toBeGreaterThanOrEqual(4.5)
-        for (const [k, rgb] of main.entries()) expect(contrast(rgb, [255, 255, 255]), `main "${found.main[k]![0]}" ${found.main[k]![1]} on white`).toBeGreaterThanOrEqual(4.5)
-      } finally {
-        await page.close()
-      }
-    })
+  // The defaults, dark and light side colours, greys either side of the black-or-white turn, and accents too light for text.
+  it.each([
+    [undefined, undefined],
+    ['#1d3557', undefined],
+    ['#ffd166', '#ffff00'],
+    ['#777777', '#7fdbff'],
+    ['#757575', '#ff851b'],
+    ['#000000', '#ffffff'],
+    ['#ffffff', '#2ecc40'],
+  ])('side colour %s, accent %s: every text at least 4.5:1 on its background (WCAG AA)', async (sideColor, accent) => {
+    const out = `colours-${(sideColor ?? 'default').replace('#', '')}`
+    const args = ['build', 'resume.yaml', '--theme', 'sidebar', '-f', 'html', '-q', '-o', out]
+    if (sideColor) args.push('--set', `meta.themeOptions.sideColor=${sideColor}`)
+    if (accent) args.push('--set', `meta.themeOptions.accent=${accent}`)
+    const r = await runCli(args, { cwd: dir })
+    expect(r.code, r.stderr).toBe(0)
+    const page = await browser.newPage()
+    try {
+      await page.setJavaScriptEnabled(true)
+      await page.goto(`file://${join(dir, out, 'resume.html')}`)
+      await page.emulateMediaType('print')
+      const found = await page.evaluate(() => {
+        const colour = (e: Element) => getComputedStyle(e).color
+        // Every element with text of its own but the "|" separators, decoration as the rules are.
+        const texts = (root: Element) =>
+          [...root.querySelectorAll(':not(.sep)')]
+            .filter((e) => [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== ''))
+            .map((e) => [e.textContent!.trim().slice(0, 30), colour(e)])
+        return {
+          panel: getComputedStyle(document.querySelector('.side-panel')!).backgroundColor,
+          side: texts(document.querySelector('.side')!),
+          main: [...texts(document.querySelector('.main')!), ...texts(document.querySelector('.masthead')!)],
+        }
+      })
+      expect(found.side.length).toBeGreaterThan(5)
+      const [panel] = await paintedColours(page, [found.panel])
+      const side = await paintedColours(
+        page,
+        found.side.map((t) => t[1]!),
+      )
+      const main = await paintedColours(
+        page,
+        found.main.map((t) => t[1]!),
+      )
+      for (const [k, rgb] of side.entries()) expect(contrast(rgb, panel!), `side "${found.side[k]![0]}" ${found.side[k]![1]} on ${found.panel}`).toBeGreaterThanOrEqual(4.5)
+      for (const [k, rgb] of main.entries()) expect(contrast(rgb, [255, 255, 255]), `main "${found.main[k]![0]}" ${found.main[k]![1]} on white`).toBeGreaterThanOrEqual(4.5)
+    } finally {
+      await page.close()
+    }
   })
 })

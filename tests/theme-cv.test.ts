@@ -82,7 +82,7 @@ describe('the cv theme', () => {
     expect(html).toContain('<span class="fluency">Muttersprache</span>')
     // Two levels at once are not one level: as written.
     expect(html).toContain('<span class="fluency">B1/B2</span>')
-    expect(html).toMatch(/<dt>E-Mail<\/dt>\s*<dd><a href="mailto:lena.vogel@example.org">/)
+    expect(html).toMatch(/<dt>E-Mail<\/dt>\s*<dd><a href="mailto:lena.vogel@example.org" dir="ltr">/)
     expect(html).toMatch(/<dt>Telefon<\/dt>/)
     expect(html).toMatch(/<img class="photo" src="data:image\/png;base64,[^"]+" alt="Lena Vogel">/)
     // In the PDF each level is a text item of its own, read after its language; the second

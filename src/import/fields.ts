@@ -112,4 +112,4 @@ export const TOP_LEVEL_ORDER = [
 ] as const
 
 /** The themes we ship; an imported theme name outside these would fail the build. */
-export const BUILTIN_THEMES = ['classic', 'modern', 'compact', 'academic'] as const
+export const BUILTIN_THEMES = ['classic', 'modern', 'compact', 'academic', 'sidebar', 'cv'] as const

@@ -1,6 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import type { Browser } from 'puppeteer-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { findBrowser } from '../src/browser/find.js'
+import { contrast, paintedColours } from './contrast.js'
 import { runCli, tempDir } from './helpers.js'
 import { taggedText } from './pdf-tags.js'
 import { readPdf } from './read-pdf.js'
@@ -104,5 +107,43 @@ describe('the cv theme', () => {
     const r = await runCli(['build', '-f', 'html', '-q', '-o', 'out'], { cwd: dir })
     expect(r.code, r.stderr).toBe(0)
     expect(readFileSync(join(dir, 'out/resume.html'), 'utf8')).not.toContain('<img')
+  })
+})
+
+const browserFound = findBrowser()
+
+describe.skipIf(!browserFound.found)('the cv theme’s colours', () => {
+  let browser: Browser
+  beforeAll(async () => {
+    const { default: puppeteer } = await import('puppeteer-core')
+    browser = await puppeteer.launch({ executablePath: browserFound.found!.path, headless: true, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] })
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  it.each([undefined, '#ffff00', '#7fdbff', '#000000'])('accent %s: every text at least 4.5:1 on white (WCAG AA)', async (accent) => {
+    const dir = project('de', accent ? `  themeOptions: { accent: "${accent}" }\n` : '')
+    const r = await runCli(['build', '-f', 'html', '-q', '-o', 'out'], { cwd: dir })
+    expect(r.code, r.stderr).toBe(0)
+    const page = await browser.newPage()
+    try {
+      await page.goto(`file://${join(dir, 'out/resume.html')}`)
+      await page.emulateMediaType('print')
+      // Every element with text of its own but the "|" separators, decoration as the rules are.
+      const texts = await page.evaluate(() =>
+        [...document.querySelectorAll('.resume :not(.sep)')]
+          .filter((e) => getComputedStyle(e).visibility === 'visible' && [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== ''))
+          .map((e) => [e.textContent!.trim().slice(0, 30), getComputedStyle(e).color]),
+      )
+      expect(texts.length).toBeGreaterThan(15)
+      const colours = await paintedColours(
+        page,
+        texts.map((t) => t[1]!),
+      )
+      for (const [k, rgb] of colours.entries()) expect(contrast(rgb, [255, 255, 255]), `"${texts[k]![0]}" ${texts[k]![1]}`).toBeGreaterThanOrEqual(4.5)
+    } finally {
+      await page.close()
+    }
   })
 })

@@ -30,8 +30,9 @@ const edits = {
     s.properties.meta.properties.labels.properties = Object.fromEntries(words.map((k) => [k, { type: 'string' }]))
   },
   'schema/theme.schema.json': (s) => {
-    s.properties.sections.items.enum = [...SECTION_IDS]
-    s.properties.page.properties.size.enum = [...PAGE_SIZES]
+    for (const list of [s.properties.sections, s.properties.side]) list.items.enum = [...SECTION_IDS]
+    // A theme may also ask for the paper its resume's locale prints on.
+    s.properties.page.properties.size.enum = [...PAGE_SIZES, 'locale']
     for (const side of ['top', 'right', 'bottom', 'left']) s.properties.page.properties.margins.properties[side] = { type: 'string', pattern: LENGTH_PATTERN }
   },
   'locales/locale.schema.json': (s) => {

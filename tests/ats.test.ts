@@ -4,7 +4,7 @@ import { strFromU8, unzipSync } from 'fflate'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { ROOT, runCli, SEED, seedCopy } from './helpers.js'
-import { gapBetween, type Layout, type LayoutItem, type LayoutLine, readLayout, squash, typicalCharWidth } from './pdf-layout.js'
+import { gapBetween, type Layout, type LayoutItem, type LayoutLine, mainColumn, readLayout, squash, typicalCharWidth } from './pdf-layout.js'
 
 // Issue 14, "ATS-readable by construction": the seed resume, built in every theme vitae ships,
 // read back the way a rule-based resume parser (OpenResume's, say) reads a PDF: text items with
@@ -57,9 +57,18 @@ type Seed = Record<string, any>
 const seed: Seed = parse(readFileSync(SEED, 'utf8'))
 const text = (h: string | { text: string }): string => plain(typeof h === 'string' ? h : h.text)
 
-function seedEntries(): Entry[] {
+const manifestOf = (theme: string) => JSON.parse(readFileSync(join(ROOT, 'templates', theme, 'theme.json'), 'utf8'))
+
+/** The seed's sections in the order the theme reads them: a side column's (theme.json `side`) first, as a whole. */
+function readingOrder(theme: string): string[] {
+  const side: string[] = manifestOf(theme).side ?? []
+  const sections = seed.meta.sections as string[]
+  return [...sections.filter((s) => side.includes(s)), ...sections.filter((s) => !side.includes(s))]
+}
+
+function seedEntries(theme: string): Entry[] {
   const out: Entry[] = []
-  for (const section of seed.meta.sections as string[]) {
+  for (const section of readingOrder(theme)) {
     for (const e of seed[section] ?? []) {
       if (section === 'education')
         out.push({
@@ -81,26 +90,37 @@ function seedEntries(): Entry[] {
   return out
 }
 
-const ENTRIES = seedEntries()
 const FIELDS = ['title', 'organization', 'note', 'location', 'dates'] as const
 
 /** The section headings the seed asks for, as the theme prints them (any case). */
 function headings(theme: string): string[] {
-  const manifest = JSON.parse(readFileSync(join(ROOT, 'templates', theme, 'theme.json'), 'utf8'))
+  const manifest = manifestOf(theme)
   const words = JSON.parse(readFileSync(join(ROOT, 'locales/en.json'), 'utf8')).sections
   return (seed.meta.sections as string[]).map((s) => seed.meta.headings?.[s] ?? manifest.headings?.[s] ?? words[s]).filter(Boolean)
 }
 
-/** Every fact of the seed, in the order the resume gives them. */
-function seedFacts(): string[] {
+/**
+ * Every fact of the seed, in the order the theme reads them. An entry's dates come after its other
+ * fields, or, in a theme that sets them in a column of their own on the left (cv), before its title.
+ */
+interface Fact {
+  text: string
+  /** The dates of an entry: after its fields, or just before its title. */
+  dates?: true
+  /** The title of an entry: where dates set before it may start. */
+  title?: true
+}
+function seedFacts(theme: string): Fact[] {
   const b = seed.basics
-  const facts = [b.name, b.label, b.email, b.phone, 'www.linkedin.com/in/hayes-zhao', plain(b.summary)]
-  for (const section of seed.meta.sections as string[]) {
-    if (section === 'skills') for (const s of seed.skills) facts.push(s.name, ...s.keywords)
-    for (const e of ENTRIES.filter((x) => x.section === section)) {
-      for (const f of FIELDS) if (e[f]) facts.push(e[f]!)
-      if (e.summary) facts.push(e.summary)
-      facts.push(...e.bullets)
+  const facts: Fact[] = [b.name, b.label, b.email, b.phone, 'www.linkedin.com/in/hayes-zhao'].map((text) => ({ text }))
+  const entries = seedEntries(theme)
+  for (const section of readingOrder(theme)) {
+    if (section === 'summary') facts.push({ text: plain(b.summary) })
+    if (section === 'skills') for (const s of seed.skills) facts.push({ text: s.name }, ...s.keywords.map((text: string) => ({ text })))
+    for (const e of entries.filter((x) => x.section === section)) {
+      for (const f of FIELDS) if (e[f]) facts.push({ text: e[f]!, ...(f === 'dates' ? { dates: true as const } : f === 'title' ? { title: true as const } : {}) })
+      if (e.summary) facts.push({ text: e.summary })
+      facts.push(...e.bullets.map((text) => ({ text })))
     }
   }
   return facts
@@ -120,13 +140,13 @@ interface Found {
 const isBullet = (i: LayoutItem): boolean => i.str.trim() === '•' || i.str.startsWith('•')
 const lineOf = (layout: Layout, item: LayoutItem): LayoutLine => layout.lines.find((l) => l.items.includes(item))!
 
-function findEntries(layout: Layout, theme: string): Found[] {
+function findEntries(layout: Layout, theme: string, entries: Entry[]): Found[] {
   const items = layout.pages.flatMap((p) => p.items)
   const heads = new Set(headings(theme).map((h) => h.toLowerCase()))
   const isHeading = (l: LayoutLine) => heads.has(l.text.toLowerCase())
   const found: Found[] = []
   let from = 0
-  for (const entry of ENTRIES) {
+  for (const entry of entries) {
     const at: Found['items'] = {}
     const titleAt = items.findIndex((i, n) => n >= from && squash(i.str) === entry.title)
     expect(titleAt, `${theme}: "${entry.title}" is one text item`).toBeGreaterThanOrEqual(0)
@@ -135,8 +155,15 @@ function findEntries(layout: Layout, theme: string): Found[] {
     for (const f of FIELDS.slice(1)) {
       const want = entry[f]
       if (!want) continue
-      // The note may be printed in brackets; any other field is the item's whole text.
-      const n = items.findIndex((i, k) => k >= next && (f === 'note' ? squash(i.str).replace(/^\(|\)$/g, '') === want : squash(i.str) === want))
+      // The note may be printed in brackets; any other field is the item's whole text. Dates may
+      // also stand just before the title, in a column of their own (cv).
+      const is = (i: LayoutItem) => (f === 'note' ? squash(i.str).replace(/^\(|\)$/g, '') === want : squash(i.str) === want)
+      const before = f === 'dates' ? items.findIndex((i, k) => k >= from && k < titleAt && is(i)) : -1
+      if (before >= 0) {
+        at[f] = items[before]
+        continue
+      }
+      const n = items.findIndex((i, k) => k >= next && is(i))
       expect(n, `${theme}: ${f} "${want}" of "${entry.title}" is its own text item, after the fields before it`).toBeGreaterThanOrEqual(0)
       at[f] = items[n]
       next = n + 1
@@ -146,6 +173,7 @@ function findEntries(layout: Layout, theme: string): Found[] {
   }
   // Each entry runs from its head to the line before the next entry's head or the next heading.
   for (const [k, f] of found.entries()) {
+    // Dates set before the title share its line: the entry starts there either way.
     const start = layout.lines.indexOf(f.head)
     const end = k + 1 < found.length ? layout.lines.indexOf(found[k + 1]!.head) : layout.lines.length
     const lines = layout.lines.slice(start, end)
@@ -197,47 +225,117 @@ function docxParagraphs(file: string): DocxParagraph[] {
 
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * A theme with a side column: its text items split by the column they are set in. The main column
+ * starts where its entries' titles do (left to right); every item must lie wholly on one side.
+ */
+function splitColumns(full: Layout, titles: LayoutItem[]): { mainLeft: number; side: LayoutItem[]; main: LayoutItem[]; crossing: LayoutItem[] } {
+  const mainLeft = Math.min(...titles.map((t) => t.x)) - 1
+  const items = full.pages.flatMap((p) => p.items)
+  return {
+    mainLeft,
+    side: items.filter((i) => i.x + i.width <= mainLeft),
+    main: items.filter((i) => i.x >= mainLeft),
+    crossing: items.filter((i) => i.x < mainLeft && i.x + i.width > mainLeft),
+  }
+}
+
 describe.each(THEMES)('the seed in the %s theme, as a resume parser reads it', (theme) => {
+  /** What the entry checks read: the page, or in a theme with a side column the main column. */
   let layout: Layout
+  /** The whole page. */
+  let full: Layout
+  const side: string[] = manifestOf(theme).side ?? []
   let found: Found[]
   let dir = ''
   let threshold = 0
+  const ENTRIES = seedEntries(theme)
 
   beforeAll(async () => {
     dir = seedCopy()
     const run = await runCli(['build', 'resume.yaml', '--format', 'pdf,docx', '-q', '-o', 'out', '--theme', theme], { cwd: dir })
     expect(run.code, run.stderr).toBe(0)
-    layout = await readLayout(readFileSync(join(dir, 'out/resume.pdf')))
-    found = findEntries(layout, theme)
+    full = await readLayout(readFileSync(join(dir, 'out/resume.pdf')))
+    layout = full
+    found = findEntries(layout, theme, ENTRIES)
+    if (side.length) {
+      layout = mainColumn(
+        full,
+        splitColumns(
+          full,
+          found.map((f) => f.items.title!),
+        ).mainLeft,
+      )
+      found = findEntries(layout, theme, ENTRIES)
+    }
     threshold = typicalCharWidth(layout.pages.flatMap((p) => p.items))
   })
 
   it('fits one Letter page', () => {
-    expect(layout.pages).toHaveLength(1)
-    expect(layout.pages[0]!.width).toBeCloseTo(612, 0)
-    expect(layout.pages[0]!.height).toBeCloseTo(792, 0)
+    expect(full.pages).toHaveLength(1)
+    expect(full.pages[0]!.width).toBeCloseTo(612, 0)
+    expect(full.pages[0]!.height).toBeCloseTo(792, 0)
+  })
+
+  it.runIf(side.length > 0)('keeps its two columns apart: no text item in both, the side column read as a whole, before the main one', () => {
+    const {
+      side: left,
+      main,
+      crossing,
+    } = splitColumns(
+      full,
+      found.map((f) => f.items.title!),
+    )
+    expect(crossing.map((i) => i.str)).toEqual([])
+    expect(left.length).toBeGreaterThan(10)
+    // In the order the text is read: the name and label, then the side column, then the main one.
+    const items = full.pages.flatMap((p) => p.items)
+    const column = items.map((i) => (left.includes(i) ? 'side' : 'main'))
+    const runs = column.filter((c, k) => k === 0 || c !== column[k - 1])
+    expect(runs, `${theme}: columns in reading order`).toEqual(['main', 'side', 'main'])
+    const header = items.slice(0, column.indexOf('side')).map((i) => squash(i.str))
+    expect(header).toEqual([seed.basics.name, seed.basics.label])
+    // The side column holds what theme.json says: its first heading is the first side section's.
+    const firstSide = side.find((s) => (seed.meta.sections as string[]).includes(s))
+    expect(left.map((i) => squash(i.str).toLowerCase())).toContain((seed.meta.headings?.[firstSide!] ?? firstSide).toLowerCase())
+    expect(main.length).toBeGreaterThan(left.length)
   })
 
   it('holds every fact of the seed, in reading order', () => {
-    const read = squash(layout.pages.flatMap((p) => p.items.map((i) => i.str)).join(' ')).toLowerCase()
-    // Text items end where fonts change, so "infrastructure" and "," are two items: join them back.
-    const flat = read.replace(/ ([,.;:)])/g, '$1')
+    const read = squash(full.pages.flatMap((p) => p.items.map((i) => i.str)).join(' ')).toLowerCase()
+    // Text items end where fonts change, so "infrastructure" and "," are two items: join them back;
+    // a word broken at its hyphen at the end of a line ("high-" / "performance") reads as one.
+    const flat = read.replace(/ ([,.;:)])/g, '$1').replace(/(\w)- (\w)/g, '$1-$2')
     let from = 0
-    for (const fact of seedFacts()) {
-      const at = flat.indexOf(fact.toLowerCase(), from)
-      expect(at, `${theme}: "${fact}" after offset ${from}: …${flat.slice(from, from + 80)}…`).toBeGreaterThanOrEqual(0)
-      from = at + fact.length
+    let entryStart = 0
+    let titleAt = 0
+    for (const fact of seedFacts(theme)) {
+      const text = fact.text.toLowerCase()
+      // Dates set before the title (cv's date column) are read between the entry's start and its title.
+      const early = fact.dates ? flat.indexOf(text, entryStart) : -1
+      if (early >= 0 && early < titleAt) continue
+      const at = flat.indexOf(text, from)
+      expect(at, `${theme}: "${fact.text}" after offset ${from}: …${flat.slice(from, from + 80)}…`).toBeGreaterThanOrEqual(0)
+      if (fact.title) [entryStart, titleAt] = [from, at]
+      from = at + text.length
     }
   })
 
   it('prints each section heading as one text item (tracked capitals must not fall apart into letters)', () => {
-    const items = layout.pages.flatMap((p) => p.items.map((i) => squash(i.str).toLowerCase()))
+    const items = full.pages.flatMap((p) => p.items.map((i) => squash(i.str).toLowerCase()))
     for (const h of headings(theme)) expect(items, `${theme}: heading "${h}"`).toContain(h.toLowerCase())
   })
 
   it('prints title, organisation, note, location and dates as separate items, in reading order', () => {
+    const items = layout.pages.flatMap((p) => p.items)
     for (const f of found) {
-      const order = FIELDS.filter((k) => f.items[k]).map((k) => f.items[k]!)
+      // Dates read first, just before the title on its line (a date column), or last, as in the other themes.
+      const datesFirst = f.items.dates !== undefined && items.indexOf(f.items.dates) < items.indexOf(f.items.title!)
+      if (datesFirst) {
+        expect(lineOf(layout, f.items.dates!), `${theme}: dates of "${f.entry.title}" on its title's line`).toBe(f.head)
+        expect(f.items.dates!.x, `${theme}: dates of "${f.entry.title}" left of the title`).toBeLessThan(f.items.title!.x)
+      }
+      const order = FIELDS.filter((k) => f.items[k] && !(k === 'dates' && datesFirst)).map((k) => f.items[k]!)
       const lines = order.map((i) => layout.lines.findIndex((l) => l.items.includes(i)))
       for (let n = 1; n < order.length; n++) {
         const [a, b] = [order[n - 1]!, order[n]!]
@@ -272,7 +370,7 @@ describe.each(THEMES)('the seed in the %s theme, as a resume parser reads it', (
     expect(dates.length).toBeGreaterThanOrEqual(5)
     for (const d of dates) expect(d).toMatch(DATE)
     // No day anywhere: "Dec 1, 2013" is the comma a parser splits a date at.
-    const all = layout.pages.flatMap((p) => p.items.map((i) => i.str)).join(' ')
+    const all = full.pages.flatMap((p) => p.items.map((i) => i.str)).join(' ')
     expect(all).not.toMatch(/\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.? \d{1,2}, \d{4}/)
   })
 

@@ -95,6 +95,18 @@ export async function readLayout(bytes: Uint8Array): Promise<Layout> {
 }
 
 /**
+ * The layout of a two-column page's main column alone (the items from `mainLeft` on, left to
+ * right): its lines as a parser finds them once it has told the columns apart.
+ */
+export function mainColumn(full: Layout, mainLeft: number): Layout {
+  const pages = full.pages.map((p) => {
+    const items = p.items.filter((i) => i.x >= mainLeft)
+    return { ...p, items, lines: groupLines(items) }
+  })
+  return { pages, lines: pages.flatMap((p) => p.lines) }
+}
+
+/**
  * Items whose baselines are within a fraction of their size of each other form one line, left to
  * right; lines run top down. A place set smaller beside a title still shares the title's line.
  */

@@ -35,7 +35,7 @@ describe('a theme’s page settings', () => {
     })
     const r = await runCli(['build', '--theme', 'mine', '--format', 'html', '-o', 'out'], { cwd: dir })
     expect(r.code).toBe(5)
-    expect(r.stderr).toMatch(/theme\.json:\d+:\d+: error\[THEME\]: page\.size must be letter or a4/)
+    expect(r.stderr).toMatch(/theme\.json:\d+:\d+: error\[THEME\]: page\.size must be letter, a4 or locale/)
   })
 
   it('lengths in any unit reach HTML and Word alike', async () => {
@@ -47,5 +47,44 @@ describe('a theme’s page settings', () => {
     const html = readFileSync(join(dir, 'out/resume.html'), 'utf8')
     // meta.page in the seed says letter; meta wins over the theme for the size, the theme's margins stay.
     expect(html).toContain('margin: 12mm 36pt 0 0.75in;')
+  })
+})
+
+describe('the base stylesheet vitae offers every theme by name', () => {
+  it('a copied theme folder anywhere gets vitae:base.css from vitae itself, before its own sheet', async () => {
+    const { dir } = withTheme(() => undefined)
+    const r = await runCli(['build', '--theme', 'mine', '--format', 'html', '-o', 'out'], { cwd: dir })
+    expect(r.code, r.stderr).toBe(0)
+    const html = readFileSync(join(dir, 'out/resume.html'), 'utf8')
+    const base = readFileSync(join(ROOT, 'styles/base.css'), 'utf8')
+    expect(html).toContain(base.trim())
+    expect(html.indexOf(base.trim())).toBeLessThan(html.indexOf('/* classic: one column'))
+  })
+
+  it('a name vitae does not have, or a path dressed as one, is the theme’s error naming what there is', async () => {
+    for (const name of ['vitae:nope.css', 'vitae:../schema/resume.schema.json', 'vitae:/etc/passwd']) {
+      const { dir } = withTheme((m) => {
+        m.styles = [name, 'style.css']
+      })
+      const r = await runCli(['build', '--theme', 'mine', '--format', 'html', '-o', 'out'], { cwd: dir })
+      expect(r.code, name).toBe(5)
+      expect(r.stderr).toContain(`error[THEME]: the theme asks for the stylesheet ${name}, which vitae does not have`)
+      expect(r.stderr).toContain('vitae offers vitae:base.css')
+    }
+  })
+
+  it('page.size "locale" prints on the paper of the resume’s language', async () => {
+    const { dir } = withTheme((m) => {
+      m.page = { size: 'locale' }
+    })
+    // The seed names letter itself: without it, its en-US locale gives Letter and de gives A4.
+    const yaml = readFileSync(join(dir, 'resume.yaml'), 'utf8').replace(/^ {2}page: letter\n/m, '')
+    writeFileSync(join(dir, 'resume.yaml'), yaml)
+    const us = await runCli(['build', '--theme', 'mine', '--format', 'html', '-o', 'us'], { cwd: dir })
+    expect(us.code, us.stderr).toBe(0)
+    expect(readFileSync(join(dir, 'us/resume.html'), 'utf8')).toContain('size: Letter')
+    const de = await runCli(['build', '--theme', 'mine', '--format', 'html', '-o', 'de', '--set', 'meta.locale=de'], { cwd: dir })
+    expect(de.code, de.stderr).toBe(0)
+    expect(readFileSync(join(dir, 'de/resume.html'), 'utf8')).toContain('size: A4')
   })
 })

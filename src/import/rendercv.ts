@@ -31,7 +31,7 @@ export const RENDERCV_THEMES: Record<string, string> = {
   harvard: 'classic',
   engineeringresumes: 'compact',
   engineeringclassic: 'compact',
-  moderncv: 'modern',
+  moderncv: 'cv',
   ember: 'modern',
   ink: 'modern',
   opal: 'modern',

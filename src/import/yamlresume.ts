@@ -16,7 +16,7 @@ const WITH_HIGHLIGHTS = new Set<EntrySection>(['work', 'volunteer', 'education',
 
 /** YAMLResume's LaTeX templates and the closest theme we ship. */
 export function themeForTemplate(template: string): string | undefined {
-  if (/^moderncv/.test(template)) return 'modern'
+  if (/^moderncv/.test(template)) return 'cv'
   if (/jake|compact|engineer/.test(template)) return 'compact'
   if (/academic/.test(template)) return 'academic'
   return undefined

@@ -1,4 +1,5 @@
 import { stringify } from 'yaml'
+import { paperForLocale } from '../page/locale-paper.js'
 
 /** What `resume init` fills in; everything else in the starter is an example to overwrite. */
 export interface StarterValues {
@@ -13,18 +14,6 @@ export const PLACEHOLDER_NAME = 'Your Name'
 export const PLACEHOLDER_EMAIL = 'you@example.com'
 export const DEFAULT_LOCALE = 'en-US'
 
-// Regions that print on US Letter; everyone else uses A4.
-const LETTER_REGIONS = new Set(['US', 'CA', 'MX', 'PH', 'CL', 'CO', 'VE', 'GT', 'PR'])
-
-export function pageFor(locale: string): 'letter' | 'a4' {
-  try {
-    const region = new Intl.Locale(locale).maximize().region
-    return region && LETTER_REGIONS.has(region) ? 'letter' : 'a4'
-  } catch {
-    return 'a4'
-  }
-}
-
 /** A YAML scalar for a user's value: quoted only where YAML needs it (`null`, `: `, a leading `*`…). */
 const scalar = (value: string): string => stringify(value, { lineWidth: 0 }).trimEnd()
 
@@ -37,7 +26,7 @@ const commented = (text: string, comment: string): string => `${text.padEnd(37)}
  * variant names are carried by entries, and every key is one the schema knows.
  */
 export function starterResume(v: StarterValues): string {
-  const page = pageFor(v.locale)
+  const page = paperForLocale(v.locale)
   return `# yaml-language-server: $schema=${v.schemaPath}
 # Your resume as code. Preview it while you edit: npx resume dev
 # Build it: npx resume build --format pdf,html,docx   (all variants: --all-variants)

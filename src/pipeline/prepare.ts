@@ -3,7 +3,9 @@ import { type Tailored, tailor } from '../core/tailor.js'
 import { buildView } from '../core/view.js'
 import { VitaeError } from '../diagnostics/diagnostic.js'
 import { cssPageName, DEFAULT_MARGINS, type Margins, type PageSettings, type PageSize, pageWithoutRoom, parseLength, parseMarginList } from '../page/geometry.js'
+import { paperForLocale } from '../page/locale-paper.js'
 import type { BuildBrowser, RenderContext } from '../renderers/renderer.js'
+import { sideFirst } from '../themes/columns.js'
 import { templateContext } from '../themes/template-context.js'
 import type { Theme } from '../themes/types.js'
 import type { Resume } from '../types/resume.js'
@@ -43,7 +45,8 @@ export function resolvePage(resume: Resume, theme: Theme, override: { size?: Pag
       if (length) metaMargins[side as keyof Margins] = length
     }
   }
-  const size = override.size ?? (meta?.page as PageSize | undefined) ?? theme.page.size ?? 'letter'
+  const themeSize = theme.page.size === 'locale' ? paperForLocale(meta?.locale ?? 'en-US') : theme.page.size
+  const size = override.size ?? (meta?.page as PageSize | undefined) ?? themeSize ?? 'letter'
   const page = { size, margins: { ...DEFAULT_MARGINS, ...theme.page.margins, ...metaMargins, ...override.margins } }
   if (pageWithoutRoom([size], page.margins)) {
     const [kind, who] = override.margins
@@ -78,14 +81,17 @@ export async function prepareTarget(
   const resume = tailored.resume
   const page = resolvePage(resume, theme, { size: options.page?.size ?? (target.variant?.def.page as PageSize | undefined), margins: options.page?.margins })
   const locale = resume.meta?.locale ?? 'en-US'
-  const view = buildView(resume, {
-    sections: sectionOrder(theme.manifest.sections),
-    labels: services.labels(locale, { themeHeadings: theme.manifest.headings, headings: resume.meta?.headings, labels: resume.meta?.labels }),
-    locale,
-    inline: services.inline,
-    blocks: services.blocks,
-    dates: services.dates(locale),
-  })
+  const view = sideFirst(
+    buildView(resume, {
+      sections: sectionOrder(theme.manifest.sections),
+      labels: services.labels(locale, { themeHeadings: theme.manifest.headings, headings: resume.meta?.headings, labels: resume.meta?.labels }),
+      locale,
+      inline: services.inline,
+      blocks: services.blocks,
+      dates: services.dates(locale),
+    }),
+    theme.manifest.side,
+  )
   const { options: themeOptions, photo } = documentExtras(plan, target, theme, resume, services)
   let html: Promise<string> | undefined
   // Theme code (Handlebars helpers, a JSON Resume theme's render) may loop: it runs where the build's

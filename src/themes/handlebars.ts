@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import Handlebars from 'handlebars'
 import type { Block, Inline } from '../core/inline.js'
 import { VitaeError } from '../diagnostics/diagnostic.js'
+import { cefrLevel } from './cefr.js'
 import { inlineToHtml } from './inline-html.js'
 import { loadPrecompiled } from './precompiled.js'
 import type { Precompiled, Theme } from './types.js'
@@ -51,6 +52,9 @@ function environment(theme: Theme, markdown: MarkdownParser, precompiled?: Preco
     return new hb.SafeString(html)
   })
   hb.registerHelper('join', (list: unknown, separator: unknown) => (Array.isArray(list) ? list.map(String).join(typeof separator === 'string' ? separator : ', ') : ''))
+  // A language's level as the Common European Framework names it, when the text says one:
+  // `{{#with (cefr fluency)}}{{level}} {{rest}}{{/with}}` ("C1 (Advanced)": C1 and Advanced).
+  hb.registerHelper('cefr', (value: unknown) => (typeof value === 'string' ? cefrLevel(value) : undefined))
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b)
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean))
   hb.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean))

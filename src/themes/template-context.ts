@@ -1,6 +1,7 @@
-import type { View } from '../core/view.js'
+import type { View, ViewSection } from '../core/view.js'
 import { type PageSettings, pageCss, toCss } from '../page/geometry.js'
 import type { Resume } from '../types/resume.js'
+import { splitColumns } from './columns.js'
 import { optionsCss } from './options.js'
 import type { Theme } from './types.js'
 
@@ -15,6 +16,8 @@ export interface TemplateContext {
   options: Record<string, unknown>
   /** The photo as a data: URL, for themes that show one. */
   photo?: string
+  /** For a theme with a side column (theme.json `side`): the view's sections split between the two. */
+  columns?: { side: ViewSection[]; main: ViewSection[] }
 }
 
 export function templateContext(ctx: {
@@ -34,6 +37,7 @@ export function templateContext(ctx: {
     page: templatePage(ctx.page),
     options,
     photo: ctx.theme.manifest.photo ? ctx.photo : undefined,
+    columns: ctx.theme.manifest.side ? splitColumns(ctx.view.sections, ctx.theme.manifest.side) : undefined,
   }
 }
 

@@ -8,6 +8,7 @@ import type { FontFaceFile } from '../fonts/faces.js'
 import { isPageSize, type Length, type Margins, parseLength } from '../page/geometry.js'
 import { checkManifestSchema } from './manifest-schema.js'
 import { manifestSource } from './manifest-source.js'
+import { isSharedStyle, readSharedStyle } from './shared-styles.js'
 import type { FontFace, Theme, ThemeCache, ThemeManifest } from './types.js'
 
 const MANIFEST = 'theme.json'
@@ -69,7 +70,8 @@ function checkManifest(value: unknown, file: string, sourceOf: () => Source | un
     need(m.styles === undefined || (Array.isArray(m.styles) && m.styles.every((s) => typeof s === 'string')), 'styles must be a list of CSS files')
     need(m.fonts === undefined || Array.isArray(m.fonts), 'fonts must be a list of font faces', ['fonts'])
     const page = m.page as { size?: unknown; margins?: Record<string, unknown> } | undefined
-    if (page?.size !== undefined) need(isPageSize(page.size), `page.size must be letter or a4, not ${JSON.stringify(page.size)}`, ['page', 'size'])
+    if (page?.size !== undefined)
+      need(isPageSize(page.size) || page.size === 'locale', `page.size must be letter, a4 or locale, not ${JSON.stringify(page.size)}`, ['page', 'size'])
     for (const [side, length] of Object.entries(page?.margins ?? {})) {
       const ok = ['top', 'right', 'bottom', 'left'].includes(side) && typeof length === 'string' && parseLength(length) !== undefined
       need(ok, `page.margins.${side} must be a length with a unit, like "0.5in", "12mm" or "36pt", not ${JSON.stringify(length)}`, ['page', 'margins', side])
@@ -120,7 +122,7 @@ function readTheme(dir: string): Theme {
     for (const file of names) partials[basename(file, '.hbs')] = readThemeFile(dir, relative(dir, join(partialDir, file)), manifestFile).toString('utf8')
   }
   const faces = (manifest.fonts ?? []).flatMap((face) => fontFaces(dir, face, manifestFile))
-  const styles = (manifest.styles ?? []).map((f) => readThemeFile(dir, f, manifestFile).toString('utf8'))
+  const styles = (manifest.styles ?? []).map((f) => (isSharedStyle(f) ? readSharedStyle(f, manifestFile) : readThemeFile(dir, f, manifestFile).toString('utf8')))
   const margins: Partial<Margins> = {}
   for (const [side, length] of Object.entries(manifest.page?.margins ?? {})) margins[side as keyof Margins] = parseLength(length as string) as Length
   return { name: manifest.name, dir, manifest, template, partials, css: styles.join('\n'), faces, page: { size: manifest.page?.size, margins } }

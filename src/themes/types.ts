@@ -65,10 +65,13 @@ export interface ThemeManifest {
   sections?: Section[]
   /** Headings the theme sets over the locale's words; an empty one hides that heading. */
   headings?: Partial<Record<Section, string>>
-  page?: { size?: PageSize; margins?: Partial<Margins<string>> }
+  /** `size: "locale"`: the paper the resume's locale prints on (A4 in Europe, Letter in the US). */
+  page?: { size?: PageSize | 'locale'; margins?: Partial<Margins<string>> }
   docx?: Partial<DocxTokens>
   /** The options a resume may set under meta.themeOptions, as a JSON Schema object (src/themes/options.ts). */
   options?: OptionsSchema
+  /** Sections set in a side column: read (and written to Word and text) before the others (src/themes/columns.ts). */
+  side?: Section[]
   /** The theme shows basics.image: templates get it inlined as `photo` (src/core/photo.ts). */
   photo?: boolean
   /** Fields the theme does not show (`work[].description`); a value there is a FIELD_OMITTED warning. */
@@ -89,7 +92,7 @@ export interface Theme {
    */
   faces: FontFaceFile[]
   /** The manifest's page settings, parsed and checked. */
-  page: { size?: PageSize; margins: Partial<Margins> }
+  page: { size?: PageSize | 'locale'; margins: Partial<Margins> }
   /** The compiled template, made on first use (src/themes/handlebars.ts). */
   compiled?: Promise<(context: unknown) => Promise<string>>
   /** Its templates as compiled at install, when they still match (src/themes/precompiled.ts). */

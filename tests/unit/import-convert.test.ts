@@ -192,7 +192,7 @@ describe('RenderCV', () => {
       ['sb2nov', 'classic'],
       ['classic', 'classic'],
       ['engineeringclassic', 'compact'],
-      ['moderncv', 'modern'],
+      ['moderncv', 'cv'],
     ]) {
       expect(convert({ cv: { name: 'A' }, design: { theme } })!.resume.meta?.theme).toBe(ours)
     }
@@ -217,7 +217,7 @@ describe('YAMLResume', () => {
     expect(resume.awards?.[0]?.date).toBe('2016-10')
     expect(resume.references?.[0]?.reference).toBe('Andy shows exceptional problem-solving skills.')
     expect(resume.projects?.[0]).toMatchObject({ description: 'A web-based educational platform', keywords: ['Education', 'HCI'] })
-    expect(resume.meta).toEqual({ locale: 'zh-Hans', margins: { top: '2.5cm', right: '1.5cm', bottom: '2.5cm', left: '1.5cm' }, theme: 'modern' })
+    expect(resume.meta).toEqual({ locale: 'zh-Hans', margins: { top: '2.5cm', right: '1.5cm', bottom: '2.5cm', left: '1.5cm' }, theme: 'cv' })
   })
   it('keeps and reports what has no place', () => {
     expect(dropped.map((d) => d.path)).toEqual([

@@ -73,6 +73,8 @@ export interface ThemeManifest {
   docx?: Partial<DocxTokens>
   /** The options a resume may set under meta.themeOptions, as a JSON Schema object (src/themes/options.ts). */
   options?: OptionsSchema
+  /** What may give, and how far, when a build fits the resume to its pages (src/themes/fit.ts). */
+  fit?: import('./fit.js').FitDeclaration
   /** The theme shows basics.image: templates get it inlined as `photo` (src/core/photo.ts). */
   photo?: boolean
 }

@@ -1,0 +1,107 @@
+import { VitaeError } from '../diagnostics/diagnostic.js'
+import { toPoints } from '../page/geometry.js'
+import type { BuildBrowser } from '../renderers/renderer.js'
+import { canGive, type FitRange, type FitSettings, fitAt, fitPercent, fitRange, withFit } from '../themes/fit.js'
+import type { BuildOptions } from './options.js'
+import type { Plan } from './plan.js'
+import type { DocumentContext } from './prepare.js'
+import type { BuildServices } from './services.js'
+import type { Target } from './targets.js'
+
+/** What fitting did to a document, for the build's report. */
+export interface FitReport {
+  /** The pages asked for. */
+  limit: number
+  /** Pages before fitting. */
+  pagesBefore: number
+  /** Pages after (at most `limit`). */
+  pages: number
+  /** Undefined when the document already fitted and was left as it was. */
+  settings?: FitSettings
+  /** The type's size in percent of normal: "fitted at 94%". */
+  percent?: number
+}
+
+/** Halvings of the scale after the floor is known to fit: 1/32 of the way from normal to floor. */
+const STEPS = 5
+
+/** The fit the build asks of a target: the fit option, else its variant's, else the resume's meta.fit. */
+export function fitLimit(options: Pick<BuildOptions, 'fit'>, target: Target, document: DocumentContext): number | undefined {
+  return options.fit ?? (target.variant?.def as { fit?: number } | undefined)?.fit ?? (document.resume.meta as { fit?: number } | undefined)?.fit
+}
+
+/** Chrome's PDFs list each page as one `/Type /Page` object. */
+export function countPages(pdf: Uint8Array): number {
+  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1')
+  return text.match(/\/Type\s*\/Page(?![A-Za-z])/g)?.length ?? 0
+}
+
+/**
+ * Fits a document into `limit` pages: prints it as it is, and if it runs longer, looks along the
+ * theme's one scale (normal to floor) for the loosest setting that fits, printing in the build's
+ * one browser. A document that fits is returned as it came, so its bytes are those of a build
+ * without the option. Where even the floor does not fit, throws PAGE_LIMIT saying by how much
+ * and what tailoring would fit (src/pipeline/fit-suggest.ts).
+ */
+export async function fitDocument(
+  document: DocumentContext,
+  limit: number,
+  how: { plan: Plan; target: Target; options: BuildOptions; services: BuildServices; log(message: string): void },
+): Promise<{ document: DocumentContext; report: FitReport }> {
+  const browser = await document.browser()
+  const html = await document.html()
+  const pagesAt = async (settings: FitSettings | undefined): Promise<number> => countPages(await print(browser, html, document, settings))
+  const pagesBefore = await pagesAt(undefined)
+  if (pagesBefore <= limit) return { document, report: { limit, pagesBefore, pages: pagesBefore } }
+
+  const range = fitRange(document.theme)
+  const floor = fitAt(range, document.page, 1)
+  const floorPages = canGive(range, document.page) ? await pagesAt(floor) : pagesBefore
+  if (floorPages > limit) {
+    const { cannotFit } = await import('./fit-suggest.js')
+    throw await cannotFit({ ...how, document, html, floor, limit })
+  }
+  // Page counts grow as the scale loosens: halve the interval between a setting that fits (hi)
+  // and one that does not (lo), keeping the loosest that fits.
+  let lo = 0
+  let hi = 1
+  let best = floor
+  for (let i = 0; i < STEPS; i++) {
+    const mid = (lo + hi) / 2
+    const settings = fitAt(range, document.page, mid)
+    if ((await pagesAt(settings)) <= limit) {
+      hi = mid
+      best = settings
+    } else lo = mid
+  }
+  how.log(`fit: ${pagesBefore} pages to ${limit} at ${fitPercent(best)}% (step ${best.step.toFixed(3)} of the way to ${document.theme.name}'s floor)`)
+  const fitted = withFit(html, best)
+  return {
+    document: { ...document, page: { ...document.page, margins: best.margins }, html: () => Promise.resolve(fitted), fit: best },
+    report: { limit, pagesBefore, pages: await pagesAt(best), settings: best, percent: fitPercent(best) },
+  }
+}
+
+/** Prints the document, under a fit when given one (the page's margins go with it, for a theme without @page). */
+export function print(browser: BuildBrowser, html: string, document: Pick<DocumentContext, 'page'>, settings: FitSettings | undefined): Promise<Uint8Array> {
+  if (!settings) return browser.print(html, document.page)
+  return browser.print(withFit(html, settings), { ...document.page, margins: settings.margins })
+}
+
+/** "1.2": how many pages a printed PDF fills, its last one counted by how far down its text reaches. */
+export async function pagesFilled(browser: BuildBrowser, pdf: Uint8Array, settings: FitSettings): Promise<number> {
+  const pages = countPages(pdf)
+  if (!browser.pageExtent) return pages
+  const extent = await browser.pageExtent(pdf)
+  const top = toPoints(settings.margins.top)
+  const usable = extent.height - top - toPoints(settings.margins.bottom)
+  const fill = Math.min(1, Math.max(0.1, (extent.bottom - top) / usable))
+  return Math.round((extent.pages - 1 + fill) * 10) / 10
+}
+
+/** The error of a target that cannot fit, with the build's words for it. */
+export function pageLimit(message: string, hint: string): VitaeError {
+  return new VitaeError('render', [{ code: 'PAGE_LIMIT', severity: 'error', message, hint }])
+}
+
+export type { FitRange }

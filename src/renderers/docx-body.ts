@@ -65,7 +65,7 @@ function blockParagraphs(blocks: readonly Block[], style: string): Array<{ style
 
 /** "Programming Languages: Python, C/C++, …": the name in bold, the keywords after it. */
 function group(e: ViewEntry): Paragraph {
-  const name = `${e.title}${e.note ? ` (${e.note})` : ''}:`
+  const name = `${e.title}${e.note ? ` (${e.note})` : ''}${e.keywords?.length ? ':' : ''}`
   const keywords = e.keywords?.length ? [new TextRun(` ${e.keywords.join(', ')}`)] : []
   return new Paragraph({ style: STYLE.group, children: [styledText(name, STYLE.groupName), ...keywords] })
 }

@@ -8,7 +8,10 @@
 export const SHAPES = ['work', 'skills', 'languages', 'awards', 'publications', 'mixed'] as const
 export type Shape = (typeof SHAPES)[number]
 
-const WORDS = 'designed built scaled migrated reviewed shipped measured automated documented replaced the billing service search index schema registry deployment system feature store with a rollback plan for many teams across regions'.split(' ')
+const WORDS =
+  'designed built scaled migrated reviewed shipped measured automated documented replaced the billing service search index schema registry deployment system feature store with a rollback plan for many teams across regions'.split(
+    ' ',
+  )
 
 /** A sentence of `n` words, the same for the same seed. */
 export function words(seed: number, n: number): string {
@@ -44,7 +47,9 @@ export function longResume(shape: Shape, count: number): Record<string, unknown>
   if (shape === 'skills' || shape === 'mixed') {
     sections.push('skills')
     // Levels with no keywords (the dangling-colon case), and some with keywords.
-    resume.skills = Array.from({ length: count }, (_, i) => (i % 3 === 2 ? { name: `Skill ${i + 1}`, level: 'Advanced', keywords: ['one', 'two', 'three'] } : { name: `Skill ${i + 1}`, level: i % 2 ? 'Expert' : 'Intermediate' }))
+    resume.skills = Array.from({ length: count }, (_, i) =>
+      i % 3 === 2 ? { name: `Skill ${i + 1}`, level: 'Advanced', keywords: ['one', 'two', 'three'] } : { name: `Skill ${i + 1}`, level: i % 2 ? 'Expert' : 'Intermediate' },
+    )
   }
   if (shape === 'languages' || shape === 'mixed') {
     sections.push('languages')
@@ -56,7 +61,11 @@ export function longResume(shape: Shape, count: number): Record<string, unknown>
   }
   if (shape === 'publications' || shape === 'mixed') {
     sections.push('publications')
-    resume.publications = Array.from({ length: count }, (_, i) => ({ name: `Paper ${i + 1}: ${words(i, 6).slice(0, -1)}`, publisher: `Journal ${i + 1}`, releaseDate: `${2000 + (i % 24)}-03` }))
+    resume.publications = Array.from({ length: count }, (_, i) => ({
+      name: `Paper ${i + 1}: ${words(i, 6).slice(0, -1)}`,
+      publisher: `Journal ${i + 1}`,
+      releaseDate: `${2000 + (i % 24)}-03`,
+    }))
   }
   resume.meta = { sections }
   return resume

@@ -64,7 +64,15 @@ export function jsonReport(result: BuildResult, code: number) {
   return {
     ok: code === 0,
     exitCode: code,
-    artifacts: result.artifacts.map((a) => ({ variant: a.variant ?? null, format: a.format, path: display(a.path), bytes: a.bytes, pages: a.pages ?? null, ms: Math.round(a.ms), fit: fitJson(a) })),
+    artifacts: result.artifacts.map((a) => ({
+      variant: a.variant ?? null,
+      format: a.format,
+      path: display(a.path),
+      bytes: a.bytes,
+      pages: a.pages ?? null,
+      ms: Math.round(a.ms),
+      fit: fitJson(a),
+    })),
     failures: result.failures.map((f) => ({
       variant: f.variant ?? null,
       format: f.format,

@@ -98,8 +98,8 @@ export function fitAt(range: FitRange, page: PageSettings, step: number): FitSet
   }
 }
 
-/** The whole type's size in percent, as reports say it: "fitted at 94%". */
-export const fitPercent = (s: FitSettings): number => Math.round(s.type * 100)
+/** The whole type's size in percent, as reports say it: "fitted at 94%" (down: a fitted page never reads 100%). */
+export const fitPercent = (s: FitSettings): number => Math.floor(s.type * 100 + 1e-6)
 
 /**
  * The style that applies a fit to a theme's page. Type scales as one (CSS zoom on the body: every
@@ -141,8 +141,9 @@ export function fitDocxTokens<
     sectionSpacing: number
   },
 >(tokens: T, s: FitSettings): T {
-  // Font sizes in half points, spacing in twentieths of a point: what the file can hold.
-  const half = (pt: number) => Math.round(pt * s.type * 2) / 2
+  // Font sizes in half points, spacing in twentieths of a point: what the file can hold. Sizes
+  // round down, so the Word file is never set larger than the PDF it must agree with on pages.
+  const half = (pt: number) => Math.floor(pt * s.type * 2 + 1e-6) / 2
   const twip = (pt: number) => Math.round(pt * 20) / 20
   return {
     ...tokens,

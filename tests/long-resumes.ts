@@ -70,3 +70,23 @@ export function longResume(shape: Shape, count: number): Record<string, unknown>
   resume.meta = { sections }
   return resume
 }
+
+/**
+ * One resume holding every shape, with a variant per shape: a page-flow test builds them all in
+ * one run (`--all-variants`), one browser. Each variant keeps two short jobs ahead of its long
+ * run, so a run that cannot break shows as a page left half empty before it.
+ */
+export function flowResume(count = 90): Record<string, unknown> {
+  const resume = longResume('mixed', count)
+  resume.work = Array.from({ length: 12 }, (_, i) => ({ ...job(i, 4 + (i % 5)), ...(i >= 2 ? { tags: ['more'] } : {}) }))
+  const only = (...sections: string[]) => ({ excludeTags: ['more'], sections: ['summary', 'work', ...sections] })
+  resume.variants = {
+    work: { sections: ['summary', 'work'] },
+    skills: only('skills'),
+    languages: only('languages'),
+    awards: only('awards'),
+    publications: only('publications'),
+    mixed: only('skills', 'languages', 'awards', 'publications'),
+  }
+  return resume
+}

@@ -56,8 +56,12 @@ export async function fitDocument(
 
   const range = fitRange(document.theme)
   const floor = fitAt(range, document.page, 1)
-  const floorPages = canGive(range, document.page) ? await pagesAt(floor) : pagesBefore
-  if (floorPages > limit) {
+  const gives = canGive(range, document.page)
+  // The search asks for a line to spare at the foot of the last page: the Word file is laid out
+  // by another engine (Word, LibreOffice), whose lines and breaks fall a little apart from Chrome's (measured: up to two lines a page).
+  const spared = async (settings: FitSettings) => (await pagesAt(withSpare(settings))) <= limit
+  const floorFits = gives && ((await spared(floor)) || (await pagesAt(floor)) <= limit)
+  if (!floorFits) {
     const { cannotFit } = await import('./fit-suggest.js')
     throw await cannotFit({ ...how, document, html, floor, limit })
   }
@@ -69,7 +73,7 @@ export async function fitDocument(
   for (let i = 0; i < STEPS; i++) {
     const mid = (lo + hi) / 2
     const settings = fitAt(range, document.page, mid)
-    if ((await pagesAt(settings)) <= limit) {
+    if (await spared(settings)) {
       hi = mid
       best = settings
     } else lo = mid
@@ -81,6 +85,10 @@ export async function fitDocument(
     report: { limit, pagesBefore, pages: await pagesAt(best), settings: best, percent: fitPercent(best) },
   }
 }
+
+/** Two body lines (24 pt) more at the foot of the page, for trying a setting with room to spare. */
+const SPARE_POINTS = 24
+const withSpare = (s: FitSettings): FitSettings => ({ ...s, margins: { ...s.margins, bottom: { value: toPoints(s.margins.bottom) + SPARE_POINTS, unit: 'pt' } } })
 
 /** Prints the document, under a fit when given one (the page's margins go with it, for a theme without @page). */
 export function print(browser: BuildBrowser, html: string, document: Pick<DocumentContext, 'page'>, settings: FitSettings | undefined): Promise<Uint8Array> {

@@ -7,9 +7,9 @@ import { showDocument } from './document.js'
 import { browserLaunchFailed, browserNotFound, printFailed } from './errors.js'
 import { findBrowser } from './find.js'
 import { sandboxOffReason } from './flags.js'
+import { lastPageExtent, type PageExtent } from './page-extent.js'
 import { PipeTransport } from './pipe-transport.js'
 import { printToPdf } from './print.js'
-import { lastPageExtent, type PageExtent } from './page-extent.js'
 import { openRasterTab, rasterizePdf } from './rasterize.js'
 
 interface Tab {

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { PageSettings } from '../../src/page/geometry.js'
+import { countPages } from '../../src/pipeline/fit-print.js'
 import { canGive, fitAt, fitCss, fitDocxTokens, fitPercent, fitRange, withFit } from '../../src/themes/fit.js'
-import { countPages } from '../../src/pipeline/fit.js'
 import { ROOT } from '../helpers.js'
 
 const classic = { dir: join(ROOT, 'templates/classic'), manifest: JSON.parse(readFileSync(join(ROOT, 'templates/classic/theme.json'), 'utf8')) }

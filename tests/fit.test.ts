@@ -101,6 +101,23 @@ describe('--fit on a resume a little over one page', () => {
   )
 })
 
+describe.skipIf(!soffice)('the Word file agrees with the PDF on pages, in LibreOffice, in every theme', () => {
+  it.each(['classic', 'modern', 'compact', 'academic'])(
+    '%s, as written and fitted to one page',
+    async (theme) => {
+      const file = writeResume(`agree-${theme}`, longResume('work', 4))
+      for (const fit of [[], ['--fit', '1']]) {
+        const out = join(dir, `agree-${theme}${fit.length ? '-fit' : ''}`)
+        const run = await runCli(['build', file, '-f', 'pdf,docx', '--theme', theme, '-q', '-o', out, ...fit], { env: ENV })
+        expect(run.code, run.stderr).toBe(0)
+        const pdf = await pagesOf(join(out, `agree-${theme}.pdf`))
+        expect(libreOfficePages(join(out, `agree-${theme}.docx`), join(out, 'lo')), `${theme} ${fit.join(' ') || 'as written'}: PDF has ${pdf}`).toBe(pdf)
+      }
+    },
+    240_000,
+  )
+})
+
 describe('--fit on a resume that already fits', () => {
   it('leaves the PDF and the Word file byte for byte as a build without it', async () => {
     const file = writeResume('fits', longResume('work', 2))

@@ -19,6 +19,7 @@
 //   i18n        (issue 10) artifact sizes of the seed and a Chinese resume; its HTML build's time
 //   formats     (issue 12) --format json, md, txt, each beside --format html
 //   png         (issue 12) scripts/bench-png.mjs, when it exists (written apart)
+//   fit         (issue 20) --fit 1 on a resume a few lines over one page, beside a plain PDF build of it
 //   dev         (issue 11) resume dev: save -> new HTML / PDF served, memory after 20 and N rebuilds
 //   many        (issue 22) N seed copies to PDF in one run (--many N, default 40): time per resume beside
 //               one separate build, and per resume and peak memory at 2N (linear time, flat memory)
@@ -43,7 +44,7 @@ const devEdits = Number(flag('--dev-edits')) || 200
 const devFormats = flag('--dev-formats', 'html,pdf').split(',')
 const jsonResumeTheme = flag('--jsonresume-theme', 'even')
 const asJson = args.includes('--json')
-const GROUPS = ['validate', 'html', 'docx', 'pdf', 'all', 'themes', 'jsonresume', 'i18n', 'formats', 'png', 'dev', 'many']
+const GROUPS = ['validate', 'html', 'docx', 'pdf', 'all', 'themes', 'jsonresume', 'i18n', 'formats', 'png', 'fit', 'dev', 'many']
 const only = flag('--only') ? new Set(flag('--only').split(',')) : undefined
 for (const k of only ?? []) {
   if (!GROUPS.includes(k)) {
@@ -443,6 +444,18 @@ async function dev() {
   }
 }
 
+/** Issue 20: a fitted one-page build costs at most twice a plain PDF build of the same resume. */
+async function fit() {
+  const file = join(root, 'tests/fixtures/fit/two-pages.yaml')
+  const [fitted] = await report('build', file, '--format', 'pdf', '--fit', '1', '-o', join(out, 'fit'))
+  if (fitted?.pages !== 1 || !fitted.fit) throw new Error(`bench fit: expected one fitted page, got ${JSON.stringify(fitted)}`)
+  const r = await paired(cli('build', file, '--format', 'pdf', '--fit', '1', '-q', '-o', join(out, 'fit')), cli('build', file, '--format', 'pdf', '-q', '-o', join(out, 'plain')))
+  row('resume build --fit 1 (2 pages to 1)', r.ms, 'ms', {
+    check: { measured: r.ms / r.base, limit: 2, show: x, of: 'a plain PDF build' },
+    note: `plain ${r.base.toFixed(0)} ms; fitted at ${fitted.fit.percent}%`,
+  })
+}
+
 // ---- run --------------------------------------------------------------------------------------
 
 /** A folder of `n` copies of the seed, as a team's CV pool. */
@@ -477,7 +490,7 @@ async function many() {
   })
 }
 
-const groups = { validate, html, docx, pdf, all, themes, jsonresume, i18n, formats, png, dev, many }
+const groups = { validate, html, docx, pdf, all, themes, jsonresume, i18n, formats, png, fit, dev, many }
 const took = []
 const started = performance.now()
 const load = loadavg()

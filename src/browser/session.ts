@@ -7,6 +7,7 @@ import { showDocument } from './document.js'
 import { browserLaunchFailed, browserNotFound, printFailed } from './errors.js'
 import { findBrowser } from './find.js'
 import { sandboxOffReason } from './flags.js'
+import { lastPageExtent, type PageExtent } from './page-extent.js'
 import { PipeTransport } from './pipe-transport.js'
 import { printToPdf } from './print.js'
 import { openRasterTab, rasterizePdf } from './rasterize.js'
@@ -115,6 +116,18 @@ export class BrowserSession {
       // Its state is unknown: the next document gets a fresh one.
       if (this.rasterTab === tab) this.rasterTab = undefined
       page?.close().catch(() => undefined)
+      if (this.protocolError) throw printFailed(this.protocolError, error)
+      throw error
+    }
+  }
+
+  /** How far down its last page a printed PDF's text reaches (PDF.js, in the raster tab). */
+  async pageExtent(pdf: Uint8Array): Promise<PageExtent> {
+    const tab = this.raster()
+    try {
+      return await lastPageExtent(await tab, pdf)
+    } catch (error) {
+      if (this.rasterTab === tab) this.rasterTab = undefined
       if (this.protocolError) throw printFailed(this.protocolError, error)
       throw error
     }

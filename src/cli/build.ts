@@ -12,7 +12,8 @@ const display = (path: string): string => {
 }
 
 export function artifactLine(a: ArtifactReport): string {
-  const pages = a.pages === undefined ? '' : `${a.pages} page${a.pages === 1 ? '' : 's'}  `
+  const fitted = a.fit?.percent === undefined ? '' : ` (fitted at ${a.fit.percent}%)`
+  const pages = a.pages === undefined ? (fitted ? `${fitted.trim()}  ` : '') : `${a.pages} page${a.pages === 1 ? '' : 's'}${fitted}  `
   return `${display(a.path)}  ${pages}${formatBytes(a.bytes)}  ${formatMs(a.ms)}`
 }
 
@@ -63,7 +64,15 @@ export function jsonReport(result: BuildResult, code: number) {
   return {
     ok: code === EXIT_CODES.ok,
     exitCode: code,
-    artifacts: result.artifacts.map((a) => ({ variant: a.variant ?? null, format: a.format, path: display(a.path), bytes: a.bytes, pages: a.pages ?? null, ms: Math.round(a.ms) })),
+    artifacts: result.artifacts.map((a) => ({
+      variant: a.variant ?? null,
+      format: a.format,
+      path: display(a.path),
+      bytes: a.bytes,
+      pages: a.pages ?? null,
+      ms: Math.round(a.ms),
+      fit: fitJson(a),
+    })),
     failures: result.failures.map((f) => ({
       variant: f.variant ?? null,
       format: f.format,
@@ -72,5 +81,22 @@ export function jsonReport(result: BuildResult, code: number) {
       diagnostics: f.error.diagnostics.map(inCliTerms),
     })),
     warnings: result.diagnostics.filter((d) => d.severity === 'warning').map(inCliTerms),
+  }
+}
+
+/** How a fitted document was fitted, for --json: null when the build left it as it was. */
+function fitJson(a: ArtifactReport) {
+  const s = a.fit?.settings
+  if (!a.fit || !s) return null
+  const m = (l: { value: number; unit: string }) => `${l.value}${l.unit}`
+  return {
+    pages: a.fit.limit,
+    pagesBefore: a.fit.pagesBefore,
+    percent: a.fit.percent,
+    step: Math.round(s.step * 1000) / 1000,
+    type: Math.round(s.type * 10000) / 10000,
+    lineHeight: Math.round(s.leading * 10000) / 10000,
+    spacing: Math.round(s.space * 10000) / 10000,
+    margins: { top: m(s.margins.top), right: m(s.margins.right), bottom: m(s.margins.bottom), left: m(s.margins.left) },
   }
 }

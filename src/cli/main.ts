@@ -32,6 +32,7 @@ export async function main(argv: readonly string[], io: Io = processIo(argv.incl
     .option('--plugin <module>', 'a renderer plugin adding formats: a module path or package name (repeatable)', collect, [])
   renderingOptions(build)
     .option('--max-pages <n>', 'fail if a PDF (or its PNG pages) runs longer than this', parsePositive('--max-pages'))
+    .option('--fit <n>', "fit into this many pages by tightening the theme's type and spacing, within its floors", parsePositive('--fit'))
     .option('--dpi <n>', `pixels per inch of PNG page images, ${DPI_RANGE.min} to ${DPI_RANGE.max} (default ${DEFAULT_DPI})`, parseDpi)
   tailoringOptions(build)
     .option('--json', 'print a machine-readable report on stdout, and nothing else there')

@@ -14,6 +14,7 @@ export interface BuildFlags {
   timeout?: number
   browserPath?: string
   maxPages?: number
+  fit?: number
   dpi?: number
   variant?: string[]
   allVariants?: boolean
@@ -68,6 +69,7 @@ export function buildOptions(file: string, flags: BuildFlags): BuildOptions {
     timeoutMs: flags.timeout !== undefined ? flags.timeout * 1000 : undefined,
     browserPath: flags.browserPath,
     maxPages: flags.maxPages,
+    fit: flags.fit,
     dpi: flags.dpi,
     tailor: tailorOptions(flags),
   }
@@ -85,6 +87,7 @@ const FLAG_OF: Record<OptionName, string> = {
   timeout: '--timeout <seconds>',
   browserPath: '--browser-path',
   maxPages: '--max-pages',
+  fit: '--fit',
   dpi: '--dpi',
   variants: '--variant',
   tags: '--tags',

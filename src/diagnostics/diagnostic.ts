@@ -33,6 +33,7 @@ export type OptionName =
   | 'timeout'
   | 'browserPath'
   | 'maxPages'
+  | 'fit'
   | 'dpi'
   | 'variants'
   | 'tags'

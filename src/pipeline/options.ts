@@ -43,6 +43,8 @@ export interface BuildOptions {
   browserPath?: string
   /** Fail a paged document (PDF, PNG) that runs longer than this. */
   maxPages?: number
+  /** Fit each paged document into this many pages by tightening the theme's type and spacing (src/pipeline/fit.ts); over meta.fit and a variant's fit. */
+  fit?: number
   /** Pixels per inch of page images (png): a whole number from 36 to 600, default 150. */
   dpi?: number
   tailor?: TailorOptions
@@ -68,6 +70,8 @@ export interface ArtifactReport {
   bytes: number
   pages?: number
   ms: number
+  /** Set when the build fitted the document to its pages: how (src/pipeline/fit.ts). */
+  fit?: import('./fit.js').FitReport
 }
 
 export interface ArtifactFailure {

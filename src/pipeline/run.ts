@@ -8,6 +8,7 @@ import { DEFAULT_DPI, DPI_RANGE, isDpi } from '../page/geometry.js'
 import { FORMATS, loadRenderer } from '../renderers/registry.js'
 import type { RenderContext, Renderer } from '../renderers/renderer.js'
 import { cdnFiles, isScriptUrl } from '../themes/cdn-packages.js'
+import { type FitReport, fitDocument, fitLimit } from './fit.js'
 import { type ArtifactFailure, type ArtifactReport, type BuildOptions, type BuildResult, DEFAULT_TIMEOUT_MS } from './options.js'
 import { plan } from './plan.js'
 import { pluginRenderers } from './plugins.js'
@@ -57,8 +58,24 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       starting.then((b) => renderers.forEach((r) => r.warm?.(b))).catch(() => undefined)
     }
     const jobs: Array<{ target: Target; ctx: RenderContext; renderer: Renderer }> = []
+    const fits = new Map<Target, FitReport>()
     for (const target of p.targets) {
-      const { document } = await prepareTarget(p, target, options, services)
+      let { document } = await prepareTarget(p, target, options, services)
+      const limit = fitLimit(options, target, document)
+      let fit: FitReport | undefined
+      // Fitting prints: worth it for the formats with pages, and the HTML and Word files that go with them.
+      if (limit !== undefined && renderers.some((r) => r.usesBrowser || r.format === 'docx' || r.format === 'html')) {
+        try {
+          ;({ document, report: fit } = await fitDocument(document, limit, { plan: p, target, options, services, log }))
+        } catch (error) {
+          // A document that cannot fit fails in every format; the build goes on with the others.
+          if (!isVitaeError(error) || error.kind !== 'render') throw error
+          failures.push({ variant: target.variant?.name, format: formats.join(','), path: join(options.outDir, target.name), error })
+          options.onFailure?.(failures[failures.length - 1]!)
+          continue
+        }
+        if (fit.settings) fits.set(target, fit)
+      }
       const ctx = renderContext(document, { ...options, timeoutMs: timeout, dpi, log }, services)
       for (const renderer of renderers) jobs.push({ target, ctx, renderer })
       // Formats that draw the theme's HTML: a theme from outside renders in the sandbox, whose thread starts now.
@@ -94,7 +111,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         for (const artifact of list) {
           const path = join(options.outDir, `${target.name}${artifact.name ? `-${artifact.name}` : ''}.${artifact.extension ?? renderer.extension}`)
           await writeAtomic(path, artifact.bytes)
-          const report: ArtifactReport = { variant, format, path, bytes: artifact.bytes.byteLength, pages: artifact.pages, ms: performance.now() - started }
+          const report: ArtifactReport = { variant, format, path, bytes: artifact.bytes.byteLength, pages: artifact.pages, ms: performance.now() - started, fit: fits.get(target) }
           artifacts.push(report)
           options.onArtifact?.(report)
         }

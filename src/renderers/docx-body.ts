@@ -79,14 +79,14 @@ function entry(e: ViewEntry, shape: BodyShape): Paragraph[] {
   for (const bullet of e.bullets) body.push({ style: STYLE.bullet, children: inlineRuns(bullet), bullet: true })
   return [
     new Paragraph({ style: STYLE.entry, children: entryHead(e, shape) }),
-    // Each paragraph but the last keeps with the next: an entry is not split across pages,
-    // as the PDF's `break-inside: avoid` does.
+    // As in the PDF: the head keeps with the first line (its style), a summary with what follows
+    // it, and a long entry may break between its bullets, not jump whole to the next page.
     ...body.map(
       (p, i) =>
         new Paragraph({
           style: p.style,
           children: p.children,
-          keepNext: i < body.length - 1 || undefined,
+          keepNext: (!p.bullet && i < body.length - 1) || undefined,
           numbering: p.bullet ? { reference: BULLETS, level: 0 } : undefined,
         }),
     ),

@@ -1,4 +1,4 @@
-import { AlignmentType, BorderStyle, type INumberingOptions, type IStylesOptions, LevelFormat, LevelSuffix } from 'docx'
+import { AlignmentType, BorderStyle, type INumberingOptions, type IStylesOptions, LevelFormat, LevelSuffix, LineRuleType } from 'docx'
 import { type DocxScriptFonts, docxScriptFonts } from '../fonts/docx.js'
 import type { ThemeDocxTokens } from './docx-tokens.js'
 
@@ -81,7 +81,9 @@ export function docxStyles(t: ThemeDocxTokens, options: { textWidth: number; lan
           ...(scripts.rtl ? { rightToLeft: true } : {}),
         },
         // Right-to-left languages: every paragraph is a bidi paragraph, so Word lays it out from the right.
-        paragraph: { spacing: { before: 0, after: 0, line }, ...(scripts.rtl ? { bidirectional: true } : {}) },
+        // The rule said outright: LibreOffice reads a line with no rule as "at least", which holds
+        // smaller type at the normal line's height (Word reads it as a multiple, as the spec does).
+        paragraph: { spacing: { before: 0, after: 0, line, lineRule: LineRuleType.AUTO }, ...(scripts.rtl ? { bidirectional: true } : {}) },
       },
       title: {
         name: 'Title',

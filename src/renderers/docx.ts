@@ -1,6 +1,7 @@
 import { Document } from 'docx'
 import { isVitaeError, VitaeError } from '../diagnostics/diagnostic.js'
 import { pageTwips } from '../page/geometry.js'
+import { fitDocxTokens } from '../themes/fit.js'
 import { docxBody } from './docx-body.js'
 import { compileParts, packageBytes } from './docx-package.js'
 import { docxNumbering, docxStyles } from './docx-styles.js'
@@ -12,7 +13,8 @@ import type { Artifact, RenderContext, Renderer } from './renderer.js'
  * (Title, Heading 1, bulleted lists, hyperlinks) with the theme's docx tokens as its styles.
  */
 export async function renderDocx(ctx: RenderContext): Promise<Uint8Array> {
-  const tokens = docxTokens(ctx.theme)
+  // A fitted document (the fit option) gets the sizes and spacing its PDF was fitted with.
+  const tokens = ctx.fit ? fitDocxTokens(docxTokens(ctx.theme), ctx.fit) : docxTokens(ctx.theme)
   // The accent option, when a hex colour, colours the Word file as it does the page.
   const accent = typeof ctx.options?.accent === 'string' ? /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(ctx.options.accent)?.[1] : undefined
   if (accent) tokens.accent = (accent.length === 3 ? [...accent].map((c) => c + c).join('') : accent).toUpperCase()

@@ -1,6 +1,7 @@
 import type { View } from '../core/view.js'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import type { PageSettings } from '../page/geometry.js'
+import type { FitSettings } from '../themes/fit.js'
 import type { Theme } from '../themes/types.js'
 import type { Resume } from '../types/resume.js'
 
@@ -17,6 +18,8 @@ export interface BuildBrowser {
   printPng(html: string, page: PageSettings, dpi: number, lap?: (step: string) => void): Promise<Uint8Array[]>
   /** Gets the browser ready for printPng (PDF.js loaded in its tab) while other work goes on. */
   warmPng?(): void
+  /** How far down its last page a printed PDF's text reaches, in points: what a fit reports when it cannot fit. */
+  pageExtent?(pdf: Uint8Array): Promise<{ pages: number; height: number; bottom: number }>
   /** URLs the page asked for and was refused since the last call (builds are offline). */
   takeBlocked(): string[]
 }
@@ -43,6 +46,8 @@ export interface RenderContext {
   options: Record<string, unknown>
   /** basics.image as a data: URL, for a theme whose manifest says `photo: true`. */
   photo?: string
+  /** Set when the build fitted this document to its pages (the fit option): the sizes and spacing it chose. */
+  fit?: FitSettings
   /** Reports a warning with the build's (each distinct one once per build). */
   warn?(diagnostic: Diagnostic): void
 }

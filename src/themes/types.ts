@@ -6,6 +6,7 @@
 import type { FontFaceFile } from '../fonts/faces.js'
 import type { Margins, PageSize } from '../page/geometry.js'
 import type { Section } from '../types/resume.js'
+import type { FitDeclaration } from './fit.js'
 
 export interface FontFace {
   family: string
@@ -70,6 +71,8 @@ export interface ThemeManifest {
   docx?: Partial<DocxTokens>
   /** The options a resume may set under meta.themeOptions, as a JSON Schema object (src/themes/options.ts). */
   options?: OptionsSchema
+  /** What may give, and how far, when a build fits the resume to its pages (src/themes/fit.ts). */
+  fit?: FitDeclaration
   /** Sections set in a side column: read (and written to Word and text) before the others (src/themes/columns.ts). */
   side?: Section[]
   /** The theme shows basics.image: templates get it inlined as `photo` (src/core/photo.ts). */

@@ -297,6 +297,10 @@ export interface Resume {
           left?: Length
         }
     /**
+     * Fit the PDF (and the Word file) into this many pages by tightening the theme's type and spacing, within the floors the theme declares (theme.json fit); nothing is dropped.
+     */
+    fit?: number
+    /**
      * BCP 47 locale: the language of every word vitae adds (headings, "Present") and of dates, e.g. en-US, de, zh-CN
      */
     locale?: string
@@ -377,6 +381,10 @@ export interface Variant {
   theme?: string
   themeOptions?: ThemeOptions1
   page?: 'letter' | 'a4'
+  /**
+   * Fit this variant into this many pages (as meta.fit), over meta.fit.
+   */
+  fit?: number
   /**
    * The locale for this variant: another language's headings, words and dates.
    */

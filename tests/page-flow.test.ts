@@ -87,8 +87,11 @@ describe.each(THEMES)('page flow in the %s theme', (theme) => {
       .get('skills')!
       .lines.map((l) => l.text)
       .join('\n')
-    expect(text).toMatch(/Skill 1 \(Intermediate\)\n/)
+    expect(text).toMatch(/Skill 1\s+\(Intermediate\)\s/)
     expect(text).not.toMatch(/\(Intermediate\):|\(Expert\):/)
-    expect(text).toMatch(/Skill 3 \(Advanced\): one, two, three/)
+    // Its keywords follow the name (after a colon, or in a column of their own as cv sets them). A
+    // side column's lines share their heights with the main column's, so there they are only found.
+    const side = (JSON.parse(readFileSync(join(ROOT, 'templates', theme, 'theme.json'), 'utf8')).side ?? []) as string[]
+    expect(text).toMatch(side.includes('skills') ? /one, two, three/ : /Skill 3 \(Advanced\):?\s+one, two, three/)
   })
 })

@@ -178,3 +178,21 @@ describe('where the fit comes from', () => {
     expect(bad.code).toBe(2)
   }, 60_000)
 })
+
+describe('resume dev fits as the build does', () => {
+  it('previews the fitted page when the resume asks for a fit', async () => {
+    const { createDevRebuilder } = await import('../src/dev/rebuilder.js')
+    const file = writeResume('dev-fit', { ...longResume('work', 4), meta: { fit: 1 } })
+    const rebuilder = createDevRebuilder(file, { pdf: true })
+    try {
+      const result = await rebuilder.rebuild(new AbortController().signal)
+      expect(result.ok, JSON.stringify(!result.ok && result.diagnostics)).toBe(true)
+      if (!result.ok) return
+      // The same fitted page the build prints: its style in the HTML, one page in the PDF.
+      expect(result.html).toContain('data-vitae-fit')
+      expect((await readLayout(result.pdf!)).pages.length).toBe(1)
+    } finally {
+      await rebuilder.dispose()
+    }
+  }, 90_000)
+})

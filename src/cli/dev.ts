@@ -29,10 +29,10 @@ export async function runDev(file: string, flags: DevFlags, io: Io): Promise<num
   }
   // The one mapping from flags to options, as build uses: a bad --margin is a usage error now,
   // not a problem shown on every rebuild.
-  const { theme, page, strict, timeoutMs, browserPath, tailor } = buildOptions(file, { ...flags, format: flags.format })
+  const { theme, page, strict, fit, timeoutMs, browserPath, tailor } = buildOptions(file, { ...flags, format: flags.format })
   const pdf = flags.format === 'pdf'
   const log = flags.verbose ? (m: string) => io.err(m) : undefined
-  const rebuilder = createDevRebuilder(file, { pdf, theme, page, strict, timeoutMs, browserPath, tailor, log })
+  const rebuilder = createDevRebuilder(file, { pdf, theme, page, strict, fit, timeoutMs, browserPath, tailor, log })
   // Listening before anything starts: a Ctrl-C that came between the URL and the handler would
   // kill the process outright, and a browser with it half-started.
   const stopper = stopOnSignal()

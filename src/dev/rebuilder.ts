@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { type Diagnostic, isVitaeError, type VitaeError } from '../diagnostics/diagnostic.js'
+import { fitDocument, fitLimit } from '../pipeline/fit.js'
 import { type BuildOptions, DEFAULT_TIMEOUT_MS } from '../pipeline/options.js'
 import { plan } from '../pipeline/plan.js'
 import { prepareTarget } from '../pipeline/prepare.js'
@@ -25,7 +26,7 @@ export interface DevRebuilder {
 }
 
 /** The build's options that apply to a preview (`tailor` names at most one variant: dev shows one document). */
-export type DevOptions = Pick<BuildOptions, 'theme' | 'page' | 'strict' | 'timeoutMs' | 'browserPath' | 'tailor' | 'log'> & {
+export type DevOptions = Pick<BuildOptions, 'theme' | 'page' | 'strict' | 'fit' | 'timeoutMs' | 'browserPath' | 'tailor' | 'log'> & {
   /** Also print the PDF, in one browser kept warm across rebuilds. */
   pdf?: boolean
 }
@@ -60,8 +61,13 @@ export function createDevRebuilder(file: string, options: DevOptions = {}): DevR
     try {
       const p = await plan(file, options.tailor, { strict: options.strict })
       check(signal)
-      const { document } = await prepareTarget(p, p.targets[0]!, options, services)
+      const target = p.targets[0]!
+      let { document } = await prepareTarget(p, target, options, services)
       themeDir = document.theme.dir
+      // The preview shows the page the build would print: fitted when the resume or --fit asks.
+      const limit = fitLimit(options, target, document)
+      if (limit !== undefined) ({ document } = await fitDocument(document, limit, { plan: p, target, options, services, log }))
+      check(signal)
       // The build's own per-document render (src/pipeline/render-document.ts): the same context,
       // deadline and recovery as `resume build`, so a preview shows what a build would write.
       const ctx = renderContext(document, { ...options, timeoutMs, log }, services)

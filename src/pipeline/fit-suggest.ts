@@ -12,7 +12,7 @@ import type { Target } from './targets.js'
 interface Failed {
   plan: Plan
   target: Target
-  options: BuildOptions
+  options: Pick<BuildOptions, 'theme' | 'page' | 'strict'>
   services: BuildServices
   document: DocumentContext
   html: string

@@ -38,7 +38,7 @@ export function fitLimit(options: Pick<BuildOptions, 'fit'>, target: Target, doc
 export async function fitDocument(
   document: DocumentContext,
   limit: number,
-  how: { plan: Plan; target: Target; options: BuildOptions; services: BuildServices; log(message: string): void },
+  how: { plan: Plan; target: Target; options: Pick<BuildOptions, 'theme' | 'page' | 'strict'>; services: BuildServices; log(message: string): void },
 ): Promise<{ document: DocumentContext; report: FitReport }> {
   const browser = await document.browser()
   const html = await document.html()

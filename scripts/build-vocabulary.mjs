@@ -76,12 +76,21 @@ const usableAlias = (a) => a.length >= 4 && !rank.has(a.toLowerCase())
 const linguist = require('linguist-languages')
 for (const lang of Object.values(linguist)) {
   if (!['programming', 'markup'].includes(lang.type) || excluded.has(lang.name.toLowerCase())) continue
-  add(lang.name, 'language', (lang.aliases ?? []).filter(usableAlias))
+  add(lang.name, 'language', [])
 }
 const icons = require('simple-icons/icons.json')
 for (const icon of Array.isArray(icons) ? icons : icons.icons) {
   if (excluded.has(icon.title.toLowerCase())) continue
-  add(icon.title, 'technology', (icon.aliases?.aka ?? []).filter((a) => !rank.has(a.toLowerCase())))
+  add(
+    icon.title,
+    'technology',
+    (icon.aliases?.aka ?? []).filter((a) => !rank.has(a.toLowerCase())),
+  )
+}
+// Linguist's aliases last: a brand's own name ("Django") wins over a template language's alias.
+for (const lang of Object.values(linguist)) {
+  if (!['programming', 'markup'].includes(lang.type) || excluded.has(lang.name.toLowerCase())) continue
+  add(lang.name, 'language', (lang.aliases ?? []).filter(usableAlias))
 }
 const split = (line) => line.split('|').map((s) => s.trim())
 for (const line of hand.aliases) {

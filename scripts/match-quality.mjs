@@ -13,7 +13,8 @@ const result = await measureExtraction(dir, annotations)
 if (process.argv.includes('--json')) console.log(JSON.stringify(result))
 else {
   if (process.argv.includes('--verbose')) {
-    for (const p of result.postings) console.log(`${p.file}  P ${p.precision.toFixed(2)} R ${p.recall.toFixed(2)}\n  missed: ${p.missed.join(', ')}\n  extra:  ${p.extra.join(', ')}`)
+    for (const p of result.postings)
+      console.log(`${p.file}  P ${p.precision.toFixed(2)} R ${p.recall.toFixed(2)}\n  missed: ${p.missed.join(', ')}\n  extra:  ${p.extra.join(', ')}`)
   }
   console.log(`${result.postings.length} postings, ${result.gold} annotated terms: precision ${result.precision.toFixed(3)}, recall ${result.recall.toFixed(3)}`)
 }

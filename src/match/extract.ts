@@ -99,7 +99,17 @@ export function findMentions(text: string, vocab: Vocabulary, options: { shape?:
     const lineText = line ? text.slice(line.start, line.end) : ''
     const rest = `${lineText.slice(0, first.start - (line?.start ?? 0))}\u0000${lineText.slice(lastToken.end - (line?.start ?? 0))}`
     const alone = /^[\s\-*•·‣▪–+\d.)#]*\u0000[\s.,;:)*_]*(\([^)]*\))?[\s.,;:*_]*$/.test(rest)
-    candidates.push({ term: found.form.term, form: found.form, text: text.slice(first.start, lastToken.end), start: first.start, end: lastToken.end, first: i, last: found.last, initial, alone })
+    candidates.push({
+      term: found.form.term,
+      form: found.form,
+      text: text.slice(first.start, lastToken.end),
+      start: first.start,
+      end: lastToken.end,
+      first: i,
+      last: found.last,
+      initial,
+      alone,
+    })
     i = found.last
   }
   const accepted = new Set<Candidate>()

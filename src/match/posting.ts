@@ -54,7 +54,26 @@ export async function readPosting(file: string, stdin: () => Promise<Buffer>): P
 
 const blank = (s: string): string => s.replace(/[^\n]/g, ' ')
 const BLOCK = /^(p|div|li|ul|ol|h[1-6]|br|tr|td|th|table|section|article|header|main|dd|dt|dl|blockquote|pre|hr|title)$/i
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', middot: '·', ndash: '–', mdash: '—', pound: '£', euro: '€', copy: '©', bull: '•', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', hellip: '…' }
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  middot: '·',
+  ndash: '–',
+  mdash: '—',
+  pound: '£',
+  euro: '€',
+  copy: '©',
+  bull: '•',
+  rsquo: '’',
+  lsquo: '‘',
+  rdquo: '”',
+  ldquo: '“',
+  hellip: '…',
+}
 
 /**
  * HTML as text of the same length: tags become spaces (a line break for block tags, "-" for a list
@@ -72,7 +91,11 @@ function htmlAsText(html: string): string {
     })
     .replace(/<!doctype[^>]*>/gi, blank)
     .replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (entity, body: string) => {
-      const char = body.startsWith('#x') ? String.fromCodePoint(Number.parseInt(body.slice(2), 16)) : body.startsWith('#') ? String.fromCodePoint(Number(body.slice(1))) : ENTITIES[body.toLowerCase()]
+      const char = body.startsWith('#x')
+        ? String.fromCodePoint(Number.parseInt(body.slice(2), 16))
+        : body.startsWith('#')
+          ? String.fromCodePoint(Number(body.slice(1)))
+          : ENTITIES[body.toLowerCase()]
       return char ? char.padEnd(entity.length - (char.length - 1), ' ') : entity
     })
 }
@@ -85,8 +108,10 @@ function headingOffsets(html: string): Set<number> {
 
 const PREFERRED =
   /\b(nice[- ]to[- ]haves?|bonus|preferred|desirable|desired|pluses|a plus|plus if|good[- ]to[- ]haves?|assets?|great if|would be great|extra credit|ideally|optional|not required|even better|it'?s a plus|would be a plus|strong plus|advantage|advantageous|we'?d love)\b/i
-const REQUIRED = /\b(requirements?|required|must[- ]haves?|must|mandatory|essential|minimum|basic qualifications|qualifications|what you('ll| will)? need|you have|you bring|what you bring|about you|who you are|what we('re| are) looking for|you should have|you'll need|skills|we need)\b/i
-const DUTIES = /\b(responsibilit|what you('ll| will)? do|the role|your role|duties|you will|in this role|day[- ]to[- ]day|what you'll be doing|your impact|the job|key responsibilities|what you'll own|you'll work on)/i
+const REQUIRED =
+  /\b(requirements?|required|must[- ]haves?|must|mandatory|essential|minimum|basic qualifications|qualifications|what you('ll| will)? need|you have|you bring|what you bring|about you|who you are|what we('re| are) looking for|you should have|you'll need|skills|we need)\b/i
+const DUTIES =
+  /\b(responsibilit|what you('ll| will)? do|the role|your role|duties|you will|in this role|day[- ]to[- ]day|what you'll be doing|your impact|the job|key responsibilities|what you'll own|you'll work on)/i
 const BOILER_HEAD =
   /\b(benefits?|perks|what we offer|we offer|why (join|work|you'll love)|about (us|the company|the team)|who we are|compensation|salary|pay range|equal|eeo|diversity|inclusion|how to apply|our (values|culture|mission|story)|life at|working at)\b/i
 // Sentences of postings that are about the employer, not the job.
@@ -112,7 +137,10 @@ function classifyLines(text: string, htmlHeadings: Set<number>): PostingLine[] {
     const fromHtml = [...htmlHeadings].some((h) => h >= start && h < start + raw.length && raw.slice(0, h - start).trim() === '')
     const short = content.length <= 70 && !/[.!?]$/.test(content)
     const keyword = PREFERRED.test(content) || REQUIRED.test(content) || DUTIES.test(content) || BOILER_HEAD.test(content)
-    const heading = !bullet && !/:\s*\S/.test(content.replace(/^[#*_\s]+|[*_\s]+$/g, '').replace(/^[^:]*:[*_]+\s*$/, '')) && (MD_HEADING.test(raw) || BOLD_LINE.test(raw) || fromHtml || (short && (content.endsWith(':') || keyword) && content.split(/\s+/).length <= 8))
+    const heading =
+      !bullet &&
+      !/:\s*\S/.test(content.replace(/^[#*_\s]+|[*_\s]+$/g, '').replace(/^[^:]*:[*_]+\s*$/, '')) &&
+      (MD_HEADING.test(raw) || BOLD_LINE.test(raw) || fromHtml || (short && (content.endsWith(':') || keyword) && content.split(/\s+/).length <= 8))
     if (heading) {
       const words = content.replace(/[#*_:]/g, ' ')
       if (/about you\b|who you are/i.test(words)) section = 'required'

@@ -94,9 +94,8 @@ export function spells(form: Form, keys: readonly string[]): boolean {
   for (let i = 0; i < form.keys.length; i++) {
     const k = keys[i]
     if (k === form.keys[i]) continue
-    if (i === form.keys.length - 1 && singular(k) === form.keys[i]) continue
+    if (i === form.keys.length - 1 && k !== undefined && singular(k) === form.keys[i]) continue
     return false
   }
   return true
 }
-

@@ -32,7 +32,7 @@ const CUE_BEFORE = new Set('in with using via including e.g i.e proficient exper
 const LIST_GAP = /^[ \t*_,;/&()[\]+|:–-]*(and|or|and\/or|as well as|plus|or similar|e\.?g\.?|such as|including|like|incl\.?)?[ \t*_,;/&()[\]+|:.–-]*$/i
 const listed = (gap: string): boolean => /\S/.test(gap) && !/^[ \t*_]+$/.test(gap) && LIST_GAP.test(gap)
 // After a name at the start of a sentence, what shows it is a noun: "Celery or other queues", "Optimization (LP)".
-const NOUN_AFTER = /^[ \t*_]*([,;/(]|and\b|or\b|$)/
+const NOUN_AFTER = /^[ \t*_]*([,;/(]|and\b|or\b|is\b|are\b|$)/
 const BLANK = /^[ \t*_`]*$/
 
 /** Where the sentences and list items of a text start, and which ranges are headings. */

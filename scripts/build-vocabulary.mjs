@@ -54,6 +54,8 @@ function add(name, kind, forms, { override = false } = {}) {
     term = { name, kind, forms: new Set() }
     terms.set(key, term)
   } else if (override) {
+    // Our list spells the name as postings do ("CUDA", not Linguist's "Cuda").
+    term.name = name
     term.kind = kind === 'technology' ? term.kind : kind
   }
   for (const form of [name, ...forms]) {

@@ -41,7 +41,7 @@ export function postingTerms(posting: Posting, vocab: Vocabulary): PostingTerm[]
     const importance = line.heading ? 'mentioned' : line.importance
     const entry = found.get(m.term) ?? { term: m.term, importance, mentions: [] }
     if (RANK[importance] > RANK[entry.importance]) entry.importance = importance
-    entry.mentions.push({ line: line.line, column: m.start - line.start + 1, text: m.text })
+    entry.mentions.push({ ...posting.position(m.start), text: m.text })
     found.set(m.term, entry)
   }
   return [...found.values()]

@@ -7,8 +7,6 @@ export type Importance = 'required' | 'preferred' | 'mentioned'
 
 /** One line of a posting, as read: what part of the posting it is in and how much it asks. */
 export interface PostingLine {
-  /** 1-based, in the file. */
-  line: number
   start: number
   end: number
   heading: boolean
@@ -23,6 +21,8 @@ export interface Posting {
   /** The text searched: for HTML, the file with tags, scripts and styles blanked out, so offsets stay the file's. */
   text: string
   lines: PostingLine[]
+  /** The 1-based line and column in the file of an offset of `text` (HTML's block tags split lines the file does not). */
+  position(offset: number): { line: number; column: number }
 }
 
 const bad = (code: Diagnostic['code'], file: string, message: string, hint?: string): VitaeError =>
@@ -49,7 +49,19 @@ export async function readPosting(file: string, stdin: () => Promise<Buffer>): P
   const html = /\.html?$/i.test(extname(file)) || (file === '-' && /^\s*(<!doctype html|<html|<body|<div|<p>|<h1)/i.test(text))
   const plain = html ? htmlAsText(text) : text.replace(/^\uFEFF/, ' ')
   if (!/[A-Za-z]{2}/.test(plain)) throw bad('EMPTY_POSTING', shown, `${shown} holds no text to read`, 'a posting is the text of a job advert')
-  return { file: shown, text: plain, lines: classifyLines(plain, html ? headingOffsets(text) : new Set()) }
+  const starts = [0]
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+  const position = (offset: number) => {
+    let lo = 0
+    let hi = starts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (starts[mid]! <= offset) lo = mid
+      else hi = mid - 1
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 }
+  }
+  return { file: shown, text: plain, lines: classifyLines(plain, html ? headingOffsets(text) : new Set()), position }
 }
 
 const blank = (s: string): string => s.replace(/[^\n]/g, ' ')
@@ -126,9 +138,7 @@ function classifyLines(text: string, htmlHeadings: Set<number>): PostingLine[] {
   const lines: PostingLine[] = []
   let section: 'intro' | 'duties' | 'required' | 'preferred' | 'boilerplate' = 'intro'
   let offset = 0
-  let n = 0
   for (const raw of text.split('\n')) {
-    n++
     const start = offset
     offset += raw.length + 1
     const content = raw.trim()
@@ -155,7 +165,7 @@ function classifyLines(text: string, htmlHeadings: Set<number>): PostingLine[] {
     if (!heading && PREFERRED.test(content)) importance = 'preferred'
     else if (!heading && /\b(required|must|mandatory|essential)\b/i.test(content)) importance = 'required'
     const boilerplate = section === 'boilerplate' || BOILER_LINE.test(content)
-    lines.push({ line: n, start, end: start + raw.length, heading, bullet, boilerplate, importance })
+    lines.push({ start, end: start + raw.length, heading, bullet, boilerplate, importance })
   }
   return lines
 }

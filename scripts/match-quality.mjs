@@ -14,7 +14,10 @@ const annotations = JSON.parse(readFileSync(join(dir, 'annotations.json'), 'utf8
 const heldOut = new Set(JSON.parse(readFileSync(join(dir, 'held-out.json'), 'utf8')).heldOut)
 const pick = (keep) => Object.fromEntries(Object.entries(annotations).filter(([file]) => keep(heldOut.has(file))))
 const all = await measureExtraction(dir, annotations)
-const held = await measureExtraction(dir, pick((h) => h))
+const held = await measureExtraction(
+  dir,
+  pick((h) => h),
+)
 const line = (label, r) => `${label}: ${r.postings.length} postings, ${r.gold} annotated terms: precision ${r.precision.toFixed(3)}, recall ${r.recall.toFixed(3)}`
 if (process.argv.includes('--json')) console.log(JSON.stringify({ all, heldOut: held }))
 else {

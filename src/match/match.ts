@@ -104,6 +104,13 @@ export async function matchPosting(options: { posting: string; resume: string; t
       const key = keyOfVariant(target.variant?.name)
       const run = (resume: Resume, layers: typeof target.layers) => tailorTarget({ ...p, resume }, { ...target, layers }, {}, services)
       const score: VariantScore = { name: target.variant?.name ?? null, output: target.name, coverage: 0, required: { shown: 0, total: 0 }, shown: 0, dropped: 0, absent: 0 }
+      // Terms written in one entry share its blockers: each place is worked out once per target.
+      const suggestions = new Map<string, Promise<Suggestion | undefined>>()
+      const suggestOnce = (pl: ResumePlace) => {
+        const key = pl.where
+        if (!suggestions.has(key)) suggestions.set(key, suggestFor(pl, tailored, { resume: p.resume, layers: target.layers, run, source: p.source, variant: target.variant }))
+        return suggestions.get(key)!
+      }
       let got = 0
       let total = 0
       for (const [i, a] of asked.entries()) {
@@ -120,7 +127,7 @@ export async function matchPosting(options: { posting: string; resume: string; t
           // The place that needs the fewest edits; verified suggestions first.
           let best: Suggestion | undefined
           for (const pl of hidden) {
-            const s = await suggestFor(pl, tailored, { resume: p.resume, layers: target.layers, run, source: p.source, variant: target.variant })
+            const s = await suggestOnce(pl)
             if (s && (!best || Number(s.verified) > Number(best.verified) || (s.verified === best.verified && s.changes.length < best.changes.length))) best = s
           }
           if (best) state.suggestion = best

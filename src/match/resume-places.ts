@@ -3,7 +3,7 @@ import { LIST_SECTIONS } from '../core/sections.js'
 import { nodeAt, type Path, placeOfOffset, type Source } from '../core/source.js'
 import type { Resume } from '../types/resume.js'
 import { findMentions } from './extract.js'
-import type { Term, Vocabulary } from './vocabulary.js'
+import type { Vocabulary } from './vocabulary.js'
 
 /** One place a term is written in the resume. */
 export interface ResumePlace {
@@ -46,20 +46,20 @@ function placeIn(source: Source, path: Path, words: string, nth: number): { line
   return found ? placeOfOffset(source, range[0] + found.index) : undefined
 }
 
-/** Where each of `wanted` is written in the resume as the file has it (every section, every entry). */
-export function placesInResume(resume: Resume, source: Source, vocab: Vocabulary, wanted: Set<Term>): Map<Term, ResumePlace[]> {
-  const places = new Map<Term, ResumePlace[]>()
+/** Where each term named in `wanted` is written in the resume as the file has it (every section, every entry). */
+export function placesInResume(resume: Resume, source: Source, vocab: Vocabulary, wanted: Set<string>): Map<string, ResumePlace[]> {
+  const places = new Map<string, ResumePlace[]>()
   for (const { path, text } of texts(resume)) {
-    const mentions = findMentions(text, vocab, { lenient: true }).filter((m) => wanted.has(m.term))
+    const mentions = findMentions(text, vocab, { lenient: true }).filter((m) => wanted.has(m.term.name))
     for (const m of mentions) {
       const pattern = new RegExp(`(?<![A-Za-z0-9])${m.text.split(/\s+/).map(escapeRegExp).join('\\s+')}(?![A-Za-z0-9])`, 'g')
       const nth = [...text.matchAll(pattern)].findIndex((x) => x.index === m.start)
       const at = placeIn(source, path, m.text, Math.max(nth, 0))
       // A string with no place of its own in the file (renamed legacy keys): its nearest parent's.
       const place = at ?? placeOfOffset(source, nodeAt(source, path.slice(0, 2))?.range?.[0] ?? 0)
-      const list = places.get(m.term) ?? []
+      const list = places.get(m.term.name) ?? []
       list.push({ path, where: formatPath(path), line: place.line, column: place.column, text: m.text })
-      places.set(m.term, list)
+      places.set(m.term.name, list)
     }
   }
   return places

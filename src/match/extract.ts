@@ -22,7 +22,7 @@ interface Candidate extends Mention {
 
 // Words after a name that say it is a technology: "Go programming", "Excel skills", "Spark cluster".
 const CUE_AFTER = new Set(
-  'programming language languages build builds front frontend backend monolith app codebase workloads deployments instances expert developer developers development engineer engineers engineering code codebase coding experience skills skill framework frameworks library libraries certification certified expertise knowledge proficiency scripting scripts api apis sdk stack cluster clusters ecosystem services service microservices applications apps modules tooling pipelines jobs ide runtime toolchain backend frontend proficient'.split(
+  'programming language languages build system systems software platform platforms tool tools front frontend backend monolith app codebase workloads deployments instances expert developer developers development engineer engineers engineering code codebase coding experience skills skill framework frameworks library libraries certification certified expertise knowledge proficiency scripting scripts api apis sdk stack cluster clusters ecosystem services service microservices applications apps modules tooling pipelines jobs ide runtime toolchain backend frontend proficient'.split(
     ' ',
   ),
 )
@@ -138,7 +138,8 @@ export function findMentions(
   const evidence = (c: Candidate): boolean => {
     if (c.alone) return true
     const next = tokens[c.last + 1]
-    if (next && CUE_AFTER.has(next.key) && BLANK.test(text.slice(c.end, next.start))) return true
+    // In lower case only: "Keystone Software", "Atlas Systems" are company names.
+    if (next && CUE_AFTER.has(next.key) && /^([a-z]|[A-Z]{2,}s?$)/.test(next.text) && BLANK.test(text.slice(c.end, next.start))) return true
     // A version after the name: "Ruby 3.3", "Rails 7", "Java 17" (not a year: "Spring 2026").
     if (next && /^v?\d{1,2}(\.\d+)*x?$/.test(next.key) && text.slice(c.end, next.start) === ' ') return true
     const prev = tokens[c.first - 1]

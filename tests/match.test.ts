@@ -254,6 +254,18 @@ variants:
     for (const place of gnn.resume) expect(lines[place.line - 1]!.slice(place.column - 1).startsWith('GNN')).toBe(true)
   })
 
+  it("counts text a variant sets itself, at its place in the variant's set", async () => {
+    writeFileSync(join(dir, 'label.txt'), 'Requirements:\n- Distributed systems\n')
+    const r = await match(['label.txt', '--all-variants'], dir)
+    const term = r.terms.find((t) => t.name === 'distributed systems')!
+    const shown = term.variants.backend!
+    expect(shown.status).toBe('shown')
+    expect(shown.shown[0]!.where).toBe('variants.backend.set.basics.label')
+    const line = readFileSync(join(dir, 'resume.yaml'), 'utf8').split('\n')[shown.shown[0]!.line - 1]!
+    expect(line.slice(shown.shown[0]!.column - 1)).toMatch(/^Distributed Systems/)
+    expect(term.variants.ml!.status).toBe('absent')
+  })
+
   it('takes terms from meta.match', async () => {
     const own = seedCopy()
     const file = join(own, 'resume.yaml')

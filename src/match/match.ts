@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { parse } from 'yaml'
+import { parsePath } from '../core/paths.js'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import { VitaeError } from '../diagnostics/diagnostic.js'
 import type { TailorOptions } from '../pipeline/options.js'
@@ -10,12 +11,12 @@ import type { Resume } from '../types/resume.js'
 import { blockers, type Suggestion, suggestFor } from './gaps.js'
 import { type Importance, readPosting } from './posting.js'
 import { postingTerms } from './posting-terms.js'
-import { placesInResume, type ResumePlace } from './resume-places.js'
+import { placesInResume, placesInString, type ResumePlace } from './resume-places.js'
 import { loadVocabulary, type TermKind, type UserTerms } from './vocabulary.js'
 
 export const WEIGHTS: Record<Importance, number> = { required: 3, mentioned: 2, preferred: 1 }
 
-type Place = Omit<ResumePlace, 'path'>
+type Place = Omit<ResumePlace, 'path' | 'term'>
 
 /** A term's state in one variant: shown, in the resume but dropped by the variant, or absent. */
 export interface TermInVariant {
@@ -90,14 +91,15 @@ export async function matchPosting(options: { posting: string; resume: string; t
   // Names the posting made known that no list holds (an acronym, MuleSoft) are looked for too.
   const unknown = asked.filter((a) => !vocab.termNamed(a.term.name)).map((a) => a.term.name)
   const resumeVocab = unknown.length ? loadVocabulary({ ...user, terms: [...(user.terms ?? []), ...unknown] }) : vocab
-  const places = placesInResume(p.resume, p.source, resumeVocab, new Set(asked.map((a) => a.term.name)))
+  const wanted = new Set(asked.map((a) => a.term.name))
+  const places = placesInResume(p.resume, p.source, resumeVocab, wanted)
   const terms: MatchedTerm[] = asked.map((a) => ({
     name: a.term.name,
     kind: a.term.kind,
     importance: a.importance,
     weight: WEIGHTS[a.importance],
     posting: a.mentions,
-    resume: (places.get(a.term.name) ?? []).map(({ path: _, ...rest }) => rest),
+    resume: (places.get(a.term.name) ?? []).map(({ path: _, term: __, ...rest }) => rest),
     variants: {},
   }))
   const scores: VariantScore[] = []
@@ -115,17 +117,30 @@ export async function matchPosting(options: { posting: string; resume: string; t
         if (!suggestions.has(key)) suggestions.set(key, suggestFor(pl, tailored, { resume: p.resume, layers: target.layers, run, source: p.source, variant: target.variant }))
         return suggestions.get(key)!
       }
+      // Text the variant itself sets ("basics.label: ML Engineer") shows terms too, where the variant writes it.
+      const setHere = new Map<string, ResumePlace[]>()
+      const v = target.variant
+      if (v && v.file === p.source.file) {
+        for (const [key, value] of Object.entries(v.def.set ?? {})) {
+          const path = parsePath(key)
+          if (typeof value !== 'string' || !path) continue
+          for (const place of placesInString(p.source, resumeVocab, wanted, value, path, ['variants', v.name, 'set', key], `variants.${v.name}.set.${key}`)) {
+            if (blockers(path, tailored).some((b) => b.kind !== 'override')) continue
+            setHere.set(place.term, [...(setHere.get(place.term) ?? []), place])
+          }
+        }
+      }
       let got = 0
       let total = 0
       for (const [i, a] of asked.entries()) {
         const term = terms[i]!
         const found = places.get(a.term.name) ?? []
-        const shown = found.filter((pl) => blockers(pl.path, tailored).length === 0)
+        const shown = [...found.filter((pl) => blockers(pl.path, tailored).length === 0), ...(setHere.get(a.term.name) ?? [])]
         const hidden = found.filter((pl) => !shown.includes(pl))
         const state: TermInVariant = {
           status: shown.length ? 'shown' : hidden.length ? 'dropped' : 'absent',
-          shown: shown.map(({ path: _, ...rest }) => rest),
-          dropped: hidden.map(({ path, ...rest }) => ({ ...rest, reasons: blockers(path, tailored).map((b) => b.reason) })),
+          shown: shown.map(({ path: _, term: __, ...rest }) => rest),
+          dropped: hidden.map(({ path, term: __, ...rest }) => ({ ...rest, reasons: blockers(path, tailored).map((b) => b.reason) })),
         }
         if (state.status === 'dropped') {
           // The place that needs the fewest edits; verified suggestions first.

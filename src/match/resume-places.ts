@@ -15,6 +15,8 @@ export interface ResumePlace {
   column: number
   /** The words as written there. */
   text: string
+  /** The term's name. */
+  term: string
 }
 
 // Fields whose text is an address, a date or a tag, never a claim of a skill.
@@ -46,20 +48,32 @@ function placeIn(source: Source, path: Path, words: string, nth: number): { line
   return found ? placeOfOffset(source, range[0] + found.index) : undefined
 }
 
+/**
+ * Where each term named in `wanted` is written in one string: `path` is the data it stands for,
+ * `node` where the file holds it (a variant's `set` value holds text for another path).
+ */
+export function placesInString(source: Source, vocab: Vocabulary, wanted: Set<string>, text: string, path: Path, node: Path = path, where = formatPath(path)): ResumePlace[] {
+  const found: ResumePlace[] = []
+  for (const m of findMentions(text, vocab, { lenient: true })) {
+    if (!wanted.has(m.term.name)) continue
+    const pattern = new RegExp(`(?<![A-Za-z0-9])${m.text.split(/\s+/).map(escapeRegExp).join('\\s+')}(?![A-Za-z0-9])`, 'g')
+    const nth = [...text.matchAll(pattern)].findIndex((x) => x.index === m.start)
+    const at = placeIn(source, node, m.text, Math.max(nth, 0))
+    // A string with no place of its own in the file (renamed legacy keys): its nearest parent's.
+    const place = at ?? placeOfOffset(source, nodeAt(source, node.slice(0, 2))?.range?.[0] ?? 0)
+    found.push({ path, where, line: place.line, column: place.column, text: m.text, term: m.term.name })
+  }
+  return found
+}
+
 /** Where each term named in `wanted` is written in the resume as the file has it (every section, every entry). */
 export function placesInResume(resume: Resume, source: Source, vocab: Vocabulary, wanted: Set<string>): Map<string, ResumePlace[]> {
   const places = new Map<string, ResumePlace[]>()
   for (const { path, text } of texts(resume)) {
-    const mentions = findMentions(text, vocab, { lenient: true }).filter((m) => wanted.has(m.term.name))
-    for (const m of mentions) {
-      const pattern = new RegExp(`(?<![A-Za-z0-9])${m.text.split(/\s+/).map(escapeRegExp).join('\\s+')}(?![A-Za-z0-9])`, 'g')
-      const nth = [...text.matchAll(pattern)].findIndex((x) => x.index === m.start)
-      const at = placeIn(source, path, m.text, Math.max(nth, 0))
-      // A string with no place of its own in the file (renamed legacy keys): its nearest parent's.
-      const place = at ?? placeOfOffset(source, nodeAt(source, path.slice(0, 2))?.range?.[0] ?? 0)
-      const list = places.get(m.term.name) ?? []
-      list.push({ path, where: formatPath(path), line: place.line, column: place.column, text: m.text })
-      places.set(m.term.name, list)
+    for (const place of placesInString(source, vocab, wanted, text, path)) {
+      const list = places.get(place.term) ?? []
+      list.push(place)
+      places.set(place.term, list)
     }
   }
   return places

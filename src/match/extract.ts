@@ -1,3 +1,4 @@
+import { widenNames } from './names.js'
 import { singular, type Token, tokenize } from './tokens.js'
 import { type Form, formsStarting, type Term, type Vocabulary } from './vocabulary.js'
 
@@ -32,7 +33,7 @@ const CUE_BEFORE = new Set('in with using via including e.g i.e proficient exper
 const LIST_GAP = /^[ \t*_,;/&()[\]+|:–-]*(and|or|and\/or|as well as|plus|or similar|e\.?g\.?|such as|including|like|incl\.?)?[ \t*_,;/&()[\]+|:.–-]*$/i
 const listed = (gap: string): boolean => /\S/.test(gap) && !/^[ \t*_]+$/.test(gap) && LIST_GAP.test(gap)
 // After a name at the start of a sentence, what shows it is a noun: "Celery or other queues", "Optimization (LP)".
-const NOUN_AFTER = /^[ \t*_]*([,;/(]|and\b|or\b|is\b|are\b|$)/
+const NOUN_AFTER = /^[ \t*_]*([,;/(]|and\b|or\b|is\b|are\b|for\b|$)/
 const BLANK = /^[ \t*_`]*$/
 
 // A name no list holds but that reads like one: an acronym (FEA, SOQL) or an inner capital
@@ -98,7 +99,7 @@ function longestAt(vocab: Vocabulary, text: string, tokens: Token[], i: number):
 export function findMentions(
   text: string,
   vocab: Vocabulary,
-  options: { shape?: TextShape; skip?: (offset: number) => boolean; lenient?: boolean; openNames?: boolean } = {},
+  options: { shape?: TextShape; skip?: (offset: number) => boolean; lenient?: boolean; openNames?: boolean; listItem?: (offset: number) => boolean } = {},
 ): Mention[] {
   const open = new Map<string, Form>()
   const shape = options.shape ?? plainShape(text)
@@ -175,5 +176,18 @@ export function findMentions(
     })
     if (!changed) break
   }
-  return candidates.filter((c) => accepted.has(c)).map(({ term, text: t, start, end }) => ({ term, text: t, start, end }))
+  const kept = candidates.filter((c) => accepted.has(c))
+  if (!options.openNames) return kept.map(({ term, text: t, start, end }) => ({ term, text: t, start, end }))
+  const starts = new Set(candidates.map((c) => c.first))
+  const initial = (i: number) => shape.isInitial(tokens[i]!, tokens[i - 1], text) || Boolean(shape.lineOf(tokens[i]!.start)?.heading)
+  const widened = widenNames(kept, {
+    text,
+    tokens,
+    initial,
+    skipped: (i) => options.skip?.(tokens[i]!.start) ?? false,
+    known: (i) => starts.has(i),
+    onListItem: (i) => options.listItem?.(tokens[i]!.start) ?? false,
+    common: (word) => vocab.isCommonWord(word),
+  })
+  return widened.map(({ term, start, end }) => ({ term, text: text.slice(start, end), start, end }))
 }

@@ -36,7 +36,12 @@ export function postingTerms(posting: Posting, vocab: Vocabulary): PostingTerm[]
     lineOf: (offset) => lineAt(offset),
   }
   const found = new Map<Term, PostingTerm>()
-  for (const m of findMentions(text, vocab, { shape, openNames: true, skip: (offset) => lineAt(offset)?.boilerplate ?? true })) {
+  for (const m of findMentions(text, vocab, {
+    shape,
+    openNames: true,
+    listItem: (offset) => lineAt(offset)?.bullet ?? false,
+    skip: (offset) => lineAt(offset)?.boilerplate ?? true,
+  })) {
     const line = lineAt(m.start)!
     const importance = line.heading ? 'mentioned' : line.importance
     const entry = found.get(m.term) ?? { term: m.term, importance, mentions: [] }

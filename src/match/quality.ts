@@ -12,11 +12,15 @@ interface PostingScore {
   extra: string[]
 }
 
+// Readers name a certification with or without the word ("EIT" or "EIT certification"): it is
+// dropped on both sides before comparing.
+const NAMING_WORD = / (certification|certificate|credential)s?$/
+
 /** A reader's name for a term as the vocabulary's name ("k8s" -> "Kubernetes"), or itself. */
 function canonical(vocab: Vocabulary, name: string): string {
   const keys = tokenize(name, () => true).map((t) => t.key)
   const form = formsStarting(vocab, keys[0] ?? '').find((f) => f.keys.length === keys.length && spells(f, keys))
-  return (form?.term.name ?? name).toLowerCase()
+  return (form?.term.name ?? name).toLowerCase().replace(NAMING_WORD, '')
 }
 
 /**
@@ -31,7 +35,7 @@ export async function measureExtraction(dir: string, annotations: Record<string,
   let gold = 0
   for (const [file, names] of Object.entries(annotations)) {
     const posting = await readPosting(join(dir, file), async () => Buffer.alloc(0))
-    const got = new Set(postingTerms(posting, vocab).map((t) => t.term.name.toLowerCase()))
+    const got = new Set(postingTerms(posting, vocab).map((t) => t.term.name.toLowerCase().replace(NAMING_WORD, '')))
     const want = new Set(names.map((n) => canonical(vocab, n)))
     const hit = [...got].filter((g) => want.has(g)).length
     hits += hit

@@ -34,6 +34,8 @@ interface Generated {
   /** By the first word's key: [term index, spelling, tier, the words' keys joined by spaces], longest first. */
   index: Record<string, [number, string, Tier, string][]>
   joined: string[]
+  /** The 10,000 most frequent English words, lower case. */
+  common: string[]
 }
 
 /**
@@ -50,6 +52,7 @@ export class Vocabulary {
   private readonly user = new Map<string, Form[]>()
   private readonly ignored: Set<string>
   private readonly taken = new Set<string>()
+  private commonWords: Set<string> | undefined
 
   constructor(user: UserTerms = {}) {
     this.data = JSON.parse(readFileSync(new URL('../../lib/generated/match-vocabulary.json', import.meta.url), 'utf8')) as Generated
@@ -81,6 +84,12 @@ export class Vocabulary {
       this.terms[i] = t
     }
     return t
+  }
+
+  /** Whether a word (any case) is among the most frequent English words: "Strong", "Carrier". */
+  isCommonWord(word: string): boolean {
+    this.commonWords ??= new Set(this.data.common)
+    return this.commonWords.has(word.toLowerCase())
   }
 
   /** The built vocabulary's term of this name, in any case. */

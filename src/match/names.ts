@@ -1,16 +1,6 @@
 import type { Token } from './tokens.js'
 import type { Term } from './vocabulary.js'
 
-/** The singular a reader would write for a plural noun: "registries", "releases", "flags". */
-const oneOf = (word: string): string | undefined =>
-  word.length < 4 || /(ss|us|is)$/.test(word) || !word.endsWith('s')
-    ? undefined
-    : word.endsWith('ies')
-      ? `${word.slice(0, -3)}y`
-      : /(ches|shes|xes|sses)$/.test(word)
-        ? word.slice(0, -2)
-        : word.slice(0, -1)
-
 /** A name found in a posting: a known term, or one this module makes from its neighbours. */
 export interface Found {
   term: Term
@@ -71,10 +61,7 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
   for (const f of found) for (let i = f.first; i <= f.last; i++) covered.set(i, f)
   const open = new Map<string, Term>()
   const named = (first: number, last: number, base?: Term): Found => {
-    let written = text.slice(tokens[first]!.start, tokens[last]!.end).replace(/\s+/g, ' ')
-    // A method read from a list is named in the singular, as a reader would: "schema registries".
-    const one = /^[a-z][a-z -]*$/.test(written) && !base ? oneOf(tokens[last]!.key) : undefined
-    if (one) written = `${written.slice(0, written.length - tokens[last]!.text.length)}${one}`
+    const written = text.slice(tokens[first]!.start, tokens[last]!.end).replace(/\s+/g, ' ')
     const kind = /certifi|credential/i.test(written) ? 'certification' : (base?.kind ?? 'technology')
     const term = open.get(written.toLowerCase()) ?? { name: written, kind: /^[a-z]/.test(written) && !base ? 'method' : kind }
     open.set(written.toLowerCase(), term)
@@ -184,6 +171,12 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
     if (!/^[\s,/;]*((and|or)[\s,]*)*$/.test(rest)) continue
     for (const r of inside) fresh.push(named(r.first, r.last))
   }
+  // An acronym in brackets right after a name is a name too: "Microsoft Sentinel (KQL)", "(CKA)".
+  const ends = new Set([...out, ...fresh].map((f) => f.last))
+  for (let i = 1; i < tokens.length; i++) {
+    if (taken.has(i) || ctx.skipped(i) || !/^[A-Z][A-Z0-9]{1,5}$/.test(tokens[i]!.text)) continue
+    if (ends.has(i - 1) && text.slice(tokens[i - 1]!.end, tokens[i]!.start) === ' (' && text[tokens[i]!.end] === ')') fresh.push(named(i, i))
+  }
   const all = [...out, ...fresh]
   return spelledOut(
     [...all, ...listedPhrases(all, ctx, named)].sort((a, b) => a.start - b.start),
@@ -232,10 +225,12 @@ function listedPhrases(found: Found[], ctx: NameContext, named: (first: number, 
       else prev.push(i)
     }
     const taken = new Set<number[]>()
-    const named_ = (item: number[]) => taken.has(item) || (item.length > 0 && item.every((i) => foundAt.has(i)))
+    // An item naming something ends in a name: "Python", "Experience with dbt".
+    const named_ = (item: number[]) => taken.has(item) || (item.length > 0 && foundAt.has(item[item.length - 1]!))
     // Twice, so an item two along from a name is reached through one already taken.
     for (const [n, item] of [...items.entries(), ...items.entries()]) {
-      if (taken.has(item) || item.length === 0 || item.length > 3 || item.some((i) => foundAt.has(i))) continue
+      // Not a line's first item: that is where the verbs are ("maintain batch jobs").
+      if (n === 0 || taken.has(item) || item.length === 0 || item.length > 3 || item.some((i) => foundAt.has(i))) continue
       if (!named_(items[n - 1] ?? []) && !named_(items[n + 1] ?? [])) continue
       // Both ends of the item are the list's own: a comma or "and" before and after, or the line's end.
       const words = item.map((i) => tokens[i]!)
@@ -278,7 +273,9 @@ function spelledOut(found: Found[], ctx: NameContext, named: (first: number, las
       need--
       first = b
     }
-    if (need > 0 || SMALL.has(tokens[first]!.key)) continue
+    // "The Composable Architecture (TCA)": a leading "the" is part of the name only when capitalised.
+    if (need === 0 && SMALL.has(tokens[first]!.key) && tokens[first]!.text === 'The') need = 0
+    else if (need > 0 || SMALL.has(tokens[first]!.key)) continue
     const start = tokens[first]!.start
     const end = tokens[i - 1]!.end
     const same = found.find((f) => f.start === start && f.end === end)

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { readPosting } from './posting.js'
 import { postingTerms } from './posting-terms.js'
-import { tokenize } from './tokens.js'
+import { singular, tokenize } from './tokens.js'
 import { formsStarting, loadVocabulary, spells, type Vocabulary } from './vocabulary.js'
 
 interface PostingScore {
@@ -12,15 +12,22 @@ interface PostingScore {
   extra: string[]
 }
 
-// Readers name a certification with or without the word ("EIT" or "EIT certification"): it is
-// dropped on both sides before comparing.
+// Readers name a certification with or without the word ("EIT" or "EIT certification"), and a
+// method in the plural or not: both are dropped on both sides before comparing.
 const NAMING_WORD = / (certification|certificate|credential)s?$/
 
 /** A reader's name for a term as the vocabulary's name ("k8s" -> "Kubernetes"), or itself. */
 function canonical(vocab: Vocabulary, name: string): string {
   const keys = tokenize(name, () => true).map((t) => t.key)
   const form = formsStarting(vocab, keys[0] ?? '').find((f) => f.keys.length === keys.length && spells(f, keys))
-  return (form?.term.name ?? name).toLowerCase().replace(NAMING_WORD, '')
+  return same((form?.term.name ?? name).toLowerCase())
+}
+
+/** A name as compared: without "certification", its last word in the singular ("schema registries"). */
+function same(name: string): string {
+  const words = name.replace(NAMING_WORD, '').split(' ')
+  const last = words.pop() ?? ''
+  return [...words, singular(last) ?? last].join(' ')
 }
 
 /**
@@ -35,7 +42,7 @@ export async function measureExtraction(dir: string, annotations: Record<string,
   let gold = 0
   for (const [file, names] of Object.entries(annotations)) {
     const posting = await readPosting(join(dir, file), async () => Buffer.alloc(0))
-    const got = new Set(postingTerms(posting, vocab).map((t) => t.term.name.toLowerCase().replace(NAMING_WORD, '')))
+    const got = new Set(postingTerms(posting, vocab).map((t) => same(t.term.name.toLowerCase())))
     const want = new Set(names.map((n) => canonical(vocab, n)))
     const hit = [...got].filter((g) => want.has(g)).length
     hits += hit

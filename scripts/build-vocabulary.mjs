@@ -150,6 +150,9 @@ const sources = ['linguist-languages', 'simple-icons', '@iconify-json/logos', 's
 const out = join(root, 'lib/generated/match-vocabulary.json')
 mkdirSync(dirname(out), { recursive: true })
 // Common English words (lower case), for telling a name no list holds ("Gearset") from a capitalised word.
-const common = [...rank].filter(([w, r]) => r < COMMON_RANK && /^[a-z]+$/.test(w)).map(([w]) => w)
+const common = [...rank]
+  .filter(([w, r]) => r < COMMON_RANK && /^[a-z]+$/.test(w))
+  .map(([w]) => w)
+  .join(' ')
 writeFileSync(out, JSON.stringify({ sources, terms: list.map((t) => [t.name, t.kind]), index, joined: [...joined], common }))
 if (process.argv.includes('--stats')) console.log(`${list.length} terms, ${Object.values(index).reduce((n, e) => n + e.length, 0)} spellings`)

@@ -34,9 +34,11 @@ interface Generated {
   /** By the first word's key: [term index, spelling, tier, the words' keys joined by spaces], longest first. */
   index: Record<string, [number, string, Tier, string][]>
   joined: string[]
-  /** The 10,000 most frequent English words, lower case. */
-  common: string[]
+  /** The 10,000 most frequent English words, lower case, space-separated (one string parses fast). */
+  common: string
 }
+
+let generated: Generated | undefined
 
 /**
  * The vocabulary built by scripts/build-vocabulary.mjs, with the user's terms on top. Entries are
@@ -53,9 +55,12 @@ export class Vocabulary {
   private readonly ignored: Set<string>
   private readonly taken = new Set<string>()
   private commonWords: Set<string> | undefined
+  private byName: Map<string, number> | undefined
 
   constructor(user: UserTerms = {}) {
-    this.data = JSON.parse(readFileSync(new URL('../../lib/generated/match-vocabulary.json', import.meta.url), 'utf8')) as Generated
+    // Read once per process: `resume match` builds a second vocabulary with the posting's own names.
+    generated ??= JSON.parse(readFileSync(new URL('../../lib/generated/match-vocabulary.json', import.meta.url), 'utf8')) as Generated
+    this.data = generated
     this.sources = this.data.sources
     this.joined = new Set(this.data.joined)
     this.terms = new Array(this.data.terms.length)
@@ -88,15 +93,22 @@ export class Vocabulary {
 
   /** Whether a word (any case) is among the most frequent English words: "Strong", "Carrier". */
   isCommonWord(word: string): boolean {
-    this.commonWords ??= new Set(this.data.common)
+    this.commonWords ??= new Set(this.data.common.split(' '))
     return this.commonWords.has(word.toLowerCase())
   }
 
   /** The built vocabulary's term of this name, in any case. */
   termNamed(name: string): Term | undefined {
-    const lower = name.toLowerCase()
-    const i = this.data.terms.findIndex(([n]) => n.toLowerCase() === lower)
-    return i >= 0 ? this.term(i) : undefined
+    // Built once: a posting's unknown names are each looked up here, twice.
+    if (!this.byName) {
+      this.byName = new Map()
+      this.data.terms.forEach(([n], i) => {
+        const key = n.toLowerCase()
+        if (!this.byName!.has(key)) this.byName!.set(key, i)
+      })
+    }
+    const i = this.byName.get(name.toLowerCase())
+    return i === undefined ? undefined : this.term(i)
   }
 
   /** The forms whose first word's key is `key`, longest first. */

@@ -171,6 +171,20 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
     if (!/^[\s,/;]*((and|or)[\s,]*)*$/.test(rest)) continue
     for (const r of inside) fresh.push(named(r.first, r.last))
   }
+  // A capitalised word no list holds and no dictionary has, on a requirement line, after "in",
+  // "with", "using" or "via": "coordinated in Navisworks", "chaos experiments with Gremlin".
+  for (const r of pending) {
+    const prev = tokens[r.first - 1]
+    if (r.first !== r.last || fresh.some((f) => f.first === r.first) || !prev || !ctx.onListItem(r.first) || ctx.initial(r.first)) continue
+    if (ctx.common(tokens[r.first]!.text) || !/^(in|with|using|via)$/.test(prev.key) || text.slice(prev.end, tokens[r.first]!.start) !== ' ') continue
+    if (/^[A-Z][a-z]+$/.test(tokens[r.first]!.text) && tokens[r.first]!.text.length < 5) continue
+    // Places read the same way ("based in Denver", "our offices in Leeds"): no gazetteer, so the words around tell.
+    const before = tokens[r.first - 2]?.key ?? ''
+    const after = text.slice(tokens[r.first]!.end, tokens[r.first]!.end + 12)
+    if (/^(based|located|offices?|live|living|headquartered|relocate|remote|hybrid|onsite|travel)$/.test(before) || /^(,\s*[A-Z]{2}\b| office| area| metro| HQ)/.test(after))
+      continue
+    fresh.push(named(r.first, r.last))
+  }
   // An acronym in brackets right after a name is a name too: "Microsoft Sentinel (KQL)", "(CKA)".
   const ends = new Set([...out, ...fresh].map((f) => f.last))
   for (let i = 1; i < tokens.length; i++) {

@@ -150,3 +150,12 @@ describe('names no list holds, read from how a posting writes them', () => {
     expect([...found.keys()].some((n) => /communication/.test(n))).toBe(false)
   })
 })
+
+describe('a capitalised word no dictionary has, after "in", "with", "using" on a requirement line', () => {
+  it('is a name, but a place is not', async () => {
+    const found = await terms('Responsibilities:\n- Coordinate models in Solibri and clash reports\n- Based in Saskatoon with travel to sites\n- Meet clients in Reykjavik, IS\n')
+    expect(found.has('Solibri')).toBe(true)
+    expect(found.has('Saskatoon')).toBe(false)
+    expect(found.has('Reykjavik')).toBe(false)
+  })
+})

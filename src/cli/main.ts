@@ -69,6 +69,20 @@ export async function main(argv: readonly string[], io: Io = processIo(argv.incl
       code = await runExplain(file, opts, io)
     })
 
+  const match = program
+    .command('match')
+    .description('find what a job posting asks for in the resume and its variants, and what would show the rest')
+    .argument('<posting>', 'the posting: a .txt, .md or .html file, or - for standard input')
+    .argument('[file]', 'the resume', 'resume.yaml')
+  tailoringOptions(match)
+    .option('--terms <file>', 'more terms and aliases, as in meta.match (YAML or JSON)')
+    .option('--fail-under <percent>', 'exit 4 when the best coverage is below this percentage', parsePercent)
+    .option('--json', 'print the report as JSON')
+    .action(async (posting: string, file: string, opts: Record<string, unknown>) => {
+      const { runMatch } = await import('./match.js')
+      code = await runMatch(posting, file, opts, io)
+    })
+
   program
     .command('themes')
     .description("list the themes a resume can use: vitae's own and the installed theme packages")
@@ -164,6 +178,12 @@ const commaList = (value: string): string[] =>
     .split(',')
     .map((v) => v.trim())
     .filter(Boolean)
+
+function parsePercent(value: string): number {
+  const n = Number(value)
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('a percentage from 0 to 100')
+  return n
+}
 
 export function parsePositive(flag: string) {
   return (value: string): number => {

@@ -23,6 +23,8 @@ export const CODES_BY_KIND = {
     'MERGE_KEY',
     'FORBIDDEN_KEY',
     'UNKNOWN_FORMAT',
+    'POSTING_BINARY',
+    'EMPTY_POSTING',
   ],
   validation: [
     'TYPE',
@@ -46,6 +48,7 @@ export const CODES_BY_KIND = {
     'FOREIGN_FORMAT',
     'EMPTY_RESUME',
     'PHOTO',
+    'MATCH_BELOW',
   ],
   theme: ['THEME', 'TEMPLATE', 'PLUGIN'],
   render: ['BROWSER_NOT_FOUND', 'BROWSER_LAUNCH', 'PDF_FAILED', 'PNG_FAILED', 'RENDER_TIMEOUT', 'PAGE_LIMIT', 'DOCX', 'PLUGIN_FAILED'],

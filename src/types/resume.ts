@@ -278,6 +278,20 @@ export interface Resume {
     theme?: string
     themeOptions?: ThemeOptions
     /**
+     * Terms for resume match beside its vocabulary: names with their aliases, and names to leave out.
+     */
+    match?: {
+      terms?: (
+        | string
+        | {
+            name: string
+            aliases?: string[]
+            kind?: 'language' | 'technology' | 'method' | 'certification'
+          }
+      )[]
+      ignore?: string[]
+    }
+    /**
      * Renderer plugins adding formats: module paths relative to the resume, or package names.
      */
     plugins?: string[]

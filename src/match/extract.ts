@@ -1,0 +1,193 @@
+import { widenNames } from './names.js'
+import { singular, type Token, tokenize } from './tokens.js'
+import { type Form, formsStarting, type Term, type Vocabulary } from './vocabulary.js'
+
+/** One place a term is written in a text. */
+export interface Mention {
+  term: Term
+  /** The text as written there. */
+  text: string
+  start: number
+  end: number
+}
+
+interface Candidate extends Mention {
+  form: Form
+  first: number
+  last: number
+  /** The first word of its sentence or list item, or in a heading: a capital there proves nothing. */
+  initial: boolean
+  /** Alone on its line or list item: "- Go". */
+  alone: boolean
+}
+
+// Words after a name that say it is a technology: "Go programming", "Excel skills", "Spark cluster".
+const CUE_AFTER = new Set(
+  'programming language languages build system systems software platform platforms tool tools front frontend backend monolith app codebase workloads deployments instances expert developer developers development engineer engineers engineering code codebase coding experience skills skill framework frameworks library libraries certification certified expertise knowledge proficiency scripting scripts api apis sdk stack cluster clusters ecosystem services service microservices applications apps modules tooling pipelines jobs ide runtime toolchain backend frontend proficient'.split(
+    ' ',
+  ),
+)
+// Words before a name that say so: "in Go", "with Spark", "using React".
+const CUE_BEFORE = new Set('in with using via including e.g i.e proficient experienced'.split(' '))
+// What may stand between two items of one list: "Python, Go and Rust", "Java/Kotlin", "C (and C++)".
+const LIST_GAP = /^[ \t*_,;/&()[\]+|:–-]*(and|or|and\/or|as well as|plus|or similar|e\.?g\.?|such as|including|like|incl\.?)?[ \t*_,;/&()[\]+|:.–-]*$/i
+const listed = (gap: string): boolean => /\S/.test(gap) && !/^[ \t*_]+$/.test(gap) && LIST_GAP.test(gap)
+// After a name at the start of a sentence, what shows it is a noun: "Celery or other queues", "Optimization (LP)".
+const NOUN_AFTER = /^[ \t*_]*([,;/(]|and\b|or\b|is\b|are\b|for\b|$)/
+const BLANK = /^[ \t*_`]*$/
+
+// A name no list holds but that reads like one: an acronym (FEA, SOQL) or an inner capital
+// (MuleSoft, RSpec). Counted only with the evidence a common word needs, and never these, which
+// postings use for titles, degrees, places, money and time.
+const OPEN_NAME = /^(?:[A-Z][A-Z0-9&]{2,5}|[A-Z]+[a-z]+[A-Z][A-Za-z]*|[A-Z]{2}[a-z]{2,})$/
+const NOT_NAMES = new Set(
+  'CEO CTO CFO COO CIO CMO CPO CRO CISO VP SVP EVP HR USA NYC EEO EOE PTO LLC INC LTD GMBH ASAP FAQ DEI ESG OKR OKRS MBA PHD PHDS MSC BSC MSE BSE MENG BENG EST PST CST MST EDT PDT CET CEST GMT UTC BST AMER EMEA APAC LATAM ANZ DACH USD EUR GBP CAD AUD INR OTE FTE DOE YOE WFH RTO IPO SMB SME SMBS B2B B2C D2C DTC NGO NHS TBD ETA RSVP AND THE FOR YOU OUR NEW WHO WHAT NOT ALL ANY CAN ARE HOW WHY'.split(
+    ' ',
+  ),
+)
+const isOpenName = (word: string): boolean => OPEN_NAME.test(word) && !NOT_NAMES.has(word.toUpperCase()) && !/^Ma?c[A-Z]/.test(word) && /[A-Z].*[A-Za-z]/.test(word)
+
+/** Where the sentences and list items of a text start, and which ranges are headings. */
+export interface TextShape {
+  /** Offsets where a sentence or a list item starts (after its bullet). */
+  isInitial(token: Token, previous: Token | undefined, text: string): boolean
+  lineOf(offset: number): { start: number; end: number; heading: boolean } | undefined
+}
+
+const SENTENCE_END = /[.!?:;•]\s*$|\n\s*$/
+
+/** A shape for any text: lines are list items, sentences end in . ! ? : ; */
+export function plainShape(text: string): TextShape {
+  return {
+    isInitial: (token, previous) => !previous || SENTENCE_END.test(text.slice(previous.end, token.start)) || /\n/.test(text.slice(previous.end, token.start)),
+    lineOf: (offset) => {
+      const start = text.lastIndexOf('\n', offset - 1) + 1
+      const next = text.indexOf('\n', offset)
+      return { start, end: next < 0 ? text.length : next, heading: false }
+    },
+  }
+}
+
+/** The spelling at tokens[i..] that the longest form of the vocabulary matches, case rules applied. */
+function longestAt(vocab: Vocabulary, text: string, tokens: Token[], i: number): { form: Form; last: number } | undefined {
+  const keys: string[] = []
+  for (let j = i; j < tokens.length && j < i + 6; j++) {
+    if (j > i && !/^[ \t\u00a0&]*$/.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) break
+    keys.push(tokens[j]!.key)
+  }
+  for (const form of formsStarting(vocab, keys[0]!)) {
+    if (form.keys.length > keys.length) continue
+    const words = keys.slice(0, form.keys.length)
+    let ok = form.keys.every((k, n) => k === words[n] || (n === form.keys.length - 1 && singular(words[n]!) === k))
+    if (!ok) continue
+    if (form.tier > 0) {
+      // As written: the same letters in the same case, a plural "s" allowed at the end.
+      const written = text.slice(tokens[i]!.start, tokens[i + form.keys.length - 1]!.end).replace(/\s+/g, ' ')
+      ok = written === form.text || written === `${form.text}s` || written.replace(/['’]s$/, '') === form.text
+    }
+    if (ok) return { form, last: i + form.keys.length - 1 }
+  }
+  return undefined
+}
+
+/**
+ * Finds the vocabulary's terms in a text. A name that is a common English word counts only with
+ * evidence: alone on its line, next to a cue word, in a list beside another term, or, written the
+ * same way, where the same term is certain elsewhere. `lenient` (for a resume's own text) lets a
+ * capitalised common word count anywhere but at the start of a sentence.
+ */
+export function findMentions(
+  text: string,
+  vocab: Vocabulary,
+  options: { shape?: TextShape; skip?: (offset: number) => boolean; lenient?: boolean; openNames?: boolean; listItem?: (offset: number) => boolean } = {},
+): Mention[] {
+  const open = new Map<string, Form>()
+  const shape = options.shape ?? plainShape(text)
+  const tokens = tokenize(text, (key) => vocab.joined.has(key))
+  const candidates: Candidate[] = []
+  for (let i = 0; i < tokens.length; i++) {
+    const first = tokens[i]!
+    if (options.skip?.(first.start)) continue
+    let found = longestAt(vocab, text, tokens, i)
+    if (!found && options.openNames && isOpenName(first.text)) {
+      const form = open.get(first.text) ?? { text: first.text, keys: [first.key], tier: 2 as const, term: { name: first.text, kind: 'technology' as const } }
+      open.set(first.text, form)
+      found = { form, last: i }
+    }
+    if (!found) continue
+    const lastToken = tokens[found.last]!
+    const line = shape.lineOf(first.start)
+    const initial = Boolean(line?.heading) || shape.isInitial(first, tokens[i - 1], text)
+    const lineText = line ? text.slice(line.start, line.end) : ''
+    const rest = `${lineText.slice(0, first.start - (line?.start ?? 0))}\u0000${lineText.slice(lastToken.end - (line?.start ?? 0))}`
+    const alone = /^[\s\-*•·‣▪–+\d.)#]*\u0000[\s.,;:)*_]*(\([^)]*\))?[\s.,;:*_]*$/.test(rest)
+    candidates.push({
+      term: found.form.term,
+      form: found.form,
+      text: text.slice(first.start, lastToken.end),
+      start: first.start,
+      end: lastToken.end,
+      first: i,
+      last: found.last,
+      initial,
+      alone,
+    })
+    i = found.last
+  }
+  const accepted = new Set<Candidate>()
+  const certain = new Set<Term>()
+  const evidence = (c: Candidate): boolean => {
+    if (c.alone) return true
+    const next = tokens[c.last + 1]
+    // In lower case only: "Keystone Software", "Atlas Systems" are company names.
+    if (next && CUE_AFTER.has(next.key) && /^([a-z]|[A-Z]{2,}s?$)/.test(next.text) && BLANK.test(text.slice(c.end, next.start))) return true
+    // A version after the name: "Ruby 3.3", "Rails 7", "Java 17" (not a year: "Spring 2026").
+    if (next && /^v?\d{1,2}(\.\d+)*x?$/.test(next.key) && text.slice(c.end, next.start) === ' ') return true
+    const prev = tokens[c.first - 1]
+    if (prev && CUE_BEFORE.has(prev.key) && BLANK.test(text.slice(prev.end, c.start))) return true
+    if (c.form.tier === 1) {
+      const line = shape.lineOf(c.start)
+      return NOUN_AFTER.test(text.slice(c.end, line ? line.end : undefined))
+    }
+    return false
+  }
+  for (const c of candidates) {
+    const sure = c.form.tier === 0 || (c.form.tier === 1 && (!c.initial || evidence(c))) || (c.form.tier === 2 && (evidence(c) || (Boolean(options.lenient) && !c.initial)))
+    if (!sure) continue
+    accepted.add(c)
+    certain.add(c.term)
+  }
+  // Lists: a doubtful name beside an accepted one, with only commas, "and" or "or" between.
+  for (let round = 0; round < 4; round++) {
+    let changed = false
+    candidates.forEach((c, n) => {
+      if (accepted.has(c)) return
+      // Beside an accepted name, or beside another doubtful one when one of the two is only rare.
+      const neighbours = [candidates[n - 1], candidates[n + 1]].filter(
+        (x): x is Candidate => x !== undefined && (accepted.has(x) || (x.form.tier < 2 && c.form.tier < 2) || x.form.tier + c.form.tier <= 3),
+      )
+      const inList = neighbours.some((x) => listed(x.end <= c.start ? text.slice(x.end, c.start) : text.slice(c.end, x.start)))
+      const known = certain.has(c.term) && !c.initial
+      if (inList || known) {
+        accepted.add(c)
+        certain.add(c.term)
+        changed = true
+      }
+    })
+    if (!changed) break
+  }
+  const kept = candidates.filter((c) => accepted.has(c))
+  if (!options.openNames) return kept.map(({ term, text: t, start, end }) => ({ term, text: t, start, end }))
+  const starts = new Set(candidates.map((c) => c.first))
+  const initial = (i: number) => shape.isInitial(tokens[i]!, tokens[i - 1], text) || Boolean(shape.lineOf(tokens[i]!.start)?.heading)
+  const widened = widenNames(kept, {
+    text,
+    tokens,
+    initial,
+    skipped: (i) => options.skip?.(tokens[i]!.start) ?? false,
+    known: (i) => starts.has(i),
+    onListItem: (i) => options.listItem?.(tokens[i]!.start) ?? false,
+    common: (word) => vocab.isCommonWord(word),
+  })
+  return widened.map(({ term, start, end }) => ({ term, text: text.slice(start, end), start, end }))
+}

@@ -1,0 +1,173 @@
+import { readFile } from 'node:fs/promises'
+import { parse } from 'yaml'
+import { parsePath } from '../core/paths.js'
+import type { Diagnostic } from '../diagnostics/diagnostic.js'
+import { VitaeError } from '../diagnostics/diagnostic.js'
+import type { TailorOptions } from '../pipeline/options.js'
+import { plan } from '../pipeline/plan.js'
+import { tailorTarget } from '../pipeline/prepare.js'
+import { BuildServices } from '../pipeline/services.js'
+import type { Resume } from '../types/resume.js'
+import { blockers, type Suggestion, suggestFor } from './gaps.js'
+import { type Importance, readPosting } from './posting.js'
+import { postingTerms } from './posting-terms.js'
+import { placesInResume, placesInString, type ResumePlace } from './resume-places.js'
+import { loadVocabulary, type TermKind, type UserTerms } from './vocabulary.js'
+
+export const WEIGHTS: Record<Importance, number> = { required: 3, mentioned: 2, preferred: 1 }
+
+type Place = Omit<ResumePlace, 'path' | 'term'>
+
+/** A term's state in one variant: shown, in the resume but dropped by the variant, or absent. */
+export interface TermInVariant {
+  status: 'shown' | 'dropped' | 'absent'
+  shown: Place[]
+  dropped: (Place & { reasons: string[] })[]
+  suggestion?: Suggestion
+}
+
+export interface MatchedTerm {
+  name: string
+  kind: TermKind
+  importance: Importance
+  weight: number
+  posting: { line: number; column: number; text: string }[]
+  resume: Place[]
+  /** By variant name (`null` for the resume as written is keyed "(resume)"). */
+  variants: Record<string, TermInVariant>
+}
+
+export interface VariantScore {
+  name: string | null
+  output: string
+  /** Shown weight over all weight, in percent, one decimal. */
+  coverage: number
+  required: { shown: number; total: number }
+  shown: number
+  dropped: number
+  absent: number
+}
+
+export interface MatchReport {
+  posting: string
+  resume: string
+  terms: MatchedTerm[]
+  /** Best coverage first. */
+  variants: VariantScore[]
+  vocabulary: { name: string; version: string; license: string }[]
+  diagnostics: Diagnostic[]
+}
+
+export const keyOfVariant = (name: string | null | undefined): string => name ?? '(resume)'
+
+/** User terms: the resume's meta.match, then a --terms file (YAML or JSON) on top. */
+async function userTerms(resume: Resume, file?: string): Promise<UserTerms> {
+  const own = (resume.meta?.match ?? {}) as UserTerms
+  if (!file) return own
+  let data: UserTerms
+  try {
+    data = (parse(await readFile(file, 'utf8')) ?? {}) as UserTerms
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new VitaeError('input', [
+      {
+        code: code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE',
+        severity: 'error',
+        file,
+        message: `the terms file ${file} cannot be read: ${(error as Error).message.split('\n')[0]}`,
+      },
+    ])
+  }
+  return { terms: [...(own.terms ?? []), ...(data.terms ?? [])], ignore: [...(own.ignore ?? []), ...(data.ignore ?? [])] }
+}
+
+/** `resume match`: the posting's terms, where the resume shows them in each target, and what would show the rest. */
+export async function matchPosting(options: { posting: string; resume: string; tailor: TailorOptions; termsFile?: string; stdin: () => Promise<Buffer> }): Promise<MatchReport> {
+  const posting = await readPosting(options.posting, options.stdin)
+  const p = await plan(options.resume, options.tailor)
+  const user = await userTerms(p.resume, options.termsFile)
+  const vocab = loadVocabulary(user)
+  const asked = postingTerms(posting, vocab)
+  // Names the posting made known that no list holds (an acronym, MuleSoft) are looked for too.
+  const unknown = asked.filter((a) => !vocab.termNamed(a.term.name)).map((a) => a.term.name)
+  const resumeVocab = unknown.length ? loadVocabulary({ ...user, terms: [...(user.terms ?? []), ...unknown] }) : vocab
+  const wanted = new Set(asked.map((a) => a.term.name))
+  const places = placesInResume(p.resume, p.source, resumeVocab, wanted)
+  const terms: MatchedTerm[] = asked.map((a) => ({
+    name: a.term.name,
+    kind: a.term.kind,
+    importance: a.importance,
+    weight: WEIGHTS[a.importance],
+    posting: a.mentions,
+    resume: (places.get(a.term.name) ?? []).map(({ path: _, term: __, ...rest }) => rest),
+    variants: {},
+  }))
+  const scores: VariantScore[] = []
+  const services = new BuildServices({ timeoutMs: 0, log: () => undefined })
+  try {
+    for (const target of p.targets) {
+      const tailored = await tailorTarget(p, target, {}, services)
+      const key = keyOfVariant(target.variant?.name)
+      const run = (resume: Resume, layers: typeof target.layers) => tailorTarget({ ...p, resume }, { ...target, layers }, {}, services)
+      const score: VariantScore = { name: target.variant?.name ?? null, output: target.name, coverage: 0, required: { shown: 0, total: 0 }, shown: 0, dropped: 0, absent: 0 }
+      // Terms written in one entry share its blockers: each place is worked out once per target.
+      const suggestions = new Map<string, Promise<Suggestion | undefined>>()
+      const suggestOnce = (pl: ResumePlace) => {
+        const key = pl.where
+        if (!suggestions.has(key)) suggestions.set(key, suggestFor(pl, tailored, { resume: p.resume, layers: target.layers, run, source: p.source, variant: target.variant }))
+        return suggestions.get(key)!
+      }
+      // Text the variant itself sets ("basics.label: ML Engineer") shows terms too, where the variant writes it.
+      const setHere = new Map<string, ResumePlace[]>()
+      const v = target.variant
+      if (v && v.file === p.source.file) {
+        for (const [key, value] of Object.entries(v.def.set ?? {})) {
+          const path = parsePath(key)
+          if (typeof value !== 'string' || !path) continue
+          for (const place of placesInString(p.source, resumeVocab, wanted, value, path, ['variants', v.name, 'set', key], `variants.${v.name}.set.${key}`)) {
+            if (blockers(path, tailored).some((b) => b.kind !== 'override')) continue
+            setHere.set(place.term, [...(setHere.get(place.term) ?? []), place])
+          }
+        }
+      }
+      let got = 0
+      let total = 0
+      for (const [i, a] of asked.entries()) {
+        const term = terms[i]!
+        const found = places.get(a.term.name) ?? []
+        const shown = [...found.filter((pl) => blockers(pl.path, tailored).length === 0), ...(setHere.get(a.term.name) ?? [])]
+        const hidden = found.filter((pl) => !shown.includes(pl))
+        const state: TermInVariant = {
+          status: shown.length ? 'shown' : hidden.length ? 'dropped' : 'absent',
+          shown: shown.map(({ path: _, term: __, ...rest }) => rest),
+          dropped: hidden.map(({ path, term: __, ...rest }) => ({ ...rest, reasons: blockers(path, tailored).map((b) => b.reason) })),
+        }
+        if (state.status === 'dropped') {
+          // The place that needs the fewest edits; verified suggestions first.
+          let best: Suggestion | undefined
+          for (const pl of hidden) {
+            const s = await suggestOnce(pl)
+            if (s && (!best || Number(s.verified) > Number(best.verified) || (s.verified === best.verified && s.changes.length < best.changes.length))) best = s
+          }
+          if (best) state.suggestion = best
+        }
+        term.variants[key] = state
+        total += term.weight
+        if (state.status === 'shown') got += term.weight
+        score[state.status]++
+        if (term.importance === 'required') {
+          score.required.total++
+          if (state.status === 'shown') score.required.shown++
+        }
+      }
+      score.coverage = total ? Math.round((got / total) * 1000) / 10 : 0
+      scores.push(score)
+    }
+  } finally {
+    await services.dispose()
+  }
+  const order: Record<Importance, number> = { required: 0, mentioned: 1, preferred: 2 }
+  terms.sort((a, b) => order[a.importance] - order[b.importance] || a.name.localeCompare(b.name))
+  scores.sort((a, b) => b.coverage - a.coverage || b.required.shown - a.required.shown)
+  return { posting: posting.file, resume: p.source.file, terms, variants: scores, vocabulary: vocab.sources, diagnostics: [...p.diagnostics, ...services.warnings] }
+}

@@ -1,0 +1,308 @@
+import type { Token } from './tokens.js'
+import type { Term } from './vocabulary.js'
+
+/** A name found in a posting: a known term, or one this module makes from its neighbours. */
+export interface Found {
+  term: Term
+  start: number
+  end: number
+  /** Token indexes of its first and last word. */
+  first: number
+  last: number
+}
+
+export interface NameContext {
+  text: string
+  tokens: Token[]
+  /** The first word of a sentence or list item: a capital there proves nothing. */
+  initial(i: number): boolean
+  /** The word is in boilerplate or otherwise not to be read. */
+  skipped(i: number): boolean
+  /** A name of the vocabulary starts at this word, taken or not: "ERP" in "Oracle ERP". */
+  known(i: number): boolean
+  /** The word is on a bullet line (a requirement, a duty). */
+  onListItem(i: number): boolean
+  common(word: string): boolean
+}
+
+// Words that end a name rather than continue it: job titles, teams, firms, seniority and places of
+// work. "Salesforce CPQ Administrator" is a job; "Salesforce CPQ" is what the job uses.
+const NOT_IN_NAME = new Set(
+  'api apis sdk sdks web erp crm engineer engineers developer developers administrator administrators admin manager managers analyst analysts architect architects consultant consultants specialist specialists scientist scientists designer designers programmer programmers lead leads director team teams group groups department division inc ltd llc corp corporation company studio studios labs partners university college school hospital i ii iii iv senior junior staff principal intern interns remote hybrid onsite science engineering mathematics physics studies degree the a an and or of for in on at to with our your we you is are be by as from'.split(
+    ' ',
+  ),
+)
+// A word that says the words before it name a certification: "Google Data Analytics Certificate".
+const CERT_WORD = /^(certification|certificate|credential)s?$/i
+const CAPITALISED = /^(?:[A-Z][A-Za-z0-9+#.&'-]*|\d{3,}|\d+[A-Z][A-Za-z]*)$/
+const LIST_GAP = /^[ \t*_]*([,;/&]|,? ?(and|or|and\/or|as well as|plus)\b)[ \t*_]*(and |or )?$/i
+
+/**
+ * Names no list holds, read from how the posting writes them next to names that are known:
+ * - a known name carried on by capitalised words: "Microsoft Sentinel", "Salesforce CPQ",
+ *   "Salesforce Certified CPQ Specialist", "Conga Composer";
+ * - capitalised words listed beside a known name: "Gong, 6sense, ZoomInfo, Zapier and Drift",
+ *   "Power BI or Sigma Computing";
+ * - capitalised words in brackets on a requirement line: "single-cell data (Seurat, Scanpy)";
+ * - capitalised words before "certification" or "certificate": "Advanced Administrator certification".
+ * Job titles, teams and firms end a name (NOT_IN_NAME); a sentence's first word starts one only
+ * when it is no common English word.
+ */
+export function widenNames(found: Found[], ctx: NameContext): Found[] {
+  const { text, tokens } = ctx
+  // Words of one name: a space apart, or joined by a dash the tokenizer split ("Segger J-Link").
+  const spaced = (a: number, b: number) => /^[ -]?$/.test(text.slice(tokens[a]!.end, tokens[b]!.start))
+  const nameWord = (i: number, certified: boolean) => {
+    const t = tokens[i]!
+    if (ctx.skipped(i) || !CAPITALISED.test(t.text)) return false
+    return certified || !NOT_IN_NAME.has(t.key)
+  }
+  const covered = new Map<number, Found>()
+  for (const f of found) for (let i = f.first; i <= f.last; i++) covered.set(i, f)
+  const open = new Map<string, Term>()
+  const named = (first: number, last: number, base?: Term): Found => {
+    const written = text.slice(tokens[first]!.start, tokens[last]!.end).replace(/\s+/g, ' ')
+    const kind = /certifi|credential/i.test(written) ? 'certification' : (base?.kind ?? 'technology')
+    const term = open.get(written.toLowerCase()) ?? { name: written, kind: /^[a-z]/.test(written) && !base ? 'method' : kind }
+    open.set(written.toLowerCase(), term)
+    return { term, start: tokens[first]!.start, end: tokens[last]!.end, first, last }
+  }
+  // A run of name words from i on, through any known names inside it.
+  const runFrom = (i: number, certified: boolean, max = 4, through = false): number => {
+    let last = i - 1
+    let cert = certified
+    for (let j = i; j < tokens.length && j < i + max; j++) {
+      if (j > i && !spaced(j - 1, j)) break
+      // Another known name ends the run: "Oracle ERP", "GraphQL APIs" are two things.
+      if (!nameWord(j, cert) || (!through && !cert && (covered.has(j) || ctx.known(j)))) break
+      // A year or version is not part of a name: "Java 17", "since 2019".
+      if (/^\d{1,2}(\.\d+)*$|^(19|20)\d\d$/.test(tokens[j]!.text)) break
+      if (tokens[j]!.key === 'certified') cert = true
+      last = j
+    }
+    return last
+  }
+  const out: Found[] = []
+  // Known names carried on by capitalised words, and a rare capitalised word before them.
+  for (const f of found) {
+    // Back over capitalised words that are no common English word, or are in capitals: "Trane TRACE 3D".
+    let first = f.first
+    for (let b = f.first - 1; b >= 0 && b >= f.first - 3; b--) {
+      const t = tokens[b]!.text
+      if (covered.has(b) || !spaced(b, b + 1) || !nameWord(b, false) || /^\d/.test(t)) break
+      if (ctx.common(t) && !/^[A-Z]{3,}$/.test(t)) break
+      // A sentence's first word is a verb as often as a name: "Administer Salesforce".
+      if (ctx.initial(b) && !/^[A-Z]{3,}$/.test(t)) break
+      first = b
+    }
+    let last = f.last
+    if (f.last + 1 < tokens.length && spaced(f.last, f.last + 1)) {
+      // Up to "certification" anything goes: "Google Data Analytics Certificate".
+      const toCert = runFrom(f.last + 1, true, 4, true)
+      const cert = toCert + 1 < tokens.length && spaced(toCert, toCert + 1) && CERT_WORD.test(tokens[toCert + 1]!.text)
+      if (cert) last = toCert + 1
+      else {
+        const run = runFrom(f.last + 1, /certified/i.test(text.slice(f.start, f.end)), 4)
+        // A run that ends at a job or a team is the job's name: "QA Automation Engineer".
+        const next = tokens[run + 1]
+        const job = next && spaced(run, run + 1) && CAPITALISED.test(next.text) && NOT_IN_NAME.has(next.key) && !/certified/i.test(text.slice(f.start, next.start))
+        if (!job) last = Math.max(last, run)
+      }
+    }
+    out.push(first === f.first && last === f.last ? f : named(first, last, f.term))
+  }
+  // A known name swallowed by a longer one is that one: "Data Analytics" in "Google Data Analytics Certificate".
+  const widest = out.filter((f) => !out.some((g) => g !== f && g.first <= f.first && g.last >= f.last && g.last - g.first > f.last - f.first))
+  out.length = 0
+  out.push(...widest)
+  const taken = new Set<number>()
+  for (const f of out) for (let i = f.first; i <= f.last; i++) taken.add(i)
+  const fresh: Found[] = []
+  const runs: { first: number; last: number }[] = []
+  for (let i = 0; i < tokens.length; i++) {
+    if (taken.has(i) || !nameWord(i, false)) continue
+    if (i > 0 && spaced(i - 1, i) && nameWord(i - 1, false) && !taken.has(i - 1)) continue
+    let last = i
+    while (last + 1 < tokens.length && !taken.has(last + 1) && last - i < 3 && spaced(last, last + 1) && nameWord(last + 1, false) && !/^\d{1,2}$/.test(tokens[last + 1]!.text))
+      last++
+    // "QA Automation Engineer", "Computer Science", "Platform Team": the whole is a job, a field, a team.
+    const next = tokens[last + 1]
+    const cert = next && spaced(last, last + 1) && CERT_WORD.test(next.text)
+    if (!cert && next && spaced(last, last + 1) && CAPITALISED.test(next.text) && NOT_IN_NAME.has(next.key)) {
+      i = last + 1
+      continue
+    }
+    runs.push({ first: i, last })
+    i = last
+  }
+  const wordy = (r: { first: number; last: number }) => r.first === r.last && ctx.common(tokens[r.first]!.text)
+  // Before "certification": a name of its own.
+  for (const r of runs) {
+    const next = tokens[r.last + 1]
+    if (next && spaced(r.last, r.last + 1) && CERT_WORD.test(next.text) && !wordy(r)) fresh.push(named(r.first, r.last + 1))
+  }
+  // Listed beside a name: spread along the list, a round at a time.
+  const known = [...out]
+  const isListed = (r: { first: number; last: number }, f: Found) => {
+    const gap = f.last < r.first ? text.slice(f.end, tokens[r.first]!.start) : f.first > r.last ? text.slice(tokens[r.last]!.end, f.start) : ''
+    return gap.length > 0 && gap.length < 12 && !gap.includes('\n') && LIST_GAP.test(gap)
+  }
+  const pending = runs.filter((r) => !fresh.some((f) => f.first === r.first))
+  for (let round = 0; round < 6 && pending.length; round++) {
+    const now = pending.filter((r) => {
+      if (ctx.initial(r.first) && ctx.common(tokens[r.first]!.text)) return false
+      if (wordy(r) && !ctx.onListItem(r.first)) return false
+      return known.some((f) => isListed(r, f))
+    })
+    if (!now.length) break
+    for (const r of now) {
+      const f = named(r.first, r.last)
+      fresh.push(f)
+      known.push(f)
+      pending.splice(pending.indexOf(r), 1)
+    }
+  }
+  // In brackets on a requirement line, every item a name: "(Seurat, Scanpy)", "(Volatility)".
+  for (const m of text.matchAll(/\(([^()\n]{2,60})\)/g)) {
+    // Acronyms in brackets are as often venues or bodies ("NeurIPS, ICML, ACL"): they keep needing evidence.
+    const inside = pending.filter((r) => tokens[r.first]!.start > m.index && tokens[r.last]!.end < m.index + m[0].length && !/^[A-Z]+$/.test(tokens[r.first]!.text))
+    if (!inside.length || !ctx.onListItem(inside[0]!.first)) continue
+    const rest = inside.reduce((s, r) => s.replace(text.slice(tokens[r.first]!.start, tokens[r.last]!.end), ''), m[1]!)
+    if (!/^[\s,/;]*((and|or)[\s,]*)*$/.test(rest)) continue
+    for (const r of inside) fresh.push(named(r.first, r.last))
+  }
+  // A capitalised word no list holds and no dictionary has, on a requirement line, after "in",
+  // "with", "using" or "via": "coordinated in Navisworks", "chaos experiments with Gremlin".
+  for (const r of pending) {
+    const prev = tokens[r.first - 1]
+    if (r.first !== r.last || fresh.some((f) => f.first === r.first) || !prev || !ctx.onListItem(r.first) || ctx.initial(r.first)) continue
+    if (ctx.common(tokens[r.first]!.text) || !/^(in|with|using|via)$/.test(prev.key) || text.slice(prev.end, tokens[r.first]!.start) !== ' ') continue
+    if (/^[A-Z][a-z]+$/.test(tokens[r.first]!.text) && tokens[r.first]!.text.length < 5) continue
+    // Places read the same way ("based in Denver", "our offices in Leeds"): no gazetteer, so the words around tell.
+    const before = tokens[r.first - 2]?.key ?? ''
+    const after = text.slice(tokens[r.first]!.end, tokens[r.first]!.end + 12)
+    if (/^(based|located|offices?|live|living|headquartered|relocate|remote|hybrid|onsite|travel)$/.test(before) || /^(,\s*[A-Z]{2}\b| office| area| metro| HQ)/.test(after))
+      continue
+    fresh.push(named(r.first, r.last))
+  }
+  // An acronym in brackets right after a name is a name too: "Microsoft Sentinel (KQL)", "(CKA)".
+  const ends = new Set([...out, ...fresh].map((f) => f.last))
+  for (let i = 1; i < tokens.length; i++) {
+    if (taken.has(i) || ctx.skipped(i) || !/^[A-Z][A-Z0-9]{1,5}$/.test(tokens[i]!.text)) continue
+    if (ends.has(i - 1) && text.slice(tokens[i - 1]!.end, tokens[i]!.start) === ' (' && text[tokens[i]!.end] === ')') fresh.push(named(i, i))
+  }
+  const all = [...out, ...fresh]
+  return spelledOut(
+    [...all, ...listedPhrases(all, ctx, named)].sort((a, b) => a.start - b.start),
+    ctx,
+    named,
+  )
+}
+
+// Words that make an item a phrase about the job, not the name of a method: "strong communication skills".
+const NOT_METHOD = new Set(
+  'role roles position environment environments experience experienced skills skill knowledge understanding ability familiarity exposure background degree years year team teams people users customers stakeholders partners clients work working strong solid good great excellent deep proven plus etc more other others similar related tools tool things ones new our your their its this that these those the a an with to in for on at by from of is are be we you i it as about into across within without including such like'.split(
+    ' ',
+  ),
+)
+
+/**
+ * Items of a list on a requirement line that sit beside a name: "SLOs and error budgets",
+ * "window functions, CTEs and incremental models". Only short lower-case items, whole between the
+ * list's commas and "and"s, and none that talks about the job rather than naming a method.
+ */
+function listedPhrases(found: Found[], ctx: NameContext, named: (first: number, last: number) => Found): Found[] {
+  const { text, tokens } = ctx
+  const out: Found[] = []
+  const byLine = new Map<number, number[]>()
+  for (let i = 0; i < tokens.length; i++) {
+    if (ctx.skipped(i) || !ctx.onListItem(i)) continue
+    const lineStart = text.lastIndexOf('\n', tokens[i]!.start - 1) + 1
+    const list = byLine.get(lineStart) ?? []
+    list.push(i)
+    byLine.set(lineStart, list)
+  }
+  const foundAt = new Map<number, Found>()
+  for (const f of found) for (let i = f.first; i <= f.last; i++) foundAt.set(i, f)
+  for (const indexes of byLine.values()) {
+    // Items: runs of words between separators (, ; : ( ) and, or).
+    const items: number[][] = [[]]
+    for (const i of indexes) {
+      const prev = items[items.length - 1]!
+      const gap = prev.length ? text.slice(tokens[prev[prev.length - 1]!]!.end, tokens[i]!.start) : ''
+      const t = tokens[i]!
+      if (t.key === 'and' || t.key === 'or') {
+        if (prev.length) items.push([])
+        continue
+      }
+      if (/[,;:()]/.test(gap) || /[.!?]\s/.test(gap)) items.push([i])
+      else prev.push(i)
+    }
+    const taken = new Set<number[]>()
+    // An item naming something ends in a name: "Python", "Experience with dbt".
+    const named_ = (item: number[]) => taken.has(item) || (item.length > 0 && foundAt.has(item[item.length - 1]!))
+    // Twice, so an item two along from a name is reached through one already taken.
+    for (const [n, item] of [...items.entries(), ...items.entries()]) {
+      // Not a line's first item: that is where the verbs are ("maintain batch jobs").
+      if (n === 0 || taken.has(item) || item.length === 0 || item.length > 3 || item.some((i) => foundAt.has(i))) continue
+      if (!named_(items[n - 1] ?? []) && !named_(items[n + 1] ?? [])) continue
+      // Both ends of the item are the list's own: a comma or "and" before and after, or the line's end.
+      const words = item.map((i) => tokens[i]!)
+      if (!words.every((w) => /^[a-z][a-z-]*$/.test(w.text) && !NOT_METHOD.has(w.key) && !/ly$/.test(w.key))) continue
+      if (words.length === 1 && ctx.common(words[0]!.text)) continue
+      taken.add(item)
+      out.push(named(item[0]!, item[item.length - 1]!))
+    }
+  }
+  return out
+}
+
+const SMALL = new Set('of the and for as to in on a an with'.split(' '))
+
+/**
+ * A name spelled out before its acronym, "Gameplay Ability System (GAS)", "infrastructure as code
+ * (IaC)", is one term: the words are its name, and the acronym there and elsewhere is that term.
+ */
+function spelledOut(found: Found[], ctx: NameContext, named: (first: number, last: number, base?: Term) => Found): Found[] {
+  const { text, tokens } = ctx
+  const byAcronym = new Map<string, Term>()
+  const drop = new Set<Found>()
+  const add: Found[] = []
+  for (let i = 1; i < tokens.length; i++) {
+    const acronym = tokens[i]!.text
+    if (!/^[A-Z][A-Za-z]{1,6}$/.test(acronym) || !/^[A-Z].*[A-Z]/.test(acronym) || text[tokens[i]!.start - 1] !== '(' || text[tokens[i]!.end] !== ')') continue
+    if (ctx.skipped(i) || !/^ ?\($/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start))) continue
+    const letters = acronym.replace(/s$/, '').toLowerCase()
+    // Walk back from the word before the bracket, taking a word per letter (small words free).
+    let need = letters.length
+    let first = i
+    for (let b = i - 1; b >= 0 && need > 0 && i - b <= letters.length + 3; b--) {
+      if (b < i - 1 && !/^[ -]$/.test(text.slice(tokens[b]!.end, tokens[b + 1]!.start))) break
+      const key = tokens[b]!.key
+      if (SMALL.has(key) && need < letters.length) {
+        first = b
+        continue
+      }
+      if (key[0] !== letters[need - 1]) break
+      need--
+      first = b
+    }
+    // "The Composable Architecture (TCA)": a leading "the" is part of the name only when capitalised.
+    if (need === 0 && SMALL.has(tokens[first]!.key) && tokens[first]!.text === 'The') need = 0
+    else if (need > 0 || SMALL.has(tokens[first]!.key)) continue
+    const start = tokens[first]!.start
+    const end = tokens[i - 1]!.end
+    const same = found.find((f) => f.start === start && f.end === end)
+    const long = same ?? named(first, i - 1)
+    for (const f of found) if (f !== same && f.start < end + 3 + acronym.length && f.end > start) drop.add(f)
+    if (!same) add.push(long)
+    byAcronym.set(acronym, long.term)
+  }
+  if (!byAcronym.size) return found
+  return [...found.filter((f) => !drop.has(f)), ...add]
+    .map((f) => {
+      const term = byAcronym.get(text.slice(f.start, f.end))
+      return term ? { ...f, term } : f
+    })
+    .sort((a, b) => a.start - b.start)
+}

@@ -1,0 +1,171 @@
+import { readFile } from 'node:fs/promises'
+import { extname } from 'node:path'
+import { MAX_INPUT_BYTES } from '../core/load.js'
+import { type Diagnostic, VitaeError } from '../diagnostics/diagnostic.js'
+
+export type Importance = 'required' | 'preferred' | 'mentioned'
+
+/** One line of a posting, as read: what part of the posting it is in and how much it asks. */
+export interface PostingLine {
+  start: number
+  end: number
+  heading: boolean
+  bullet: boolean
+  /** Benefits, equal-opportunity text, company blurbs: never searched for terms. */
+  boilerplate: boolean
+  importance: Importance
+}
+
+export interface Posting {
+  file: string
+  /** The text searched: for HTML, the file with tags, scripts and styles blanked out, so offsets stay the file's. */
+  text: string
+  lines: PostingLine[]
+  /** The 1-based line and column in the file of an offset of `text` (HTML's block tags split lines the file does not). */
+  position(offset: number): { line: number; column: number }
+}
+
+const bad = (code: Diagnostic['code'], file: string, message: string, hint?: string): VitaeError =>
+  new VitaeError('input', [{ code, severity: 'error', message, file, ...(hint ? { hint } : {}) }])
+
+/** Reads a posting from a file or standard input (`-`): UTF-8 text of at most 1 MiB. */
+export async function readPosting(file: string, stdin: () => Promise<Buffer>): Promise<Posting> {
+  const shown = file === '-' ? '<stdin>' : file
+  let bytes: Buffer
+  try {
+    bytes = file === '-' ? await stdin() : await readFile(file)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw bad(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE', shown, code === 'ENOENT' ? `${shown} does not exist` : `${shown} cannot be read (${code ?? 'error'})`)
+  }
+  if (bytes.length > MAX_INPUT_BYTES) throw bad('INPUT_TOO_LARGE', shown, `${shown} is ${bytes.length} bytes; a posting may have at most ${MAX_INPUT_BYTES} bytes`)
+  if (bytes.includes(0)) throw bad('POSTING_BINARY', shown, `${shown} is a binary file, not a posting`, 'save the posting as .txt, .md or .html (copy its text from the page)')
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    throw bad('NOT_UTF8', shown, `${shown} is not UTF-8 text`, 'save it as UTF-8')
+  }
+  const html = /\.html?$/i.test(extname(file)) || (file === '-' && /^\s*(<!doctype html|<html|<body|<div|<p>|<h1)/i.test(text))
+  const plain = html ? htmlAsText(text) : text.replace(/^\uFEFF/, ' ')
+  if (!/[A-Za-z]{2}/.test(plain)) throw bad('EMPTY_POSTING', shown, `${shown} holds no text to read`, 'a posting is the text of a job advert')
+  const starts = [0]
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+  const position = (offset: number) => {
+    let lo = 0
+    let hi = starts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (starts[mid]! <= offset) lo = mid
+      else hi = mid - 1
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 }
+  }
+  return { file: shown, text: plain, lines: classifyLines(plain, html ? headingOffsets(text) : new Set()), position }
+}
+
+const blank = (s: string): string => s.replace(/[^\n]/g, ' ')
+const BLOCK = /^(p|div|li|ul|ol|h[1-6]|br|tr|td|th|table|section|article|header|main|dd|dt|dl|blockquote|pre|hr|title)$/i
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  middot: '·',
+  ndash: '–',
+  mdash: '—',
+  pound: '£',
+  euro: '€',
+  copy: '©',
+  bull: '•',
+  rsquo: '’',
+  lsquo: '‘',
+  rdquo: '”',
+  ldquo: '“',
+  hellip: '…',
+}
+
+/**
+ * HTML as text of the same length: tags become spaces (a line break for block tags, "-" for a list
+ * item), scripts, styles, navigation and footers are blanked, entities decoded and padded. Nothing
+ * is fetched or run; every offset stays the file's, so places are the file's line:col.
+ */
+function htmlAsText(html: string): string {
+  return html
+    .replace(/<(script|style|noscript|template|svg|nav|footer)\b[\s\S]*?<\/\1\s*>/gi, blank)
+    .replace(/<!--[\s\S]*?-->/g, blank)
+    .replace(/<\/?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>/g, (tag, name: string) => {
+      const b = blank(tag)
+      if (/^li$/i.test(name) && !tag.startsWith('</')) return `\n-${b.slice(2)}`
+      return BLOCK.test(name) ? `\n${b.slice(1)}` : b
+    })
+    .replace(/<!doctype[^>]*>/gi, blank)
+    .replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (entity, body: string) => {
+      const char = body.startsWith('#x')
+        ? String.fromCodePoint(Number.parseInt(body.slice(2), 16))
+        : body.startsWith('#')
+          ? String.fromCodePoint(Number(body.slice(1)))
+          : ENTITIES[body.toLowerCase()]
+      return char ? char.padEnd(entity.length - (char.length - 1), ' ') : entity
+    })
+}
+
+function headingOffsets(html: string): Set<number> {
+  const at = new Set<number>()
+  for (const m of html.matchAll(/<(h[1-6]|dt|strong|b|th)\b[^>]*>/gi)) at.add(m.index)
+  return at
+}
+
+const PREFERRED =
+  /\b(nice[- ]to[- ]haves?|bonus|preferred|desirable|desired|pluses|a plus|plus if|good[- ]to[- ]haves?|assets?|great if|would be great|extra credit|ideally|optional|not required|even better|it'?s a plus|would be a plus|strong plus|advantage|advantageous|we'?d love)\b/i
+const REQUIRED =
+  /\b(requirements?|required|must[- ]haves?|must|mandatory|essential|minimum|basic qualifications|qualifications|what you('ll| will)? need|you have|you bring|what you bring|about you|who you are|what we('re| are) looking for|you should have|you'll need|skills|we need)\b/i
+const DUTIES =
+  /\b(responsibilit|what you('ll| will)? do|the role|your role|duties|you will|in this role|day[- ]to[- ]day|what you'll be doing|your impact|the job|key responsibilities|what you'll own|you'll work on)/i
+const BOILER_HEAD =
+  /\b(benefits?|perks|what we offer|we offer|why (join|work|you'll love)|about (us|the company|the team)|who we are|compensation|salary|pay range|equal|eeo|diversity|inclusion|how to apply|our (values|culture|mission|story)|life at|working at)\b/i
+// Sentences of postings that are about the employer, not the job.
+const BOILER_LINE =
+  /\b(equal (employment )?opportunit|opportunity employer|without regard to|discriminat|affirmative action|reasonable accommodation|401\s?\(?k\)?|health(, dental)?( and|,)? (dental|vision)|dental|vision insurance|parental leave|paid time off|\bpto\b|stipend|tuition|pension|all rights reserved|disability confident|protected veteran|e-verify|sign-on bonus|commuter benefits|gym membership|we welcome applications|encourage everyone to apply|inclusive employer|welcomes applicants)/i
+const BULLET = /^\s*([-*•·‣▪–+]|\d{1,2}[.)])\s+/
+const MD_HEADING = /^\s*#{1,6}\s+/
+const BOLD_LINE = /^\s*(\*\*|__)([^*_]+)\1\s*:?\s*$/
+
+/** Splits the text into lines and says, for each, which part of the posting it belongs to. */
+function classifyLines(text: string, htmlHeadings: Set<number>): PostingLine[] {
+  const lines: PostingLine[] = []
+  let section: 'intro' | 'duties' | 'required' | 'preferred' | 'boilerplate' = 'intro'
+  let offset = 0
+  for (const raw of text.split('\n')) {
+    const start = offset
+    offset += raw.length + 1
+    const content = raw.trim()
+    if (!content) continue
+    const bullet = BULLET.test(raw)
+    const fromHtml = [...htmlHeadings].some((h) => h >= start && h < start + raw.length && raw.slice(0, h - start).trim() === '')
+    const short = content.length <= 70 && !/[.!?]$/.test(content)
+    const keyword = PREFERRED.test(content) || REQUIRED.test(content) || DUTIES.test(content) || BOILER_HEAD.test(content)
+    const heading =
+      !bullet &&
+      !/:\s*\S/.test(content.replace(/^[#*_\s]+|[*_\s]+$/g, '').replace(/^[^:]*:[*_]+\s*$/, '')) &&
+      (MD_HEADING.test(raw) || BOLD_LINE.test(raw) || fromHtml || (short && (content.endsWith(':') || keyword) && content.split(/\s+/).length <= 8))
+    if (heading) {
+      const words = content.replace(/[#*_:]/g, ' ')
+      if (/about you\b|who you are/i.test(words)) section = 'required'
+      else if (PREFERRED.test(words)) section = 'preferred'
+      else if (BOILER_HEAD.test(words)) section = 'boilerplate'
+      else if (REQUIRED.test(words)) section = 'required'
+      else if (DUTIES.test(words)) section = 'duties'
+      else if (/\b(about|company|team|us)\b/i.test(words)) section = 'boilerplate'
+    }
+    let importance: Importance = section === 'required' ? 'required' : section === 'preferred' ? 'preferred' : 'mentioned'
+    // The line's own words win over its section's: "(BSN preferred)", "Java (must)".
+    if (!heading && PREFERRED.test(content)) importance = 'preferred'
+    else if (!heading && /\b(required|must|mandatory|essential)\b/i.test(content)) importance = 'required'
+    const boilerplate = section === 'boilerplate' || BOILER_LINE.test(content)
+    lines.push({ start, end: start + raw.length, heading, bullet, boilerplate, importance })
+  }
+  return lines
+}

@@ -1,0 +1,60 @@
+import { join } from 'node:path'
+import { readPosting } from './posting.js'
+import { postingTerms } from './posting-terms.js'
+import { singular, tokenize } from './tokens.js'
+import { formsStarting, loadVocabulary, spells, type Vocabulary } from './vocabulary.js'
+
+interface PostingScore {
+  file: string
+  precision: number
+  recall: number
+  missed: string[]
+  extra: string[]
+}
+
+// Readers name a certification with or without the word ("EIT" or "EIT certification"), and a
+// method in the plural or not: both are dropped on both sides before comparing.
+const NAMING_WORD = / (certification|certificate|credential)s?$/
+
+/** A reader's name for a term as the vocabulary's name ("k8s" -> "Kubernetes"), or itself. */
+function canonical(vocab: Vocabulary, name: string): string {
+  const keys = tokenize(name, () => true).map((t) => t.key)
+  const form = formsStarting(vocab, keys[0] ?? '').find((f) => f.keys.length === keys.length && spells(f, keys))
+  return same((form?.term.name ?? name).toLowerCase())
+}
+
+/** A name as compared: without "certification", its last word in the singular ("schema registries"). */
+function same(name: string): string {
+  const words = name.replace(NAMING_WORD, '').split(' ')
+  const last = words.pop() ?? ''
+  return [...words, singular(last) ?? last].join(' ')
+}
+
+/**
+ * Micro-averaged precision and recall of the terms found in each posting against a reader's list
+ * (file name -> terms). Counted on distinct terms, after both sides are put in the vocabulary's names.
+ */
+export async function measureExtraction(dir: string, annotations: Record<string, string[]>) {
+  const vocab = loadVocabulary()
+  const postings: PostingScore[] = []
+  let hits = 0
+  let found = 0
+  let gold = 0
+  for (const [file, names] of Object.entries(annotations)) {
+    const posting = await readPosting(join(dir, file), async () => Buffer.alloc(0))
+    const got = new Set(postingTerms(posting, vocab).map((t) => same(t.term.name.toLowerCase())))
+    const want = new Set(names.map((n) => canonical(vocab, n)))
+    const hit = [...got].filter((g) => want.has(g)).length
+    hits += hit
+    found += got.size
+    gold += want.size
+    postings.push({
+      file,
+      precision: got.size ? hit / got.size : 1,
+      recall: want.size ? hit / want.size : 1,
+      missed: [...want].filter((w) => !got.has(w)),
+      extra: [...got].filter((g) => !want.has(g)),
+    })
+  }
+  return { precision: found ? hits / found : 1, recall: gold ? hits / gold : 1, gold, found, postings }
+}

@@ -1,0 +1,43 @@
+/** A word of a text, with where it is: the unit terms are matched on. */
+export interface Token {
+  text: string
+  /** Lower-cased, a trailing possessive removed. */
+  key: string
+  start: number
+  end: number
+}
+
+// A word may hold inner dots, dashes, slashes, apostrophes and ampersands (Node.js, CI/CD, R&D,
+// event-driven), start with a dot (.NET) and end in + or # (C++, C#, F#).
+const WORD = /(?<![A-Za-z0-9])\.?[A-Za-z0-9](?:[A-Za-z0-9_+#]|[.\-/'&](?=[A-Za-z0-9]))*[+#]*/g
+
+export const keyOf = (word: string): string => word.toLowerCase().replace(/['’]s$/, '')
+
+/** The words of a text. Words joined by a slash or a dash are split unless `keep` knows the whole. */
+export function tokenize(text: string, keep: (key: string) => boolean = () => false): Token[] {
+  const tokens: Token[] = []
+  for (const m of text.matchAll(WORD)) {
+    const word = m[0]
+    const start = m.index
+    if (/[/-]/.test(word) && !keep(keyOf(word))) {
+      for (const part of word.matchAll(/[^/-]+/g)) {
+        // A part may begin or end with a dot or an apostrophe left over from the split.
+        const trimmed = /^[.']*(.*?)[.']*$/.exec(part[0])![1]
+        if (!trimmed) continue
+        const at = start + part.index + part[0].indexOf(trimmed)
+        tokens.push({ text: trimmed, key: keyOf(trimmed), start: at, end: at + trimmed.length })
+      }
+      continue
+    }
+    tokens.push({ text: word, key: keyOf(word), start, end: start + word.length })
+  }
+  return tokens
+}
+
+/** The singular a plural key would have, for folding "microservices" onto "microservice". */
+export function singular(key: string): string | undefined {
+  if (key.length < 4 || /(ss|us|is|[^a-z]s)$/.test(key) || !key.endsWith('s')) return undefined
+  if (/(ches|shes|xes|ses)$/.test(key)) return key.slice(0, -2)
+  if (key.endsWith('ies')) return `${key.slice(0, -3)}y`
+  return key.slice(0, -1)
+}

@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs'
+import { singular, tokenize } from './tokens.js'
+
+export type TermKind = 'language' | 'technology' | 'method' | 'certification'
+
+export interface Term {
+  name: string
+  kind: TermKind
+}
+
+/**
+ * How sure a spelling is by itself: 0 a name that is no English word (any case); 1 a rare English
+ * word, matched only as written ("Python", "Docker"); 2 a common one ("Go", "Spark", "Make"),
+ * matched as written and only with evidence that the posting means the technology.
+ */
+export type Tier = 0 | 1 | 2
+
+export interface Form {
+  text: string
+  keys: string[]
+  tier: Tier
+  term: Term
+}
+
+/** Terms and aliases a user adds (meta.match or --terms FILE), and names to leave out. */
+export interface UserTerms {
+  terms?: (string | { name: string; aliases?: string[]; kind?: TermKind })[]
+  ignore?: string[]
+}
+
+interface Generated {
+  sources: { name: string; version: string; license: string }[]
+  terms: [string, TermKind][]
+  /** By the first word's key: [term index, spelling, tier, the words' keys joined by spaces], longest first. */
+  index: Record<string, [number, string, Tier, string][]>
+  joined: string[]
+  /** The 10,000 most frequent English words, lower case, space-separated (one string parses fast). */
+  common: string
+}
+
+let generated: Generated | undefined
+
+/**
+ * The vocabulary built by scripts/build-vocabulary.mjs, with the user's terms on top. Entries are
+ * made into forms only when a text's word looks them up: a command pays for what it reads.
+ */
+export class Vocabulary {
+  readonly sources: Generated['sources']
+  /** Keys of single words that hold a dash or slash (CI/CD, event-driven): not split. */
+  readonly joined: Set<string>
+  private readonly data: Generated
+  private readonly terms: (Term | undefined)[]
+  private readonly cache = new Map<string, Form[]>()
+  private readonly user = new Map<string, Form[]>()
+  private readonly ignored: Set<string>
+  private readonly taken = new Set<string>()
+  private commonWords: Set<string> | undefined
+  private byName: Map<string, number> | undefined
+
+  constructor(user: UserTerms = {}) {
+    // Read once per process: `resume match` builds a second vocabulary with the posting's own names.
+    generated ??= JSON.parse(readFileSync(new URL('../../lib/generated/match-vocabulary.json', import.meta.url), 'utf8')) as Generated
+    this.data = generated
+    this.sources = this.data.sources
+    this.joined = new Set(this.data.joined)
+    this.terms = new Array(this.data.terms.length)
+    this.ignored = new Set((user.ignore ?? []).map((n) => n.toLowerCase()))
+    for (const entry of user.terms ?? []) {
+      const def = typeof entry === 'string' ? { name: entry } : entry
+      const term = this.termNamed(def.name) ?? { name: def.name, kind: def.kind ?? 'technology' }
+      for (const text of [def.name, ...(def.aliases ?? [])]) {
+        const keys = tokenize(text, () => true).map((t) => t.key)
+        if (keys.length === 0) continue
+        for (const k of keys) if (k.includes('/') || k.includes('-')) this.joined.add(k)
+        // The user's spelling wins over the same words in the built vocabulary.
+        this.taken.add(keys.join(' '))
+        const list = this.user.get(keys[0]!) ?? []
+        list.push({ text, keys, tier: /^[A-Za-z0-9]$/.test(text) ? 2 : 0, term })
+        this.user.set(keys[0]!, list)
+      }
+    }
+  }
+
+  private term(i: number): Term {
+    let t = this.terms[i]
+    if (!t) {
+      const [name, kind] = this.data.terms[i]!
+      t = { name, kind }
+      this.terms[i] = t
+    }
+    return t
+  }
+
+  /** Whether a word (any case) is among the most frequent English words: "Strong", "Carrier". */
+  isCommonWord(word: string): boolean {
+    this.commonWords ??= new Set(this.data.common.split(' '))
+    return this.commonWords.has(word.toLowerCase())
+  }
+
+  /** The built vocabulary's term of this name, in any case. */
+  termNamed(name: string): Term | undefined {
+    // Built once: a posting's unknown names are each looked up here, twice.
+    if (!this.byName) {
+      this.byName = new Map()
+      this.data.terms.forEach(([n], i) => {
+        const key = n.toLowerCase()
+        if (!this.byName!.has(key)) this.byName!.set(key, i)
+      })
+    }
+    const i = this.byName.get(name.toLowerCase())
+    return i === undefined ? undefined : this.term(i)
+  }
+
+  /** The forms whose first word's key is `key`, longest first. */
+  starting(key: string): Form[] {
+    let forms = this.cache.get(key)
+    if (!forms) {
+      const built = (this.data.index[key] ?? [])
+        .filter(([i, , , keys]) => !this.taken.has(keys) && !this.ignored.has(this.data.terms[i]![0].toLowerCase()))
+        .map(([i, text, tier, keys]) => ({ text, keys: keys.split(' '), tier, term: this.term(i) }))
+      forms = [...(this.user.get(key) ?? []), ...built].sort((a, b) => b.keys.length - a.keys.length)
+      this.cache.set(key, forms)
+    }
+    return forms
+  }
+}
+
+export const loadVocabulary = (user: UserTerms = {}): Vocabulary => new Vocabulary(user)
+
+/** The forms that may start at token `key`: as written, or, for a one-word name, its plural. */
+export function formsStarting(vocab: Vocabulary, key: string): Form[] {
+  const own = vocab.starting(key)
+  const one = singular(key)
+  if (!one) return own
+  const single = vocab.starting(one).filter((f) => f.keys.length === 1)
+  return single.length ? [...own, ...single] : own
+}
+
+/** Whether `keys` (the text's) spell `form`, the last word perhaps as a plural. */
+export function spells(form: Form, keys: readonly string[]): boolean {
+  if (keys.length < form.keys.length) return false
+  for (let i = 0; i < form.keys.length; i++) {
+    const k = keys[i]
+    if (k === form.keys[i]) continue
+    if (i === form.keys.length - 1 && k !== undefined && singular(k) === form.keys[i]) continue
+    return false
+  }
+  return true
+}

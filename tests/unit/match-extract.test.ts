@@ -1,0 +1,161 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { readPosting } from '../../src/match/posting.js'
+import { postingTerms } from '../../src/match/posting-terms.js'
+import { measureExtraction } from '../../src/match/quality.js'
+import { loadVocabulary } from '../../src/match/vocabulary.js'
+import { FIXTURES, tempDir } from '../helpers.js'
+
+const vocab = loadVocabulary()
+const dir = tempDir('vitae-match-')
+let n = 0
+/** The terms found in a posting written to a file, by name, with how strongly each is asked for. */
+async function terms(text: string, ext = 'txt'): Promise<Map<string, string>> {
+  const file = join(dir, `p${n++}.${ext}`)
+  writeFileSync(file, text)
+  const found = postingTerms(await readPosting(file, async () => Buffer.alloc(0)), vocab)
+  return new Map(found.map((t) => [t.term.name, t.importance]))
+}
+
+describe('term extraction on the annotated postings', () => {
+  const annotations = JSON.parse(readFileSync(join(FIXTURES, 'postings/annotations.json'), 'utf8')) as Record<string, string[]>
+  const heldOut = new Set((JSON.parse(readFileSync(join(FIXTURES, 'postings/held-out.json'), 'utf8')) as { heldOut: string[] }).heldOut)
+  const some = (keep: boolean) => Object.fromEntries(Object.entries(annotations).filter(([file]) => heldOut.has(file) === keep))
+
+  it('reaches precision and recall of 0.85 on the postings it was developed with', async () => {
+    expect(Object.keys(some(false)).length).toBeGreaterThanOrEqual(25)
+    const r = await measureExtraction(join(FIXTURES, 'postings'), some(false))
+    console.log(`match extraction, development postings: ${r.postings.length} postings, ${r.gold} terms, precision ${r.precision.toFixed(3)}, recall ${r.recall.toFixed(3)}`)
+    expect(r.precision).toBeGreaterThanOrEqual(0.85)
+    expect(r.recall).toBeGreaterThanOrEqual(0.85)
+  })
+
+  // The held-out postings do NOT reach the 0.85 recall target (see README, "Matching a job
+  // posting"): this only keeps what was reached from slipping back. Raise the floor as recall rises.
+  it('keeps precision at 0.85 and recall from falling back on the held-out postings', async () => {
+    expect(heldOut.size).toBeGreaterThanOrEqual(16)
+    const r = await measureExtraction(join(FIXTURES, 'postings'), some(true))
+    console.log(`match extraction, held-out postings: ${r.postings.length} postings, ${r.gold} terms, precision ${r.precision.toFixed(3)}, recall ${r.recall.toFixed(3)}`)
+    expect(r.precision).toBeGreaterThanOrEqual(0.85)
+    expect(r.recall).toBeGreaterThanOrEqual(0.67)
+  })
+})
+
+describe('aliases and spellings', () => {
+  it('puts JS, k8s, Postgres, Node and Golang under one name each', async () => {
+    const found = await terms('We use JS and TypeScript, k8s, Postgres, Node and Golang.')
+    expect([...found.keys()].sort()).toEqual(['Go', 'JavaScript', 'Kubernetes', 'Node.js', 'PostgreSQL', 'TypeScript'])
+  })
+
+  it('tells C, C++, C# and .NET apart', async () => {
+    const found = await terms('Requirements:\n- C and C++ for drivers\n- C# on .NET 8\n')
+    for (const name of ['.NET', 'C', 'C#', 'C++']) expect(found.get(name), name).toBe('required')
+    expect(found.has('.NET Framework')).toBe(false)
+  })
+
+  it('does not read a C grade, C-level or R&D as languages', async () => {
+    const found = await terms('You will report to C-level leaders. Our R&D team ships. Grade C or better.')
+    expect(found.has('C')).toBe(false)
+    expect(found.has('R')).toBe(false)
+  })
+
+  it('reads Go the language, not go the verb', async () => {
+    expect((await terms('Go deep on performance. Be ready to go the extra mile.')).has('Go')).toBe(false)
+    expect((await terms('Write services in Go and gRPC.')).has('Go')).toBe(true)
+    expect((await terms('Nice to have:\n- Go\n')).has('Go')).toBe(true)
+  })
+
+  it('leaves English words alone: swift, spark, rust, make, react, Excel at', async () => {
+    const found = await terms('A swift hiring process. Ideas that spark joy. We react quickly and make an impact; no rust here.\n- Excel at explaining data to people\n')
+    expect([...found.keys()]).toEqual([])
+  })
+
+  it('finds the same words when they name the tools', async () => {
+    const found = await terms('Requirements:\n- Swift and SwiftUI\n- Apache Spark, Kafka\n- Rust or C++\n- Make and CMake\n- Advanced Excel and SQL\n')
+    for (const name of ['Swift', 'Apache Spark', 'Rust', 'Make', 'Microsoft Excel']) expect(found.has(name), name).toBe(true)
+  })
+
+  it('folds plurals and multi-word terms: microservices, CI/CD, machine learning', async () => {
+    const found = await terms('You have built microservices with CI/CD pipelines and Machine Learning models.')
+    for (const name of ['microservices', 'CI/CD', 'machine learning']) expect(found.has(name), name).toBe(true)
+  })
+
+  it('takes a user term and its aliases, and leaves out what the user ignores', async () => {
+    const file = join(dir, 'user.txt')
+    writeFileSync(file, 'Experience with Frobnicator (FBN) and Terraform.')
+    const user = loadVocabulary({ terms: [{ name: 'Frobnicator', aliases: ['FBN'] }], ignore: ['Terraform'] })
+    const found = postingTerms(await readPosting(file, async () => Buffer.alloc(0)), user).map((t) => t.term.name)
+    expect(found).toEqual(['Frobnicator'])
+  })
+})
+
+describe('required, preferred and boilerplate', () => {
+  it('marks terms by the section and line that ask for them', async () => {
+    const found = await terms(
+      'What you will do\n- Build services with Django\n\nRequirements\n- Python and PostgreSQL\n\nNice to have\n- Terraform\n- Kafka is a plus\n\nBenefits\n- Free Docker stickers and a 401(k)\n',
+    )
+    expect(found.get('Python')).toBe('required')
+    expect(found.get('PostgreSQL')).toBe('required')
+    expect(found.get('Django')).toBe('mentioned')
+    expect(found.get('Terraform')).toBe('preferred')
+    expect(found.get('Apache Kafka')).toBe('preferred')
+    expect(found.has('Docker')).toBe(false)
+  })
+
+  it('reads words of a line over its section: "Java (must)", "(BSN preferred)"', async () => {
+    const found = await terms('Qualifications\n- Kotlin experience (preferred)\n\nBonus\n- Java (must)\n')
+    expect(found.get('Kotlin')).toBe('preferred')
+    expect(found.get('Java')).toBe('required')
+  })
+
+  it('ignores equal-opportunity text and HTML scripts, styles and navigation', async () => {
+    const html =
+      '<html><head><style>.React{}</style><script>const Kubernetes = 1</script></head><body><nav>Python</nav><h2>Requirements</h2><ul><li>Go &amp; Rust</li></ul><p>We are an equal opportunity employer and use Salesforce to hire.</p></body></html>'
+    const found = await terms(html, 'html')
+    expect([...found.keys()].sort()).toEqual(['Go', 'Rust'])
+    expect(found.get('Go')).toBe('required')
+  })
+})
+
+describe('names no list holds, read from how a posting writes them', () => {
+  it('takes a name spelled out before its acronym as one term, the acronym included', async () => {
+    const found = await terms('Requirements:\n- Build quests with the Quest Scripting Framework (QSF) in C++\n- Extend QSF for designers\n')
+    expect(found.has('Quest Scripting Framework')).toBe(true)
+    expect(found.has('QSF')).toBe(false)
+  })
+
+  it('carries a known name on through capitalised words, but stops at a job title or another name', async () => {
+    const found = await terms('Requirements:\n- Tune alerts in Microsoft Purview and design GraphQL APIs\n- Report to the Salesforce Platform Manager\n')
+    expect(found.has('Microsoft Purview')).toBe(true)
+    expect(found.has('GraphQL')).toBe(true)
+    expect([...found.keys()].some((n) => /Manager/.test(n))).toBe(false)
+  })
+
+  it('takes capitalised names listed beside known ones, along the whole list', async () => {
+    const found = await terms('Requirements:\n- Our stack: Terraform, Spacelift, Atlantis and Infracost\n- Based in Toronto or remote\n')
+    for (const name of ['Spacelift', 'Atlantis', 'Infracost']) expect(found.has(name), name).toBe(true)
+    expect(found.has('Toronto')).toBe(false)
+  })
+
+  it('reads a name before "certification" as a certification', async () => {
+    const found = await terms('Preferred:\n- Zendesk Support Administrator certification\n')
+    expect(found.get('Zendesk Support Administrator certification')).toBe('preferred')
+  })
+
+  it('takes short lower-case items listed beside names, not phrases about the job', async () => {
+    const found = await terms('Requirements:\n- Kubernetes, canary releases and feature flags\n- Python, strong communication skills\n')
+    expect(found.has('canary releases')).toBe(true)
+    expect(found.has('feature flags')).toBe(true)
+    expect([...found.keys()].some((n) => /communication/.test(n))).toBe(false)
+  })
+})
+
+describe('a capitalised word no dictionary has, after "in", "with", "using" on a requirement line', () => {
+  it('is a name, but a place is not', async () => {
+    const found = await terms('Responsibilities:\n- Coordinate models in Solibri and clash reports\n- Based in Saskatoon with travel to sites\n- Meet clients in Reykjavik, IS\n')
+    expect(found.has('Solibri')).toBe(true)
+    expect(found.has('Saskatoon')).toBe(false)
+    expect(found.has('Reykjavik')).toBe(false)
+  })
+})

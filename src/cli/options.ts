@@ -21,6 +21,9 @@ export interface BuildFlags {
   excludeTags?: string[]
   sections?: string[]
   set?: string[]
+  letter?: string[]
+  allLetters?: boolean
+  packet?: boolean
   json?: boolean
   quiet?: boolean
   verbose?: boolean
@@ -43,6 +46,8 @@ export function tailorOptions(flags: BuildFlags): TailorOptions {
     excludeTags: flags.excludeTags,
     sections: flags.sections,
     overrides: (flags.set ?? []).map(parseOverride),
+    letters: flags.letter,
+    allLetters: flags.allLetters,
   }
 }
 
@@ -70,6 +75,7 @@ export function buildOptions(file: string, flags: BuildFlags): BuildOptions {
     maxPages: flags.maxPages,
     dpi: flags.dpi,
     tailor: tailorOptions(flags),
+    packet: flags.packet,
   }
 }
 
@@ -91,6 +97,9 @@ const FLAG_OF: Record<OptionName, string> = {
   excludeTags: '--exclude-tags',
   sections: '--sections',
   overrides: '--set',
+  letters: '--letter',
+  allLetters: '--all-letters',
+  packet: '--packet',
   verbose: '--verbose',
 }
 

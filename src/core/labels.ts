@@ -50,6 +50,14 @@ export interface LocaleTable {
   documentTitle: string
   /** The document's title when the resume has no name. */
   resume: string
+  /** A cover letter's words where the letter sets none; `documentTitle` has `{name}`. */
+  letter: LetterWords
+}
+
+export interface LetterWords {
+  salutation: string
+  closing: string
+  documentTitle: string
 }
 
 /** Every table shipped under locales/, by file name. */
@@ -209,6 +217,7 @@ function readTable(file: string): LocaleTable {
   const { $schema: _, ...table } = JSON.parse(readFileSync(file, 'utf8')) as LocaleTable & { $schema?: string }
   // Our own data: the unit tests check it against the schema; this only guards against a partial file.
   for (const s of SECTION_IDS) if (typeof table.sections?.[s] !== 'string') throw new Error(`${file}: sections.${s} is missing`)
+  if (typeof table.letter?.salutation !== 'string') throw new Error(`${file}: letter is missing`)
   return table
 }
 
@@ -239,6 +248,7 @@ export function labelsFor(tag: string, overrides: LabelOverrides = {}, store: La
     contact: Object.freeze(contact),
     documentTitle: pick('documentTitle', base.documentTitle),
     resume: pick('resume', base.resume),
+    letter: Object.freeze({ ...base.letter }),
   })
 }
 

@@ -60,7 +60,7 @@ export function createDevRebuilder(file: string, options: DevOptions = {}): DevR
     try {
       const p = await plan(file, options.tailor, { strict: options.strict })
       check(signal)
-      const { document } = await prepareTarget(p, p.targets[0]!, options, services)
+      const { document } = await prepareTarget(p, p.targets.find((t) => t.letter) ?? p.targets[0]!, options, services)
       themeDir = document.theme.dir
       // The build's own per-document render (src/pipeline/render-document.ts): the same context,
       // deadline and recovery as `resume build`, so a preview shows what a build would write.

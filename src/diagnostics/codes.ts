@@ -46,12 +46,26 @@ export const CODES_BY_KIND = {
     'FOREIGN_FORMAT',
     'EMPTY_RESUME',
     'PHOTO',
+    'LETTER_VARIANT',
+    'LETTER_IS_RESUME',
+    'RESUME_IS_LETTER',
   ],
   theme: ['THEME', 'TEMPLATE', 'PLUGIN'],
   render: ['BROWSER_NOT_FOUND', 'BROWSER_LAUNCH', 'PDF_FAILED', 'PNG_FAILED', 'RENDER_TIMEOUT', 'PAGE_LIMIT', 'DOCX', 'PLUGIN_FAILED'],
   output: ['WRITE_FAILED', 'OUTPUT_EXISTS'],
   /** Warnings: they fail a build only under strict. */
-  warning: ['UNKNOWN_KEY', 'UNKNOWN_TAG', 'DATE_ORDER', 'IMPORT_DROPPED', 'LEGACY_KEY', 'THEME_NOT_INSTALLED', 'REMOTE_REFUSED', 'DOCX_FALLBACK', 'PHOTO_REMOTE'],
+  warning: [
+    'UNKNOWN_KEY',
+    'UNKNOWN_TAG',
+    'DATE_ORDER',
+    'IMPORT_DROPPED',
+    'LEGACY_KEY',
+    'THEME_NOT_INSTALLED',
+    'REMOTE_REFUSED',
+    'DOCX_FALLBACK',
+    'PHOTO_REMOTE',
+    'LETTER_FALLBACK',
+  ],
 } as const
 
 type Values<T> = T[keyof T]

@@ -1,5 +1,6 @@
 import { sectionOrder } from '../core/sections.js'
 import { type Tailored, tailor } from '../core/tailor.js'
+import { buildLetterView } from '../core/letter-view.js'
 import { buildView } from '../core/view.js'
 import { VitaeError } from '../diagnostics/diagnostic.js'
 import { cssPageName, DEFAULT_MARGINS, type Margins, type PageSettings, type PageSize, pageWithoutRoom, parseLength, parseMarginList } from '../page/geometry.js'
@@ -9,7 +10,7 @@ import type { Theme } from '../themes/types.js'
 import type { Resume } from '../types/resume.js'
 import { documentFontCss } from './fonts.js'
 import type { BuildOptions } from './options.js'
-import { chooseTheme, documentExtras, jsonResumeHtml } from './outside.js'
+import { chooseTheme, documentExtras, jsonResumeHtml, letterThemeOf } from './outside.js'
 import type { Plan } from './plan.js'
 import type { BuildServices } from './services.js'
 import type { Target } from './targets.js'
@@ -70,15 +71,19 @@ export type DocumentContext = Omit<RenderContext, 'timeout' | 'log' | 'sourceDat
 export async function prepareTarget(
   plan: Plan,
   target: Target,
-  options: Pick<BuildOptions, 'theme' | 'page' | 'strict'>,
+  options: Pick<BuildOptions, 'theme' | 'page' | 'strict' | 'sourceDate'>,
   services: BuildServices,
 ): Promise<{ tailored: Tailored; document: DocumentContext }> {
-  const theme = await themeFor(plan, target, options, services)
+  const chosen = await themeFor(plan, target, options, services)
+  // A cover letter draws with the theme's letter template; its letterhead is the tailored resume's header.
+  const theme = target.letter ? await letterThemeOf(plan, chosen, services) : chosen
   const tailored = tailor(plan.resume, target.layers, sectionOrder(theme.manifest.sections))
-  const resume = tailored.resume
-  const page = resolvePage(resume, theme, { size: options.page?.size ?? (target.variant?.def.page as PageSize | undefined), margins: options.page?.margins })
+  const letterLocale = target.letter?.def.locale
+  const resume = letterLocale ? { ...tailored.resume, meta: { ...tailored.resume.meta, locale: letterLocale } } : tailored.resume
+  const pageSize = options.page?.size ?? ((target.letter?.def.page ?? target.variant?.def.page) as PageSize | undefined)
+  const page = resolvePage(resume, theme, { size: pageSize, margins: options.page?.margins })
   const locale = resume.meta?.locale ?? 'en-US'
-  const view = buildView(resume, {
+  const resumeView = buildView(resume, {
     sections: sectionOrder(theme.manifest.sections),
     labels: services.labels(locale, { themeHeadings: theme.manifest.headings, headings: resume.meta?.headings, labels: resume.meta?.labels }),
     locale,
@@ -86,6 +91,11 @@ export async function prepareTarget(
     blocks: services.blocks,
     dates: services.dates(locale),
   })
+  const letter = target.letter
+    ? buildLetterView(target.letter.def, resumeView, resumeView.labels, { locale, today: options.sourceDate ?? new Date(), inline: services.inline, blocks: services.blocks })
+    : undefined
+  // A document's properties (PDF and Word metadata, the page title) are the letter's for a letter.
+  const view = letter ? { ...resumeView, properties: letter.properties } : resumeView
   const { options: themeOptions, photo } = documentExtras(plan, target, theme, resume, services)
   let html: Promise<string> | undefined
   // Theme code (Handlebars helpers, a JSON Resume theme's render) may loop: it runs where the build's
@@ -96,7 +106,7 @@ export async function prepareTarget(
       ? await jsonResumeHtml(theme, resume, services)
       : await services.renderTemplate(
           theme,
-          templateContext({ view, resume, theme, page, options: themeOptions, photo, fontCss: documentFontCss(theme, view, services) }),
+          templateContext({ view, resume, theme, page, options: themeOptions, photo, letter, fontCss: documentFontCss(theme, view, services, letter) }),
           `rendering the theme ${theme.name}`,
         )
     const { offlineHtml, withoutRemoteLoads } = await import('../renderers/offline-html.js')
@@ -105,5 +115,5 @@ export async function prepareTarget(
     return theme.jsonResume ? withoutRemoteLoads(offline.html) : offline.html
   }
   const browser = (): Promise<BuildBrowser> => services.browser()
-  return { tailored, document: { resume, view, theme, page, html: () => (html ??= renderOnce()), browser, options: themeOptions, photo } }
+  return { tailored, document: { resume, view, theme, page, html: () => (html ??= renderOnce()), browser, options: themeOptions, photo, ...(letter ? { letter } : {}) } }
 }

@@ -1,3 +1,4 @@
+import type { LetterView } from '../core/letter-view.js'
 import type { View } from '../core/view.js'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import type { PageSettings } from '../page/geometry.js'
@@ -43,6 +44,11 @@ export interface RenderContext {
   options: Record<string, unknown>
   /** basics.image as a data: URL, for a theme whose manifest says `photo: true`. */
   photo?: string
+  /**
+   * Set when the document is a cover letter: a renderer draws it instead of the resume. The view
+   * is still the resume's (its header is the letterhead), with the letter's document properties.
+   */
+  letter?: LetterView
   /** Reports a warning with the build's (each distinct one once per build). */
   warn?(diagnostic: Diagnostic): void
 }

@@ -1,3 +1,4 @@
+import type { LetterView } from '../core/letter-view.js'
 import type { View } from '../core/view.js'
 import { type PageSettings, pageCss, toCss } from '../page/geometry.js'
 import type { Resume } from '../types/resume.js'
@@ -15,6 +16,8 @@ export interface TemplateContext {
   options: Record<string, unknown>
   /** The photo as a data: URL, for themes that show one. */
   photo?: string
+  /** A cover letter's parts, for the theme's letter template (src/core/letter-view.ts). */
+  letter?: LetterView
 }
 
 export function templateContext(ctx: {
@@ -25,6 +28,7 @@ export function templateContext(ctx: {
   fontCss: string
   options?: Record<string, unknown>
   photo?: string
+  letter?: LetterView
 }): TemplateContext {
   const options = ctx.options ?? {}
   return {
@@ -34,6 +38,7 @@ export function templateContext(ctx: {
     page: templatePage(ctx.page),
     options,
     photo: ctx.theme.manifest.photo ? ctx.photo : undefined,
+    ...(ctx.letter ? { letter: ctx.letter } : {}),
   }
 }
 

@@ -90,6 +90,7 @@ export async function main(argv: readonly string[], io: Io = processIo(argv.incl
     .option('--email <address>', 'your email address (asked on a terminal when left out)')
     .option('--locale <tag>', 'locale for dates, e.g. en-US (asked on a terminal when left out)')
     .option('--ci', 'also write .github/workflows/resume.yml, which builds every variant on push')
+    .option('--letter <name>', 'write a starter cover letter, letters/NAME.yaml beside the resume, instead')
     .option('--force', 'overwrite files that exist')
     .action(async (file: string, opts: Record<string, unknown>) => {
       const { runInit } = await import('./init.js')

@@ -113,7 +113,13 @@ describe.each(THEMES)('the %s theme draws the seed letter in every format', (the
     const bytes = readFileSync(join(out, 'resume-northwind-packet.pdf'))
     const pdf = await readPdf(bytes)
     expect(pdf.pages).toBe(2)
-    const pageText = (n: number) => flat(pdf.items.filter((i) => i.page === n).map((i) => i.str).join(' '))
+    const pageText = (n: number) =>
+      flat(
+        pdf.items
+          .filter((i) => i.page === n)
+          .map((i) => i.str)
+          .join(' '),
+      )
     expect(pageText(1)).toContain('Dear Hiring Manager,')
     expect(pageText(2)).toMatch(/Graduate Research Assistant/)
     expect(pdf.info.Title).toBe('Hayes Zhao – Cover letter')
@@ -211,7 +217,11 @@ describe('letters: languages, length, reproducibility, themes without a letter',
     expect(r.code, r.stderr).toBe(0)
     const pdf = await readPdf(join(dir, 'out', 'resume-long-letter.pdf'))
     expect(pdf.pages).toBe(2)
-    const page = (n: number) => pdf.items.filter((i) => i.page === n).map((i) => i.str).join(' ')
+    const page = (n: number) =>
+      pdf.items
+        .filter((i) => i.page === n)
+        .map((i) => i.str)
+        .join(' ')
     expect(page(1)).toContain('hayes.zhao09@gmail.com')
     expect(page(2)).not.toContain('hayes.zhao09@gmail.com')
     expect(page(2)).toContain('Sincerely,')

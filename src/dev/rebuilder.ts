@@ -106,7 +106,7 @@ export function createDevRebuilder(file: string, options: DevOptions = {}): DevR
 
   return {
     rebuild,
-    watchPaths: () => [resolve(file), join(resumeDir, 'variants'), ...(themeDir ? [themeDir] : [])],
+    watchPaths: () => [resolve(file), join(resumeDir, 'variants'), join(resumeDir, 'letters'), ...(themeDir ? [themeDir] : [])],
     dispose: () => browser.close(),
   }
 }

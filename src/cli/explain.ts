@@ -2,8 +2,8 @@ import { formatPath } from '../core/paths.js'
 import type { Tailored } from '../core/tailor.js'
 import { type Plan, plan } from '../pipeline/plan.js'
 import { tailorTarget, themeFor } from '../pipeline/prepare.js'
-import type { Target } from '../pipeline/targets.js'
 import { BuildServices } from '../pipeline/services.js'
+import type { Target } from '../pipeline/targets.js'
 import { EXIT_CODES } from './exit-codes.js'
 import { type Io, printDiagnostics } from './io.js'
 import { type BuildFlags, tailorOptions } from './options.js'
@@ -76,7 +76,7 @@ async function explainLetter(p: Plan, target: Target, services: BuildServices) {
 function letterText(l: Awaited<ReturnType<typeof explainLetter>>, color: boolean): string {
   const bold = (s: string) => (color ? `\u001b[1m${s}\u001b[0m` : s)
   return `${[
-    bold(`letter ${l.name}`) + `  (${l.file})`,
+    `${bold(`letter ${l.name}`)}  (${l.file})`,
     `  output: ${l.output}.*`,
     `  goes with: ${l.variant ? `the variant ${l.variant}` : 'the resume as written'} (${l.resume}.*)`,
     `  locale: ${l.locale}`,

@@ -1,6 +1,6 @@
-import type { LetterView } from '../core/letter-view.js'
 import type { Block } from '../core/inline.js'
 import { type Inline, plainText } from '../core/inline.js'
+import type { LetterView } from '../core/letter-view.js'
 import type { View, ViewEntry } from '../core/view.js'
 
 export interface PlainTextOptions {

@@ -1,6 +1,6 @@
+import { buildLetterView } from '../core/letter-view.js'
 import { sectionOrder } from '../core/sections.js'
 import { type Tailored, tailor } from '../core/tailor.js'
-import { buildLetterView } from '../core/letter-view.js'
 import { buildView } from '../core/view.js'
 import { VitaeError } from '../diagnostics/diagnostic.js'
 import { cssPageName, DEFAULT_MARGINS, type Margins, type PageSettings, type PageSize, pageWithoutRoom, parseLength, parseMarginList } from '../page/geometry.js'

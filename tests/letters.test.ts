@@ -212,7 +212,8 @@ describe('letters: languages, length, reproducibility, themes without a letter',
   it('a long letter flows onto page two with the letterhead on page one only; --max-pages 1 refuses it', async () => {
     const dir = project()
     const paragraph = 'I design backend services for reliability and measure them before I optimize them. '.repeat(6)
-    writeFileSync(join(dir, 'letters', 'long.yaml'), `subject: A long letter\nbody: |\n${Array.from({ length: 9 }, () => `  ${paragraph}\n`).join('\n')}`)
+    const body = `${Array.from({ length: 9 }, () => `  ${paragraph}\n`).join('\n')}\n  My work is at [my site](https://example.com/hayes).\n`
+    writeFileSync(join(dir, 'letters', 'long.yaml'), `subject: A long letter\nbody: |\n${body}`)
     const r = await runCli(['build', 'resume.yaml', '--letter', 'long', '-o', 'out'], { cwd: dir, env: EPOCH })
     expect(r.code, r.stderr).toBe(0)
     const pdf = await readPdf(join(dir, 'out', 'resume-long-letter.pdf'))
@@ -225,6 +226,8 @@ describe('letters: languages, length, reproducibility, themes without a letter',
     expect(page(1)).toContain('hayes.zhao09@gmail.com')
     expect(page(2)).not.toContain('hayes.zhao09@gmail.com')
     expect(page(2)).toContain('Sincerely,')
+    // Links in the body stay links.
+    expect(pdf.links).toContain('https://example.com/hayes')
     const limited = await runCli(['build', 'resume.yaml', '--letter', 'long', '--max-pages', '1', '-o', 'out2'], { cwd: dir, env: EPOCH })
     expect(limited.code).toBe(6)
     expect(limited.stderr).toMatch(/resume-long-letter\.pdf has 2 pages; --max-pages allows 1/)
@@ -255,6 +258,14 @@ describe('letters: languages, length, reproducibility, themes without a letter',
     expect(r.stderr.match(/warning\[LETTER_FALLBACK\]/g)).toHaveLength(1)
     expect(r.stderr).toContain("the theme plain has no cover letter template: letters use the classic theme's")
     expect(readFileSync(join(dir, 'out', 'resume-second-letter.html'), 'utf8')).toContain('class="letter-salutation"')
+  })
+
+  it('a JSON Resume theme has no letter: classic’s draws it, with the warning', async () => {
+    const dir = project()
+    const r = await runCli(['build', 'resume.yaml', '--letter', 'northwind', '--theme', 'even', '-f', 'html', '-o', 'out'], { cwd: dir })
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stderr.match(/warning\[LETTER_FALLBACK\]/g)).toHaveLength(1)
+    expect(readFileSync(join(dir, 'out', 'resume-northwind-letter.html'), 'utf8')).toContain('class="letter-salutation"')
   })
 
   it('letters: in the resume builds like a file in letters/; explain says which variant, locale and theme', async () => {

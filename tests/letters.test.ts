@@ -44,7 +44,7 @@ const READING_ORDER = [
   'scaled backend throughput by 100x',
   'Outside of work I built a distributed key-value store',
   'My graduate research',
-  'Thank you for your time and consideration.',
+  'Thank you for your time and consideration',
   'Sincerely,',
   'Hayes Zhao',
 ]

@@ -161,6 +161,14 @@ describe('letters: bad input', () => {
     expect(existsSync(join(dir, 'out'))).toBe(false)
   })
 
+  it('a locale vitae has no words for is exit 4 at the letter’s locale:, with a did-you-mean', async () => {
+    const dir = project()
+    writeFileSync(join(dir, 'letters', 'acme.yaml'), 'locale: jp\nbody: Hello.\n')
+    const r = await runCli(['validate', 'resume.yaml'], { cwd: dir })
+    expect(r.code).toBe(4)
+    expect(r.stderr).toMatch(/letters\/acme\.yaml:1:9: error\[UNKNOWN_LOCALE\].*\n[\s\S]*ja/)
+  })
+
   it('a link in the body is checked like the resume’s, at the body', async () => {
     const dir = project()
     writeFileSync(join(dir, 'letters', 'acme.yaml'), 'subject: Hi\nbody: See [my site](javascript:alert(1)).\n')

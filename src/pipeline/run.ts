@@ -98,7 +98,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
               code: 'PAGE_LIMIT',
               severity: 'error',
               message: `${what} has ${pages} pages; the maxPages option allows ${options.maxPages}`,
-              hint: 'shorten the resume, tailor a variant, or use smaller margins (the margins option)',
+              hint: target.letter
+                ? 'shorten the letter, or use smaller margins (the margins option)'
+                : 'shorten the resume, tailor a variant, or use smaller margins (the margins option)',
               options: ['maxPages', 'margins'],
             },
           ])

@@ -293,11 +293,19 @@ describe('letters: languages, length, reproducibility, themes without a letter',
     const dir = tempDir()
     mkdirSync(dir, { recursive: true })
     const seed = readFileSync(SEED, 'utf8')
-    writeFileSync(join(dir, 'resume.yaml'), `${seed}\nletters:\n  acme:\n    variant: ml\n    locale: de\n    body: Ich bewerbe mich.\n`)
-    const r = await runCli(['build', 'resume.yaml', '--letter', 'acme', '-f', 'txt,json', '-o', 'out'], { cwd: dir, env: EPOCH })
+    writeFileSync(join(dir, 'resume.yaml'), `${seed}\nletters:\n  acme:\n    variant: ml\n    locale: de\n    body: Ich bewerbe mich {{view.name}} <b>hier</b>.\n`)
+    const r = await runCli(['build', 'resume.yaml', '--letter', 'acme', '-f', 'txt,json,html', '-o', 'out'], { cwd: dir, env: EPOCH })
     expect(r.code, r.stderr).toBe(0)
     const text = readFileSync(join(dir, 'out', 'resume-acme-letter.txt'), 'utf8')
-    expectInOrder(text, ['Machine Learning Engineer', '6. Dezember 2025', 'Sehr geehrte Damen und Herren,', 'Ich bewerbe mich.', 'Mit freundlichen Grüßen'])
+    expectInOrder(text, [
+      'Machine Learning Engineer',
+      '6. Dezember 2025',
+      'Sehr geehrte Damen und Herren,',
+      'Ich bewerbe mich {{view.name}} <b>hier</b>.',
+      'Mit freundlichen Grüßen',
+    ])
+    // Text in a letter is data: shown as written, never run as template code or HTML.
+    expect(readFileSync(join(dir, 'out', 'resume-acme-letter.html'), 'utf8')).toContain('Ich bewerbe mich {{view.name}} &lt;b&gt;hier&lt;/b&gt;.')
     expect(existsSync(join(dir, 'out', 'resume-ml.txt'))).toBe(true)
     // The letters are not part of the resume a variant makes.
     expect(JSON.parse(readFileSync(join(dir, 'out', 'resume-ml.json'), 'utf8'))).not.toHaveProperty('letters')

@@ -126,6 +126,10 @@ describe.each(THEMES)('the %s theme draws the seed letter in every format', (the
     expect(pageText(1)).toContain('Dear Hiring Manager,')
     expect(pageText(2)).toMatch(/Graduate Research Assistant/)
     expect(pdf.info.Title).toBe('Hayes Zhao – Cover letter')
+    // Tagged as its parts are: each page keeps the structure its own PDF had.
+    expect(pdf.tagged).toBe(true)
+    const alone = await Promise.all(['resume-northwind-letter.pdf', 'resume-backend.pdf'].map((f) => structureSizes(readFileSync(join(out, f)))))
+    expect(await structureSizes(bytes)).toEqual(alone.flat())
     const outline = await bookmarks(bytes)
     expect(outline).toEqual([
       { title: 'Hayes Zhao – Cover letter', page: 1 },
@@ -133,6 +137,18 @@ describe.each(THEMES)('the %s theme draws the seed letter in every format', (the
     ])
   })
 })
+
+/** The number of structure elements and marked contents on each page, read with PDF.js. */
+async function structureSizes(bytes: Uint8Array): Promise<number[]> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise
+  type Node = { children?: Node[] }
+  const count = (node: Node): number => (node.children ?? []).reduce((n, child) => n + 1 + count(child), 0)
+  const sizes: number[] = []
+  for (let i = 1; i <= doc.numPages; i++) sizes.push(count(((await (await doc.getPage(i)).getStructTree()) ?? {}) as Node))
+  await doc.destroy()
+  return sizes
+}
 
 /** The packet's bookmarks and the page each opens, read with PDF.js. */
 async function bookmarks(bytes: Uint8Array): Promise<Array<{ title: string; page: number }>> {

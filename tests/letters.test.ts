@@ -57,13 +57,13 @@ describe.each(THEMES)('the %s theme draws the seed letter in every format', (the
   const built = () =>
     (running ??= runCli(['build', 'resume.yaml', '--letter', 'northwind', '--theme', theme, '-f', 'pdf,html,docx,md,txt', '--packet', '-o', out], { cwd: dir, env: EPOCH }))
 
-  it('builds the letter beside the variant it names, and the packet, with no warning', async () => {
+  it('builds the letter and the variant it names under the application’s name, and the packet, with no warning', async () => {
     const r = await built()
     expect(r.code, r.stderr).toBe(0)
     expect(r.stderr).toBe('')
     const files = readdirSync(out).sort()
     for (const ext of ['pdf', 'html', 'docx', 'md', 'txt']) {
-      expect(files).toContain(`resume-backend.${ext}`)
+      expect(files).toContain(`resume-northwind.${ext}`)
       expect(files).toContain(`resume-northwind-letter.${ext}`)
     }
     expect(files).toContain('resume-northwind-packet.pdf')
@@ -128,7 +128,7 @@ describe.each(THEMES)('the %s theme draws the seed letter in every format', (the
     expect(pdf.info.Title).toBe('Hayes Zhao – Cover letter')
     // Tagged as its parts are: each page keeps the structure its own PDF had.
     expect(pdf.tagged).toBe(true)
-    const alone = await Promise.all(['resume-northwind-letter.pdf', 'resume-backend.pdf'].map((f) => structureSizes(readFileSync(join(out, f)))))
+    const alone = await Promise.all(['resume-northwind-letter.pdf', 'resume-northwind.pdf'].map((f) => structureSizes(readFileSync(join(out, f)))))
     expect(await structureSizes(bytes)).toEqual(alone.flat())
     const outline = await bookmarks(bytes)
     expect(outline).toEqual([
@@ -191,6 +191,16 @@ describe('letters: bad input', () => {
     const r = await runCli(['validate', 'resume.yaml'], { cwd: dir })
     expect(r.code).toBe(4)
     expect(r.stderr).toMatch(/letters\/acme\.yaml:2:7: error\[URL_SCHEME\]/)
+  })
+
+  it('a letter whose files would be another variant’s is OUTPUT_CONFLICT; its own variant’s name is fine', async () => {
+    const dir = project()
+    writeFileSync(join(dir, 'letters', 'ml.yaml'), 'variant: backend\nbody: Hello.\n')
+    writeFileSync(join(dir, 'letters', 'backend.yaml'), 'variant: backend\nbody: Hello.\n')
+    const r = await runCli(['validate', 'resume.yaml'], { cwd: dir })
+    expect(r.code).toBe(4)
+    expect(r.stderr).toContain('letters/ml.yaml:1:1: error[OUTPUT_CONFLICT]: the letter ml and the variant ml would both write resume-ml.*')
+    expect(r.stderr).not.toContain('letters/backend.yaml')
   })
 
   it('--letter nope: exit 2 listing the letters there are', async () => {
@@ -322,12 +332,12 @@ describe('letters: languages, length, reproducibility, themes without a letter',
     ])
     // Text in a letter is data: shown as written, never run as template code or HTML.
     expect(readFileSync(join(dir, 'out', 'resume-acme-letter.html'), 'utf8')).toContain('Ich bewerbe mich {{view.name}} &lt;b&gt;hier&lt;/b&gt;.')
-    expect(existsSync(join(dir, 'out', 'resume-ml.txt'))).toBe(true)
+    expect(existsSync(join(dir, 'out', 'resume-acme.txt'))).toBe(true)
     // The letters are not part of the resume a variant makes.
-    expect(JSON.parse(readFileSync(join(dir, 'out', 'resume-ml.json'), 'utf8'))).not.toHaveProperty('letters')
+    expect(JSON.parse(readFileSync(join(dir, 'out', 'resume-acme.json'), 'utf8'))).not.toHaveProperty('letters')
     const e = await runCli(['explain', 'resume.yaml', '--letter', 'acme'], { cwd: dir })
     expect(e.code, e.stderr).toBe(0)
-    expect(e.stdout).toContain('goes with: the variant ml (resume-ml.*)')
+    expect(e.stdout).toContain('goes with: the variant ml (resume-acme.*)')
     expect(e.stdout).toContain('locale: de')
     expect(e.stdout).toContain('theme: classic')
   })

@@ -80,13 +80,21 @@ export async function collectLetters(source: Source, resume: Resume, resumeDir: 
   return { letters, diagnostics }
 }
 
-/** The output file name (no extension) of a letter: `<resume>-<letter>-letter`, or its `output`. */
-export function letterOutputName(stem: string, letter: LetterDef): string {
-  return letter.def.output ?? `${stem}-${letter.name}-letter`
+/**
+ * An application's file names sort together: the resume it goes with as `<base>.*`, the letter as
+ * `<base>-letter.*`, the packet as `<base>-packet.pdf`; the base is `<resume>-<letter>` or the
+ * letter's `output`.
+ */
+export function applicationName(stem: string, letter: LetterDef): string {
+  return letter.def.output ?? `${stem}-${letter.name}`
 }
 
-/** What the schema cannot check: the variant a letter names exists, and no two letters write the same files. */
-export function checkLetters(letters: Map<string, LetterDef>, variantNames: readonly string[], stem: string, taken: ReadonlySet<string>): Diagnostic[] {
+/**
+ * What the schema cannot check: the variant a letter names exists, and its files are its own: no
+ * other letter, and no other variant of the resume (`taken`: output name → variant, undefined for
+ * the resume as written), writes them.
+ */
+export function checkLetters(letters: Map<string, LetterDef>, variantNames: readonly string[], stem: string, taken: ReadonlyMap<string, string | undefined>): Diagnostic[] {
   const out: Diagnostic[] = []
   const names = new Map<string, string>()
   for (const letter of letters.values()) {
@@ -104,8 +112,11 @@ export function checkLetters(letters: Map<string, LetterDef>, variantNames: read
         ...letter.place(['variant']),
       })
     }
-    const output = letterOutputName(stem, letter)
-    const clash = names.get(output) ?? (taken.has(output) ? 'a variant' : undefined)
+    const output = applicationName(stem, letter)
+    const owner = taken.get(output)
+    // The letter's own variant under its own name is the same document: no clash.
+    const other = taken.has(output) && owner !== variant ? (owner === undefined ? 'the resume as written' : `the variant ${owner}`) : undefined
+    const clash = names.get(output) ?? other
     if (clash) {
       out.push({
         code: 'OUTPUT_CONFLICT',

@@ -73,7 +73,7 @@ export async function inspect(input: string, options: { strict?: boolean } = {})
   const { variants, diagnostics: found } = await collectVariants(source, resume, resumeDir)
   found.push(...(await checkVariants(variants, resume, stem)))
   const { letters, diagnostics: letterProblems } = await collectLetters(source, resume, resumeDir)
-  const variantOutputs = new Set([stem, ...[...variants.values()].map((v) => outputName(stem, v))])
+  const variantOutputs = new Map<string, string | undefined>([[stem, undefined], ...[...variants.values()].map((v) => [outputName(stem, v), v.name] as [string, string])])
   found.push(...letterProblems, ...checkLetters(letters, [...variants.keys()], stem, variantOutputs))
   return { source, resume, variants, letters, diagnostics: [...diagnostics, ...strictly(found, options.strict)], resumeDir, stem }
 }

@@ -161,7 +161,7 @@ async function writePackets(
     if (!target.letter || !letter || !resume) continue
     const started = performance.now()
     const ctx = jobs.find((j) => j.target === target)!.ctx
-    const path = join(options.outDir, `${target.name.replace(/-letter$/, '')}-packet.pdf`)
+    const path = join(options.outDir, `${target.resumeName}-packet.pdf`)
     try {
       const labels = ctx.view.labels
       const parts = [

@@ -1,4 +1,4 @@
-import { type LetterDef, letterOutputName } from '../core/letters.js'
+import { applicationName, type LetterDef } from '../core/letters.js'
 import { checkPath, checkValue, typedValue } from '../core/overrides.js'
 import { isSection, SECTION_IDS } from '../core/sections.js'
 import type { Source } from '../core/source.js'
@@ -16,7 +16,7 @@ export interface Target {
   layers: TailorLayer[]
   /** Set for a cover letter: the document is the letter, drawn beside its variant's resume (the letterhead). */
   letter?: LetterDef
-  /** For a letter: the output name of the resume it goes with (the second part of a packet). */
+  /** For a letter: the output name of the resume it goes with (the second part of its packet); the letter's is `<resumeName>-letter`. */
   resumeName?: string
 }
 
@@ -58,13 +58,14 @@ export async function planTargets(
     const targets: Target[] = chosen.length ? chosen.map((v) => ({ variant: v, name: outputName(stem, v), layers: layers(v) })) : [{ name: stem, layers: layers() }]
     return { targets, diagnostics }
   }
-  // Each letter with the resume it goes with (its variant, else the resume as written), each resume once.
+  // Each letter with the resume it goes with (its variant, else the resume as written), named after
+  // the application so that its files sort together: resume-acme.pdf, resume-acme-letter.pdf.
   const targets: Target[] = chosen.map((v) => ({ variant: v, name: outputName(stem, v), layers: layers(v) }))
   for (const letter of chosenLetters) {
     const variant = letter.def.variant === undefined ? undefined : variants.get(letter.def.variant)
-    const resumeName = outputName(stem, variant)
+    const resumeName = applicationName(stem, letter)
     if (!targets.some((t) => !t.letter && t.name === resumeName)) targets.push({ variant, name: resumeName, layers: layers(variant) })
-    targets.push({ variant, name: letterOutputName(stem, letter), layers: layers(variant), letter, resumeName })
+    targets.push({ variant, name: `${resumeName}-letter`, layers: layers(variant), letter, resumeName })
   }
   return { targets, diagnostics }
 }

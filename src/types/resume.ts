@@ -467,7 +467,7 @@ export interface Letter {
   themeOptions?: ThemeOptions2
   page?: 'letter' | 'a4'
   /**
-   * The output file name without extension; default: <resume>-<letter>-letter.
+   * The application's file name, without extension: the resume it goes with is written as OUTPUT.*, the letter as OUTPUT-letter.*, the packet as OUTPUT-packet.pdf; default: <resume>-<letter>.
    */
   output?: string
 }

@@ -26,6 +26,7 @@
 //   match       (issue 19) resume match: precision and recall of the posting terms found against the
 //               hand-annotated postings (all, and the held-out ones); a two-page posting against
 //               every variant beside resume validate
+//   letters     (issue 18) the seed's letter and its resume as PDF in one run, beside that resume's PDF alone
 //
 // --json: the report as one JSON document on stdout; the readable lines go to stderr.
 import { spawn } from 'node:child_process'
@@ -47,7 +48,7 @@ const devEdits = Number(flag('--dev-edits')) || 200
 const devFormats = flag('--dev-formats', 'html,pdf').split(',')
 const jsonResumeTheme = flag('--jsonresume-theme', 'even')
 const asJson = args.includes('--json')
-const GROUPS = ['validate', 'html', 'docx', 'pdf', 'all', 'themes', 'jsonresume', 'i18n', 'formats', 'png', 'fit', 'dev', 'match', 'many']
+const GROUPS = ['validate', 'html', 'docx', 'pdf', 'all', 'themes', 'jsonresume', 'i18n', 'formats', 'png', 'fit', 'dev', 'letters', 'match', 'many']
 const only = flag('--only') ? new Set(flag('--only').split(',')) : undefined
 for (const k of only ?? []) {
   if (!GROUPS.includes(k)) {
@@ -224,6 +225,18 @@ async function all() {
       note: '1300 ms of 700',
     })
   } else skip('  the same, beside the puppeteer baseline', 'needs the pdf group in the same run')
+}
+
+/** One browser and one theme load for both documents: the letter should cost little beside its resume. */
+async function letters() {
+  const alone = cli('build', '--variant', 'backend', '--format', 'pdf', '-q', '-o', out)
+  const r = await paired(cli('build', '--letter', 'northwind', '--format', 'pdf', '-q', '-o', out), alone)
+  row('letter + its resume as PDF, one run', r.ms, 'ms', {
+    check: { measured: r.ms / r.base, limit: 1.15, show: x, of: 'the resume PDF alone' },
+    note: `resume PDF alone ${r.base.toFixed(0)} ms`,
+  })
+  const p = await paired(cli('build', '--letter', 'northwind', '--packet', '-q', '-o', out), alone)
+  row('  the same with --packet', p.ms, 'ms', { note: `${x(p.ms / p.base)} the resume PDF alone; no target` })
 }
 
 async function themes() {
@@ -520,7 +533,7 @@ async function match() {
   })
 }
 
-const groups = { validate, html, docx, pdf, all, themes, jsonresume, i18n, formats, png, fit, dev, match, many }
+const groups = { validate, html, docx, pdf, all, themes, jsonresume, i18n, formats, png, fit, dev, letters, match, many }
 const took = []
 const started = performance.now()
 const load = loadavg()

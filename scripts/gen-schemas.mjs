@@ -3,7 +3,7 @@
 // from page geometry (src/page/geometry.ts). The schemas are published files editors read, so the
 // lists are written into them rather than referenced; this keeps them from drifting.
 // `node scripts/gen-schemas.mjs --check` exits 1 if a committed schema is stale (tests run it).
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { transformSync } from 'esbuild'
@@ -23,7 +23,7 @@ const edits = {
   'schema/resume.schema.json': (s) => {
     s.definitions.section.enum = [...SECTION_IDS]
     s.definitions.length.pattern = LENGTH_PATTERN
-    for (const where of [s.properties.meta.properties.page, s.definitions.variant.properties.page]) where.enum = [...PAGE_SIZES]
+    for (const where of [s.properties.meta.properties.page, s.definitions.variant.properties.page, s.definitions.letter.properties.page]) where.enum = [...PAGE_SIZES]
     // meta.labels takes every word of a locale table by its key, contact words flattened.
     const table = JSON.parse(readFileSync(join(root, 'locales/locale.schema.json'), 'utf8')).properties
     const words = [...Object.keys(table).filter((k) => table[k].type === 'string' && !['$schema', 'name'].includes(k)), ...Object.keys(table.contact.properties)]
@@ -44,12 +44,40 @@ const edits = {
   },
 }
 
+/**
+ * The published letter schema is the resume schema's `letter` definition (which `letters:` in a
+ * resume uses) with the definitions it refers to: one owner, two files editors can point at.
+ */
+function letterSchema(resume) {
+  const { title: _title, ...letter } = resume.definitions.letter
+  const used = new Set()
+  const visit = (node) => {
+    if (!node || typeof node !== 'object') return
+    if (typeof node.$ref === 'string') {
+      const name = node.$ref.replace('#/definitions/', '')
+      if (!used.has(name)) {
+        used.add(name)
+        visit(resume.definitions[name])
+      }
+    }
+    for (const child of Object.values(node)) visit(child)
+  }
+  visit(letter)
+  return {
+    $schema: resume.$schema,
+    $id: 'https://vitae.dev/letter.schema.json',
+    title: 'vitae cover letter',
+    ...letter,
+    definitions: Object.fromEntries([...used].sort().map((name) => [name, resume.definitions[name]])),
+  }
+}
+
 let stale = false
-for (const [file, edit] of Object.entries(edits)) {
+for (const [file, edit] of Object.entries({ ...edits, 'schema/letter.schema.json': null })) {
   const path = join(root, file)
-  const before = JSON.stringify(JSON.parse(readFileSync(path, 'utf8')))
-  const schema = JSON.parse(before)
-  edit(schema)
+  const before = existsSync(path) ? JSON.stringify(JSON.parse(readFileSync(path, 'utf8'))) : ''
+  const schema = edit ? JSON.parse(before) : letterSchema(JSON.parse(readFileSync(join(root, 'schema/resume.schema.json'), 'utf8')))
+  edit?.(schema)
   // Compared as data, so a hand-made layout of the rest of the file does not count as stale.
   if (JSON.stringify(schema) === before) continue
   if (process.argv.includes('--check')) {

@@ -3,6 +3,7 @@
 export { DateFormatter, formatDate, formatRange } from './core/dates.js'
 export { type Inline, parseInline, plainText } from './core/inline.js'
 export { createLabelStore, type Labels, labelsFor } from './core/labels.js'
+export type { LetterView } from './core/letter-view.js'
 export { loadFile, loadText } from './core/load.js'
 export { SECTIONS, type SectionSpec } from './core/sections.js'
 export { checkResume, validateResume } from './core/validate.js'
@@ -17,4 +18,4 @@ export { defineRenderer, type PluginArtifact, type PluginOutput, type PluginRend
 export type { Artifact, BuildBrowser, RenderContext, Renderer } from './renderers/renderer.js'
 export { renderJsonResumeTheme } from './themes/jsonresume.js'
 export { listThemes, type ThemeKind, type ThemeListing } from './themes/packages.js'
-export type { Resume } from './types/resume.js'
+export type { Letter, Resume } from './types/resume.js'

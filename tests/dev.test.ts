@@ -203,6 +203,20 @@ describe.skipIf(!found.found)('resume dev', () => {
     expect(await stopDev(dev)).toBe(0)
   })
 
+  it('--letter previews the cover letter, and sees edits to letters/ beside the resume', async () => {
+    const dir = seedCopy()
+    cpSync(join(ROOT, 'letters'), join(dir, 'letters'), { recursive: true })
+    const dev = await startDev(dir, ['--letter', 'northwind'])
+    const page = await open(dev)
+    expect(await documentText(page)).toContain('Dear Hiring Manager,')
+    const file = join(dir, 'letters/northwind.yaml')
+    writeFileSync(file, `${readFileSync(file, 'utf8')}salutation: Dear Ms. Reyes,\n`)
+    await waitVersion(page, 2)
+    expect(await documentText(page)).toContain('Dear Ms. Reyes,')
+    await page.close()
+    expect(await stopDev(dev)).toBe(0)
+  })
+
   it('folds a burst of saves into one rebuild', async () => {
     const dir = seedCopy()
     const dev = await startDev(dir)

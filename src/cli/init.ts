@@ -10,6 +10,7 @@ export interface InitFlags {
   locale?: string
   force?: boolean
   ci?: boolean
+  letter?: string
 }
 
 /** The questions a terminal user is asked for what the flags left out; at most three. */
@@ -60,6 +61,13 @@ export async function terminalPrompter(): Promise<Prompter | undefined> {
 }
 
 export async function runInit(file: string, flags: InitFlags, io: Io, prompter?: Prompter): Promise<number> {
+  if (flags.letter !== undefined) {
+    const { initLetter } = await import('../init/letter.js')
+    const path = await initLetter({ resumeFile: file, name: flags.letter, force: flags.force })
+    io.out(`wrote ${display(path)}`)
+    io.out(`next: edit it, then npx resume dev ${display(file)} --letter ${flags.letter}`)
+    return EXIT_CODES.ok
+  }
   const values = { name: flags.name, email: flags.email, locale: flags.locale }
   const asking = prompter ?? (values.name === undefined || values.email === undefined || values.locale === undefined ? await terminalPrompter() : undefined)
   if (asking) {

@@ -34,6 +34,7 @@ export async function main(argv: readonly string[], io: Io = processIo(argv.incl
     .option('--max-pages <n>', 'fail if a PDF (or its PNG pages) runs longer than this', parsePositive('--max-pages'))
     .option('--dpi <n>', `pixels per inch of PNG page images, ${DPI_RANGE.min} to ${DPI_RANGE.max} (default ${DEFAULT_DPI})`, parseDpi)
   tailoringOptions(build)
+    .option('--packet', 'with --letter: also one PDF per letter, the letter then the resume, with a bookmark for each')
     .option('--json', 'print a machine-readable report on stdout, and nothing else there')
     .option('-q, --quiet', 'print nothing but errors')
     .option('-v, --verbose', 'print each step')
@@ -112,6 +113,7 @@ export async function main(argv: readonly string[], io: Io = processIo(argv.incl
     .option('--email <address>', 'your email address (asked on a terminal when left out)')
     .option('--locale <tag>', 'locale for dates, e.g. en-US (asked on a terminal when left out)')
     .option('--ci', 'also write .github/workflows/resume.yml, which builds every variant on push')
+    .option('--letter <name>', 'write a starter cover letter, letters/NAME.yaml beside the resume, instead')
     .option('--force', 'overwrite files that exist')
     .action(async (file: string, opts: Record<string, unknown>) => {
       const { runInit } = await import('./init.js')
@@ -163,6 +165,8 @@ function tailoringOptions(command: Command): Command {
     .option('--exclude-tags <list>', 'drop entries and highlights with any of these tags', commaList)
     .option('--sections <list>', 'sections to show, in this order', commaList)
     .option('--set <path=value>', 'override a field, e.g. --set basics.label="ML Engineer" (repeatable)', collect, [])
+    .option('--letter <name>', 'a cover letter (letters/NAME.yaml), built with the resume it goes with (repeatable)', collect, [])
+    .option('--all-letters', 'every cover letter, each with its resume')
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value]

@@ -22,6 +22,9 @@ export interface BuildFlags {
   excludeTags?: string[]
   sections?: string[]
   set?: string[]
+  letter?: string[]
+  allLetters?: boolean
+  packet?: boolean
   json?: boolean
   quiet?: boolean
   verbose?: boolean
@@ -44,6 +47,8 @@ export function tailorOptions(flags: BuildFlags): TailorOptions {
     excludeTags: flags.excludeTags,
     sections: flags.sections,
     overrides: (flags.set ?? []).map(parseOverride),
+    letters: flags.letter,
+    allLetters: flags.allLetters,
   }
 }
 
@@ -72,6 +77,7 @@ export function buildOptions(file: string, flags: BuildFlags): BuildOptions {
     fit: flags.fit,
     dpi: flags.dpi,
     tailor: tailorOptions(flags),
+    packet: flags.packet,
   }
 }
 
@@ -94,6 +100,9 @@ const FLAG_OF: Record<OptionName, string> = {
   excludeTags: '--exclude-tags',
   sections: '--sections',
   overrides: '--set',
+  letters: '--letter',
+  allLetters: '--all-letters',
+  packet: '--packet',
   verbose: '--verbose',
 }
 

@@ -50,6 +50,14 @@ export interface LocaleTable {
   documentTitle: string
   /** The document's title when the resume has no name. */
   resume: string
+  /** A cover letter's words where the letter sets none; `documentTitle` has `{name}`. */
+  letter: LetterWords
+}
+
+export interface LetterWords {
+  salutation: string
+  closing: string
+  documentTitle: string
 }
 
 /** Every table shipped under locales/, by file name. */
@@ -194,6 +202,7 @@ function readTable(file: string): LocaleTable {
   const { $schema: _, ...table } = JSON.parse(readFileSync(file, 'utf8')) as LocaleTable & { $schema?: string }
   // Our own data: the unit tests check it against the schema; this only guards against a partial file.
   for (const s of SECTION_IDS) if (typeof table.sections?.[s] !== 'string') throw new Error(`${file}: sections.${s} is missing`)
+  if (typeof table.letter?.salutation !== 'string') throw new Error(`${file}: letter is missing`)
   return table
 }
 
@@ -207,7 +216,7 @@ export function labelsFor(tag: string, overrides: LabelOverrides = {}, store: La
   // the list, so a word added to the locales is overridable without a change here.
   const words = (table: object): Record<string, string> =>
     Object.fromEntries(Object.entries(table).map(([key, word]) => [key, typeof flat[key] === 'string' ? flat[key]! : (word as string)]))
-  const { name, dir, sections: _, contact: baseContact, ...rest } = base
+  const { name, dir, sections: _, contact: baseContact, letter, ...rest } = base
   const contact = words(baseContact) as Record<ContactKind, string>
   // The one place headings are decided: the locale's, then the theme's, then the resume's own.
   const sections = { ...base.sections }
@@ -215,12 +224,13 @@ export function labelsFor(tag: string, overrides: LabelOverrides = {}, store: La
     for (const heading of [overrides.themeHeadings?.[s], overrides.headings?.[s]]) if (typeof heading === 'string') sections[s] = heading
   }
   return Object.freeze({
-    ...(words(rest) as Omit<LocaleTable, 'name' | 'dir' | 'sections' | 'contact'>),
+    ...(words(rest) as Omit<LocaleTable, 'name' | 'dir' | 'sections' | 'contact' | 'letter'>),
     tag: resolution.tag,
     name,
     dir,
     sections: Object.freeze(sections),
     contact: Object.freeze(contact),
+    letter: Object.freeze({ ...letter }),
   })
 }
 

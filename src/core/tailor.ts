@@ -82,6 +82,7 @@ export function tailor(base: Resume, layers: readonly TailorLayer[], defaultOrde
 
   const out: Record<string, unknown> = { ...resume }
   delete out.variants
+  delete out.letters
   const emptied = new Set<Section>()
   for (const { list: section } of LIST_SECTIONS) {
     const list = resume[section] as Entry[] | undefined

@@ -61,7 +61,8 @@ export function createDevRebuilder(file: string, options: DevOptions = {}): DevR
     try {
       const p = await plan(file, options.tailor, { strict: options.strict })
       check(signal)
-      const target = p.targets[0]!
+      // A letter, when one is previewed; else the resume.
+      const target = p.targets.find((t) => t.letter) ?? p.targets[0]!
       let { document } = await prepareTarget(p, target, options, services)
       themeDir = document.theme.dir
       // The preview shows the page the build would print: fitted when the resume or --fit asks.
@@ -112,7 +113,7 @@ export function createDevRebuilder(file: string, options: DevOptions = {}): DevR
 
   return {
     rebuild,
-    watchPaths: () => [resolve(file), join(resumeDir, 'variants'), ...(themeDir ? [themeDir] : [])],
+    watchPaths: () => [resolve(file), join(resumeDir, 'variants'), join(resumeDir, 'letters'), ...(themeDir ? [themeDir] : [])],
     dispose: () => browser.close(),
   }
 }

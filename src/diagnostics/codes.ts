@@ -49,12 +49,27 @@ export const CODES_BY_KIND = {
     'EMPTY_RESUME',
     'PHOTO',
     'MATCH_BELOW',
+    'LETTER_VARIANT',
+    'LETTER_IS_RESUME',
+    'RESUME_IS_LETTER',
   ],
   theme: ['THEME', 'TEMPLATE', 'PLUGIN'],
   render: ['BROWSER_NOT_FOUND', 'BROWSER_LAUNCH', 'PDF_FAILED', 'PNG_FAILED', 'RENDER_TIMEOUT', 'PAGE_LIMIT', 'DOCX', 'PLUGIN_FAILED'],
   output: ['WRITE_FAILED', 'OUTPUT_EXISTS'],
   /** Warnings: they fail a build only under strict. */
-  warning: ['UNKNOWN_KEY', 'UNKNOWN_TAG', 'DATE_ORDER', 'IMPORT_DROPPED', 'LEGACY_KEY', 'THEME_NOT_INSTALLED', 'REMOTE_REFUSED', 'DOCX_FALLBACK', 'PHOTO_REMOTE', 'FIELD_OMITTED'],
+  warning: [
+    'UNKNOWN_KEY',
+    'UNKNOWN_TAG',
+    'DATE_ORDER',
+    'IMPORT_DROPPED',
+    'LEGACY_KEY',
+    'THEME_NOT_INSTALLED',
+    'REMOTE_REFUSED',
+    'DOCX_FALLBACK',
+    'PHOTO_REMOTE',
+    'FIELD_OMITTED',
+    'LETTER_FALLBACK',
+  ],
 } as const
 
 type Values<T> = T[keyof T]

@@ -40,6 +40,9 @@ export type OptionName =
   | 'excludeTags'
   | 'sections'
   | 'overrides'
+  | 'letters'
+  | 'allLetters'
+  | 'packet'
   | 'verbose'
 
 /** How a library message names an option: "the maxPages option"; progress is "verbose output". */

@@ -1,4 +1,5 @@
 import type { Block, Inline } from '../core/inline.js'
+import type { LetterView } from '../core/letter-view.js'
 import type { View, ViewEntry, ViewSection } from '../core/view.js'
 
 /** Characters that would start Markdown inside running text. */
@@ -93,5 +94,14 @@ export function toMarkdown(view: View): string {
       out.push(...entryLines(entry, section.layout))
     })
   }
+  return `${out.join('\n')}\n`
+}
+
+/** A cover letter as Markdown: the resume's header as the letterhead, then the letter in reading order. */
+export function letterMarkdown(view: View, letter: LetterView): string {
+  const out = [toMarkdown({ ...view, sections: [] }).trimEnd(), '', '---', '', escapeStart(escapeText(letter.date))]
+  if (letter.recipient.length) out.push('', letter.recipient.map((line) => escapeStart(escapeText(line))).join('  \n'))
+  if (letter.subject) out.push('', `**${inlineMarkdown(letter.subject)}**`)
+  out.push('', escapeStart(escapeText(letter.salutation)), '', ...blocksMarkdown(letter.body), '', escapeStart(escapeText(letter.closing)), '', escapeText(letter.signature))
   return `${out.join('\n')}\n`
 }

@@ -1,5 +1,6 @@
 import type { Block } from '../core/inline.js'
 import { type Inline, plainText } from '../core/inline.js'
+import type { LetterView } from '../core/letter-view.js'
 import type { View, ViewEntry } from '../core/view.js'
 
 export interface PlainTextOptions {
@@ -167,5 +168,17 @@ export function toPlainText(view: View, options: PlainTextOptions = {}): string 
       out.push(...entryLines(entry, section.layout === 'groups', width))
     })
   }
+  return `${out.join('\n')}\n`
+}
+
+/** A cover letter as plain text: the resume's header, then the letter in reading order, wrapped at `width`. */
+export function letterPlainText(view: View, letter: LetterView, options: PlainTextOptions = {}): string {
+  const width = options.width ?? 80
+  const out = [toPlainText({ ...view, sections: [] }, options).trimEnd(), '', ...wrap(letter.date, width)]
+  if (letter.recipient.length) out.push('', ...letter.recipient.flatMap((line) => wrap(line, width)))
+  if (letter.subject) out.push('', ...wrap(inlinePlain(letter.subject), width))
+  out.push('', ...wrap(letter.salutation, width))
+  for (const block of letter.body) out.push('', ...blocksPlain([block], width))
+  out.push('', ...wrap(letter.closing, width), '', ...wrap(letter.signature, width))
   return `${out.join('\n')}\n`
 }

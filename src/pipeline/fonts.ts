@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { Block, Inline } from '../core/inline.js'
+import type { LetterView } from '../core/letter-view.js'
 import type { View } from '../core/view.js'
 import { fallbackVariableCss, fontFaceCss } from '../fonts/css.js'
 import type { FontFaceFile, FontStore } from '../fonts/faces.js'
@@ -51,13 +52,20 @@ export function viewText(view: View): { all: string; bold: string } {
   return { all: all.join('\n'), bold: bold.join('\n') }
 }
 
+/** A letter's text as the view's shape: the letterhead, then its words (bold where a theme may set them so) and its body. */
+function letterAsView(view: View, letter: LetterView): View {
+  const words = [letter.date, ...letter.recipient, letter.salutation, letter.closing, letter.signature].join('\n')
+  const text = [...(letter.subject ? [{ type: 'paragraph' as const, content: letter.subject }] : []), ...letter.body]
+  return { ...view, sections: [{ id: 'summary', heading: words, layout: 'text', text, entries: [] }] }
+}
+
 /**
  * The @font-face rules one document needs: the theme's faces whose unicode-range its text touches,
  * then Noto fallbacks for the scripts the theme's fonts lack (Chinese, Arabic, ...), only the chunks
  * holding characters it uses; and the `--vitae-fallback-fonts` property themes put in their stacks.
  */
-export function documentFontCss(theme: Theme, view: View, services: { fonts: FontStore; fontBytes(file: string): Uint8Array }): string {
-  const { all, bold } = viewText(view)
+export function documentFontCss(theme: Theme, view: View, services: { fonts: FontStore; fontBytes(file: string): Uint8Array }, letter?: LetterView): string {
+  const { all, bold } = viewText(letter ? letterAsView(view, letter) : view)
   const own = selectFaces(theme.faces, all, (range) => services.fonts.ranges(range))
   const fallback = fallbackFamiliesFor(view.lang, { 400: all, 700: bold }, { covered: coverageOf(theme.faces), store: services.fonts })
   const rules = [...fallback.faces, ...own].map((face: FontFaceFile) => fontFaceCss(face, services.fontBytes(face.file)))

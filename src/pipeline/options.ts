@@ -25,6 +25,9 @@ export interface TailorOptions {
   excludeTags?: string[]
   sections?: string[]
   overrides?: OverrideOption[]
+  /** Cover letters by name (letters/NAME.yaml or letters: in the resume): each is built with the resume it goes with. */
+  letters?: string[]
+  allLetters?: boolean
 }
 
 /** The library's one options object; the CLI maps its flags onto it. */
@@ -48,6 +51,8 @@ export interface BuildOptions {
   /** Pixels per inch of page images (png): a whole number from 36 to 600, default 150. */
   dpi?: number
   tailor?: TailorOptions
+  /** With letters: also one PDF per letter holding the letter, then its resume, with a bookmark for each. */
+  packet?: boolean
   /** SOURCE_DATE_EPOCH: stamped into outputs instead of now, for reproducible bytes. */
   sourceDate?: Date
   /** Called as each artifact is written, so a caller can report progress as it happens. */

@@ -2,6 +2,7 @@ import { inlinePhoto } from '../core/photo.js'
 import { locatorOf, placeOf } from '../core/source.js'
 import { VitaeError } from '../diagnostics/diagnostic.js'
 import { toPlainJsonResume } from '../themes/jsonresume-data.js'
+import { letterTheme } from '../themes/letter.js'
 import { resolveThemeOptions, type ThemeOptions } from '../themes/options.js'
 import { FALLBACK_THEME, installHint, loadLocated, locateTheme, themeNotFound } from '../themes/resolve.js'
 import type { Theme } from '../themes/types.js'
@@ -18,16 +19,19 @@ import type { Target } from './targets.js'
  * install, and the build goes on with classic; one the caller names is exit 5.
  */
 export async function chooseTheme(plan: Plan, target: Target, options: Pick<BuildOptions, 'theme' | 'strict'>, services: BuildServices): Promise<Theme> {
+  const fromLetter = target.letter?.def.theme
   const fromVariant = target.variant?.def.theme
   const fromMeta = plan.resume.meta?.theme
-  const name = options.theme ?? fromVariant ?? fromMeta ?? DEFAULT_THEME
+  const name = options.theme ?? fromLetter ?? fromVariant ?? fromMeta ?? DEFAULT_THEME
   const located = locateTheme(name, plan.resumeDir)
   if (located) return loadLocated(located, services.themes)
-  if (options.theme !== undefined || (fromVariant === undefined && fromMeta === undefined)) throw themeNotFound(name, plan.resumeDir)
+  if (options.theme !== undefined || (fromLetter === undefined && fromVariant === undefined && fromMeta === undefined)) throw themeNotFound(name, plan.resumeDir)
   const where =
-    fromVariant !== undefined && target.variant
-      ? { file: target.variant.file, ...target.variant.place(['theme']) }
-      : { file: plan.source.file, ...placeOf(plan.source, ['meta', 'theme']) }
+    fromLetter !== undefined && target.letter
+      ? { file: target.letter.file, ...target.letter.place(['theme']) }
+      : fromVariant !== undefined && target.variant
+        ? { file: target.variant.file, ...target.variant.place(['theme']) }
+        : { file: plan.source.file, ...placeOf(plan.source, ['meta', 'theme']) }
   const diagnostic = {
     code: 'THEME_NOT_INSTALLED' as const,
     severity: options.strict ? ('error' as const) : ('warning' as const),
@@ -40,9 +44,24 @@ export async function chooseTheme(plan: Plan, target: Target, options: Pick<Buil
   return loadLocated(locateTheme(FALLBACK_THEME, plan.resumeDir)!, services.themes)
 }
 
+/**
+ * The theme as it draws a cover letter: its own letter template, or (a JSON Resume theme, a theme
+ * package from before letters) classic's, with one warning saying so.
+ */
+export async function letterThemeOf(plan: Plan, theme: Theme, services: BuildServices): Promise<Theme> {
+  if (theme.letter && !theme.jsonResume) return letterTheme(theme)
+  services.warn({
+    code: 'LETTER_FALLBACK',
+    severity: 'warning',
+    message: `the theme ${theme.name} has no cover letter template: letters use the ${FALLBACK_THEME} theme's`,
+    hint: 'a theme ships one as "letter": { "template": "letter.hbs" } in its theme.json (schema/theme.schema.json)',
+  })
+  return letterTheme(await loadLocated(locateTheme(FALLBACK_THEME, plan.resumeDir)!, services.themes))
+}
+
 /** What a document takes from outside the view: the theme's options and, for a theme that shows one, the photo. */
 export function documentExtras(plan: Plan, target: Target, theme: Theme, tailored: Resume, services: BuildServices): { options: ThemeOptions; photo?: string } {
-  const { options, warnings } = resolveThemeOptions(theme, { source: plan.source, resume: plan.resume, variant: target.variant, layers: target.layers })
+  const { options, warnings } = resolveThemeOptions(theme, { source: plan.source, resume: plan.resume, variant: target.variant, layers: target.layers, letter: target.letter })
   for (const w of warnings) services.warn(w)
   // Nothing is lost silently: a field the theme says it leaves out is named when the resume fills it.
   for (const field of theme.manifest.omits ?? []) {

@@ -1,9 +1,10 @@
 import { basename, dirname, extname, resolve } from 'node:path'
+import { checkLetters, collectLetters, type LetterDef, looksLikeLetter } from '../core/letters.js'
 import { loadFile } from '../core/load.js'
 import { normalizeResume } from '../core/normalize.js'
 import { locatorOf, type Source } from '../core/source.js'
 import { checkResume } from '../core/validate.js'
-import { checkVariants, collectVariants, type VariantDef } from '../core/variants.js'
+import { checkVariants, collectVariants, outputName, type VariantDef } from '../core/variants.js'
 import { type Diagnostic, hasErrors, VitaeError } from '../diagnostics/diagnostic.js'
 import { detectShape, foreignFormatDiagnostic, isEmptyResume } from '../import/detect.js'
 import type { Resume } from '../types/resume.js'
@@ -16,6 +17,8 @@ export interface Inspection {
   /** Present when the resume itself is valid. */
   resume?: Resume
   variants: Map<string, VariantDef>
+  /** Cover letters: `letters:` in the resume and letters/NAME.yaml beside it. */
+  letters: Map<string, LetterDef>
   /** Every problem, strictness applied: the file's, then its variants'. */
   diagnostics: Diagnostic[]
   resumeDir: string
@@ -34,12 +37,23 @@ export async function inspect(input: string, options: { strict?: boolean } = {})
   const resumeDir = dirname(resolve(input))
   const stem = basename(input, extname(input))
   const { data, locator, diagnostics: read } = normalizeResume(source.data, locatorOf(source))
-  const refused = (d: Diagnostic): Inspection => ({ source, variants: new Map(), diagnostics: [d], resumeDir, stem })
+  const refused = (d: Diagnostic): Inspection => ({ source, variants: new Map(), letters: new Map(), diagnostics: [d], resumeDir, stem })
   // Another tool's file: one error naming the tool and the import command, not a page of unknown keys.
   const foreign = foreignFormatDiagnostic(data, source.file)
   if (foreign) {
     const key = detectShape(data) === 'rendercv' ? 'cv' : 'content'
     return refused({ ...foreign, ...locator.place([key], { key: true }) })
+  }
+  // A cover letter given where the resume belongs: say which is which, and how to build it.
+  if (looksLikeLetter(data)) {
+    return refused({
+      code: 'RESUME_IS_LETTER',
+      severity: 'error',
+      message: `${source.file} is a cover letter, not a resume`,
+      hint: `put it in letters/ beside the resume and run resume build --letter ${stem}`,
+      file: source.file,
+      ...locator.place(['body'], { key: true }),
+    })
   }
   if (isEmptyResume(data)) {
     return refused({
@@ -53,12 +67,15 @@ export async function inspect(input: string, options: { strict?: boolean } = {})
     })
   }
   const diagnostics = strictly([...read, ...(await checkResume(data, locator))], options.strict)
-  if (hasErrors(diagnostics)) return { source, variants: new Map(), diagnostics, resumeDir, stem }
+  if (hasErrors(diagnostics)) return { source, variants: new Map(), letters: new Map(), diagnostics, resumeDir, stem }
   // Variants are checked against a valid resume only: their paths and tags refer to it.
   const resume = data as Resume
   const { variants, diagnostics: found } = await collectVariants(source, resume, resumeDir)
   found.push(...(await checkVariants(variants, resume, stem)))
-  return { source, resume, variants, diagnostics: [...diagnostics, ...strictly(found, options.strict)], resumeDir, stem }
+  const { letters, diagnostics: letterProblems } = await collectLetters(source, resume, resumeDir)
+  const variantOutputs = new Map<string, string | undefined>([[stem, undefined], ...[...variants.values()].map((v) => [outputName(stem, v), v.name] as [string, string])])
+  found.push(...letterProblems, ...checkLetters(letters, [...variants.keys()], stem, variantOutputs))
+  return { source, resume, variants, letters, diagnostics: [...diagnostics, ...strictly(found, options.strict)], resumeDir, stem }
 }
 
 /** Everything before rendering: the valid resume, its variants, and the targets to make. */
@@ -71,6 +88,6 @@ export interface Plan extends Inspection {
 export async function plan(input: string, tailor: TailorOptions = {}, options: { strict?: boolean } = {}): Promise<Plan> {
   const inspection = await inspect(input, options)
   if (!inspection.resume || hasErrors(inspection.diagnostics)) throw new VitaeError('validation', inspection.diagnostics)
-  const planned = await planTargets(inspection.resume, inspection.source, inspection.variants, tailor, inspection.stem)
+  const planned = await planTargets(inspection.resume, inspection.source, inspection.variants, tailor, inspection.stem, inspection.letters)
   return { ...inspection, resume: inspection.resume, targets: planned.targets, diagnostics: [...inspection.diagnostics, ...planned.diagnostics] }
 }

@@ -1,3 +1,4 @@
+import { buildLetterView } from '../core/letter-view.js'
 import { sectionOrder } from '../core/sections.js'
 import { type Tailored, tailor } from '../core/tailor.js'
 import { buildView } from '../core/view.js'
@@ -11,7 +12,7 @@ import type { Theme } from '../themes/types.js'
 import type { Resume } from '../types/resume.js'
 import { documentFontCss } from './fonts.js'
 import type { BuildOptions } from './options.js'
-import { chooseTheme, documentExtras, jsonResumeHtml } from './outside.js'
+import { chooseTheme, documentExtras, jsonResumeHtml, letterThemeOf } from './outside.js'
 import type { Plan } from './plan.js'
 import type { BuildServices } from './services.js'
 import type { Target } from './targets.js'
@@ -73,15 +74,19 @@ export type DocumentContext = Omit<RenderContext, 'timeout' | 'log' | 'sourceDat
 export async function prepareTarget(
   plan: Plan,
   target: Target,
-  options: Pick<BuildOptions, 'theme' | 'page' | 'strict'>,
+  options: Pick<BuildOptions, 'theme' | 'page' | 'strict' | 'sourceDate'>,
   services: BuildServices,
 ): Promise<{ tailored: Tailored; document: DocumentContext }> {
-  const theme = await themeFor(plan, target, options, services)
+  const chosen = await themeFor(plan, target, options, services)
+  // A cover letter draws with the theme's letter template; its letterhead is the tailored resume's header.
+  const theme = target.letter ? await letterThemeOf(plan, chosen, services) : chosen
   const tailored = tailor(plan.resume, target.layers, sectionOrder(theme.manifest.sections))
-  const resume = tailored.resume
-  const page = resolvePage(resume, theme, { size: options.page?.size ?? (target.variant?.def.page as PageSize | undefined), margins: options.page?.margins })
+  const letterLocale = target.letter?.def.locale
+  const resume = letterLocale ? { ...tailored.resume, meta: { ...tailored.resume.meta, locale: letterLocale } } : tailored.resume
+  const pageSize = options.page?.size ?? ((target.letter?.def.page ?? target.variant?.def.page) as PageSize | undefined)
+  const page = resolvePage(resume, theme, { size: pageSize, margins: options.page?.margins })
   const locale = resume.meta?.locale ?? 'en-US'
-  const view = sideFirst(
+  const resumeView = sideFirst(
     buildView(resume, {
       sections: sectionOrder(theme.manifest.sections),
       labels: services.labels(locale, { themeHeadings: theme.manifest.headings, headings: resume.meta?.headings, labels: resume.meta?.labels }),
@@ -92,6 +97,11 @@ export async function prepareTarget(
     }),
     theme.manifest.side,
   )
+  const letter = target.letter
+    ? buildLetterView(target.letter.def, resumeView, resumeView.labels, { locale, today: options.sourceDate ?? new Date(), inline: services.inline, blocks: services.blocks })
+    : undefined
+  // A document's properties (PDF and Word metadata, the page title) are the letter's for a letter.
+  const view = letter ? { ...resumeView, properties: letter.properties } : resumeView
   const { options: themeOptions, photo } = documentExtras(plan, target, theme, resume, services)
   let html: Promise<string> | undefined
   // Theme code (Handlebars helpers, a JSON Resume theme's render) may loop: it runs where the build's
@@ -103,7 +113,7 @@ export async function prepareTarget(
         (await import('../themes/cdn-local.js')).inlineCdnFiles(await jsonResumeHtml(theme, resume, services), theme.jsonResume.dir)
       : await services.renderTemplate(
           theme,
-          templateContext({ view, resume, theme, page, options: themeOptions, photo, fontCss: documentFontCss(theme, view, services) }),
+          templateContext({ view, resume, theme, page, options: themeOptions, photo, letter, fontCss: documentFontCss(theme, view, services, letter) }),
           `rendering the theme ${theme.name}`,
         )
     const { offlineHtml, withoutRemoteLoads } = await import('../renderers/offline-html.js')
@@ -112,5 +122,5 @@ export async function prepareTarget(
     return theme.jsonResume ? withoutRemoteLoads(offline.html) : offline.html
   }
   const browser = (): Promise<BuildBrowser> => services.browser()
-  return { tailored, document: { resume, view, theme, page, html: () => (html ??= renderOnce()), browser, options: themeOptions, photo } }
+  return { tailored, document: { resume, view, theme, page, html: () => (html ??= renderOnce()), browser, options: themeOptions, photo, ...(letter ? { letter } : {}) } }
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { documentTitle } from '../core/labels.js'
 import { removeStalePages } from '../core/stale-pages.js'
 import { sweepStaleTemps } from '../core/temp-files.js'
 import { writeAtomic } from '../core/write.js'
@@ -20,7 +21,8 @@ import type { Target } from './targets.js'
 /** Plans, prepares and renders every target in every format; writes each artifact atomically. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? (() => undefined)
-  const formats = [...new Set(options.formats)]
+  // A packet is made of PDFs: asking for one builds them.
+  const formats = [...new Set([...options.formats, ...(options.packet ? ['pdf'] : [])])]
   // Plugins (the plugins option, then meta.plugins) may add formats: known only once the resume is read.
   const unknownFormats = (known: readonly string[]) => {
     const unknown = formats.filter((f) => !known.includes(f))
@@ -49,6 +51,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let p: Awaited<ReturnType<typeof plan>>
   try {
     p = await plan(options.input, options.tailor, options)
+    if (options.packet && !p.targets.some((t) => t.letter)) {
+      throw new VitaeError('usage', [
+        {
+          code: 'BAD_FLAG',
+          severity: 'error',
+          message: 'the packet option needs a letter',
+          hint: 'name one with the letters option, or use the allLetters option',
+          options: ['packet', 'letters', 'allLetters'],
+        },
+      ])
+    }
     const plugins = await pluginRenderers(options, p)
     unknownFormats([...FORMATS, ...plugins.keys()])
     const renderers: Renderer[] = await Promise.all(formats.map((f) => plugins.get(f) ?? loadRenderer(f)))
@@ -59,6 +72,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     const jobs: Array<{ target: Target; ctx: RenderContext; renderer: Renderer }> = []
     const fits = new Map<Target, FitReport>()
+    const printed = new Map<string, Uint8Array>()
     for (const target of p.targets) {
       let { document } = await prepareTarget(p, target, options, services)
       const limit = fitLimit(options, target, document)
@@ -102,7 +116,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
               code: 'PAGE_LIMIT',
               severity: 'error',
               message: `${what} has ${pages} pages; the maxPages option allows ${options.maxPages}`,
-              hint: 'shorten the resume, tailor a variant, or use smaller margins (the margins option)',
+              hint: target.letter
+                ? 'shorten the letter, or use smaller margins (the margins option)'
+                : 'shorten the resume, tailor a variant, or use smaller margins (the margins option)',
               options: ['maxPages', 'margins'],
             },
           ])
@@ -111,6 +127,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         for (const artifact of list) {
           const path = join(options.outDir, `${target.name}${artifact.name ? `-${artifact.name}` : ''}.${artifact.extension ?? renderer.extension}`)
           await writeAtomic(path, artifact.bytes)
+          if (options.packet && format === 'pdf') printed.set(target.name, artifact.bytes)
           const report: ArtifactReport = { variant, format, path, bytes: artifact.bytes.byteLength, pages: artifact.pages, ms: performance.now() - started, fit: fits.get(target) }
           artifacts.push(report)
           options.onArtifact?.(report)
@@ -124,6 +141,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         options.onFailure?.(failures[failures.length - 1]!)
       }
     }
+    if (options.packet) await writePackets(p.targets, printed, jobs, options, artifacts, failures)
   } finally {
     await services.dispose()
   }
@@ -143,6 +161,44 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     options.onFailure?.(failures[failures.length - 1]!)
   }
   return { artifacts, failures, diagnostics: [...p.diagnostics, ...(options.strict ? [] : late)], source: { file: p.source.file, text: p.source.text } }
+}
+
+/** Each letter's packet: its PDF, then its resume's, as one file with a bookmark for each (the PDFs were built just now). */
+async function writePackets(
+  targets: readonly Target[],
+  printed: ReadonlyMap<string, Uint8Array>,
+  jobs: ReadonlyArray<{ target: Target; ctx: RenderContext }>,
+  options: BuildOptions,
+  artifacts: ArtifactReport[],
+  failures: ArtifactFailure[],
+): Promise<void> {
+  const { packetPdf } = await import('../renderers/pdf-packet.js')
+  for (const target of targets) {
+    const letter = printed.get(target.name)
+    const resume = target.resumeName === undefined ? undefined : printed.get(target.resumeName)
+    if (!target.letter || !letter || !resume) continue
+    const started = performance.now()
+    const ctx = jobs.find((j) => j.target === target)!.ctx
+    const path = join(options.outDir, `${target.resumeName}-packet.pdf`)
+    try {
+      const labels = ctx.view.labels
+      const parts = [
+        { title: ctx.view.properties.title, bytes: letter },
+        { title: documentTitle(labels, ctx.view.name), bytes: resume },
+      ]
+      const { bytes, pages } = await packetPdf(parts, ctx.view.properties, options.sourceDate)
+      await writeAtomic(path, bytes)
+      const report: ArtifactReport = { variant: target.variant?.name, format: 'packet', path, bytes: bytes.byteLength, pages, ms: performance.now() - started }
+      artifacts.push(report)
+      options.onArtifact?.(report)
+    } catch (error) {
+      const failure = isVitaeError(error)
+        ? error
+        : new VitaeError('render', [{ code: 'PDF_FAILED', severity: 'error', message: `could not join ${path}: ${(error as Error).message}` }], { cause: error })
+      failures.push({ variant: target.variant?.name, format: 'packet', path, error: failure })
+      options.onFailure?.(failures[failures.length - 1]!)
+    }
+  }
 }
 
 /** One warning per build for everything its documents asked the network (or the disk) for. */

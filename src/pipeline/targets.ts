@@ -1,3 +1,4 @@
+import { applicationName, type LetterDef } from '../core/letters.js'
 import { checkPath, checkValue, typedValue } from '../core/overrides.js'
 import { isSection, SECTION_IDS } from '../core/sections.js'
 import type { Source } from '../core/source.js'
@@ -13,6 +14,10 @@ export interface Target {
   variant?: VariantDef
   name: string
   layers: TailorLayer[]
+  /** Set for a cover letter: the document is the letter, drawn beside its variant's resume (the letterhead). */
+  letter?: LetterDef
+  /** For a letter: the output name of the resume it goes with (the second part of its packet); the letter's is `<resumeName>-letter`. */
+  resumeName?: string
 }
 
 const usage = (message: string, hint: string, options: OptionName[]): VitaeError => new VitaeError('usage', [{ code: 'BAD_FLAG', severity: 'error', message, hint, options }])
@@ -24,6 +29,7 @@ export async function planTargets(
   variants: Map<string, VariantDef>,
   flags: TailorOptions,
   stem: string,
+  letters: Map<string, LetterDef> = new Map(),
 ): Promise<{ targets: Target[]; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = []
   const flagLayer = await flagsLayer(resume, flags, diagnostics)
@@ -47,8 +53,45 @@ export async function planTargets(
     }
   }
   const layers = (v?: VariantDef) => [...(v ? [variantLayer(v, resume)] : []), ...(flagLayer ? [flagLayer] : [])]
-  const targets: Target[] = chosen.length ? chosen.map((v) => ({ variant: v, name: outputName(stem, v), layers: layers(v) })) : [{ name: stem, layers: layers() }]
+  const chosenLetters = chooseLetters(letters, flags, source)
+  if (chosenLetters.length === 0) {
+    const targets: Target[] = chosen.length ? chosen.map((v) => ({ variant: v, name: outputName(stem, v), layers: layers(v) })) : [{ name: stem, layers: layers() }]
+    return { targets, diagnostics }
+  }
+  // Each letter with the resume it goes with (its variant, else the resume as written), named after
+  // the application so that its files sort together: resume-acme.pdf, resume-acme-letter.pdf.
+  const targets: Target[] = chosen.map((v) => ({ variant: v, name: outputName(stem, v), layers: layers(v) }))
+  for (const letter of chosenLetters) {
+    const variant = letter.def.variant === undefined ? undefined : variants.get(letter.def.variant)
+    const resumeName = applicationName(stem, letter)
+    if (!targets.some((t) => !t.letter && t.name === resumeName)) targets.push({ variant, name: resumeName, layers: layers(variant) })
+    targets.push({ variant, name: `${resumeName}-letter`, layers: layers(variant), letter, resumeName })
+  }
   return { targets, diagnostics }
+}
+
+/** The letters the options name (--letter, --all-letters); a name that is not a letter is a usage error listing those there are. */
+function chooseLetters(letters: Map<string, LetterDef>, flags: TailorOptions, source: Source): LetterDef[] {
+  const known = [...letters.keys()]
+  const none = `${source.file} has no letters: add letters/NAME.yaml beside it (resume init --letter NAME writes one)`
+  if (flags.allLetters) {
+    if (known.length === 0) throw usage(none, 'or a letters: section in the resume', ['allLetters'])
+    return [...letters.values()]
+  }
+  const chosen: LetterDef[] = []
+  for (const name of flags.letters ?? []) {
+    const letter = letters.get(name)
+    if (!letter) {
+      const guess = didYouMean(name, known)
+      throw usage(
+        `the letters option: there is no letter ${JSON.stringify(name)}`,
+        known.length ? `${guess ? `did you mean ${guess}? ` : ''}the letters are ${known.join(', ')}` : none,
+        ['letters'],
+      )
+    }
+    if (!chosen.includes(letter)) chosen.push(letter)
+  }
+  return chosen
 }
 
 const list = (values: string[] | undefined): string[] | undefined => (values?.length ? values : undefined)

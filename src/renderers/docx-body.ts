@@ -6,8 +6,8 @@ import { BULLETS, STYLE } from './docx-styles.js'
 import type { DocxShapeTokens } from './docx-tokens.js'
 
 /** What of the theme's Word shape the body itself has to follow; the rest is in the styles. */
-type BodyShape = Pick<DocxShapeTokens, 'labelPlacement' | 'locationItalic'>
-const CLASSIC_BODY: BodyShape = { labelPlacement: 'below', locationItalic: false }
+export type BodyShape = Pick<DocxShapeTokens, 'labelPlacement' | 'locationItalic'>
+export const CLASSIC_BODY: BodyShape = { labelPlacement: 'below', locationItalic: false }
 
 /**
  * The view model as Word paragraphs, in the order and shape of the HTML theme's partials
@@ -18,7 +18,7 @@ export function docxBody(view: View, shape: BodyShape = CLASSIC_BODY): Paragraph
   return [...masthead(view, shape), ...view.sections.flatMap((s) => section(s, shape))]
 }
 
-function masthead(view: View, shape: BodyShape): Paragraph[] {
+export function masthead(view: View, shape: BodyShape): Paragraph[] {
   const out: Paragraph[] = []
   // Beside the name, the label is a run of its own after an em space (the PDF's 10pt gap), so
   // whoever reads the runs still finds the name alone in the first one.
@@ -57,7 +57,7 @@ function section(s: ViewSection, shape: BodyShape): Paragraph[] {
 }
 
 /** Paragraphs in the given style; list items as real Word bullets. */
-function blockParagraphs(blocks: readonly Block[], style: string): Array<{ style: string; children: ParagraphChild[]; bullet?: boolean }> {
+export function blockParagraphs(blocks: readonly Block[], style: string): Array<{ style: string; children: ParagraphChild[]; bullet?: boolean }> {
   return blocks.flatMap((b) =>
     b.type === 'paragraph' ? [{ style, children: inlineRuns(b.content) }] : b.items.map((item) => ({ style: STYLE.bullet, children: inlineRuns(item), bullet: true })),
   )

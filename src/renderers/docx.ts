@@ -3,6 +3,7 @@ import { isVitaeError, VitaeError } from '../diagnostics/diagnostic.js'
 import { pageTwips } from '../page/geometry.js'
 import { fitDocxTokens } from '../themes/fit.js'
 import { docxBody } from './docx-body.js'
+import { docxLetterBody } from './docx-letter.js'
 import { compileParts, packageBytes } from './docx-package.js'
 import { docxNumbering, docxStyles } from './docx-styles.js'
 import { docxTokens } from './docx-tokens.js'
@@ -32,7 +33,7 @@ export async function renderDocx(ctx: RenderContext): Promise<Uint8Array> {
     sections: [
       {
         properties: { page: { size: { width: page.width, height: page.height }, margin: { ...page.margins, header: 0, footer: 0, gutter: 0 } } },
-        children: docxBody(ctx.view, tokens),
+        children: ctx.letter ? docxLetterBody(ctx.view, ctx.letter, tokens) : docxBody(ctx.view, tokens),
       },
     ],
   })

@@ -1,3 +1,4 @@
+import type { LetterView } from '../core/letter-view.js'
 import type { View } from '../core/view.js'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import type { PageSettings } from '../page/geometry.js'
@@ -48,6 +49,11 @@ export interface RenderContext {
   photo?: string
   /** Set when the build fitted this document to its pages (the fit option): the sizes and spacing it chose. */
   fit?: FitSettings
+  /**
+   * Set when the document is a cover letter: a renderer draws it instead of the resume. The view
+   * is still the resume's (its header is the letterhead), with the letter's document properties.
+   */
+  letter?: LetterView
   /** Reports a warning with the build's (each distinct one once per build). */
   warn?(diagnostic: Diagnostic): void
 }

@@ -19,6 +19,7 @@ const MARKDOWN_FIELDS = new Set(['summary', 'description', 'highlights'])
 export function toPlainJsonResume(resume: Resume): Obj {
   const out = strip(toJsonResume(resume)) as Obj
   delete out.variants
+  delete out.letters
   if (isObject(out.meta)) {
     for (const key of OUR_META) delete out.meta[key]
     if (Object.keys(out.meta).length === 0) delete out.meta

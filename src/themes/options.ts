@@ -28,7 +28,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
  */
 export function resolveThemeOptions(
   theme: Theme,
-  input: { source: Source; resume: Resume; variant?: VariantDef; layers: TailorLayer[] },
+  input: { source: Source; resume: Resume; variant?: VariantDef; layers: TailorLayer[]; letter?: Pick<VariantDef, 'def' | 'file' | 'place'> },
 ): { options: ThemeOptions; warnings: Diagnostic[] } {
   const schema = theme.manifest.options as OptionsSchema | undefined
   const props = schema?.properties ?? {}
@@ -43,11 +43,13 @@ export function resolveThemeOptions(
       sites.set(k, { file: input.source.file, ...placeOf(input.source, ['meta', 'themeOptions', k]) })
     }
   }
-  const variantOptions = (input.variant?.def as { themeOptions?: unknown } | undefined)?.themeOptions
-  if (input.variant && isObject(variantOptions)) {
-    for (const [k, v] of Object.entries(variantOptions)) {
+  // A cover letter's own options go over its variant's.
+  for (const layer of [input.variant, input.letter]) {
+    const layerOptions = (layer?.def as { themeOptions?: unknown } | undefined)?.themeOptions
+    if (!layer || !isObject(layerOptions)) continue
+    for (const [k, v] of Object.entries(layerOptions)) {
       given[k] = v
-      sites.set(k, { file: input.variant.file, ...input.variant.place(['themeOptions', k]) })
+      sites.set(k, { file: layer.file, ...layer.place(['themeOptions', k]) })
     }
   }
   for (const layer of input.layers) {

@@ -26,7 +26,7 @@ export function loadPrecompiled(theme: Theme): Promise<Precompiled | undefined> 
 
 async function findPrecompiled(theme: Theme): Promise<Precompiled | undefined> {
   if (dirname(resolve(theme.dir)) !== join(PACKAGE_ROOT, 'templates')) return undefined
-  const file = precompiledFile(theme.name)
+  const file = precompiledFile(theme.document === 'letter' ? `${theme.name}.letter` : theme.name)
   if (!existsSync(file)) return undefined
   const module = (await import(pathToFileURL(file).href)) as Precompiled
   return module.hash === sourceHash(theme) ? module : undefined

@@ -1,3 +1,4 @@
+import type { LetterView } from '../core/letter-view.js'
 import type { View, ViewSection } from '../core/view.js'
 import { type PageSettings, pageCss, toCss } from '../page/geometry.js'
 import type { Resume } from '../types/resume.js'
@@ -18,6 +19,8 @@ export interface TemplateContext {
   photo?: string
   /** For a theme with a side column (theme.json `side`): the view's sections split between the two. */
   columns?: { side: ViewSection[]; main: ViewSection[] }
+  /** A cover letter's parts, for the theme's letter template (src/core/letter-view.ts). */
+  letter?: LetterView
 }
 
 export function templateContext(ctx: {
@@ -28,6 +31,7 @@ export function templateContext(ctx: {
   fontCss: string
   options?: Record<string, unknown>
   photo?: string
+  letter?: LetterView
 }): TemplateContext {
   const options = ctx.options ?? {}
   return {
@@ -38,6 +42,7 @@ export function templateContext(ctx: {
     options,
     photo: ctx.theme.manifest.photo ? ctx.photo : undefined,
     columns: ctx.theme.manifest.side ? splitColumns(ctx.view.sections, ctx.theme.manifest.side) : undefined,
+    ...(ctx.letter ? { letter: ctx.letter } : {}),
   }
 }
 

@@ -123,9 +123,15 @@ function readTheme(dir: string): Theme {
   }
   const faces = (manifest.fonts ?? []).flatMap((face) => fontFaces(dir, face, manifestFile))
   const styles = (manifest.styles ?? []).map((f) => (isSharedStyle(f) ? readSharedStyle(f, manifestFile) : readThemeFile(dir, f, manifestFile).toString('utf8')))
+  const letter = manifest.letter
+    ? {
+        template: readThemeFile(dir, manifest.letter.template, manifestFile).toString('utf8'),
+        css: (manifest.letter.styles ?? []).map((f) => (isSharedStyle(f) ? readSharedStyle(f, manifestFile) : readThemeFile(dir, f, manifestFile).toString('utf8'))).join('\n'),
+      }
+    : undefined
   const margins: Partial<Margins> = {}
   for (const [side, length] of Object.entries(manifest.page?.margins ?? {})) margins[side as keyof Margins] = parseLength(length as string) as Length
-  return { name: manifest.name, dir, manifest, template, partials, css: styles.join('\n'), faces, page: { size: manifest.page?.size, margins } }
+  return { name: manifest.name, dir, manifest, template, partials, css: styles.join('\n'), faces, page: { size: manifest.page?.size, margins }, ...(letter ? { letter } : {}) }
 }
 
 const FONT_TYPES = new Set(['.woff2', '.woff', '.ttf', '.otf'])

@@ -61,6 +61,8 @@ export interface ThemeManifest {
   template: string
   partials?: string
   styles?: string[]
+  /** The theme's cover letter template and its own stylesheets (schema/theme.schema.json). */
+  letter?: { template: string; styles?: string[] }
   fonts?: FontFace[]
   /** The order to show sections in; any it leaves out follow in the section table's order (src/core/sections.ts). */
   sections?: Section[]
@@ -100,6 +102,10 @@ export interface Theme {
   compiled?: Promise<(context: unknown) => Promise<string>>
   /** Its templates as compiled at install, when they still match (src/themes/precompiled.ts). */
   precompiled?: Promise<Precompiled | undefined>
+  /** The letter template and its CSS, read with the theme (for a theme whose manifest has `letter`). */
+  letter?: { template: string; css: string }
+  /** 'letter' for the theme as it draws a cover letter (src/themes/letter.ts): its template is the letter's. */
+  document?: 'letter'
   /** Set for a JSON Resume theme package: its render() makes the HTML; the rest is classic's (src/themes/resolve.ts). */
   jsonResume?: JsonResumeThemeInfo
 }

@@ -92,6 +92,14 @@ export type Tags1 = string[]
  * Tags for tailoring: variants and --tags keep or drop what carries them.
  */
 export type Tags2 = string[]
+/**
+ * Address lines, one per item.
+ */
+export type Strings1 = string[]
+/**
+ * A date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2024-03.
+ */
+export type IsoDate1 = string
 
 /**
  * A resume for vitae: JSON Resume 1.0 plus tags, education locations and highlights, presentation settings under meta, and variants. Text fields accept inline Markdown (**bold**, _italic_, `code`, [links](https://example.com)).
@@ -354,6 +362,12 @@ export interface Resume {
   variants?: {
     [k: string]: Variant
   }
+  /**
+   * Cover letters by name: resume build --letter NAME. More can live in letters/NAME.yaml beside the resume.
+   */
+  letters?: {
+    [k: string]: Letter
+  }
   [k: string]: unknown
 }
 /**
@@ -415,11 +429,82 @@ export interface ThemeOptions1 {
   [k: string]: string | number | boolean
 }
 /**
+ * A cover letter that goes with the resume (or one of its variants): the sender comes from basics, the look from the theme.
+ *
+ * This interface was referenced by `Resume`'s JSON-Schema
+ * via the `definition` "letter".
+ */
+export interface Letter {
+  /**
+   * The letter schema, for editors: ../schema/letter.schema.json or https://vitae.dev/letter.schema.json.
+   */
+  $schema?: string
+  /**
+   * The variant of the resume this letter goes with (built beside it); leave it out for the resume as written.
+   */
+  variant?: string
+  /**
+   * Who the letter is for; every part is optional.
+   */
+  recipient?: {
+    /**
+     * The person, e.g. Dana Reyes.
+     */
+    name?: string
+    /**
+     * Their role, e.g. Engineering Manager.
+     */
+    title?: string
+    /**
+     * The organisation, e.g. Acme Corp.
+     */
+    company?: string
+    address?: Strings1
+  }
+  date?: IsoDate1
+  /**
+   * Text with inline Markdown: **bold**, _italic_, `code`, [link](https://example.com).
+   */
+  subject?: string
+  /**
+   * The greeting; default: the locale's ("Dear Hiring Manager,").
+   */
+  salutation?: string
+  /**
+   * The letter's text: paragraphs (a blank line between them) and lists, with inline Markdown: **bold**, _italic_, [links](https://example.com).
+   */
+  body: string
+  /**
+   * The closing; default: the locale's ("Sincerely,").
+   */
+  closing?: string
+  /**
+   * The letter's language: its date and default words; default: the variant's, else meta.locale.
+   */
+  locale?: string
+  /**
+   * The theme for this letter; default: its variant's, else meta.theme. A theme without a letter template uses classic's.
+   */
+  theme?: string
+  themeOptions?: ThemeOptions2
+  page?: 'letter' | 'a4'
+  /**
+   * The application's file name, without extension: the resume it goes with is written as OUTPUT.*, the letter as OUTPUT-letter.*, the packet as OUTPUT-packet.pdf; default: <resume>-<letter>.
+   */
+  output?: string
+}
+/**
+ * Theme options for this letter, over meta.themeOptions.
+ */
+export interface ThemeOptions2 {
+  [k: string]: string | number | boolean
+}
+/**
  * Theme options by name; which ones a theme takes, and their types, are in its theme.json.
  *
  * This interface was referenced by `Resume`'s JSON-Schema
  * via the `definition` "themeOptions".
  */
-export interface ThemeOptions2 {
+export interface ThemeOptions3 {
   [k: string]: string | number | boolean
 }

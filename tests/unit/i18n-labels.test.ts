@@ -64,6 +64,10 @@ describe('locale files', () => {
       expect(value).not.toMatch(/[\u0000-\u001f]/)
     }
     expect(table.documentTitle).toContain('{name}')
+    // A cover letter's default words, in the language (not English left in place).
+    expect(table.letter.documentTitle).toContain('{name}')
+    for (const value of Object.values(table.letter)) expect(value).toBe(value.trim())
+    if (tag !== 'en') expect([table.letter.salutation, table.letter.closing]).not.toContain(read('en').letter.salutation)
     // Headings within one table are distinct, or a reader could not tell two sections apart.
     expect(new Set(Object.values(table.sections)).size).toBe(SECTIONS.length)
   })

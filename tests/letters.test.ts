@@ -9,7 +9,10 @@ import { readPdf } from './read-pdf.js'
 
 // 2025-12-06 (UTC): the letter's date when it sets none, and every output's timestamp.
 const EPOCH = { SOURCE_DATE_EPOCH: '1765000000' }
-const THEMES = ['classic', 'modern', 'compact', 'academic']
+// Every shipped theme: each draws its own letter.
+const THEMES = readdirSync(join(ROOT, 'templates'))
+  .filter((name) => existsSync(join(ROOT, 'templates', name, 'theme.json')))
+  .sort()
 
 /** The seed resume with its letters, in a folder of its own. */
 function project(): string {

@@ -18,8 +18,8 @@ const THEMES = readdirSync(join(ROOT, 'templates'))
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 const DATE_KEYS = new Set(['startDate', 'endDate', 'date', 'releaseDate'])
-/** Not content: how the resume is tailored and drawn. */
-const SKIPPED_KEYS = new Set(['tags', 'meta', 'variants', 'image'])
+/** Not content of the resume: how it is tailored and drawn, and its cover letters (documents of their own, tests/letters.test.ts). */
+const SKIPPED_KEYS = new Set(['tags', 'meta', 'variants', 'letters', 'image'])
 
 /** Every string leaf of the resume with its path; dates as the English locale prints them ("Mar 2024"). */
 function leaves(value: unknown, path = ''): Array<{ path: string; text: string }> {

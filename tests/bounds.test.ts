@@ -1,8 +1,11 @@
 import { execFileSync, spawn } from 'node:child_process'
-import { cpSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { BIN, FIXTURES, ROOT, runCli, SEED, tempDir } from './helpers.js'
+import { readPdf } from './read-pdf.js'
+
+const hasChromium = existsSync('/usr/bin/chromium')
 
 /** Bounds that hold for code and files from outside (issue 24); times are the bench's, not asserted here. */
 
@@ -111,5 +114,50 @@ describe('resume dev stops at once, and says what a wide --host exposes', () => 
     expect(local.signal, local.stderr).toBeNull()
     expect(local.stdout).toContain('serving http://127.0.0.1:')
     expect(local.stderr).not.toContain('serves beyond')
+  })
+})
+
+/** A seed copy with node_modules/jsonresume-theme-NAME whose index.js is `body`. */
+function jsonResumeTheme(name: string, body: string, dir = tempDir()): string {
+  if (!existsSync(join(dir, 'resume.yaml'))) cpSync(SEED, join(dir, 'resume.yaml'))
+  const pkg = join(dir, 'node_modules', `jsonresume-theme-${name}`)
+  mkdirSync(pkg, { recursive: true })
+  writeFileSync(join(pkg, 'package.json'), JSON.stringify({ name: `jsonresume-theme-${name}`, version: '1.0.0', main: 'index.js' }))
+  writeFileSync(join(pkg, 'index.js'), body)
+  return dir
+}
+
+describe('a JSON Resume theme package is loaded only where a deadline and a signal reach it', () => {
+  const LOOP = "while (true) {}\nexports.render = () => '<html></html>'\nexports.pdfRenderOptions = { format: 'A4' }\n"
+
+  it('one whose top-level code loops is stopped at --timeout: exit 5 naming it', async () => {
+    const dir = jsonResumeTheme('spin', LOOP)
+    const r = await runUntil(['build', 'resume.yaml', '--theme', 'spin', '-f', 'html', '--timeout', '2'], dir)
+    expect(r.signal, r.stderr).toBeNull()
+    expect(r.code, r.stderr).toBe(5)
+    expect(r.stderr).toContain('error[THEME]: the JSON Resume theme jsonresume-theme-spin did not finish loading')
+    expect(existsSync(join(dir, 'dist/resume.html'))).toBe(false)
+  })
+
+  it('and SIGTERM while it loops ends the build with 143, long before the deadline', async () => {
+    const dir = jsonResumeTheme('spin', LOOP)
+    const r = await runUntil(['build', 'resume.yaml', '--theme', 'spin', '-f', 'html', '--timeout', '600'], dir, { signal: 'SIGTERM', delayMs: 1500 })
+    expect(r.signal, r.stderr).toBeNull()
+    expect(r.code, r.stderr).toBe(143)
+  })
+
+  it.skipIf(!hasChromium)('its pdfRenderOptions still set the page (read in the worker)', async () => {
+    const dir = jsonResumeTheme(
+      'a4',
+      "exports.render = (r) => '<html><body><h1>' + r.basics.name + '</h1></body></html>'\nexports.pdfRenderOptions = { format: 'A4', margin: { top: '1in' } }\n",
+    )
+    // The seed asks for Letter itself; without that, the theme's A4 stands.
+    writeFileSync(join(dir, 'resume.yaml'), readFileSync(join(dir, 'resume.yaml'), 'utf8').replace(/^ {2}page: letter\n/m, ''))
+    const r = await runCli(['build', 'resume.yaml', '--theme', 'a4', '-f', 'pdf', '-o', 'out-a4'], { cwd: dir })
+    expect(r.code, r.stderr).toBe(0)
+    const pdf = await readPdf(join(dir, 'out-a4/resume.pdf'))
+    // A4 is 595 x 842 points; the seed's own page is Letter (612 x 792).
+    expect(Math.abs(pdf.pageSizes[0]!.width - 595)).toBeLessThan(2)
+    expect(pdf.text).toContain('Hayes Zhao')
   })
 })

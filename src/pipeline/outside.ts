@@ -22,7 +22,7 @@ export async function chooseTheme(plan: Plan, target: Target, options: Pick<Buil
   const fromMeta = plan.resume.meta?.theme
   const name = options.theme ?? fromVariant ?? fromMeta ?? DEFAULT_THEME
   const located = locateTheme(name, plan.resumeDir)
-  if (located) return loadLocated(located, services.themes)
+  if (located) return loadLocated(located, services.themes, (dir, name) => services.jsonResumePdfOptions(dir, name))
   if (options.theme !== undefined || (fromVariant === undefined && fromMeta === undefined)) throw themeNotFound(name, plan.resumeDir)
   const where =
     fromVariant !== undefined && target.variant
@@ -37,7 +37,7 @@ export async function chooseTheme(plan: Plan, target: Target, options: Pick<Buil
   }
   if (options.strict) throw new VitaeError('theme', [diagnostic])
   services.warn(diagnostic)
-  return loadLocated(locateTheme(FALLBACK_THEME, plan.resumeDir)!, services.themes)
+  return loadLocated(locateTheme(FALLBACK_THEME, plan.resumeDir)!, services.themes, (dir, name) => services.jsonResumePdfOptions(dir, name))
 }
 
 /** What a document takes from outside the view: the theme's options and, for a theme that shows one, the photo. */

@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { BIN, FIXTURES, ROOT, runCli, SEED, tempDir } from './helpers.js'
@@ -158,6 +158,84 @@ describe('a JSON Resume theme package is loaded only where a deadline and a sign
     const pdf = await readPdf(join(dir, 'out-a4/resume.pdf'))
     // A4 is 595 x 842 points; the seed's own page is Letter (612 x 792).
     expect(Math.abs(pdf.pageSizes[0]!.width - 595)).toBeLessThan(2)
+    expect(pdf.text).toContain('Hayes Zhao')
+  })
+})
+
+describe('renderer plugins run where the deadline and signals reach them, and return at most 64 MiB', () => {
+  const dir = tempDir()
+  cpSync(SEED, join(dir, 'resume.yaml'))
+  const plugin = (name: string, body: string) => writeFileSync(join(dir, `${name}.mjs`), body)
+  plugin('spin', "export default { format: 'spin', extension: 'txt', render() { for (;;) {} } }\n")
+  plugin('spin-load', "for (;;) {}\nexport default { format: 'late', extension: 'txt', render: () => 'never' }\n")
+  plugin('huge', "export default { format: 'huge', extension: 'txt', render: () => 'x'.repeat(65 * 1024 * 1024) }\n")
+  plugin(
+    'huge-parts',
+    "export default { format: 'parts', extension: 'bin', render: () => [{ name: 'a', bytes: new Uint8Array(40 << 20) }, { name: 'b', bytes: new Uint8Array(40 << 20) }] }\n",
+  )
+  plugin(
+    'asks',
+    `export default {
+  format: 'asks', extension: 'txt', usesBrowser: true,
+  async render(ctx) {
+    ctx.log('asked for the html')
+    ctx.warn({ code: 'PLUGIN_NOTE', message: 'a note from the plugin' })
+    const html = await ctx.html()
+    const pdf = await (await ctx.browser()).print(html, ctx.page)
+    return [{ name: 'html', extension: 'html', bytes: html }, { name: 'pdf', extension: 'pdf', bytes: pdf }]
+  },
+}
+`,
+  )
+
+  it('a render that loops is RENDER_TIMEOUT (exit 6) at --timeout, and the other formats are written', async () => {
+    const r = await runUntil(['build', 'resume.yaml', '--plugin', './spin.mjs', '-f', 'html,spin', '--timeout', '2', '-o', 'out-spin'], dir)
+    expect(r.signal, r.stderr).toBeNull()
+    expect(r.code, r.stderr).toBe(6)
+    expect(r.stderr).toContain('error[RENDER_TIMEOUT]')
+    expect(existsSync(join(dir, 'out-spin/resume.html'))).toBe(true)
+    expect(existsSync(join(dir, 'out-spin/resume.txt'))).toBe(false)
+  })
+
+  it('SIGTERM and Ctrl-C during a looping render end the build at once (143, 130)', async () => {
+    for (const [signal, code] of [
+      ['SIGTERM', 143],
+      ['SIGINT', 130],
+    ] as const) {
+      const r = await runUntil(['build', 'resume.yaml', '--plugin', './spin.mjs', '-f', 'spin', '--timeout', '600', '-o', 'out-spin-sig'], dir, { signal, delayMs: 2000 })
+      expect(r.signal, `${signal}: ${r.stderr}`).toBeNull()
+      expect(r.code, r.stderr).toBe(code)
+    }
+  })
+
+  it('a plugin whose top level loops is stopped at --timeout: exit 5 (PLUGIN) naming it', async () => {
+    const r = await runUntil(['build', 'resume.yaml', '--plugin', './spin-load.mjs', '-f', 'html', '--timeout', '2', '-o', 'out-late'], dir)
+    expect(r.signal, r.stderr).toBeNull()
+    expect(r.code, r.stderr).toBe(5)
+    expect(r.stderr).toContain('error[PLUGIN]: the plugin ./spin-load.mjs did not finish loading')
+  })
+
+  it('a render returning more than 64 MiB, in one file or in all, is exit 6 and writes nothing of it', async () => {
+    for (const [name, format] of [
+      ['huge', 'huge'],
+      ['huge-parts', 'parts'],
+    ]) {
+      const out = `out-${name}`
+      const r = await runUntil(['build', 'resume.yaml', '--plugin', `./${name}.mjs`, '-f', `html,${format}`, '-o', out], dir)
+      expect(r.code, r.stderr).toBe(6)
+      expect(r.stderr).toMatch(new RegExp(`error\\[PLUGIN_FAILED\\]: the plugin \\./${name}\\.mjs \\(format ${format}\\) returned (65|80) MiB`))
+      expect(r.stderr).toContain('at most 64 MiB')
+      expect(readdirSync(join(dir, out))).toEqual(['resume.html'])
+    }
+  })
+
+  it.skipIf(!hasChromium)('ctx.html(), ctx.browser().print(), log and warn still work from the worker', async () => {
+    const r = await runCli(['build', 'resume.yaml', '--plugin', './asks.mjs', '-f', 'asks', '-o', 'out-asks', '--verbose'], { cwd: dir })
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stderr).toContain('asked for the html')
+    expect(r.stderr).toContain('a note from the plugin')
+    expect(readFileSync(join(dir, 'out-asks/resume-html.html'), 'utf8')).toContain('Hayes Zhao')
+    const pdf = await readPdf(join(dir, 'out-asks/resume-pdf.pdf'))
     expect(pdf.text).toContain('Hayes Zhao')
   })
 })

@@ -44,7 +44,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let p: Awaited<ReturnType<typeof plan>>
   try {
     p = await plan(options.input, options.tailor, options)
-    const plugins = await pluginRenderers(options, p)
+    const plugins = await pluginRenderers(options, p, services)
     unknownFormats([...FORMATS, ...plugins.keys()])
     const renderers: Renderer[] = await Promise.all(formats.map((f) => plugins.get(f) ?? loadRenderer(f)))
     // The browser starts before anything renders; the formats that need none fill that wait.

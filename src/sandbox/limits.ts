@@ -1,4 +1,4 @@
-import { type DiagnosticCode } from '../diagnostics/codes.js'
+import type { DiagnosticCode } from '../diagnostics/codes.js'
 import { VitaeError } from '../diagnostics/diagnostic.js'
 
 /**

@@ -239,3 +239,52 @@ describe('renderer plugins run where the deadline and signals reach them, and re
     expect(pdf.text).toContain('Hayes Zhao')
   })
 })
+
+describe('aliases are counted while the file is read, and rejected in linear time', () => {
+  const dir = tempDir()
+  /** `count` aliases of one name, in one flow list on one line: the shape of the issue's 112 kB file. */
+  const manyAliases = (name: string, count: number) => {
+    const file = join(dir, name)
+    writeFileSync(file, `basics:\n  name: &n Hayes Zhao\n  summary: text\nwork:\n  - name: Acme\n    highlights: [${Array.from({ length: count }, () => '*n').join(', ')}]\n`)
+    return file
+  }
+
+  it('16,000 aliases (112 kB) are ALIAS_LIMIT (exit 3) at the alias past the bound, with a frame a screen wide', async () => {
+    const file = manyAliases('sixteen-thousand.yaml', 16_000)
+    const r = await runUntil(['validate', file], dir)
+    expect(r.signal, r.stderr).toBeNull()
+    expect(r.code, r.stderr).toBe(3)
+    expect(r.stderr).toMatch(/sixteen-thousand\.yaml:6:\d+: error\[ALIAS_LIMIT\]: the file has more than 10000 aliases/)
+    // The line is 64 kB long; the frame shows the neighbourhood of the column only.
+    for (const line of r.stderr.split('\n')) expect(line.length).toBeLessThan(200)
+  })
+
+  it('a file of aliases just under 1 MiB is rejected too, and SIGTERM sent meanwhile is honoured', async () => {
+    const file = manyAliases('a-mebibyte.yaml', 260_000)
+    expect(statSync(file).size).toBeLessThan(1024 * 1024)
+    const plain = await runUntil(['validate', file], dir)
+    expect(plain.signal, plain.stderr).toBeNull()
+    expect(plain.code, plain.stderr).toBe(3)
+    const termed = await runUntil(['validate', file], dir, { signal: 'SIGTERM', delayMs: 300 })
+    expect(termed.signal, termed.stderr).toBeNull()
+    expect([3, 143]).toContain(termed.code)
+  })
+
+  it('an alias bomb (aliases of aliases) stops at the alias that crosses the bound', async () => {
+    const r = await runCli(['validate', join(FIXTURES, 'invalid/alias-bomb.yaml')])
+    expect(r.code, r.stderr).toBe(3)
+    expect(r.stderr).toContain('error[ALIAS_LIMIT]: here the aliases come to')
+  })
+
+  it('aliases within the bound read as the values they name', async () => {
+    const file = join(dir, 'few.yaml')
+    writeFileSync(
+      file,
+      'basics:\n  name: &who Hayes Zhao\n  label: Engineer\nwork:\n  - name: &acme Acme\n    position: Engineer\n    highlights: &hl [Built *things*, Led a team]\n  - name: *acme\n    position: *who\n    highlights: *hl\n',
+    )
+    const r = await runCli(['build', file, '-f', 'json', '-o', join(dir, 'out')])
+    expect(r.code, r.stderr).toBe(0)
+    const json = JSON.parse(readFileSync(join(dir, 'out/few.json'), 'utf8'))
+    expect(json.work[1]).toMatchObject({ name: 'Acme', position: 'Hayes Zhao', highlights: ['Built *things*', 'Led a team'] })
+  })
+})

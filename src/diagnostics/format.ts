@@ -13,9 +13,28 @@ const paint = (on: boolean, code: string, text: string): string => (on ? `\u001b
 const INVISIBLE = /[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g
 const visible = (text: string): string => text.replace(INVISIBLE, (ch) => `<U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`)
 
+/** Characters of a source line a code frame shows: about a screen's width, whatever the line's length. */
+export const FRAME_WIDTH = 80
+
+/**
+ * The part of a line around the column, at most FRAME_WIDTH characters, with "…" where it was cut:
+ * a minified or machine-written line of 24 kB shows its neighbourhood, not itself. `before` is
+ * what comes before the caret, as shown.
+ */
+function around(before: string[], after: string[]): { shown: string; before: string[] } {
+  if (before.length + after.length <= FRAME_WIDTH) return { shown: [...before, ...after].join(''), before }
+  const keepBefore = Math.min(before.length, Math.max(FRAME_WIDTH / 2, FRAME_WIDTH - after.length))
+  const keepAfter = Math.min(after.length, FRAME_WIDTH - keepBefore)
+  const cutStart = keepBefore < before.length
+  const head = [...(cutStart ? ['…'] : []), ...before.slice(before.length - keepBefore)]
+  const tail = [...after.slice(0, keepAfter), ...(keepAfter < after.length ? ['…'] : [])]
+  return { shown: [...head, ...tail].join(''), before: head }
+}
+
 /**
  * `resume.yaml:14:9: error[CODE]: message`, then the source line and a caret under the column,
- * then the hint: the shape compilers use, so editors and CI annotators can jump to the place.
+ * then the hint: the shape compilers use, so editors and CI annotators can jump to the place. A
+ * long line shows only a screen's width around the column.
  */
 export function formatDiagnostic(d: Diagnostic, options: FormatOptions = {}): string {
   const color = options.color ?? false
@@ -27,9 +46,11 @@ export function formatDiagnostic(d: Diagnostic, options: FormatOptions = {}): st
     const text = source.split(/\r?\n/)[d.line - 1]
     if (text !== undefined) {
       const gutter = String(d.line)
+      const at = Math.max(0, (d.column ?? 1) - 1)
+      const { shown, before } = around(Array.from(visible(text.slice(0, at))), Array.from(visible(text.slice(at))))
       // Keep tabs as tabs in the caret line so the caret lines up under the same character.
-      const pad = Array.from(visible(text.slice(0, Math.max(0, (d.column ?? 1) - 1))), (ch) => (ch === '\t' ? '\t' : ' ')).join('')
-      lines.push(` ${gutter} | ${visible(text)}`)
+      const pad = before.map((ch) => (ch === '\t' ? '\t' : ' ')).join('')
+      lines.push(` ${gutter} | ${shown}`)
       lines.push(` ${' '.repeat(gutter.length)} | ${pad}${paint(color, '1;32', '^')}`)
     }
   }

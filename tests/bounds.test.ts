@@ -288,3 +288,30 @@ describe('aliases are counted while the file is read, and rejected in linear tim
     expect(json.work[1]).toMatchObject({ name: 'Acme', position: 'Hayes Zhao', highlights: ['Built *things*', 'Led a team'] })
   })
 })
+
+describe('no page keeps what fetches or navigates behind the policy', () => {
+  it('a theme of ours and a JSON Resume theme lose meta refresh and preconnect-like links; the warning names them', async () => {
+    const dir = loopingThemeDir()
+    // Not looping: the partial that would loop is emptied; the head gets what must go.
+    writeFileSync(join(dir, 'templates/mine/partials/bomb.hbs'), '')
+    const main = join(dir, 'templates/mine/resume.hbs')
+    const head =
+      '<meta http-equiv="refresh" content="0; url=https://track.example/r">\n<link rel="preconnect" href="https://fonts.example">\n<link rel="dns-prefetch" href="//cdn.example">\n<link rel="prefetch" href="https://next.example/page">\n'
+    writeFileSync(main, readFileSync(main, 'utf8').replace('<head>', `<head>\n${head}`))
+    jsonResumeTheme(
+      'fetchy',
+      `exports.render = (r) => '<!doctype html><html><head>${head.replace(/\n/g, '')}<link rel="preload" as="font" href="https://fonts.example/x.woff2"><link rel="prerender" href="https://pre.example/"></head><body><h1>' + r.basics.name + '</h1></body></html>'\n`,
+      dir,
+    )
+    for (const theme of ['mine', 'fetchy']) {
+      const out = `out-${theme}`
+      const r = await runCli(['build', 'resume.yaml', '--theme', theme, '-f', 'html', '-o', out], { cwd: dir })
+      expect(r.code, r.stderr).toBe(0)
+      const html = readFileSync(join(dir, out, 'resume.html'), 'utf8')
+      expect(html).toContain('Hayes Zhao')
+      expect(html).not.toMatch(/http-equiv="refresh"|rel="(preconnect|dns-prefetch|prefetch|prerender|preload)"/i)
+      expect(r.stderr).toContain('warning[REMOTE_REFUSED]')
+      for (const url of ['https://track.example/r', 'https://fonts.example', 'https://next.example/page']) expect(r.stderr).toContain(url)
+    }
+  })
+})

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
 import { isVitaeError, VitaeError } from '../diagnostics/diagnostic.js'
-import { findPackage, packageEntry } from '../themes/package-entry.js'
 import { formatBytes, MAX_RENDER_BYTES } from '../sandbox/limits.js'
 import type { PluginItem, PluginShape } from '../sandbox/plugin-host.js'
+import { findPackage, packageEntry } from '../themes/package-entry.js'
 import type { Artifact, RenderContext, Renderer } from './renderer.js'
 
 /** What a plugin's render may return: bytes, text, an artifact, or several (a multi-file format). */

@@ -17,17 +17,16 @@ const visible = (text: string): string => text.replace(INVISIBLE, (ch) => `<U+${
 export const FRAME_WIDTH = 80
 
 /**
- * The part of a line around the column, at most FRAME_WIDTH characters, with "…" where it was cut:
- * a minified or machine-written line of 24 kB shows its neighbourhood, not itself. `before` is
- * what comes before the caret, as shown.
+ * The part of a line around the column, at most FRAME_WIDTH characters, with "…" where it was cut
+ * (`more` says the pieces given were cut already): a minified or machine-written line of 24 kB
+ * shows its neighbourhood, not itself. `before` is what comes before the caret, as shown.
  */
-function around(before: string[], after: string[]): { shown: string; before: string[] } {
-  if (before.length + after.length <= FRAME_WIDTH) return { shown: [...before, ...after].join(''), before }
+function around(before: string[], after: string[], more: { before: boolean; after: boolean }): { shown: string; before: string[] } {
+  if (!more.before && !more.after && before.length + after.length <= FRAME_WIDTH) return { shown: [...before, ...after].join(''), before }
   const keepBefore = Math.min(before.length, Math.max(FRAME_WIDTH / 2, FRAME_WIDTH - after.length))
   const keepAfter = Math.min(after.length, FRAME_WIDTH - keepBefore)
-  const cutStart = keepBefore < before.length
-  const head = [...(cutStart ? ['…'] : []), ...before.slice(before.length - keepBefore)]
-  const tail = [...after.slice(0, keepAfter), ...(keepAfter < after.length ? ['…'] : [])]
+  const head = [...(more.before || keepBefore < before.length ? ['…'] : []), ...before.slice(before.length - keepBefore)]
+  const tail = [...after.slice(0, keepAfter), ...(more.after || keepAfter < after.length ? ['…'] : [])]
   return { shown: [...head, ...tail].join(''), before: head }
 }
 
@@ -47,7 +46,12 @@ export function formatDiagnostic(d: Diagnostic, options: FormatOptions = {}): st
     if (text !== undefined) {
       const gutter = String(d.line)
       const at = Math.max(0, (d.column ?? 1) - 1)
-      const { shown, before } = around(Array.from(visible(text.slice(0, at))), Array.from(visible(text.slice(at))))
+      // Only the neighbourhood is looked at: a 1 MB line is not copied into a million characters.
+      const reach = FRAME_WIDTH * 2
+      const { shown, before } = around(Array.from(visible(text.slice(Math.max(0, at - reach), at))), Array.from(visible(text.slice(at, at + reach))), {
+        before: at > reach,
+        after: text.length > at + reach,
+      })
       // Keep tabs as tabs in the caret line so the caret lines up under the same character.
       const pad = before.map((ch) => (ch === '\t' ? '\t' : ' ')).join('')
       lines.push(` ${gutter} | ${shown}`)

@@ -9,7 +9,7 @@ const hasChromium = existsSync('/usr/bin/chromium')
 
 /** Bounds that hold for code and files from outside (issue 24); times are the bench's, not asserted here. */
 
-describe('resume import writes only regular files', () => {
+describe('resume import and init write only regular files', () => {
   const input = join(FIXTURES, 'import/legacy-jsonresume.json')
 
   it('refuses a FIFO even with --force, and leaves it a FIFO', async () => {
@@ -20,6 +20,16 @@ describe('resume import writes only regular files', () => {
     expect(r.code, r.stderr).toBe(7)
     expect(r.stderr).toContain('error[WRITE_FAILED]')
     expect(r.stderr).toContain('a FIFO')
+    expect(statSync(fifo).isFIFO()).toBe(true)
+  })
+
+  it('so does resume init --force', async () => {
+    const dir = tempDir()
+    const fifo = join(dir, 'resume.yaml')
+    execFileSync('mkfifo', [fifo])
+    const r = await runCli(['init', fifo, '--force', '--name', 'Ada', '--email', 'ada@example.com'], { timeoutMs: 20_000 })
+    expect(r.code, r.stderr).toBe(7)
+    expect(r.stderr).toContain('resume init writes only regular files')
     expect(statSync(fifo).isFIFO()).toBe(true)
   })
 

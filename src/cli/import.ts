@@ -1,9 +1,9 @@
-import { existsSync, statSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { loadFile } from '../core/load.js'
 import { SCHEMA_PATH } from '../core/schema.js'
 import { placeOf } from '../core/source.js'
-import { writeAtomic } from '../core/write.js'
+import { refuseNonFile, writeAtomic } from '../core/write.js'
 import { type Diagnostic, VitaeError } from '../diagnostics/diagnostic.js'
 import { isEmptyResume, KNOWN_SHAPES, SHAPE_NAMES } from '../import/detect.js'
 import { convert } from '../import/index.js'
@@ -38,7 +38,7 @@ export async function runImport(file: string, opts: ImportOptions, io: Io): Prom
       },
     ])
   }
-  refuseNonFile(output)
+  refuseNonFile(output, 'resume import')
   if (resolve(output) === resolve(file) || (existsSync(output) && !opts.force)) {
     throw new VitaeError('output', [
       {
@@ -72,37 +72,4 @@ export async function runImport(file: string, opts: ImportOptions, io: Io): Prom
   const kept = warnings.length ? `; ${warnings.length} value${warnings.length === 1 ? '' : 's'} kept under x-${converted.shape}` : ''
   io.err(`${output}: imported from ${SHAPE_NAMES[converted.shape]}${kept}. Check it with: resume validate ${output}`)
   return EXIT_CODES.ok
-}
-
-/**
- * The output must be a regular file or nothing: --force replaces a file, never a device, a FIFO
- * or a socket (a rename over /dev/full, as root, would replace the device node itself), nor a
- * folder. A link is judged by what it leads to.
- */
-function refuseNonFile(output: string): void {
-  let kind: string | undefined
-  try {
-    const stat = statSync(output)
-    if (stat.isFile()) return
-    kind = stat.isDirectory()
-      ? 'a folder'
-      : stat.isFIFO()
-        ? 'a FIFO (named pipe)'
-        : stat.isCharacterDevice() || stat.isBlockDevice()
-          ? 'a device'
-          : stat.isSocket()
-            ? 'a socket'
-            : 'not a regular file'
-  } catch {
-    return // nothing there (or a dangling link): a new file is written
-  }
-  throw new VitaeError('output', [
-    {
-      code: 'WRITE_FAILED',
-      severity: 'error',
-      message: `${output} is ${kind}: resume import writes only regular files, even with --force`,
-      file: output,
-      hint: 'name a file with -o, such as -o resume.yaml',
-    },
-  ])
 }

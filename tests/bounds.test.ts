@@ -156,6 +156,14 @@ describe('a JSON Resume theme package is loaded only where a deadline and a sign
     expect(r.code, r.stderr).toBe(143)
   })
 
+  it('one whose render returns more than 64 MiB of HTML is exit 5 naming it', async () => {
+    const dir = jsonResumeTheme('vast', "exports.render = () => '<html><body>' + 'x'.repeat(65 * 1024 * 1024) + '</body></html>'\n")
+    const r = await runUntil(['build', 'resume.yaml', '--theme', 'vast', '-f', 'html'], dir)
+    expect(r.code, r.stderr).toBe(5)
+    expect(r.stderr).toContain('error[THEME]: the JSON Resume theme jsonresume-theme-vast render() returned 65 MiB of HTML; a page may be at most 64 MiB')
+    expect(existsSync(join(dir, 'dist/resume.html'))).toBe(false)
+  })
+
   it.skipIf(!hasChromium)('its pdfRenderOptions still set the page (read in the worker)', async () => {
     const dir = jsonResumeTheme(
       'a4',
@@ -237,6 +245,14 @@ describe('renderer plugins run where the deadline and signals reach them, and re
       expect(r.stderr).toContain('at most 64 MiB')
       expect(readdirSync(join(dir, out))).toEqual(['resume.html'])
     }
+  })
+
+  it('what a plugin prints goes to stderr: --json keeps stdout to its report', async () => {
+    plugin('chatty', "console.log('chatter from the plugin')\nexport default { format: 'chatty', extension: 'txt', render() { console.log('more chatter'); return 'ok' } }\n")
+    const r = await runCli(['build', 'resume.yaml', '--plugin', './chatty.mjs', '-f', 'chatty', '--json', '-o', 'out-chatty'], { cwd: dir })
+    expect(r.code, r.stderr).toBe(0)
+    expect(JSON.parse(r.stdout).artifacts).toHaveLength(1)
+    expect(r.stderr).toContain('more chatter')
   })
 
   it.skipIf(!hasChromium)('ctx.html(), ctx.browser().print(), log and warn still work from the worker', async () => {

@@ -114,7 +114,9 @@ export class Sandbox {
 
   private start(): Worker {
     if (this.worker) return this.worker
-    const worker = new Worker(new URL(sandboxModule('worker-main')), { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB }, stdout: false, stderr: false })
+    // What theme or plugin code prints goes to stderr: stdout is the CLI's (a --json report).
+    const worker = new Worker(new URL(sandboxModule('worker-main')), { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB }, stdout: true, stderr: false })
+    worker.stdout.on('data', (chunk: Buffer) => process.stderr.write(chunk))
     worker.on('message', (message: SandboxReply | HostCall) => {
       // A stopped worker's last words: its calls have failed already, and it must stay referenced until gone.
       if (this.worker !== worker) return

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import { VitaeError } from '../diagnostics/diagnostic.js'
+import { formatBytes, MAX_RENDER_BYTES } from '../sandbox/limits.js'
 import { packageEntry, readPackageJson } from './package-entry.js'
 
 /** What resumed and the JSON Resume ecosystem call a theme: `render(resume) → html`, maybe `pdfRenderOptions`. */
@@ -62,6 +63,8 @@ export async function renderJsonResumeTheme(packageDir: string, resume: unknown)
     throw themeFailure(packageDir, `failed in render(): ${firstLine(error)}`, error)
   }
   if (typeof html !== 'string') throw themeFailure(packageDir, `render() returned ${html === null ? 'null' : typeof html}, not an HTML string`)
+  const bytes = Buffer.byteLength(html, 'utf8')
+  if (bytes > MAX_RENDER_BYTES) throw themeFailure(packageDir, `render() returned ${formatBytes(bytes)} of HTML; a page may be at most ${formatBytes(MAX_RENDER_BYTES)}`)
   return html
 }
 

@@ -27,6 +27,8 @@
 //               hand-annotated postings (all, and the held-out ones); a two-page posting against
 //               every variant beside resume validate
 //   letters     (issue 18) the seed's letter and its resume as PDF in one run, beside that resume's PDF alone
+//   bounds      (issue 24) resume validate of files of aliases (16,000 in 112 kB; up to 1 MiB) and an
+//               alias bomb, each refused: whole CLI runs, against "well under a second"
 //
 // --json: the report as one JSON document on stdout; the readable lines go to stderr.
 import { spawn } from 'node:child_process'
@@ -48,7 +50,7 @@ const devEdits = Number(flag('--dev-edits')) || 200
 const devFormats = flag('--dev-formats', 'html,pdf').split(',')
 const jsonResumeTheme = flag('--jsonresume-theme', 'even')
 const asJson = args.includes('--json')
-const GROUPS = ['validate', 'html', 'docx', 'pdf', 'all', 'themes', 'jsonresume', 'i18n', 'formats', 'png', 'fit', 'dev', 'letters', 'match', 'many']
+const GROUPS = ['validate', 'html', 'docx', 'pdf', 'all', 'themes', 'jsonresume', 'i18n', 'formats', 'png', 'fit', 'dev', 'letters', 'match', 'many', 'bounds']
 const only = flag('--only') ? new Set(flag('--only').split(',')) : undefined
 for (const k of only ?? []) {
   if (!GROUPS.includes(k)) {
@@ -87,8 +89,8 @@ function treeRss(pid) {
   return { total, own }
 }
 
-/** Runs a command once: wall time, peak memory of its process tree, and its stdout. */
-function once(cmd, argv, { sampleMemory = false } = {}) {
+/** Runs a command once: wall time, peak memory of its process tree, and its stdout. Exit codes other than `okCodes` reject. */
+function once(cmd, argv, { sampleMemory = false, okCodes = [0] } = {}) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint()
     const child = spawn(cmd, argv, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } })
@@ -102,7 +104,7 @@ function once(cmd, argv, { sampleMemory = false } = {}) {
     child.on('close', (code) => {
       if (timer) clearInterval(timer)
       const ms = Number(process.hrtime.bigint() - started) / 1e6
-      if (code !== 0) reject(new Error(`${cmd} ${argv.join(' ')} exited ${code}\n${stderr}`))
+      if (!okCodes.includes(code)) reject(new Error(`${cmd} ${argv.join(' ')} exited ${code}\n${stderr}`))
       else resolve({ ms, peak, stdout })
     })
   })
@@ -533,7 +535,25 @@ async function match() {
   })
 }
 
-const groups = { validate, html, docx, pdf, all, themes, jsonresume, i18n, formats, png, fit, dev, letters, match, many }
+/** Files a hostile user might hand `resume validate`: each is refused (exit 3), and should be at once. */
+async function bounds() {
+  const dir = join(out, 'bounds')
+  mkdirSync(dir, { recursive: true })
+  const aliases = (n) => `basics:\n  name: &n Hayes Zhao\nwork:\n  - name: Acme\n    highlights: [${Array.from({ length: n }, () => '*n').join(', ')}]\n`
+  const cases = [
+    ['16,000 aliases (112 kB)', 'sixteen-thousand.yaml', aliases(16_000)],
+    ['260,000 aliases (1 MiB)', 'a-mebibyte.yaml', aliases(260_000)],
+    ['an alias bomb (aliases of aliases)', 'bomb.yaml', readFileSync(join(root, 'tests/fixtures/invalid/alias-bomb.yaml'), 'utf8')],
+  ]
+  for (const [what, name, text] of cases) {
+    const file = join(dir, name)
+    writeFileSync(file, text)
+    const r = await paired(cli('validate', file), node0, { okCodes: [0, 3] })
+    row(`resume validate: ${what}`, r.ms, 'ms', { check: { measured: r.ms, limit: 1000, show: (n) => `${Math.round(n)} ms` }, note: `refused; node -e 0 ${r.base.toFixed(1)} ms` })
+  }
+}
+
+const groups = { validate, html, docx, pdf, all, themes, jsonresume, i18n, formats, png, fit, dev, letters, match, many, bounds }
 const took = []
 const started = performance.now()
 const load = loadavg()

@@ -27,6 +27,7 @@ await build({
     'worker-main': join(root, 'src/sandbox/worker-main.ts'),
     'theme-render': join(root, 'src/sandbox/theme-render.ts'),
     'jsonresume-render': join(root, 'src/sandbox/jsonresume-render.ts'),
+    'plugin-host': join(root, 'src/sandbox/plugin-host.ts'),
   },
   outdir: join(root, 'lib/bundle'), // two levels below the root, like src/core: import.meta.url paths still hold
   bundle: true,

@@ -13,7 +13,7 @@ const CASES: Array<{ file: string; code: string; line: number; column: number; e
   { file: 'list-root.yaml', code: 'ROOT_NOT_MAPPING', line: 1, column: 1, exit: 3, text: /not a list/ },
   { file: 'multiple-documents.yaml', code: 'MULTIPLE_DOCUMENTS', line: 3, column: 1, exit: 3 },
   { file: 'undefined-alias.yaml', code: 'UNDEFINED_ALIAS', line: 2, column: 9, exit: 3, text: /\*who/ },
-  { file: 'alias-bomb.yaml', code: 'ALIAS_LIMIT', line: 2, column: 8, exit: 3 },
+  { file: 'alias-bomb.yaml', code: 'ALIAS_LIMIT', line: 4, column: 29, exit: 3 },
   { file: 'proto-key.yaml', code: 'FORBIDDEN_KEY', line: 3, column: 1, exit: 3 },
   { file: 'custom-tag.yaml', code: 'YAML_TAG', line: 2, column: 16, exit: 3 },
   { file: 'merge-key.yaml', code: 'MERGE_KEY', line: 4, column: 3, exit: 3 },

@@ -1,6 +1,7 @@
 import { basename } from 'node:path'
 import { startDevSession } from '../dev/dev-session.js'
 import { createDevRebuilder } from '../dev/rebuilder.js'
+import { isLoopback } from '../dev/server.js'
 import { VitaeError } from '../diagnostics/diagnostic.js'
 import { summarize } from '../diagnostics/format.js'
 import type { PageSize } from '../page/geometry.js'
@@ -79,6 +80,14 @@ export async function runDev(file: string, flags: DevFlags, io: Io): Promise<num
     throw error
   }
   io.out(`resume dev: serving ${session.url}  (Ctrl-C to stop)`)
+  const host = flags.host ?? '127.0.0.1'
+  if (!isLoopback(host)) {
+    io.err(
+      `warning: --host ${host} serves beyond this machine: anyone who can reach ${session.url} (your network, or further) sees your resume ` +
+        `as you edit it (the preview, its HTML${pdf ? ' and PDF' : ''}, live updates), under any host name. Nothing else is served, and nothing can be changed. ` +
+        'Leave --host out (127.0.0.1) to keep it to this machine.',
+    )
+  }
   return stopper.wait(session)
 }
 

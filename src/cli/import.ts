@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { loadFile, MAX_ALIAS_EXPANSIONS } from '../core/load.js'
+import { loadFile } from '../core/load.js'
 import { SCHEMA_PATH } from '../core/schema.js'
 import { placeOf } from '../core/source.js'
-import { writeAtomic } from '../core/write.js'
+import { refuseNonFile, writeAtomic } from '../core/write.js'
 import { type Diagnostic, VitaeError } from '../diagnostics/diagnostic.js'
 import { isEmptyResume, KNOWN_SHAPES, SHAPE_NAMES } from '../import/detect.js'
 import { convert } from '../import/index.js'
@@ -28,7 +28,7 @@ export async function runImport(file: string, opts: ImportOptions, io: Io): Prom
   const archive = await readLinkedInExport(file)
   if (archive) return importLinkedIn(file, archive, output, opts, io)
   const source = await loadFile(file)
-  const converted = convert(dataAsWritten(source.doc, MAX_ALIAS_EXPANSIONS))
+  const converted = convert(dataAsWritten(source.doc))
   if (!converted || isEmptyResume(converted.resume)) {
     const known = KNOWN_SHAPES.map((s) => SHAPE_NAMES[s]).join(', ')
     throw new VitaeError('input', [
@@ -43,6 +43,7 @@ export async function runImport(file: string, opts: ImportOptions, io: Io): Prom
       },
     ])
   }
+  refuseNonFile(output, 'resume import')
   refuseExisting(file, output, opts)
 
   const warnings: Diagnostic[] = converted.dropped.map((d) => {

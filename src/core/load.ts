@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { isAlias, isCollection, isMap, isPair, isScalar, LineCounter, type Node, parseAllDocuments, visit } from 'yaml'
+import { Composer, CST, type Document, isAlias, isCollection, isMap, isPair, isScalar, Lexer, LineCounter, type Node, Parser, visit } from 'yaml'
 import type { DiagnosticCode } from '../diagnostics/codes.js'
 import { type Diagnostic, VitaeError } from '../diagnostics/diagnostic.js'
 import { binaryKind } from './binary-kind.js'
@@ -7,8 +7,13 @@ import type { Source } from './source.js'
 
 /** A resume is a few kilobytes; anything this large is a mistake or an attack. */
 export const MAX_INPUT_BYTES = 1024 * 1024
-/** Aliases are handy for repeated text; a few hundred expansions are plenty for that. */
-export const MAX_ALIAS_EXPANSIONS = 200
+/**
+ * Aliases are handy for repeated text or a repeated entry; a resume's whole data is a couple of
+ * thousand values. Every alias counts the values it stands for (one for a text, six for a list of
+ * five), and all of them together may stand for at most this many: an "alias bomb" (aliases of
+ * aliases, each doubling the data) stops at the alias that crosses it.
+ */
+export const MAX_ALIAS_VALUES = 10_000
 /** A resume nests five or six levels deep; far deeper is a mistake or an attack on the stack. */
 export const MAX_DEPTH = 100
 
@@ -160,14 +165,41 @@ function openingQuoteBefore(source: Pick<Source, 'doc'>, offset: number): number
   return found
 }
 
+const aliasLimit = (at: (code: DiagnosticCode, message: string, offset: number, hint?: string) => Diagnostic, offset: number, what: string): VitaeError =>
+  input([at('ALIAS_LIMIT', `${what}; aliases may stand for at most ${MAX_ALIAS_VALUES} values in all`, offset, 'this looks like an "alias bomb"; write the repeated values out')])
+
+/**
+ * The file's YAML documents, as parseAllDocuments makes them, with its aliases counted while it is
+ * read: more aliases than could ever be allowed (each stands for one value at least) stop the
+ * reading there, before the rest of the file is parsed or anything walks it.
+ */
+function parseDocuments(text: string, lineCounter: LineCounter, at: Parameters<typeof aliasLimit>[0]): Document.Parsed[] {
+  const parser = new Parser(lineCounter.addNewLine)
+  const composer = new Composer({ uniqueKeys: true, merge: false, strict: true })
+  function* tokens() {
+    lineCounter.addNewLine(0)
+    let aliases = 0
+    let scalarNext = false
+    for (const lexeme of new Lexer().lex(text)) {
+      // A scalar's text follows the SCALAR marker and may start with '*' (a block scalar's); an alias never does.
+      if (!scalarNext && lexeme.startsWith('*') && ++aliases > MAX_ALIAS_VALUES) {
+        throw aliasLimit(at, parser.offset, `the file has more than ${MAX_ALIAS_VALUES} aliases`)
+      }
+      scalarNext = lexeme === CST.SCALAR
+      yield* parser.next(lexeme)
+    }
+    yield* parser.end()
+  }
+  return Array.from(composer.compose(tokens())) as Document.Parsed[]
+}
+
 export function loadText(text: string, file: string): Source {
   const lineCounter = new LineCounter()
-  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, merge: false, prettyErrors: false, strict: true })
-  const list = Array.isArray(docs) ? docs : [docs]
   const at = (code: DiagnosticCode, message: string, offset: number, hint?: string): Diagnostic => {
     const { line, col } = lineCounter.linePos(offset)
     return { code, severity: 'error', message, file, line, column: col, hint }
   }
+  const list = parseDocuments(text, lineCounter, at)
 
   const first = list[0]
   // Before anything else walks the tree: every later step recurses, and YAML 1.1 would change
@@ -214,21 +246,7 @@ export function loadText(text: string, file: string): Source {
   if (diagnostics.length === 0) diagnostics.push(...unsafeConstructs(first, file, lineCounter))
   if (diagnostics.length > 0) throw input(dedupe(sortByOffset(diagnostics)))
 
-  let data: unknown
-  try {
-    data = first.toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS })
-  } catch {
-    const firstAlias = findFirst(first, (node) => isAlias(node))
-    throw input([
-      at(
-        'ALIAS_LIMIT',
-        `aliases expand to too much data (more than ${MAX_ALIAS_EXPANSIONS} expansions)`,
-        firstAlias?.range?.[0] ?? 0,
-        'this looks like an "alias bomb"; write the repeated values out',
-      ),
-    ])
-  }
-  return { file, text, doc: first, lineCounter, data }
+  return { file, text, doc: first, lineCounter, data: toData(first.contents) }
 }
 
 /** A `%YAML` directive for any version but 1.2, and where it is. */
@@ -243,9 +261,11 @@ function yamlVersion(doc: Source['doc'] | undefined, text: string): { version: s
 
 /**
  * What would make reading the tree unsafe or silently lossy, found in one iterative walk (no
- * recursion, so any depth is safe): nesting deeper than MAX_DEPTH, an alias inside the node it
- * refers to (an endless value), and keys that differ in YAML but are the same once read
- * (`1:` and `"1":`, `true:` and `"true":`), of which only one value would survive.
+ * recursion, so any depth is safe; each node once, so linear in the file): nesting deeper than
+ * MAX_DEPTH, an alias to no anchor before it, an alias inside the node it refers to (an endless
+ * value), aliases that stand for more than MAX_ALIAS_VALUES values in all (the walk stops at the
+ * one that crosses it), and keys that differ in YAML but are the same once read (`1:` and `"1":`,
+ * `true:` and `"true":`), of which only one value would survive.
  */
 function shapeProblems(doc: Source['doc'], file: string, lineCounter: LineCounter): Diagnostic[] {
   const at = (code: DiagnosticCode, message: string, offset: number, hint?: string): Diagnostic => {
@@ -254,15 +274,29 @@ function shapeProblems(doc: Source['doc'], file: string, lineCounter: LineCounte
   }
   const out: Diagnostic[] = []
   const anchors = new Map<string, Node>()
-  // Depth-first in document order: children are pushed last first.
-  const stack: Array<{ node: unknown; depth: number }> = [{ node: doc.contents, depth: 1 }]
+  // How many values each node stands for once its aliases are expanded; known when the walk leaves it.
+  const values = new Map<unknown, number>()
+  let aliased = 0
+  // Depth-first in document order: children are pushed last first, after a marker to leave the node by.
+  const stack: Array<{ node: unknown; depth: number; leave?: unknown[] }> = [{ node: doc.contents, depth: 1 }]
   while (stack.length > 0) {
-    const { node, depth } = stack.pop()!
+    const { node, depth, leave } = stack.pop()!
+    if (leave) {
+      values.set(
+        node,
+        leave.reduce<number>((n, child) => n + (values.get(child) ?? 0), 1),
+      )
+      continue
+    }
     if (!node || typeof node !== 'object') continue
     if (isAlias(node)) {
       const target = anchors.get(node.source)
       const offset = node.range?.[0] ?? 0
-      if (target?.range && target.range[0] <= offset && offset < target.range[2]) {
+      if (!target) {
+        out.push(at('UNDEFINED_ALIAS', `the alias *${node.source} refers to no anchor defined before it`, offset, `define it first with &${node.source}`))
+        continue
+      }
+      if (target.range && target.range[0] <= offset && offset < target.range[2]) {
         out.push(
           at(
             'ALIAS_CYCLE',
@@ -271,12 +305,23 @@ function shapeProblems(doc: Source['doc'], file: string, lineCounter: LineCounte
             `write the value out, or move the alias outside &${node.source}`,
           ),
         )
+        continue
+      }
+      const size = values.get(target) ?? 1
+      values.set(node, size)
+      aliased += size
+      if (aliased > MAX_ALIAS_VALUES) {
+        out.push(aliasLimit(at, offset, `here the aliases come to ${aliased} values`).diagnostics[0]!)
+        break
       }
       continue
     }
     const anchor = (node as Node).anchor
     if (anchor) anchors.set(anchor, node as Node)
-    if (!isCollection(node)) continue
+    if (!isCollection(node)) {
+      values.set(node, 1)
+      continue
+    }
     if (depth > MAX_DEPTH) {
       out.push(
         at(
@@ -314,24 +359,47 @@ function shapeProblems(doc: Source['doc'], file: string, lineCounter: LineCounte
         children.push(item.key, item.value)
       } else children.push(item)
     }
+    stack.push({ node, depth, leave: children })
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], depth: depth + 1 })
   }
   return out
 }
 
-function findFirst(doc: unknown, test: (node: Node) => boolean): Node | undefined {
-  let found: Node | undefined
-  visit(doc as never, (_key, node) => {
-    if (!found && test(node as Node)) {
-      found = node as Node
-      return visit.BREAK
+/**
+ * The document as plain data, in one walk: what `doc.toJS()` gives, without its alias lookups
+ * (each of which walks the whole document). Called only on a tree shapeProblems and
+ * unsafeConstructs passed: not too deep, no cycles, every alias defined, scalar keys only, core
+ * tags. An alias gives the value its anchor made, the same object, as toJS does.
+ */
+export function toData(root: unknown): unknown {
+  const anchored = new Map<string, unknown>()
+  const convert = (node: unknown): unknown => {
+    if (node === null || node === undefined) return null
+    if (isAlias(node)) return anchored.get(node.source)
+    const anchor = (node as Node).anchor
+    if (isMap(node)) {
+      const map: Record<string, unknown> = {}
+      if (anchor) anchored.set(anchor, map)
+      for (const pair of node.items) {
+        const key = convert(pair.key)
+        map[key === null || key === undefined ? '' : String(key)] = convert(pair.value)
+      }
+      return map
     }
-    return undefined
-  })
-  return found
+    if (isCollection(node)) {
+      const list: unknown[] = []
+      if (anchor) anchored.set(anchor, list)
+      for (const item of node.items) list.push(convert(item))
+      return list
+    }
+    const value = isScalar(node) ? (typeof node.value === 'bigint' ? Number(node.value) : node.value) : node
+    if (anchor) anchored.set(anchor, value)
+    return value
+  }
+  return convert(root)
 }
 
-/** What YAML allows but a resume must not use: unknown tags, merge keys, dangling aliases, `__proto__`. */
+/** What YAML allows but a resume must not use: unknown tags, merge keys, `__proto__` (dangling aliases are shapeProblems'). */
 function unsafeConstructs(doc: Source['doc'], file: string, lineCounter: LineCounter): Diagnostic[] {
   const out: Diagnostic[] = []
   const at = (code: DiagnosticCode, message: string, node: Node | null | undefined, hint?: string) => {
@@ -339,9 +407,6 @@ function unsafeConstructs(doc: Source['doc'], file: string, lineCounter: LineCou
     out.push({ code, severity: 'error', message, file, line, column: col, hint })
   }
   visit(doc, {
-    Alias(_key, node) {
-      if (!node.resolve(doc)) at('UNDEFINED_ALIAS', `the alias *${node.source} refers to no anchor defined before it`, node, `define it first with &${node.source}`)
-    },
     Pair(_key, pair) {
       if (!isScalar(pair.key)) {
         at('YAML_SYNTAX', 'keys must be plain text, not lists or mappings', pair.key as Node)

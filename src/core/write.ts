@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs'
 import { mkdir, rename, unlink, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { VitaeError } from '../diagnostics/diagnostic.js'
@@ -34,4 +35,37 @@ export async function writeAtomic(target: string, bytes: Uint8Array): Promise<vo
   } finally {
     untrack()
   }
+}
+
+/**
+ * The output must be a regular file or nothing: --force replaces a file, never a device, a FIFO
+ * or a socket (a rename over /dev/full, as root, would replace the device node itself), nor a
+ * folder. A link is judged by what it leads to.
+ */
+export function refuseNonFile(output: string, command: string): void {
+  let kind: string | undefined
+  try {
+    const stat = statSync(output)
+    if (stat.isFile()) return
+    kind = stat.isDirectory()
+      ? 'a folder'
+      : stat.isFIFO()
+        ? 'a FIFO (named pipe)'
+        : stat.isCharacterDevice() || stat.isBlockDevice()
+          ? 'a device'
+          : stat.isSocket()
+            ? 'a socket'
+            : 'not a regular file'
+  } catch {
+    return // nothing there (or a dangling link): a new file is written
+  }
+  throw new VitaeError('output', [
+    {
+      code: 'WRITE_FAILED',
+      severity: 'error',
+      message: `${output} is ${kind}: ${command} writes only regular files, even with --force`,
+      file: output,
+      hint: 'name a file, such as resume.yaml',
+    },
+  ])
 }

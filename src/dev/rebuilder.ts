@@ -58,6 +58,8 @@ export function createDevRebuilder(file: string, options: DevOptions = {}): DevR
 
   async function rebuild(signal: AbortSignal): Promise<DevResult> {
     const services = new BuildServices({ browserPath: options.browserPath, timeoutMs, log, browser })
+    // Superseded or stopped (Ctrl-C): theme code looping in the sandbox stops now, not at its deadline, and none starts.
+    signal.addEventListener('abort', () => void services.sandbox.dispose(), { once: true })
     try {
       const p = await plan(file, options.tailor, { strict: options.strict })
       check(signal)

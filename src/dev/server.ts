@@ -31,6 +31,10 @@ const DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src da
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost'])
 
+/** Whether an address to listen on is this machine only (127.0.0.0/8, ::1, localhost). */
+export const isLoopback = (host: string): boolean =>
+  LOOPBACK.has(host.toLowerCase()) || /^127(?:\.\d{1,3}){3}$/.test(host) || /^::ffff:127(?:\.\d{1,3}){3}$/i.test(host) || /^\[::1\]$/.test(host)
+
 /**
  * Serves exactly three things: the shell page at `/`, the document (`/document.html`, and
  * `/document.pdf` with --format pdf) and the live-reload stream at `/events`. Routes are matched
@@ -41,7 +45,7 @@ export async function startServer(options: { host: string; port: number; title: 
   const clients = new Set<ServerResponse>()
   const nonce = randomBytes(16).toString('base64')
   const shell = shellPage({ title: options.title, pdf: options.pdf, nonce })
-  const loopbackOnly = LOOPBACK.has(options.host)
+  const loopbackOnly = isLoopback(options.host)
 
   const event = (): string => {
     const { version, pdfVersion, problems, warnings, at, ms } = state

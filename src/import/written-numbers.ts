@@ -1,4 +1,5 @@
 import { type Document, isScalar, visit } from 'yaml'
+import { toData } from '../core/load.js'
 
 /**
  * The data of a parsed file with each number that its text writes differently kept as written:
@@ -6,7 +7,7 @@ import { type Document, isScalar, visit } from 'yaml'
  * field of ours that takes a number-looking value (a grade, a postal code, a phone) is text, so
  * the digits the person typed are the value. Numbers that read back the same (`7`) are left alone.
  */
-export function dataAsWritten(doc: Document.Parsed, maxAliasCount: number): unknown {
+export function dataAsWritten(doc: Document.Parsed): unknown {
   const copy = doc.clone()
   visit(copy, {
     Scalar(key, node) {
@@ -15,5 +16,6 @@ export function dataAsWritten(doc: Document.Parsed, maxAliasCount: number): unkn
       if (written && written !== String(node.value) && /^[-+]?[\d_.]+(e[-+]?\d+)?$/i.test(written)) node.value = written
     },
   })
-  return copy.toJS({ maxAliasCount })
+  // The loader's own linear conversion: the file has passed its alias bound already.
+  return toData(copy.contents)
 }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { PACKAGE_ROOT, SCHEMA_PATH } from '../core/schema.js'
-import { writeAtomic } from '../core/write.js'
+import { refuseNonFile, writeAtomic } from '../core/write.js'
 import { type Diagnostic, VitaeError } from '../diagnostics/diagnostic.js'
 import { DEFAULT_LOCALE, PLACEHOLDER_EMAIL, PLACEHOLDER_NAME, starterResume } from './starter.js'
 import { workflow } from './workflow.js'
@@ -102,6 +102,7 @@ export function initFiles(options: InitOptions): Array<{ path: string; text: str
  */
 export async function initProject(options: InitOptions): Promise<InitResult> {
   const files = initFiles(options)
+  for (const f of files) refuseNonFile(f.path, 'resume init')
   if (!options.force) {
     const existing = files.filter((f) => existsSync(f.path))
     if (existing.length)

@@ -24,7 +24,7 @@ export async function chooseTheme(plan: Plan, target: Target, options: Pick<Buil
   const fromMeta = plan.resume.meta?.theme
   const name = options.theme ?? fromLetter ?? fromVariant ?? fromMeta ?? DEFAULT_THEME
   const located = locateTheme(name, plan.resumeDir)
-  if (located) return loadLocated(located, services.themes)
+  if (located) return loadLocated(located, services.themes, (dir, name) => services.jsonResumePdfOptions(dir, name))
   if (options.theme !== undefined || (fromLetter === undefined && fromVariant === undefined && fromMeta === undefined)) throw themeNotFound(name, plan.resumeDir)
   const where =
     fromLetter !== undefined && target.letter
@@ -41,7 +41,7 @@ export async function chooseTheme(plan: Plan, target: Target, options: Pick<Buil
   }
   if (options.strict) throw new VitaeError('theme', [diagnostic])
   services.warn(diagnostic)
-  return loadLocated(locateTheme(FALLBACK_THEME, plan.resumeDir)!, services.themes)
+  return loadLocated(locateTheme(FALLBACK_THEME, plan.resumeDir)!, services.themes, (dir, name) => services.jsonResumePdfOptions(dir, name))
 }
 
 /**
@@ -56,7 +56,7 @@ export async function letterThemeOf(plan: Plan, theme: Theme, services: BuildSer
     message: `the theme ${theme.name} has no cover letter template: letters use the ${FALLBACK_THEME} theme's`,
     hint: 'a theme ships one as "letter": { "template": "letter.hbs" } in its theme.json (schema/theme.schema.json)',
   })
-  return letterTheme(await loadLocated(locateTheme(FALLBACK_THEME, plan.resumeDir)!, services.themes))
+  return letterTheme(await loadLocated(locateTheme(FALLBACK_THEME, plan.resumeDir)!, services.themes, (dir, name) => services.jsonResumePdfOptions(dir, name)))
 }
 
 /** What a document takes from outside the view: the theme's options and, for a theme that shows one, the photo. */

@@ -62,7 +62,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         },
       ])
     }
-    const plugins = await pluginRenderers(options, p)
+    const plugins = await pluginRenderers(options, p, services)
     unknownFormats([...FORMATS, ...plugins.keys()])
     const renderers: Renderer[] = await Promise.all(formats.map((f) => plugins.get(f) ?? loadRenderer(f)))
     // The browser starts before anything renders; the formats that need none fill that wait.

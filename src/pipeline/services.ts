@@ -3,11 +3,12 @@ import type { BrowserSession } from '../browser/session.js'
 import { DateFormatter } from '../core/dates.js'
 import type { BlockCache, InlineCache } from '../core/inline.js'
 import { createLabelStore, type LabelOverrides, type LabelStore, type Labels, labelsFor } from '../core/labels.js'
+import { loadTimeout } from '../core/limits.js'
 import { type Diagnostic, isVitaeError, VitaeError } from '../diagnostics/diagnostic.js'
 import { createFontStore, type FontStore } from '../fonts/faces.js'
 import { Sandbox, sandboxModule } from '../sandbox/sandbox.js'
 import { type TemplateContext, themeSources } from '../themes/template-context.js'
-import type { Theme, ThemeCache } from '../themes/types.js'
+import type { PdfRenderOptions, Theme, ThemeCache } from '../themes/types.js'
 import { readFontBytes } from './fonts.js'
 
 const isOwnCompiledTheme = async (theme: Theme): Promise<boolean> => Boolean(await (await import('../themes/precompiled.js')).loadPrecompiled(theme))
@@ -146,6 +147,23 @@ export class BuildServices {
       if (isVitaeError(error)) throw error
       const message = `the JSON Resume theme in ${packageDir} stopped its render: ${(error as Error).message}`
       throw new VitaeError('theme', [{ code: 'THEME', severity: 'error', message, file: packageDir, hint: 'the problem is in the theme, not in your resume' }], { cause: error })
+    }
+  }
+
+  /** A JSON Resume theme package's pdfRenderOptions, read by loading its module in the sandbox: its top level may loop. */
+  async jsonResumePdfOptions(packageDir: string, packageName: string): Promise<PdfRenderOptions | undefined> {
+    const call = { module: sandboxModule('jsonresume-render'), name: 'jsonResumePdfOptions', args: [packageDir] }
+    const ms = this.options.timeoutMs
+    try {
+      return (await this.sandbox.run(call, { timeoutMs: ms, onTimeout: () => loadTimeout('THEME', `the JSON Resume theme ${packageName}`, ms, packageDir) })) as
+        | PdfRenderOptions
+        | undefined
+    } catch (error) {
+      if (isVitaeError(error)) throw error
+      const message = `the JSON Resume theme ${packageName} stopped while loading: ${(error as Error).message}`
+      throw new VitaeError('theme', [{ code: 'THEME', severity: 'error', message, file: packageDir, hint: 'the problem is in the theme package, not in your resume' }], {
+        cause: error,
+      })
     }
   }
 

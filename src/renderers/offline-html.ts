@@ -81,8 +81,9 @@ export interface OfflineHtml {
   remote: string[]
 }
 
-export function offlineHtml(html: string): OfflineHtml {
+export function offlineHtml(page: string): OfflineHtml {
   const remote = new Set<string>()
+  const html = withoutFetchingTags(page, remote)
   let firstFetch = Infinity
   let offlinePolicyAt = Infinity
   for (const m of html.matchAll(TAG)) {
@@ -104,6 +105,37 @@ export function offlineHtml(html: string): OfflineHtml {
   const headEnd = html.search(/<\/head\s*>|<body[\s>]/i)
   const covered = offlinePolicyAt < firstFetch && (headEnd < 0 || offlinePolicyAt < headEnd)
   return { html: covered ? html : withPolicy(html), remote: [...remote] }
+}
+
+/** Link relations that make the browser reach out by themselves, before anything is shown or clicked. */
+const FETCHING_RELS = new Set(['preconnect', 'dns-prefetch', 'prefetch', 'prerender', 'preload', 'modulepreload'])
+
+/**
+ * Removes what a Content-Security-Policy does not stop, or stops only after the request has
+ * left: `<meta http-equiv="refresh">` (a navigation, to anywhere, when the file is opened; in a
+ * printing browser it swaps the page mid-print) and links that warm up connections or fetch ahead
+ * (`preconnect`, `dns-prefetch`, `prefetch`, `prerender`, and `preload` of anything not inline).
+ * Their targets join `remote`, so the build's warning names them.
+ */
+function withoutFetchingTags(html: string, remote: Set<string>): string {
+  return html.replace(TAG, (tag, name: string, rest: string | undefined) => {
+    const element = name.toLowerCase()
+    if (element !== 'meta' && element !== 'link') return tag
+    const attrs = attributes(rest)
+    if (element === 'meta') {
+      if (attrs.get('http-equiv')?.trim().toLowerCase() !== 'refresh') return tag
+      const target = /url\s*=\s*['"]?([^'"\s;]+)/i.exec(attrs.get('content') ?? '')?.[1]
+      if (target && isRemote(target)) remote.add(target)
+      return ''
+    }
+    const rels = (attrs.get('rel') ?? '').toLowerCase().split(/\s+/).filter(Boolean)
+    const href = (attrs.get('href') ?? '').trim()
+    if (!rels.some((r) => FETCHING_RELS.has(r))) return tag
+    // An inline preload (a data: font) fetches nothing; everything else here reaches out.
+    if (/^data:/i.test(href) && !rels.some((r) => r !== 'preload' && r !== 'modulepreload' && FETCHING_RELS.has(r))) return tag
+    if (isRemote(href)) remote.add(href)
+    return ''
+  })
 }
 
 /** Our policy first in the head (a policy binds only what comes after it). */

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { formatBytes, MAX_RENDER_BYTES } from '../core/limits.js'
 import { isVitaeError, VitaeError } from '../diagnostics/diagnostic.js'
+import type { PluginItem, PluginShape } from '../sandbox/plugin-host.js'
 import { findPackage, packageEntry } from '../themes/package-entry.js'
 import type { Artifact, RenderContext, Renderer } from './renderer.js'
 
@@ -58,27 +59,36 @@ function locate(p: PluginSpec, resumeDir: string): string {
 }
 
 /**
+ * Runs plugin code where a deadline and a signal can stop it (the build's sandbox worker): loading
+ * a module runs its top level, and render(ctx) may loop. src/pipeline/plugin-runner.ts is it.
+ */
+export interface PluginRunner {
+  /** The module's default export, described; undefined when there is none. Rejects as the import does. */
+  describe(file: string, spec: string): Promise<PluginShape[] | undefined>
+  /** The `index`th renderer's render(ctx), its output as it crossed threads. */
+  render(file: string, spec: string, index: number, ctx: RenderContext): Promise<PluginItem[]>
+}
+
+/**
  * Loads renderer plugins: each module's default export is a renderer or a list of them. Every
  * failure to load (missing, syntax error, no valid renderer, a format vitae or another plugin
- * already has) is a theme-kind error (exit 5) naming the plugin.
+ * already has, a top level that does not finish) is a theme-kind error (exit 5) naming the plugin.
  */
-export async function loadPlugins(specs: PluginSpec[], resumeDir: string, builtIn: readonly string[]): Promise<Map<string, Renderer>> {
+export async function loadPlugins(specs: PluginSpec[], resumeDir: string, builtIn: readonly string[], runner: PluginRunner): Promise<Map<string, Renderer>> {
   const loaded = new Map<string, Renderer>()
   const from = new Map<string, string>()
   for (const p of specs) {
     const file = locate(p, resumeDir)
-    let mod: { default?: unknown }
+    let list: PluginShape[] | undefined
     try {
-      mod = (await import(pathToFileURL(file).href)) as { default?: unknown }
+      list = await runner.describe(file, p.spec)
     } catch (error) {
+      if (isVitaeError(error)) throw error
       throw loadFailure(p.spec, `cannot be loaded: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`, undefined, error)
     }
-    const exported = mod.default
-    const list = Array.isArray(exported) ? exported : [exported]
-    if (exported === undefined || list.length === 0) throw loadFailure(p.spec, 'has no default export', 'export default defineRenderer({ format, extension, render(ctx) { ... } })')
-    for (const candidate of list) {
-      const r = candidate as Partial<PluginRenderer> | null
-      if (!r || typeof r !== 'object' || typeof r.render !== 'function' || typeof r.format !== 'string' || typeof r.extension !== 'string') {
+    if (list === undefined || list.length === 0) throw loadFailure(p.spec, 'has no default export', 'export default defineRenderer({ format, extension, render(ctx) { ... } })')
+    for (const [index, r] of list.entries()) {
+      if (!r.isObject || !r.hasRender || typeof r.format !== 'string' || typeof r.extension !== 'string') {
         throw loadFailure(p.spec, 'does not export a renderer: its default export must be { format, extension, render(ctx) } or a list of them')
       }
       if (!FORMAT_NAME.test(r.format)) throw loadFailure(p.spec, `names its format ${JSON.stringify(r.format)}: use lowercase letters, digits and dashes`)
@@ -88,31 +98,36 @@ export async function loadPlugins(specs: PluginSpec[], resumeDir: string, builtI
         if (from.get(r.format) === file) continue // the same module named twice (flag and meta.plugins)
         throw loadFailure(p.spec, `registers the format ${r.format}, which the plugin ${from.get(r.format)} has already`)
       }
-      loaded.set(r.format, adapt(r as PluginRenderer, p.spec))
+      loaded.set(
+        r.format,
+        adapt({ format: r.format, extension: r.extension, usesBrowser: r.usesBrowser }, (ctx) => runner.render(file, p.spec, index, ctx), p.spec),
+      )
       from.set(r.format, file)
     }
   }
   return loaded
 }
 
-/** A plugin's renderer behind vitae's interface: its output normalised, its failures named (exit 6). */
-function adapt(plugin: PluginRenderer, spec: string): Renderer {
+/** A plugin's renderer behind vitae's interface: its output normalised and capped, its failures named (exit 6). */
+function adapt(plugin: Omit<PluginRenderer, 'render'>, render: (ctx: RenderContext) => Promise<PluginItem[]>, spec: string): Renderer {
   return {
     format: plugin.format,
     extension: plugin.extension,
     usesBrowser: plugin.usesBrowser === true,
     drawsHtml: plugin.drawsHtml === true,
     async render(ctx: RenderContext): Promise<Artifact | Artifact[]> {
-      let output: PluginOutput
+      let items: PluginItem[]
       try {
-        output = await plugin.render(ctx)
+        items = await render(ctx)
       } catch (error) {
         if (isVitaeError(error)) throw error
         throw failed(spec, plugin.format, `failed: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`, error)
       }
-      const items = Array.isArray(output) ? output : [output]
       if (items.length === 0) throw failed(spec, plugin.format, 'returned nothing')
       const artifacts = items.map((item) => toArtifact(item, plugin, spec))
+      // Checked in the worker already, before the copy; again here, where the files are written.
+      const total = artifacts.reduce((n, a) => n + a.bytes.byteLength, 0)
+      if (total > MAX_RENDER_BYTES) throw failed(spec, plugin.format, `returned ${formatBytes(total)}; a render may return at most ${formatBytes(MAX_RENDER_BYTES)}`)
       const names = new Set(artifacts.map((a) => `${a.name ?? ''}.${a.extension}`))
       if (names.size !== artifacts.length) throw failed(spec, plugin.format, 'returned several files with the same name: give each a distinct name')
       return artifacts.length === 1 ? artifacts[0]! : artifacts
@@ -120,16 +135,12 @@ function adapt(plugin: PluginRenderer, spec: string): Renderer {
   }
 }
 
-function toArtifact(item: unknown, plugin: PluginRenderer, spec: string): Artifact {
-  const bytes = (value: unknown): Uint8Array | undefined => (typeof value === 'string' ? Buffer.from(value, 'utf8') : value instanceof Uint8Array ? value : undefined)
-  const direct = bytes(item)
-  if (direct) return { format: plugin.format, extension: plugin.extension, bytes: direct }
-  const a = item as Partial<PluginArtifact> | null
-  const b = a && typeof a === 'object' ? bytes(a.bytes) : undefined
-  if (!a || !b) throw failed(spec, plugin.format, 'returned neither bytes (a Uint8Array), text, nor { bytes }')
-  const extension = a.extension ?? plugin.extension
-  if (!EXTENSION.test(extension)) throw failed(spec, plugin.format, `returned the extension ${JSON.stringify(extension)}`)
-  if (a.name !== undefined && !PART_NAME.test(a.name))
+function toArtifact(a: PluginItem, plugin: Omit<PluginRenderer, 'render'>, spec: string): Artifact {
+  const b = typeof a.bytes === 'string' ? Buffer.from(a.bytes, 'utf8') : a.bytes instanceof Uint8Array ? a.bytes : undefined
+  if (!b) throw failed(spec, plugin.format, 'returned neither bytes (a Uint8Array), text, nor { bytes }')
+  const extension = a.extension === undefined ? plugin.extension : a.extension
+  if (typeof extension !== 'string' || !EXTENSION.test(extension)) throw failed(spec, plugin.format, `returned the extension ${JSON.stringify(extension)}`)
+  if (a.name !== undefined && (typeof a.name !== 'string' || !PART_NAME.test(a.name)))
     throw failed(spec, plugin.format, `returned the file name part ${JSON.stringify(a.name)}: use letters, digits, dots, dashes and underscores`)
   return { format: plugin.format, extension, bytes: b, name: a.name, pages: typeof a.pages === 'number' ? a.pages : undefined }
 }

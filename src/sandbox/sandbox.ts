@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import { fromWire, type SandboxReply, type SandboxRequest } from './protocol.js'
+import { fromWire, type HostCall, type HostReply, type SandboxReply, type SandboxRequest, toWire } from './protocol.js'
 
 /**
  * A module of ours that runs in the sandbox, by file name: beside this file when compiled
@@ -30,6 +30,8 @@ export interface CallLimits {
 interface Pending {
   resolve(value: unknown): void
   reject(error: Error): void
+  /** Answers the call's requests to the main thread (see SandboxRequest.host). */
+  host?: (name: string, args: unknown[]) => Promise<unknown>
 }
 
 /** Memory a sandboxed render may use: a resume's HTML is a few megabytes; a runaway template is not. */
@@ -53,21 +55,26 @@ export class Sandbox {
     this.post({ id: this.nextId++, module, args: [] }).catch(() => undefined)
   }
 
-  /** Calls `call` in the worker, within `limits`. */
-  async run(call: SandboxCall, limits: CallLimits): Promise<unknown> {
+  /**
+   * Calls `call` in the worker, within `limits`. With `host`, the function in the worker may call
+   * back (its last argument): `host(name, args)` answers on this thread, while the deadline runs.
+   */
+  async run(call: SandboxCall, limits: CallLimits, host?: Pending['host']): Promise<unknown> {
     if (this.closed) throw new Error('the build is over: its sandbox is closed')
     let timer: NodeJS.Timeout | undefined
     const id = this.nextId++
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         this.pending.delete(id)
-        // The only way to stop code that loops; other calls in the worker fail with it.
-        void this.stop()
-        reject(limits.onTimeout())
+        // The only way to stop code that loops; other calls in the worker fail with it (a plugin
+        // waiting on this theme render, say), for the same reason.
+        const error = limits.onTimeout()
+        void this.stop(error)
+        reject(error)
       }, limits.timeoutMs)
     })
     try {
-      return await Promise.race([this.post({ id, module: call.module, name: call.name, args: call.args }), deadline])
+      return await Promise.race([this.post({ id, module: call.module, name: call.name, args: call.args, host: host !== undefined }, host), deadline])
     } finally {
       clearTimeout(timer)
     }
@@ -78,11 +85,11 @@ export class Sandbox {
     return this.pending.size > 0
   }
 
-  /** Terminates the worker; calls in flight fail. The next call starts a new worker. */
-  async stop(): Promise<void> {
+  /** Terminates the worker; calls in flight fail (with `reason`, if given). The next call starts a new worker. */
+  async stop(reason?: Error): Promise<void> {
     const worker = this.worker
     this.worker = undefined
-    this.failAll(new Error('the render worker was stopped'))
+    this.failAll(reason ?? new Error('the render worker was stopped'))
     // Held until it is gone: an idle (unreferenced) worker would otherwise let the process end
     // with this await unsettled.
     worker?.ref()
@@ -95,10 +102,10 @@ export class Sandbox {
     await this.stop()
   }
 
-  private post(request: SandboxRequest): Promise<unknown> {
+  private post(request: SandboxRequest, host?: Pending['host']): Promise<unknown> {
     const worker = this.start()
     return new Promise((resolve, reject) => {
-      this.pending.set(request.id, { resolve, reject })
+      this.pending.set(request.id, { resolve, reject, host })
       // A worker at work keeps the process alive; an idle one must not.
       worker.ref()
       worker.postMessage(request)
@@ -107,10 +114,14 @@ export class Sandbox {
 
   private start(): Worker {
     if (this.worker) return this.worker
-    const worker = new Worker(new URL(sandboxModule('worker-main')), { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB }, stdout: false, stderr: false })
-    worker.on('message', (reply: SandboxReply) => {
+    // What theme or plugin code prints goes to stderr: stdout is the CLI's (a --json report).
+    const worker = new Worker(new URL(sandboxModule('worker-main')), { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB }, stdout: true, stderr: false })
+    worker.stdout.on('data', (chunk: Buffer) => process.stderr.write(chunk))
+    worker.on('message', (message: SandboxReply | HostCall) => {
       // A stopped worker's last words: its calls have failed already, and it must stay referenced until gone.
       if (this.worker !== worker) return
+      if (message.kind === 'host') return this.answer(worker, message)
+      const reply = message
       const pending = this.pending.get(reply.id)
       this.pending.delete(reply.id)
       if (this.pending.size === 0) worker.unref()
@@ -132,6 +143,20 @@ export class Sandbox {
     worker.unref()
     this.worker = worker
     return worker
+  }
+
+  /** Runs a call's request to the main thread and posts the outcome back, unless the worker is gone by then. */
+  private answer(worker: Worker, call: HostCall): void {
+    const host = this.pending.get(call.id)?.host
+    const work = host ? host(call.name, call.args) : Promise.reject(new Error(`no call ${call.id} is waiting for ${call.name}`))
+    work.then(
+      (value) => {
+        if (this.worker === worker) worker.postMessage({ kind: 'host-reply', seq: call.seq, ok: true, value } satisfies HostReply)
+      },
+      (error: unknown) => {
+        if (this.worker === worker) worker.postMessage({ kind: 'host-reply', seq: call.seq, ok: false, error: toWire(error) } satisfies HostReply)
+      },
+    )
   }
 
   private failAll(error: Error): void {

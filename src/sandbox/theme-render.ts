@@ -1,3 +1,5 @@
+import { formatBytes, MAX_RENDER_BYTES } from '../core/limits.js'
+import { VitaeError } from '../diagnostics/diagnostic.js'
 import { themeTemplate } from '../themes/handlebars.js'
 import type { TemplateContext, ThemeSources } from '../themes/template-context.js'
 import type { Theme } from '../themes/types.js'
@@ -16,5 +18,11 @@ export async function renderTheme(sources: ThemeSources, context: TemplateContex
     themes.set(sources.dir, theme)
   }
   const template = await themeTemplate(theme)
-  return template(context)
+  const html = await template(context)
+  const bytes = Buffer.byteLength(html, 'utf8')
+  if (bytes > MAX_RENDER_BYTES) {
+    const message = `the theme ${sources.name} made ${formatBytes(bytes)} of HTML; a page may be at most ${formatBytes(MAX_RENDER_BYTES)}`
+    throw new VitaeError('theme', [{ code: 'TEMPLATE', severity: 'error', message, file: sources.dir, hint: 'the problem is in the theme, not in your resume' }])
+  }
+  return html
 }

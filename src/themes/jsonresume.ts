@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
+import { formatBytes, MAX_RENDER_BYTES } from '../core/limits.js'
 import { VitaeError } from '../diagnostics/diagnostic.js'
 import { packageEntry, readPackageJson } from './package-entry.js'
 import type { PdfRenderOptions } from './types.js'
@@ -55,10 +56,26 @@ export async function renderJsonResumeTheme(packageDir: string, resume: unknown)
     throw themeFailure(packageDir, `failed in render(): ${firstLine(error)}`, error)
   }
   if (typeof html !== 'string') throw themeFailure(packageDir, `render() returned ${html === null ? 'null' : typeof html}, not an HTML string`)
+  const bytes = Buffer.byteLength(html, 'utf8')
+  if (bytes > MAX_RENDER_BYTES) throw themeFailure(packageDir, `render() returned ${formatBytes(bytes)} of HTML; a page may be at most ${formatBytes(MAX_RENDER_BYTES)}`)
   return html
 }
 
-/** The theme's `pdfRenderOptions` export, if it has one (loading the module runs its top level, not render). */
+/**
+ * The theme's `pdfRenderOptions` export, if it has one, as plain data that can cross threads.
+ * Loading the module runs its top level, which is code from outside too: this runs in the sandbox
+ * worker (src/sandbox/jsonresume-render.ts), never on the main thread.
+ */
 export async function jsonResumePdfOptions(packageDir: string): Promise<PdfRenderOptions | undefined> {
-  return (await loadModule(packageDir)).pdfRenderOptions
+  const raw = (await loadModule(packageDir)).pdfRenderOptions
+  if (!raw) return undefined
+  const text = (v: unknown) => (typeof v === 'string' ? v : undefined)
+  const length = (v: unknown) => (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) ? v : undefined)
+  const m = typeof raw.margin === 'object' && raw.margin ? raw.margin : undefined
+  return {
+    format: text(raw.format),
+    margin: m ? { top: length(m.top), right: length(m.right), bottom: length(m.bottom), left: length(m.left) } : undefined,
+    printBackground: typeof raw.printBackground === 'boolean' ? raw.printBackground : undefined,
+    mediaType: raw.mediaType === 'print' || raw.mediaType === 'screen' ? raw.mediaType : undefined,
+  }
 }

@@ -4,7 +4,6 @@ import { PACKAGE_ROOT } from '../core/schema.js'
 import { shippedThemes } from '../core/shipped-themes.js'
 import { VitaeError } from '../diagnostics/diagnostic.js'
 import { type Length, type Margins, type PageSize, parseLength } from '../page/geometry.js'
-import { jsonResumePdfOptions } from './jsonresume.js'
 import { findPackage, readPackageJson } from './package-entry.js'
 import { loadTheme } from './theme.js'
 import type { JsonResumeThemeInfo, PdfRenderOptions, Theme, ThemeCache } from './types.js'
@@ -80,21 +79,27 @@ export function themeNotFound(name: string, resumeDir: string): VitaeError {
   ])
 }
 
-/** Loads what `locateTheme` found; a JSON Resume theme comes as classic (its Word look) carrying the package. */
-export async function loadLocated(location: ThemeLocation, cache?: ThemeCache): Promise<Theme> {
+/** Reads a JSON Resume theme package's pdfRenderOptions: by loading its module, so only where a deadline can stop it. */
+export type PdfOptionsReader = (packageDir: string, packageName: string) => Promise<PdfRenderOptions | undefined>
+
+/**
+ * Loads what `locateTheme` found; a JSON Resume theme comes as classic (its Word look) carrying
+ * the package, and its page from `pdfRenderOptions`, read by `readPdfOptions` (the build's sandbox).
+ */
+export async function loadLocated(location: ThemeLocation, cache: ThemeCache | undefined, readPdfOptions: PdfOptionsReader): Promise<Theme> {
   if (location.kind === 'vitae') return loadTheme(location.dir, cache)
   const key = `jsonresume:${location.dir}`
   let hit = cache?.get(key)
   if (!hit) {
-    hit = wrapJsonResume(location, cache)
+    hit = wrapJsonResume(location, cache, readPdfOptions)
     cache?.set(key, hit)
   }
   return hit
 }
 
-async function wrapJsonResume(location: Extract<ThemeLocation, { kind: 'jsonresume' }>, cache?: ThemeCache): Promise<Theme> {
+async function wrapJsonResume(location: Extract<ThemeLocation, { kind: 'jsonresume' }>, cache: ThemeCache | undefined, readPdfOptions: PdfOptionsReader): Promise<Theme> {
   const base = await loadTheme(join(PACKAGE_ROOT, 'templates', FALLBACK_THEME), cache)
-  const pdf = await jsonResumePdfOptions(location.dir)
+  const pdf = await readPdfOptions(location.dir, location.packageName)
   const jsonResume: JsonResumeThemeInfo = { packageName: location.packageName, version: location.version, dir: location.dir, pdf }
   // Options and photos are vitae features: a JSON Resume theme takes neither.
   const manifest = { ...base.manifest, name: location.packageName, options: undefined, photo: undefined }

@@ -2,7 +2,7 @@ import { execFileSync, spawn } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { BIN, FIXTURES, ROOT, runCli, SEED, tempDir } from './helpers.js'
+import { BIN, FIXTURES, ROOT, runBin, runCli, SEED, tempDir } from './helpers.js'
 import { readPdf } from './read-pdf.js'
 
 const hasChromium = existsSync('/usr/bin/chromium')
@@ -249,7 +249,8 @@ describe('renderer plugins run where the deadline and signals reach them, and re
 
   it('what a plugin prints goes to stderr: --json keeps stdout to its report', async () => {
     plugin('chatty', "console.log('chatter from the plugin')\nexport default { format: 'chatty', extension: 'txt', render() { console.log('more chatter'); return 'ok' } }\n")
-    const r = await runCli(['build', 'resume.yaml', '--plugin', './chatty.mjs', '-f', 'chatty', '--json', '-o', 'out-chatty'], { cwd: dir })
+    // The bin as a child process: what reaches the process's own streams is the point.
+    const r = await runBin(['build', 'resume.yaml', '--plugin', './chatty.mjs', '-f', 'chatty', '--json', '-o', 'out-chatty'], { cwd: dir })
     expect(r.code, r.stderr).toBe(0)
     expect(JSON.parse(r.stdout).artifacts).toHaveLength(1)
     expect(r.stderr).toContain('more chatter')

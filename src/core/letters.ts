@@ -1,21 +1,12 @@
-import { existsSync, readdirSync } from 'node:fs'
-import { basename, dirname, extname, join } from 'node:path'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import type { Letter, Resume } from '../types/resume.js'
-import { loadFile } from './load.js'
-import { type Path, type Place, placeOf, type Source } from './source.js'
+import { collectNamedParts, type NamedPart } from './named-parts.js'
+import type { Source } from './source.js'
 import { didYouMean } from './suggest.js'
-import { checkResume } from './validate.js'
 
 /** A cover letter as written, with a way back to where each of its parts is. */
-export interface LetterDef {
-  name: string
-  def: Letter
-  file: string
-  place(path: Path, options?: { key?: boolean }): Place | undefined
-}
+export type LetterDef = NamedPart<Letter>
 
-const LETTER_FILE = /\.(ya?ml)$/
 /** Keys only a resume has: a file holding them where a letter belongs is a resume. */
 const RESUME_KEYS = ['basics', 'work', 'education', 'skills', 'projects', 'volunteer', 'variants']
 
@@ -33,51 +24,22 @@ export function looksLikeLetter(data: unknown): boolean {
  * file that holds a resume is one error saying so, not a page of unknown keys.
  */
 export async function collectLetters(source: Source, resume: Resume, resumeDir: string): Promise<{ letters: Map<string, LetterDef>; diagnostics: Diagnostic[] }> {
-  const letters = new Map<string, LetterDef>()
-  const diagnostics: Diagnostic[] = []
-  for (const [name, def] of Object.entries(resume.letters ?? {})) {
-    letters.set(name, { name, def, file: source.file, place: (path, o) => placeOf(source, ['letters', name, ...path], o) })
-  }
-  const dir = join(resumeDir, 'letters')
-  const files = existsSync(dir)
-    ? readdirSync(dir)
-        .filter((f) => LETTER_FILE.test(f))
-        .sort()
-    : []
-  for (const file of files) {
-    const name = basename(file, extname(file))
-    const shown = join(dirname(source.file), 'letters', file)
-    const letterSource = await loadFile(join(dir, file), shown)
-    const place = (path: Path, o?: { key?: boolean }) => placeOf(letterSource, path, o)
-    const data = letterSource.data
-    const resumeKey = isMapping(data) ? RESUME_KEYS.find((k) => k in data) : undefined
-    if (resumeKey && !(isMapping(data) && 'body' in data)) {
-      diagnostics.push({
+  const { parts, diagnostics } = await collectNamedParts<Letter>(source, resume, resumeDir, 'letters', {
+    noun: 'letter',
+    refuse(data, shown, place) {
+      const resumeKey = isMapping(data) ? RESUME_KEYS.find((k) => k in data) : undefined
+      if (!resumeKey || (isMapping(data) && 'body' in data)) return undefined
+      return {
         code: 'LETTER_IS_RESUME',
         severity: 'error',
         message: `${shown} is a resume (it has ${resumeKey}:), not a cover letter`,
         hint: 'a letter has recipient:, subject:, body: and the variant: it goes with; move the resume out of letters/',
         file: shown,
         ...place([resumeKey], { key: true }),
-      })
-      continue
-    }
-    diagnostics.push(...(await checkResume({ letters: { [name]: data } }, { file: shown, place: (p, o) => place(p.slice(2), o) })))
-    if (letters.has(name)) {
-      diagnostics.push({
-        code: 'VARIANT_DUPLICATE',
-        severity: 'error',
-        message: `the letter ${name} is defined both here and in ${source.file}`,
-        file: shown,
-        line: 1,
-        column: 1,
-        hint: 'keep one of the two',
-      })
-      continue
-    }
-    letters.set(name, { name, def: (data ?? {}) as Letter, file: shown, place })
-  }
-  return { letters, diagnostics }
+      }
+    },
+  })
+  return { letters: parts, diagnostics }
 }
 
 /**

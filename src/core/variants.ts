@@ -1,24 +1,13 @@
-import { existsSync, readdirSync } from 'node:fs'
-import { basename, dirname, extname, join } from 'node:path'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import type { Resume, Variant } from '../types/resume.js'
-import { loadFile } from './load.js'
+import { collectNamedParts, type NamedPart } from './named-parts.js'
 import { checkPath, checkValue } from './overrides.js'
-import { type Path, type Place, placeOf, type Source } from './source.js'
+import type { Source } from './source.js'
 import { didYouMean } from './suggest.js'
 import type { Override, TailorLayer } from './tailor.js'
-import { checkResume } from './validate.js'
 
-/** A variant as defined, with a way back to where each of its parts is written. */
-export interface VariantDef {
-  name: string
-  def: Variant
-  file: string
-  /** The place of a path inside the variant's definition. */
-  place(path: Path, options?: { key?: boolean }): Place | undefined
-}
-
-const VARIANT_FILE = /\.(ya?ml)$/
+/** A variant as written, with a way back to where each of its parts is. */
+export type VariantDef = NamedPart<Variant>
 
 /** Every tag used anywhere in the resume: what variants and --tags may name. */
 export function tagInventory(resume: Resume): Set<string> {
@@ -42,40 +31,8 @@ export function tagInventory(resume: Resume): Set<string> {
  * variant file are reported in that file; a name defined twice is an error.
  */
 export async function collectVariants(source: Source, resume: Resume, resumeDir: string): Promise<{ variants: Map<string, VariantDef>; diagnostics: Diagnostic[] }> {
-  const variants = new Map<string, VariantDef>()
-  const diagnostics: Diagnostic[] = []
-  for (const [name, def] of Object.entries(resume.variants ?? {})) {
-    variants.set(name, { name, def, file: source.file, place: (path, o) => placeOf(source, ['variants', name, ...path], o) })
-  }
-  const dir = join(resumeDir, 'variants')
-  const files = existsSync(dir)
-    ? readdirSync(dir)
-        .filter((f) => VARIANT_FILE.test(f))
-        .sort()
-    : []
-  for (const file of files) {
-    const name = basename(file, extname(file))
-    const shown = join(dirname(source.file), 'variants', file)
-    const variantSource = await loadFile(join(dir, file), shown)
-    const place = (path: Path, o?: { key?: boolean }) => placeOf(variantSource, path, o)
-    // Validate as the resume's `variants.NAME`, then move the places into the variant's own file.
-    const found = await checkResume({ variants: { [name]: variantSource.data } }, { file: shown, place: (p, o) => place(p.slice(2), o) })
-    diagnostics.push(...found)
-    if (variants.has(name)) {
-      diagnostics.push({
-        code: 'VARIANT_DUPLICATE',
-        severity: 'error',
-        message: `the variant ${name} is defined both here and in ${source.file}`,
-        file: shown,
-        line: 1,
-        column: 1,
-        hint: 'keep one of the two',
-      })
-      continue
-    }
-    variants.set(name, { name, def: (variantSource.data ?? {}) as Variant, file: shown, place })
-  }
-  return { variants, diagnostics }
+  const { parts, diagnostics } = await collectNamedParts<Variant>(source, resume, resumeDir, 'variants', { noun: 'variant' })
+  return { variants: parts, diagnostics }
 }
 
 /** The output file name (no extension) for a variant, or for the untailored resume. */

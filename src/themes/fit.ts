@@ -1,6 +1,6 @@
 import { type Diagnostic, VitaeError } from '../diagnostics/diagnostic.js'
 import { type Length, type Margins, type PageSettings, parseLength, toCss, toPoints } from '../page/geometry.js'
-import type { Theme } from './types.js'
+import type { DocxTokens, Theme } from './types.js'
 
 /**
  * What a theme lets give when a build fits a resume into fewer pages (theme.json `fit`, checked
@@ -129,17 +129,7 @@ export function withFit(html: string, s: FitSettings): string {
 
 /** Word's sizes and spacing under the fit: the same ratios the page gets, rounded as Word stores them. */
 export function fitDocxTokens<
-  T extends {
-    size: number
-    smallSize: number
-    nameSize: number
-    labelSize: number
-    headingSize: number
-    lineSpacing: number
-    paragraphSpacing: number
-    entrySpacing: number
-    sectionSpacing: number
-  },
+  T extends Pick<DocxTokens, 'size' | 'smallSize' | 'nameSize' | 'labelSize' | 'headingSize' | 'lineSpacing' | 'paragraphSpacing' | 'entrySpacing' | 'sectionSpacing'>,
 >(tokens: T, s: FitSettings): T {
   // Font sizes in half points, spacing in twentieths of a point: what the file can hold. Sizes
   // round down, so the Word file is never set larger than the PDF it must agree with on pages.

@@ -109,9 +109,9 @@ describe('HTML build of the seed resume', () => {
   })
 
   it('links the email, phone and LinkedIn', () => {
-    expect(html).toContain('<a href="mailto:hayes.zhao09@gmail.com">hayes.zhao09@gmail.com</a>')
-    expect(html).toContain('<a href="tel:7039158580">703-915-8580</a>')
-    expect(html).toContain('<a href="https://www.linkedin.com/in/hayes-zhao">www.linkedin.com/in/hayes-zhao</a>')
+    expect(html).toContain('<a href="mailto:hayes.zhao09@gmail.com" dir="ltr">hayes.zhao09@gmail.com</a>')
+    expect(html).toContain('<a href="tel:7039158580" dir="ltr">703-915-8580</a>')
+    expect(html).toContain('<a href="https://www.linkedin.com/in/hayes-zhao" dir="ltr">www.linkedin.com/in/hayes-zhao</a>')
   })
 
   it('is self-contained: fonts inlined, nothing to fetch, a CSP that forbids fetching', () => {

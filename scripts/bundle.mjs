@@ -2,7 +2,7 @@
 // module resolution and loading, not our code, dominated `resume build --format html`.
 // puppeteer-core, pdf-lib and docx stay external: they load only for the formats that need them.
 
-import { rmSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
@@ -19,27 +19,61 @@ const noSourceMaps = {
 }
 
 rmSync(join(root, 'lib/bundle'), { recursive: true, force: true }) // no stale chunks from earlier builds
+const shared = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  external: ['puppeteer-core', 'pdf-lib', 'docx', 'fflate'],
+  plugins: [noSourceMaps],
+  legalComments: 'none',
+  logLevel: 'warning',
+}
+
+// The CLI: one CommonJS file, so bin/load-cli.js can compile it with V8's code cache (Node 20 has
+// no compile cache for ES modules). Its modules stay lazy: esbuild keeps each dynamically imported
+// one behind an init function, run on first use. The file sits two levels below the root, like
+// src/core, so the paths our code builds from import.meta.url (here, the bundle's own URL) hold.
 await build({
-  // The sandbox's worker and the modules it runs are entries of their own, loaded by file name
-  // (src/sandbox/sandbox.ts): they share chunks (Handlebars) with the CLI.
+  ...shared,
+  entryPoints: [join(root, 'src/cli/main.ts')],
+  outfile: join(root, 'lib/bundle/main.cjs'),
+  format: 'cjs',
+  define: { 'import.meta.url': '__vitaeModuleUrl' },
+  banner: { js: "const __vitaeModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+})
+
+// Code compiled from V8's code cache cannot call import() on Node 20 (bin/load-cli.js): every
+// import() of the CLI goes through src/core/import-module.ts. A new one elsewhere would pass the
+// tests that run src/ and fail only when installed, so it fails the build here, by name.
+{
+  const cli = readFileSync(join(root, 'lib/bundle/main.cjs'), 'utf8')
+  let file = ''
+  const strays = []
+  for (const line of cli.split('\n')) {
+    file = /^\/\/ (src\/\S+|node_modules\/\S+)$/.exec(line)?.[1] ?? file
+    // the page script rasterize.ts sends to the browser is text, not our code
+    if (/(^|[^.\w$])import\(/.test(line) && file !== 'src/core/import-module.ts' && !line.includes('globalThis.pdfjsLib')) strays.push(`${file}: ${line.trim()}`)
+  }
+  if (strays.length) {
+    console.error(`bundle: import() outside src/core/import-module.ts; use importModule():\n  ${strays.join('\n  ')}`)
+    process.exit(1)
+  }
+}
+
+// The sandbox's worker and the modules it runs are entries of their own, loaded by file name
+// (src/sandbox/sandbox.ts) into a worker thread: ES modules, sharing chunks (Handlebars).
+await build({
+  ...shared,
   entryPoints: {
-    main: join(root, 'src/cli/main.ts'),
     'worker-main': join(root, 'src/sandbox/worker-main.ts'),
     'theme-render': join(root, 'src/sandbox/theme-render.ts'),
     'jsonresume-render': join(root, 'src/sandbox/jsonresume-render.ts'),
     'plugin-host': join(root, 'src/sandbox/plugin-host.ts'),
   },
-  outdir: join(root, 'lib/bundle'), // two levels below the root, like src/core: import.meta.url paths still hold
-  bundle: true,
+  outdir: join(root, 'lib/bundle'),
   splitting: true,
   format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  external: ['puppeteer-core', 'pdf-lib', 'docx', 'fflate'],
   // commander and other CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __vitaeRequire } from 'node:module'; const require = __vitaeRequire(import.meta.url);" },
   chunkNames: 'chunk-[hash]',
-  plugins: [noSourceMaps],
-  legalComments: 'none',
-  logLevel: 'warning',
 })

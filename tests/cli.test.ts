@@ -1,4 +1,5 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { FIXTURES, ROOT, runBin, runCli, SEED, tempDir } from './helpers.js'
@@ -41,6 +42,31 @@ describe('bin/resume.js, bundled', () => {
     expect(r.code, r.stderr).toBe(0)
     const report = JSON.parse(r.stdout) as { artifacts: Array<{ format: string }> }
     expect(new Set(report.artifacts.map((a) => a.format))).toEqual(new Set(['pdf', 'png', 'html', 'docx', 'json', 'md', 'txt']))
+  })
+})
+
+describe('bin/load-cli.js, the code cache', () => {
+  // The bundle is compiled from V8's code cache (lib/bundle/main.cache). A cache V8 rejects (another
+  // Node, other flags, a damaged file) must cost only time: the command works, and leaves a good one.
+  it('runs with a damaged cache and writes a fresh one that V8 then accepts', async () => {
+    const dir = tempDir()
+    cpSync(join(ROOT, 'bin'), join(dir, 'bin'), { recursive: true })
+    mkdirSync(join(dir, 'lib/bundle'), { recursive: true })
+    cpSync(join(ROOT, 'lib/bundle/main.cjs'), join(dir, 'lib/bundle/main.cjs'))
+    writeFileSync(join(dir, 'lib/bundle/main.cache'), Buffer.alloc(4096, 7))
+    for (const shared of ['lib/generated', 'schema', 'locales', 'templates', 'styles', 'node_modules', 'package.json']) symlinkSync(join(ROOT, shared), join(dir, shared))
+    const run = () => spawnSync(process.execPath, [join(dir, 'bin/resume.js'), 'validate', SEED], { encoding: 'utf8' })
+    const first = run()
+    expect(first.status, first.stderr).toBe(0)
+    expect(first.stderr).toContain('valid (0 errors')
+    const written = readFileSync(join(dir, 'lib/bundle/main.cache'))
+    expect(written.length).toBeGreaterThan(100_000)
+    expect(written.equals(Buffer.alloc(4096, 7))).toBe(false)
+    const second = run()
+    expect(second.status, second.stderr).toBe(0)
+    // accepted this time: the file is left as it was
+    expect(readFileSync(join(dir, 'lib/bundle/main.cache')).equals(written)).toBe(true)
+    expect(readdirSync(join(dir, 'lib/bundle')).sort()).toEqual(['main.cache', 'main.cjs'])
   })
 })
 

@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises'
 import type { Browser, CDPSession, HTTPRequest, Page } from 'puppeteer-core'
+import { importModule } from '../core/import-module.js'
 import { isVitaeError } from '../diagnostics/diagnostic.js'
 import { knownPapers, type PageSettings } from '../page/geometry.js'
 import { ChromeProcess } from './chrome-process.js'
@@ -184,7 +185,7 @@ export class BrowserSession {
     exited.catch(() => undefined)
     const connecting = (async () => {
       // Loaded while Chrome starts: the two together take little longer than Chrome alone.
-      const { default: puppeteer } = await import('puppeteer-core')
+      const { default: puppeteer } = await importModule<typeof import('puppeteer-core')>('puppeteer-core')
       const { write, read } = this.chrome.pipe
       return puppeteer.connect({
         transport: new PipeTransport(write, read, (reason) => {

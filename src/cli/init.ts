@@ -1,4 +1,5 @@
 import { relative } from 'node:path'
+import { importModule } from '../core/import-module.js'
 import { initProject, isLocale } from '../init/init.js'
 import { DEFAULT_LOCALE, PLACEHOLDER_EMAIL } from '../init/starter.js'
 import { EXIT_CODES, SIGNAL_EXIT_CODES } from './exit-codes.js'
@@ -29,7 +30,7 @@ export class Interrupted extends Error {}
  */
 export async function terminalPrompter(): Promise<Prompter | undefined> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) return undefined
-  const { createInterface } = await import('node:readline')
+  const { createInterface } = await importModule<typeof import('node:readline')>('node:readline')
   const rl = createInterface({ input: process.stdin, output: process.stdout })
   const lines: string[] = []
   let waiting: { resolve(line: string): void; reject(error: Error): void } | undefined

@@ -1,5 +1,6 @@
 import { type Diagnostic, hasErrors, VitaeError } from '../diagnostics/diagnostic.js'
 import type { Resume } from '../types/resume.js'
+import { importModule } from './import-module.js'
 import { lintResume } from './lint.js'
 import { checkLocales } from './locale-check.js'
 import { type AjvError, ajvDiagnostics } from './schema-messages.js'
@@ -14,7 +15,7 @@ let validator: ValidateFn | undefined
 async function compiled(): Promise<ValidateFn> {
   if (!validator) {
     const url = new URL('../../lib/generated/validate-resume.js', import.meta.url).href
-    validator = ((await import(url)) as { default: ValidateFn }).default
+    validator = (await importModule<{ default: ValidateFn }>(url)).default
   }
   return validator
 }

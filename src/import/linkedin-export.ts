@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { binaryKind } from '../core/binary-kind.js'
+import { importModule } from '../core/import-module.js'
 import { type Diagnostic, VitaeError } from '../diagnostics/diagnostic.js'
 import { isLinkedInExport, LINKEDIN_FILES, linkedInFileName } from './linkedin.js'
 
@@ -28,7 +29,7 @@ export async function readLinkedInExport(path: string): Promise<Map<string, stri
   if (kind !== 'a ZIP archive') return undefined
   if (info.size > MAX_ARCHIVE_BYTES)
     throw input(path, `${path} is a ZIP archive of ${info.size} bytes, more than an export of a profile holds`, `unzip it and give the folder: resume import FOLDER`)
-  const { unzipSync, strFromU8 } = await import('fflate')
+  const { unzipSync, strFromU8 } = await importModule<typeof import('fflate')>('fflate')
   const bytes = new Uint8Array(await readFile(path))
   const names: string[] = []
   let entries: Record<string, Uint8Array>

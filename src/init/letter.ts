@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { writeAtomic } from '../core/write.js'
 import { VitaeError } from '../diagnostics/diagnostic.js'
@@ -58,7 +58,6 @@ export async function initLetter(options: { resumeFile: string; name: string; va
       },
     ])
   }
-  const { mkdirSync } = await import('node:fs')
   mkdirSync(dirname(path), { recursive: true })
   await writeAtomic(path, Buffer.from(starterLetter(options.name, options.variant), 'utf8'))
   return path

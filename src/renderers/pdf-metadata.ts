@@ -1,4 +1,5 @@
 import type * as PdfLib from 'pdf-lib'
+import { importModule } from '../core/import-module.js'
 import type { DocumentProperties } from '../core/view.js'
 import { type InfoValue, patchInfo } from './pdf-info.js'
 
@@ -32,7 +33,7 @@ export async function finishPdf(raw: Uint8Array, properties: DocumentProperties,
 
 /** The general way, for a file laid out other than Chrome lays it out today. */
 async function withPdfLib(raw: Uint8Array, info: Record<string, InfoValue>): Promise<PdfFacts> {
-  const { PDFDocument, ParseSpeeds } = (await import(PDF_LIB_BUNDLE)) as typeof PdfLib
+  const { PDFDocument, ParseSpeeds } = await importModule<typeof PdfLib>(PDF_LIB_BUNDLE)
   // Fastest: pdf-lib otherwise yields a timer tick every few dozen objects, for a UI we do not have.
   const doc = await PDFDocument.load(raw, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest })
   const text = (key: string): string | undefined => (typeof info[key] === 'string' ? (info[key] as string) : undefined)

@@ -1,4 +1,5 @@
 import type * as PdfLib from 'pdf-lib'
+import { importModule } from '../core/import-module.js'
 import type { DocumentProperties } from '../core/view.js'
 
 /** pdf-lib's single-file build (see pdf-metadata.ts). */
@@ -84,7 +85,7 @@ function copyTagged(lib: typeof PdfLib, doc: PdfLib.PDFDocument, sources: PdfLib
  * SOURCE_DATE_EPOCH when given, so the bytes are reproducible.
  */
 export async function packetPdf(parts: readonly PacketPart[], properties: DocumentProperties, date: Date | undefined): Promise<{ bytes: Uint8Array; pages: number }> {
-  const lib = (await import(PDF_LIB_BUNDLE)) as typeof PdfLib
+  const lib = await importModule<typeof PdfLib>(PDF_LIB_BUNDLE)
   const { PDFDocument, PDFHexString, PDFName, PDFNumber } = lib
   const doc = await PDFDocument.create({ updateMetadata: false })
   const sources = await Promise.all(parts.map((part) => PDFDocument.load(part.bytes, { updateMetadata: false })))

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
+import { importModule } from '../core/import-module.js'
 import { formatBytes, MAX_RENDER_BYTES } from '../core/limits.js'
 import { VitaeError } from '../diagnostics/diagnostic.js'
 import { packageEntry, readPackageJson } from './package-entry.js'
@@ -29,7 +30,7 @@ async function loadModule(packageDir: string): Promise<JsonResumeThemeModule> {
   if (!existsSync(entry) || !statSync(entry).isFile()) throw themeFailure(packageDir, `has no entry file (looked for ${entry})`)
   let mod: Record<string, unknown>
   try {
-    mod = (await import(pathToFileURL(entry).href)) as Record<string, unknown>
+    mod = await importModule(pathToFileURL(entry).href)
   } catch (error) {
     throw themeFailure(packageDir, `cannot be loaded: ${firstLine(error)}`, error)
   }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { importModule } from '../core/import-module.js'
 import { PACKAGE_ROOT } from '../core/schema.js'
 import type { Precompiled, Theme } from './types.js'
 
@@ -28,6 +29,6 @@ async function findPrecompiled(theme: Theme): Promise<Precompiled | undefined> {
   if (dirname(resolve(theme.dir)) !== join(PACKAGE_ROOT, 'templates')) return undefined
   const file = precompiledFile(theme.document === 'letter' ? `${theme.name}.letter` : theme.name)
   if (!existsSync(file)) return undefined
-  const module = (await import(pathToFileURL(file).href)) as Precompiled
+  const module = await importModule<Precompiled>(pathToFileURL(file).href)
   return module.hash === sourceHash(theme) ? module : undefined
 }

@@ -1,0 +1,51 @@
+// Loads the bundled CLI (lib/bundle/main.cjs) with V8's code cache (lib/bundle/main.cache).
+//
+// Why: compiling the bundle's code, not running it, was most of a short command such as
+// `resume build --format html`. Node 22 has module.enableCompileCache(); Node 20, which we support,
+// does not, so the bundle is CommonJS and compiled here with the cached data `npm run build` made
+// (scripts/warm-code-cache.mjs). A cache V8 rejects (another Node or other flags) costs only the
+// compile it would have saved; the CLI then writes a fresh one, best effort.
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import vm from 'node:vm'
+
+const bundleDir = join(dirname(fileURLToPath(import.meta.url)), '../lib/bundle')
+export const BUNDLE = join(bundleDir, 'main.cjs')
+export const CODE_CACHE = join(bundleDir, 'main.cache')
+
+const readCache = () => {
+  try {
+    return readFileSync(CODE_CACHE)
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The bundle's exports, and `saveCache()`, which writes the code compiled so far when the cache was
+ * missing or rejected (`always` writes it anyway: the build's warm-up).
+ */
+export function loadCli({ useCache = true } = {}) {
+  const cachedData = useCache ? readCache() : undefined
+  const source = readFileSync(BUNDLE, 'utf8')
+  // Code compiled from a code cache cannot call import() on Node 20; the bundle's one import()
+  // (src/core/import-module.ts) calls this module's instead.
+  globalThis[Symbol.for('vitae.importModule')] ??= (specifier) => import(specifier)
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: BUNDLE, cachedData })
+  const module = { exports: {} }
+  script.runInThisContext()(module.exports, createRequire(BUNDLE), module, BUNDLE, bundleDir)
+  const stale = cachedData === undefined || script.cachedDataRejected === true
+  const saveCache = ({ always = false } = {}) => {
+    if (!always && !(useCache && stale)) return
+    const temporary = `${CODE_CACHE}.${process.pid}.tmp`
+    try {
+      writeFileSync(temporary, script.createCachedData())
+      renameSync(temporary, CODE_CACHE)
+    } catch {
+      rmSync(temporary, { force: true }) // a read-only install keeps working, only without the cache
+    }
+  }
+  return { ...module.exports, saveCache }
+}

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DateFormatter } from '../../src/core/dates.js'
+import { ROOT } from '../helpers.js'
 
 describe('dates', () => {
   const en = new DateFormatter('en-US')
@@ -22,5 +25,42 @@ describe('dates', () => {
 
   it('uses the locale for month names', () => {
     expect(new DateFormatter('de-DE').date('2024-03')).toBe('März 2024')
+  })
+})
+
+// Dates come from a table of Intl's own words written at build time (scripts/build-date-table.mjs),
+// so a build skips ICU's date loading. The table must say exactly what Intl says.
+describe('the build-time date table', () => {
+  const table = JSON.parse(readFileSync(join(ROOT, 'lib/generated/date-words.json'), 'utf8')) as { locales: Record<string, unknown> }
+  const tags = Object.keys(table.locales)
+  const intl = (tag: string, value: string, style: 'month' | 'day') => {
+    const [y, m, d] = value.split('-').map(Number)
+    const withDay = d !== undefined && style === 'day'
+    return new Intl.DateTimeFormat(tag, { year: 'numeric', month: m ? 'short' : undefined, day: withDay ? 'numeric' : undefined, timeZone: 'UTC' }).format(
+      new Date(Date.UTC(y!, m ? m - 1 : 0, withDay ? d! : 1)),
+    )
+  }
+
+  it('covers every locale of locales/ that writes Gregorian years in Latin digits, and the commonest regional tags', () => {
+    for (const tag of ['en', 'en-US', 'en-GB', 'de', 'de-DE', 'fr', 'ja', 'zh-CN', 'zh-TW', 'ar', 'he', 'hi', 'ru', 'pt-BR', 'es-MX']) expect(tags).toContain(tag)
+    expect(tags.length).toBeGreaterThan(40)
+  })
+
+  it('writes every month, a day and a year as Intl does, in every tag it holds', () => {
+    const values = ['1987', '2024-02', '2024-02-29', '2023-02-30', '1999-12-31', '2031-07-04']
+    for (let m = 1; m <= 12; m++) values.push(`2024-${String(m).padStart(2, '0')}`, `2024-${String(m).padStart(2, '0')}-09`)
+    for (const tag of tags) {
+      const dates = new DateFormatter(tag)
+      for (const value of values) {
+        for (const style of ['month', 'day'] as const) expect(`${tag} ${value} ${style}: ${dates.date(value, style)}`).toBe(`${tag} ${value} ${style}: ${intl(tag, value, style)}`)
+      }
+    }
+  })
+
+  it('leaves a tag it lacks to Intl: another calendar, other digits, an unusual region', () => {
+    expect(tags).not.toContain('th-TH')
+    expect(new DateFormatter('th-TH').date('2024-03')).toBe(intl('th-TH', '2024-03', 'month'))
+    expect(new DateFormatter('fa-IR').date('2024-03')).toBe(intl('fa-IR', '2024-03', 'month'))
+    expect(new DateFormatter('en-ZA').date('2024-03-05', 'day')).toBe(intl('en-ZA', '2024-03-05', 'day'))
   })
 })

@@ -2,7 +2,7 @@
 // module resolution and loading, not our code, dominated `resume build --format html`.
 // puppeteer-core, pdf-lib and docx stay external: they load only for the formats that need them.
 
-import { readFileSync, rmSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
@@ -15,6 +15,36 @@ const noSourceMaps = {
   setup(build) {
     build.onResolve({ filter: /^source-map$/ }, () => ({ path: 'source-map', namespace: 'unavailable' }))
     build.onLoad({ filter: /.*/, namespace: 'unavailable' }, () => ({ contents: "throw new Error('source-map is not bundled')", loader: 'js' }))
+  },
+}
+
+// src/core/import-built.ts imports the modules npm run build writes into lib/ (the validator, the
+// compiled themes) as files; in the CLI they are part of the bundle instead, so that they load
+// from V8's code cache with it. A path this table lacks still loads as a file.
+const builtModules = {
+  name: 'built-modules',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]core[\\/]import-built\.ts$/ }, () => {
+      const paths = [
+        'generated/validate-resume.js',
+        ...readdirSync(join(root, 'lib/precompiled'))
+          .filter((f) => f.endsWith('.js'))
+          .map((f) => `precompiled/${f}`),
+      ]
+      const table = paths.map((p) => `  ${JSON.stringify(p)}: () => import(${JSON.stringify(`../../lib/${p}`)}),`).join('\n')
+      return {
+        loader: 'ts',
+        resolveDir: join(root, 'src/core'),
+        contents: `import { importModule } from './import-module.js'
+const built: Record<string, () => Promise<unknown>> = {
+${table}
+}
+export function importBuilt<T>(path: string): Promise<T> {
+  return (built[path]?.() ?? importModule(new URL(\`../../lib/\${path}\`, import.meta.url).href)) as Promise<T>
+}
+`,
+      }
+    })
   },
 }
 
@@ -38,6 +68,7 @@ await build({
   entryPoints: [join(root, 'src/cli/main.ts')],
   outfile: join(root, 'lib/bundle/main.cjs'),
   format: 'cjs',
+  plugins: [noSourceMaps, builtModules],
   define: { 'import.meta.url': '__vitaeModuleUrl' },
   banner: { js: "const __vitaeModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 })

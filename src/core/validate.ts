@@ -1,6 +1,6 @@
 import { type Diagnostic, hasErrors, VitaeError } from '../diagnostics/diagnostic.js'
 import type { Resume } from '../types/resume.js'
-import { importModule } from './import-module.js'
+import { importBuilt } from './import-built.js'
 import { lintResume } from './lint.js'
 import { checkLocales } from './locale-check.js'
 import { type AjvError, ajvDiagnostics } from './schema-messages.js'
@@ -14,8 +14,7 @@ let validator: ValidateFn | undefined
 /** The schema compiled at build time (scripts/build-validator.mjs): no ajv compile per run. */
 async function compiled(): Promise<ValidateFn> {
   if (!validator) {
-    const url = new URL('../../lib/generated/validate-resume.js', import.meta.url).href
-    validator = (await importModule<{ default: ValidateFn }>(url)).default
+    validator = (await importBuilt<{ default: ValidateFn }>('generated/validate-resume.js')).default
   }
   return validator
 }

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { importModule } from '../core/import-module.js'
+import { importBuilt } from '../core/import-built.js'
 import { PACKAGE_ROOT } from '../core/schema.js'
 import type { Precompiled, Theme } from './types.js'
 
@@ -13,7 +12,9 @@ export function sourceHash(theme: Pick<Theme, 'template' | 'partials'>): string 
   return hash.digest('hex').slice(0, 32)
 }
 
-export const precompiledFile = (themeName: string): string => join(PACKAGE_ROOT, 'lib/precompiled', `${themeName}.js`)
+/** Where a compiled theme is, under lib/. */
+const precompiledPath = (themeName: string): string => `precompiled/${themeName}.js`
+export const precompiledFile = (themeName: string): string => join(PACKAGE_ROOT, 'lib', precompiledPath(themeName))
 
 /**
  * The templates of a shipped theme, compiled when vitae was installed (scripts/precompile-themes.mjs),
@@ -27,8 +28,8 @@ export function loadPrecompiled(theme: Theme): Promise<Precompiled | undefined> 
 
 async function findPrecompiled(theme: Theme): Promise<Precompiled | undefined> {
   if (dirname(resolve(theme.dir)) !== join(PACKAGE_ROOT, 'templates')) return undefined
-  const file = precompiledFile(theme.document === 'letter' ? `${theme.name}.letter` : theme.name)
-  if (!existsSync(file)) return undefined
-  const module = await importModule<Precompiled>(pathToFileURL(file).href)
+  const name = theme.document === 'letter' ? `${theme.name}.letter` : theme.name
+  if (!existsSync(precompiledFile(name))) return undefined
+  const module = await importBuilt<Precompiled>(precompiledPath(name))
   return module.hash === sourceHash(theme) ? module : undefined
 }

@@ -45,6 +45,19 @@ export async function chooseTheme(plan: Plan, target: Target, options: Pick<Buil
 }
 
 /**
+ * Starts loading the JSON Resume theme the options name, in the build's sandbox, before the resume is
+ * read: the worker's start and the theme's import (most of such a build) then overlap reading and
+ * validating the resume, on another core. chooseTheme later takes the same load from the theme
+ * cache, and reports its failure, if any, at its place; a resume that fails first makes it moot.
+ */
+export function preloadNamedTheme(name: string | undefined, resumeDir: string, services: BuildServices): void {
+  if (name === undefined) return
+  const located = locateTheme(name, resumeDir)
+  if (located?.kind !== 'jsonresume') return
+  loadLocated(located, services.themes, (dir, name) => services.jsonResumePdfOptions(dir, name)).catch(() => undefined)
+}
+
+/**
  * The theme as it draws a cover letter: its own letter template, or (a JSON Resume theme, a theme
  * package from before letters) classic's, with one warning saying so.
  */

@@ -1,4 +1,4 @@
-import { join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { documentTitle } from '../core/labels.js'
 import { removeStalePages } from '../core/stale-pages.js'
@@ -11,6 +11,7 @@ import type { RenderContext, Renderer } from '../renderers/renderer.js'
 import { cdnFiles, isScriptUrl } from '../themes/cdn-packages.js'
 import { type FitReport, fitDocument, fitLimit } from './fit.js'
 import { type ArtifactFailure, type ArtifactReport, type BuildOptions, type BuildResult, DEFAULT_TIMEOUT_MS } from './options.js'
+import { preloadNamedTheme } from './outside.js'
 import { plan } from './plan.js'
 import { pluginRenderers } from './plugins.js'
 import { prepareTarget } from './prepare.js'
@@ -50,6 +51,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const failures: ArtifactFailure[] = []
   let p: Awaited<ReturnType<typeof plan>>
   try {
+    preloadNamedTheme(options.theme, dirname(resolve(options.input)), services)
     p = await plan(options.input, options.tailor, options)
     if (options.packet && !p.targets.some((t) => t.letter)) {
       throw new VitaeError('usage', [

@@ -29,7 +29,8 @@ const readCache = () => {
  */
 export function loadCli({ useCache = true } = {}) {
   const cachedData = useCache ? readCache() : undefined
-  const source = readFileSync(BUNDLE, 'utf8')
+  // ASCII (scripts/bundle.mjs makes it so): Latin-1 reads it into a one-byte string, 10 times faster than UTF-8.
+  const source = readFileSync(BUNDLE, 'latin1')
   // Code compiled from a code cache cannot call import() on Node 20; the bundle's one import()
   // (src/core/import-module.ts) calls this module's instead.
   globalThis[Symbol.for('vitae.importModule')] ??= (specifier) => import(specifier)

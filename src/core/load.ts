@@ -3,6 +3,7 @@ import { Composer, CST, type Document, isAlias, isCollection, isMap, isPair, isS
 import type { DiagnosticCode } from '../diagnostics/codes.js'
 import { type Diagnostic, VitaeError } from '../diagnostics/diagnostic.js'
 import { binaryKind } from './binary-kind.js'
+import { readCleanJson } from './json-fast.js'
 import type { Source } from './source.js'
 
 /** A resume is a few kilobytes; anything this large is a mistake or an attack. */
@@ -447,5 +448,7 @@ function dedupe(list: Diagnostic[]): Diagnostic[] {
 }
 
 export function loadBytes(bytes: Uint8Array, file: string): Source {
-  return loadText(decode(bytes, file), file)
+  const text = decode(bytes, file)
+  if (/\.json$/i.test(file)) return readCleanJson(text, file, MAX_DEPTH, () => loadText(text, file)) ?? loadText(text, file)
+  return loadText(text, file)
 }

@@ -1,9 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { loadBytes, loadFile, loadText, MAX_ALIAS_VALUES, MAX_DEPTH, MAX_INPUT_BYTES } from '../../src/core/load.js'
+import { placeOf } from '../../src/core/source.js'
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js'
+import { ROOT } from '../helpers.js'
 
 // Reading resume.yaml: what a user sees is either the data or every problem, each at its place.
 
@@ -157,5 +159,40 @@ describe('load: bytes and files', () => {
     await expect(loadFile(dir, 'cv')).rejects.toMatchObject({ diagnostics: [{ code: 'FILE_UNREADABLE', message: 'cv is a folder, not a file' }] })
     writeFileSync(join(dir, 'ok.yaml'), 'basics: { name: A }\n')
     expect((await loadFile(join(dir, 'ok.yaml'), 'ok.yaml')).data).toEqual({ basics: { name: 'A' } })
+  })
+})
+
+// A .json resume is read with JSON.parse when the full reader would have nothing to say about it;
+// its places are found (by the full reader) only when a diagnostic asks for one.
+describe('load: a clean .json file takes the quick path, with the same data and places', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text)
+  const sample = readFileSync(join(ROOT, 'node_modules/@jsonresume/schema/sample.resume.json'), 'utf8')
+  const legacy = readFileSync(join(ROOT, 'tests/fixtures/import/legacy-jsonresume.json'), 'utf8')
+
+  it('gives the data the YAML reader gives, for real JSON Resume files, tabs and escapes included', () => {
+    for (const text of [sample, legacy, JSON.stringify(JSON.parse(sample), null, '\t'), '{"basics":{"name":"A\\u00e9\\"\\\\","x":[1,2.5e3,true,null,{}]}}']) {
+      const quick = loadBytes(bytes(text), 'r.json')
+      expect(quick.data).toEqual(loadText(text, 'r.json').data)
+      // quick: no YAML tree until one is asked for
+      expect(Object.getOwnPropertyDescriptor(quick, 'doc')?.get).toBeTypeOf('function')
+    }
+  })
+
+  it('finds a place in it, on demand, where the full reader does', () => {
+    const text = '{\n  "basics": {\n    "name": "A",\n    "emial": "a@b.c"\n  }\n}\n'
+    const quick = loadBytes(bytes(text), 'r.json')
+    expect(placeOf(quick, ['basics', 'emial'])).toEqual(placeOf(loadText(text, 'r.json'), ['basics', 'emial']))
+    expect(placeOf(quick, ['basics', 'emial'])).toMatchObject({ line: 4 })
+  })
+
+  it('leaves to the full reader what JSON.parse would pass over: a repeated key, __proto__, deep nesting, bad syntax', () => {
+    expect(problems(() => loadBytes(bytes('{"basics": {"name": "A", "name": "B"}}'), 'r.json'))).toEqual([['DUPLICATE_KEY', 1, 26]])
+    expect(problems(() => loadBytes(bytes('{"basics": {"\\u006eame": "A", "name": "B"}}'), 'r.json')).map((p) => p[0])).toEqual(['DUPLICATE_KEY'])
+    expect(problems(() => loadBytes(bytes('{"__proto__": {"x": 1}}'), 'r.json')).map((p) => p[0])).toEqual(['FORBIDDEN_KEY'])
+    const deep = `{"a":${'['.repeat(MAX_DEPTH + 5)}${']'.repeat(MAX_DEPTH + 5)}}`
+    expect(problems(() => loadBytes(bytes(deep), 'r.json')).map((p) => p[0])).toContain('TOO_DEEP')
+    expect(problems(() => loadBytes(bytes('{"basics": {"name": "A",}'), 'r.json')).length).toBeGreaterThan(0)
+    // a key-like string in a value is not a key: no false repeat
+    expect(loadBytes(bytes('{"a": "name", "b": ["name", "name"], "name": 1}'), 'r.json').data).toEqual({ a: 'name', b: ['name', 'name'], name: 1 })
   })
 })

@@ -30,15 +30,17 @@ export interface UserTerms {
 
 interface Generated {
   sources: { name: string; version: string; license: string }[]
-  terms: [string, TermKind][]
-  /** By the first word's key: [term index, spelling, tier, the words' keys joined by spaces], longest first. */
-  index: Record<string, [number, string, Tier, string][]>
+  /** "name\tkind" lines. */
+  terms: string
+  /** By the first word's key: "term index\tspelling\ttier\tthe words' keys joined by spaces" lines, longest first. */
+  index: Record<string, string>
   joined: string[]
   /** The 10,000 most frequent English words, lower case, space-separated (one string parses fast). */
   common: string
 }
 
 let generated: Generated | undefined
+let termLines: string[] | undefined
 
 /**
  * The vocabulary built by scripts/build-vocabulary.mjs, with the user's terms on top. Entries are
@@ -49,6 +51,8 @@ export class Vocabulary {
   /** Keys of single words that hold a dash or slash (CI/CD, event-driven): not split. */
   readonly joined: Set<string>
   private readonly data: Generated
+  /** The generated terms' lines, split once per process. */
+  private readonly names: string[]
   private readonly terms: (Term | undefined)[]
   private readonly cache = new Map<string, Form[]>()
   private readonly user = new Map<string, Form[]>()
@@ -60,10 +64,12 @@ export class Vocabulary {
   constructor(user: UserTerms = {}) {
     // Read once per process: `resume match` builds a second vocabulary with the posting's own names.
     generated ??= JSON.parse(readFileSync(new URL('../../lib/generated/match-vocabulary.json', import.meta.url), 'utf8')) as Generated
+    termLines ??= generated.terms.split('\n')
     this.data = generated
+    this.names = termLines
     this.sources = this.data.sources
     this.joined = new Set(this.data.joined)
-    this.terms = new Array(this.data.terms.length)
+    this.terms = new Array(this.names.length)
     this.ignored = new Set((user.ignore ?? []).map((n) => n.toLowerCase()))
     for (const entry of user.terms ?? []) {
       const def = typeof entry === 'string' ? { name: entry } : entry
@@ -84,8 +90,9 @@ export class Vocabulary {
   private term(i: number): Term {
     let t = this.terms[i]
     if (!t) {
-      const [name, kind] = this.data.terms[i]!
-      t = { name, kind }
+      const line = this.names[i]!
+      const tab = line.indexOf('\t')
+      t = { name: line.slice(0, tab), kind: line.slice(tab + 1) as TermKind }
       this.terms[i] = t
     }
     return t
@@ -102,8 +109,8 @@ export class Vocabulary {
     // Built once: a posting's unknown names are each looked up here, twice.
     if (!this.byName) {
       this.byName = new Map()
-      this.data.terms.forEach(([n], i) => {
-        const key = n.toLowerCase()
+      this.names.forEach((line, i) => {
+        const key = line.slice(0, line.indexOf('\t')).toLowerCase()
         if (!this.byName!.has(key)) this.byName!.set(key, i)
       })
     }
@@ -115,9 +122,14 @@ export class Vocabulary {
   starting(key: string): Form[] {
     let forms = this.cache.get(key)
     if (!forms) {
-      const built = (this.data.index[key] ?? [])
-        .filter(([i, , , keys]) => !this.taken.has(keys) && !this.ignored.has(this.data.terms[i]![0].toLowerCase()))
-        .map(([i, text, tier, keys]) => ({ text, keys: keys.split(' '), tier, term: this.term(i) }))
+      const entries = Object.hasOwn(this.data.index, key) ? this.data.index[key]!.split('\n') : []
+      const built: Form[] = []
+      for (const entry of entries) {
+        const [i, text, tier, keys] = entry.split('\t') as [string, string, string, string]
+        const term = this.term(Number(i))
+        if (this.taken.has(keys) || this.ignored.has(term.name.toLowerCase())) continue
+        built.push({ text, keys: keys.split(' '), tier: Number(tier) as Tier, term })
+      }
       forms = [...(this.user.get(key) ?? []), ...built].sort((a, b) => b.keys.length - a.keys.length)
       this.cache.set(key, forms)
     }

@@ -130,9 +130,11 @@ for (const line of hand.certifications) {
   add(name, 'certification', forms, { override: true })
 }
 
-const list = [...terms.values()].filter((t) => t.forms.size).sort((a, b) => a.name.localeCompare(b.name))
+// By lower-cased name in code-point order: a command finds a name by binary search in the text.
+const byCodePoint = (a, b) => (a < b ? -1 : a > b ? 1 : 0)
+const list = [...terms.values()].filter((t) => t.forms.size).sort((a, b) => byCodePoint(a.name.toLowerCase(), b.name.toLowerCase()))
 // Indexed by the first word of each spelling, so a command builds only the entries it looks up.
-const index = {}
+const index = Object.create(null)
 const joined = new Set()
 list.forEach((t, i) => {
   for (const f of t.forms) {
@@ -154,9 +156,16 @@ const common = [...rank]
   .filter(([w, r]) => r < COMMON_RANK && /^[a-z]+$/.test(w))
   .map(([w]) => w)
   .join(' ')
-// Terms and each index entry as tab- and newline-joined text, not arrays: JSON.parse reads a few
-// thousand strings in less than half the time of the same data as nested arrays, and a command
-// splits only the entries its words look up.
-const packed = Object.fromEntries(Object.entries(index).map(([k, entries]) => [k, entries.map((e) => e.join('\t')).join('\n')]))
-writeFileSync(out, JSON.stringify({ sources, terms: list.map((t) => `${t.name}\t${t.kind}`).join('\n'), index: packed, joined: [...joined], common }))
+// Terms, the index and the common words as sorted lines of text, not arrays and objects: JSON.parse
+// reads three strings at once, and a command finds a line by binary search (src/match/vocabulary.ts),
+// splitting only the entries its words look up. An index line is the key, \u0001, then its entries
+// ("term index\tspelling\ttier\tkeys") joined by \u0002.
+const packed = Object.keys(index)
+  .sort(byCodePoint)
+  .map((k) => `${k}\u0001${index[k].map((e) => e.join('\t')).join('\u0002')}`)
+  .join('\n')
+writeFileSync(
+  out,
+  JSON.stringify({ sources, terms: list.map((t) => `${t.name}\t${t.kind}`).join('\n'), index: packed, joined: [...joined], common: common.split(' ').sort(byCodePoint).join('\n') }),
+)
 if (process.argv.includes('--stats')) console.log(`${list.length} terms, ${Object.values(index).reduce((n, e) => n + e.length, 0)} spellings`)

@@ -112,7 +112,21 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
     out.push(first === f.first && last === f.last ? f : named(first, last, f.term))
   }
   // A known name swallowed by a longer one is that one: "Data Analytics" in "Google Data Analytics Certificate".
-  const widest = out.filter((f) => !out.some((g) => g !== f && g.first <= f.first && g.last >= f.last && g.last - g.first > f.last - f.first))
+  // One sweep by start, longest first (not every pair): a name is swallowed when one that starts
+  // earlier reaches as far, or one that starts with it reaches further.
+  const swallowed = new Set<Found>()
+  let reach = -1
+  let groupFirst = -1
+  let groupLast = -1
+  for (const f of [...out].sort((a, b) => a.first - b.first || b.last - a.last)) {
+    if (f.first !== groupFirst) {
+      reach = Math.max(reach, groupLast)
+      groupFirst = f.first
+      groupLast = f.last
+    }
+    if (reach >= f.last || groupLast > f.last) swallowed.add(f)
+  }
+  const widest = out.filter((f) => !swallowed.has(f))
   out.length = 0
   out.push(...widest)
   const taken = new Set<number>()

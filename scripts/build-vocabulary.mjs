@@ -166,6 +166,12 @@ const packed = Object.keys(index)
   .join('\n')
 writeFileSync(
   out,
-  JSON.stringify({ sources, terms: list.map((t) => `${t.name}\t${t.kind}`).join('\n'), index: packed, joined: [...joined], common: common.split(' ').sort(byCodePoint).join('\n') }),
+  JSON.stringify({
+    sources,
+    terms: list.map((t) => `${t.name}\t${t.kind}`).join('\n'),
+    index: packed,
+    joined: [...joined],
+    common: common.split(' ').sort(byCodePoint).join('\n'),
+  }),
 )
 if (process.argv.includes('--stats')) console.log(`${list.length} terms, ${Object.values(index).reduce((n, e) => n + e.length, 0)} spellings`)

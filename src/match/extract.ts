@@ -39,7 +39,12 @@ const BLANK = /^[ \t*_`]*$/
 // A name no list holds but that reads like one: an acronym (FEA, SOQL) or an inner capital
 // (MuleSoft, RSpec). Counted only with the evidence a common word needs, and never these, which
 // postings use for titles, degrees, places, money and time.
-const OPEN_NAME = /^(?:[A-Z][A-Z0-9&]{2,5}|[A-Z]+[a-z]+[A-Z][A-Za-z]*|[A-Z]{2}[a-z]{2,})$/
+const OPEN_NAME = /^(?:[A-Z][A-Z0-9&]{2,5}s?|[A-Z]+[a-z]+[A-Z][A-Za-z]*|[A-Z]{2}[a-z]{2,})$/
+// Acronyms every software posting uses for a kind of thing, not a thing: "APIs", "SDK".
+const GENERIC = new Set(['API', 'SDK', 'UI', 'KPI', 'SLA'])
+const VENUE_LINE = /\b(publish|publications?|venues?|conferences?|journals?|papers?)\b/i
+// An acronym: letters in capitals, perhaps in the plural ("CTEs", "ADCs").
+const ACRONYM = /^[A-Z][A-Z0-9&]{2,5}s?$/
 const NOT_NAMES = new Set(
   'CEO CTO CFO COO CIO CMO CPO CRO CISO VP SVP EVP HR USA NYC EEO EOE PTO LLC INC LTD GMBH ASAP FAQ DEI ESG OKR OKRS MBA PHD PHDS MSC BSC MSE BSE MENG BENG EST PST CST MST EDT PDT CET CEST GMT UTC BST AMER EMEA APAC LATAM ANZ DACH USD EUR GBP CAD AUD INR OTE FTE DOE YOE WFH RTO IPO SMB SME SMBS B2B B2C D2C DTC NGO NHS TBD ETA RSVP AND THE FOR YOU OUR NEW WHO WHAT NOT ALL ANY CAN ARE HOW WHY'.split(
     ' ',
@@ -102,6 +107,7 @@ export function findMentions(
   options: { shape?: TextShape; skip?: (offset: number) => boolean; lenient?: boolean; openNames?: boolean; listItem?: (offset: number) => boolean } = {},
 ): Mention[] {
   const open = new Map<string, Form>()
+  const openTerms = new Set<Term>()
   const shape = options.shape ?? plainShape(text)
   const tokens = tokenize(text, (key) => vocab.joined.has(key))
   const candidates: Candidate[] = []
@@ -110,8 +116,13 @@ export function findMentions(
     if (options.skip?.(first.start)) continue
     let found = longestAt(vocab, text, tokens, i)
     if (!found && options.openNames && isOpenName(first.text)) {
-      const form = open.get(first.text) ?? { text: first.text, keys: [first.key], tier: 2 as const, term: { name: first.text, kind: 'technology' as const } }
+      // "CTEs" is the term CTE.
+      const name = /^[A-Z0-9&]+s$/.test(first.text) ? first.text.slice(0, -1) : first.text
+      const term = open.get(name)?.term ?? { name, kind: 'technology' as const }
+      openTerms.add(term)
+      const form = open.get(first.text) ?? { text: first.text, keys: [first.key], tier: 2 as const, term }
       open.set(first.text, form)
+      if (!open.has(name)) open.set(name, { ...form, text: name })
       found = { form, last: i }
     }
     if (!found) continue
@@ -138,6 +149,17 @@ export function findMentions(
   const certain = new Set<Term>()
   const evidence = (c: Candidate): boolean => {
     if (c.alone) return true
+    // An acronym no list holds, on a list item of the posting ("Run FEA and thermal analysis",
+    // "checks (SPF, DKIM, DMARC)"): requirement and duty bullets name things; prose and headings
+    // (company names, places, "ABOUT US") are left to the other evidence. Not a common word in
+    // capitals ("SOAR" is one only beside a name).
+    if (c.form.tier === 2 && open.get(c.form.text) === c.form && ACRONYM.test(c.text) && options.listItem?.(c.start) && !c.initial && !GENERIC.has(c.text.replace(/s$/, ''))) {
+      // Half of a dashed word ("RNA-seq", "ABET-accredited") is not a name by itself.
+      if (text[c.start - 1] === '-' || text[c.end] === '-') return false
+      // Venues of papers are acronyms too: "Publish at top venues (ACL, EMNLP)".
+      const line = shape.lineOf(c.start)
+      return !VENUE_LINE.test(line ? text.slice(line.start, line.end) : '')
+    }
     const next = tokens[c.last + 1]
     // In lower case only: "Keystone Software", "Atlas Systems" are company names.
     if (next && CUE_AFTER.has(next.key) && /^([a-z]|[A-Z]{2,}s?$)/.test(next.text) && BLANK.test(text.slice(c.end, next.start))) return true
@@ -178,7 +200,9 @@ export function findMentions(
   }
   const kept = candidates.filter((c) => accepted.has(c))
   if (!options.openNames) return kept.map(({ term, text: t, start, end }) => ({ term, text: t, start, end }))
-  const starts = new Set(candidates.map((c) => c.first))
+  // Where a name of the vocabulary starts; an acronym read from the posting's shape alone is no
+  // such name, so a known name runs on through it: "Splunk SOAR", "MITRE ATT&CK".
+  const starts = new Set(candidates.filter((c) => !openTerms.has(c.term)).map((c) => c.first))
   const initial = (i: number) => shape.isInitial(tokens[i]!, tokens[i - 1], text) || Boolean(shape.lineOf(tokens[i]!.start)?.heading)
   const widened = widenNames(kept, {
     text,
@@ -186,6 +210,7 @@ export function findMentions(
     initial,
     skipped: (i) => options.skip?.(tokens[i]!.start) ?? false,
     known: (i) => starts.has(i),
+    soft: (term) => openTerms.has(term),
     onListItem: (i) => options.listItem?.(tokens[i]!.start) ?? false,
     common: (word) => vocab.isCommonWord(word),
   })

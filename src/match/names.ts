@@ -1,3 +1,4 @@
+import { headedPhrases } from './phrases.js'
 import type { Token } from './tokens.js'
 import type { Term } from './vocabulary.js'
 
@@ -22,6 +23,8 @@ export interface NameContext {
   known(i: number): boolean
   /** The word is on a bullet line (a requirement, a duty). */
   onListItem(i: number): boolean
+  /** A name read from the posting's shape alone (an acronym on a list item): a known name runs on through it. */
+  soft(term: Term): boolean
   common(word: string): boolean
 }
 
@@ -63,7 +66,8 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
   const named = (first: number, last: number, base?: Term): Found => {
     const written = text.slice(tokens[first]!.start, tokens[last]!.end).replace(/\s+/g, ' ')
     const kind = /certifi|credential/i.test(written) ? 'certification' : (base?.kind ?? 'technology')
-    const term = open.get(written.toLowerCase()) ?? { name: written, kind: /^[a-z]/.test(written) && !base ? 'method' : kind }
+    // Lower case, or ending so ("Capacity planning" at a bullet's start): a practice, not a product.
+    const term = open.get(written.toLowerCase()) ?? { name: written, kind: /^[a-z]|\s[a-z][^\s]*$/.test(written) && !base ? 'method' : kind }
     open.set(written.toLowerCase(), term)
     return { term, start: tokens[first]!.start, end: tokens[last]!.end, first, last }
   }
@@ -74,7 +78,8 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
     for (let j = i; j < tokens.length && j < i + max; j++) {
       if (j > i && !spaced(j - 1, j)) break
       // Another known name ends the run: "Oracle ERP", "GraphQL APIs" are two things.
-      if (!nameWord(j, cert) || (!through && !cert && (covered.has(j) || ctx.known(j)))) break
+      const hard = covered.has(j) ? !ctx.soft(covered.get(j)!.term) : ctx.known(j)
+      if (!nameWord(j, cert) || (!through && !cert && hard)) break
       // A year or version is not part of a name: "Java 17", "since 2019".
       if (/^\d{1,2}(\.\d+)*$|^(19|20)\d\d$/.test(tokens[j]!.text)) break
       if (tokens[j]!.key === 'certified') cert = true
@@ -89,7 +94,7 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
     let first = f.first
     for (let b = f.first - 1; b >= 0 && b >= f.first - 3; b--) {
       const t = tokens[b]!.text
-      if (covered.has(b) || !spaced(b, b + 1) || !nameWord(b, false) || /^\d/.test(t)) break
+      if ((covered.has(b) && !ctx.soft(covered.get(b)!.term)) || !spaced(b, b + 1) || !nameWord(b, false) || /^\d/.test(t)) break
       if (ctx.common(t) && !/^[A-Z]{3,}$/.test(t)) break
       // A sentence's first word is a verb as often as a name: "Administer Salesforce".
       if (ctx.initial(b) && !/^[A-Z]{3,}$/.test(t)) break
@@ -112,25 +117,12 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
     out.push(first === f.first && last === f.last ? f : named(first, last, f.term))
   }
   // A known name swallowed by a longer one is that one: "Data Analytics" in "Google Data Analytics Certificate".
-  // One sweep by start, longest first (not every pair): a name is swallowed when one that starts
-  // earlier reaches as far, or one that starts with it reaches further.
-  const swallowed = new Set<Found>()
-  let reach = -1
-  let groupFirst = -1
-  let groupLast = -1
-  for (const f of [...out].sort((a, b) => a.first - b.first || b.last - a.last)) {
-    if (f.first !== groupFirst) {
-      reach = Math.max(reach, groupLast)
-      groupFirst = f.first
-      groupLast = f.last
-    }
-    if (reach >= f.last || groupLast > f.last) swallowed.add(f)
-  }
-  const widest = out.filter((f) => !swallowed.has(f))
+  const widest = unswallowed(out)
   out.length = 0
   out.push(...widest)
   const taken = new Set<number>()
-  for (const f of out) for (let i = f.first; i <= f.last; i++) taken.add(i)
+  // An acronym read from the shape alone may still be the end of a longer name: "Carrier HAP".
+  for (const f of out) if (!ctx.soft(f.term)) for (let i = f.first; i <= f.last; i++) taken.add(i)
   const fresh: Found[] = []
   const runs: { first: number; last: number }[] = []
   for (let i = 0; i < tokens.length; i++) {
@@ -205,12 +197,38 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
     if (taken.has(i) || ctx.skipped(i) || !/^[A-Z][A-Z0-9]{1,5}$/.test(tokens[i]!.text)) continue
     if (ends.has(i - 1) && text.slice(tokens[i - 1]!.end, tokens[i]!.start) === ' (' && text[tokens[i]!.end] === ')') fresh.push(named(i, i))
   }
-  const all = [...out, ...fresh]
+  const all = unswallowed([...out, ...fresh])
+  const listed = [...all, ...listedPhrases(all, ctx, named)]
   return spelledOut(
-    [...all, ...listedPhrases(all, ctx, named)].sort((a, b) => a.start - b.start),
+    [...listed, ...headedPhrases(listed, ctx, named)].sort((a, b) => a.start - b.start),
     ctx,
     named,
   )
+}
+
+/**
+ * The names not inside a longer one ("Data Analytics" in "Google Data Analytics Certificate"), in
+ * one sweep by start, longest first (a stable sort: of the same words found twice, the first stays): a name is swallowed when one that starts earlier reaches as
+ * far, or one that starts with it reaches further.
+ */
+function unswallowed(found: Found[]): Found[] {
+  const swallowed = new Set<Found>()
+  let reach = -1
+  let groupFirst = -1
+  let groupLast = -1
+  for (const f of [...found].sort((a, b) => a.first - b.first || b.last - a.last)) {
+    if (f.first !== groupFirst) {
+      reach = Math.max(reach, groupLast)
+      groupFirst = f.first
+      groupLast = f.last
+    } else if (f.last === groupLast) {
+      // The same words found twice (a name and a run made of it): the first found stays.
+      swallowed.add(f)
+      continue
+    }
+    if (reach >= f.last || groupLast > f.last) swallowed.add(f)
+  }
+  return found.filter((f) => !swallowed.has(f))
 }
 
 // Words that make an item a phrase about the job, not the name of a method: "strong communication skills".

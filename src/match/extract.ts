@@ -74,7 +74,7 @@ export function plainShape(text: string): TextShape {
 }
 
 /** The spelling at tokens[i..] that the longest form of the vocabulary matches, case rules applied. */
-function longestAt(vocab: Vocabulary, text: string, tokens: Token[], i: number): { form: Form; last: number } | undefined {
+function longestAt(vocab: Vocabulary, text: string, tokens: Token[], i: number): { form: Form; last: number; recased?: boolean } | undefined {
   const keys: string[] = []
   for (let j = i; j < tokens.length && j < i + 6; j++) {
     if (j > i && !/^[ \t\u00a0&]*$/.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) break
@@ -85,12 +85,17 @@ function longestAt(vocab: Vocabulary, text: string, tokens: Token[], i: number):
     const words = keys.slice(0, form.keys.length)
     let ok = form.keys.every((k, n) => k === words[n] || (n === form.keys.length - 1 && singular(words[n]!) === k))
     if (!ok) continue
+    let recased = false
     if (form.tier > 0) {
       // As written: the same letters in the same case, a plural "s" allowed at the end.
       const written = text.slice(tokens[i]!.start, tokens[i + form.keys.length - 1]!.end).replace(/\s+/g, ' ')
-      ok = written === form.text || written === `${form.text}s` || written.replace(/['’]s$/, '') === form.text
+      // A practice is written in lower case and starts a sentence or list item in capitals:
+      // "Statistics: regression, ...". Such a capital proves nothing, so evidence is still asked.
+      const asWritten = /^[a-z]/.test(form.text) ? written[0]!.toLowerCase() + written.slice(1) : written
+      ok = asWritten === form.text || asWritten === `${form.text}s` || asWritten.replace(/['’]s$/, '') === form.text
+      recased = asWritten !== written
     }
-    if (ok) return { form, last: i + form.keys.length - 1 }
+    if (ok) return { form, last: i + form.keys.length - 1, recased: recased || undefined }
   }
   return undefined
 }
@@ -129,6 +134,8 @@ export function findMentions(
     const lastToken = tokens[found.last]!
     const line = shape.lineOf(first.start)
     const initial = Boolean(line?.heading) || shape.isInitial(first, tokens[i - 1], text)
+    // In capitals, a practice's name counts only where any word would be: "Brightline Logistics" is a firm.
+    if (found.recased && !initial) continue
     const lineText = line ? text.slice(line.start, line.end) : ''
     const rest = `${lineText.slice(0, first.start - (line?.start ?? 0))}\u0000${lineText.slice(lastToken.end - (line?.start ?? 0))}`
     const alone = /^[\s\-*•·‣▪–+\d.)#]*\u0000[\s.,;:)*_]*(\([^)]*\))?[\s.,;:*_]*$/.test(rest)
@@ -149,6 +156,8 @@ export function findMentions(
   const certain = new Set<Term>()
   const evidence = (c: Candidate): boolean => {
     if (c.alone) return true
+    // A list item's label: "- Statistics: regression, hypothesis testing", "- Go: 3+ years".
+    if (c.initial && options.listItem?.(c.start) && /^[ \t*_]*:/.test(text.slice(c.end, c.end + 4))) return true
     // An acronym no list holds, on a list item of the posting ("Run FEA and thermal analysis",
     // "checks (SPF, DKIM, DMARC)"): requirement and duty bullets name things; prose and headings
     // (company names, places, "ABOUT US") are left to the other evidence. Not a common word in
@@ -170,6 +179,17 @@ export function findMentions(
     if (c.form.tier === 1) {
       const line = shape.lineOf(c.start)
       return NOUN_AFTER.test(text.slice(c.end, line ? line.end : undefined))
+    }
+    // A product named by a common word, capitalised inside a list item, not part of a longer proper
+    // name: "our community Slack", "serve features from Feast" ("Slack Technologies" is a firm).
+    if (!c.initial && options.listItem?.(c.start) && /^[A-Z][a-z]/.test(c.text) && c.term.kind !== 'method') {
+      const after = tokens[c.last + 1]
+      const before = tokens[c.first - 1]
+      const joined = (a: Token | undefined, b: Token | undefined) => a && b && /^[ -]$/.test(text.slice(a.end, b.start))
+      const properAfter = after && joined(tokens[c.last], after) && /^[A-Z0-9]/.test(after.text)
+      const properBefore = before && joined(before, tokens[c.first]) && /^[A-Z0-9]/.test(before.text)
+      const line = shape.lineOf(c.start)
+      return !properAfter && !properBefore && !VENUE_LINE.test(line ? text.slice(line.start, line.end) : '')
     }
     return false
   }

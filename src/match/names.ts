@@ -198,9 +198,10 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
     if (ends.has(i - 1) && text.slice(tokens[i - 1]!.end, tokens[i]!.start) === ' (' && text[tokens[i]!.end] === ')') fresh.push(named(i, i))
   }
   const all = unswallowed([...out, ...fresh])
-  const listed = [...all, ...listedPhrases(all, ctx, named)]
+  // Practices first: a list's lower-case items spread from them too ("regression, hypothesis testing").
+  const headed = [...all, ...headedPhrases(all, ctx, named)]
   return spelledOut(
-    [...listed, ...headedPhrases(listed, ctx, named)].sort((a, b) => a.start - b.start),
+    [...headed, ...listedPhrases(headed, ctx, named)].sort((a, b) => a.start - b.start),
     ctx,
     named,
   )

@@ -84,7 +84,9 @@ export function headedPhrases(found: Found[], ctx: NameContext, named: (first: n
       if (inName.has(b) || ctx.skipped(b) || !joinedTo(b, b + 1)) break
       if (NOT_MODIFIER.has(t.key) || /ly$/.test(t.key) || /^\d/.test(t.text)) break
       const initial = ctx.initial(b)
-      if (!(LOWER_WORD.test(t.text) || (initial && CAPITAL_WORD.test(t.text)))) break
+      // Or an acronym or "3D" no list holds, alone before the head: "3D printing", "ETL testing".
+      const acronym = b === i - 1 && /^(\d[A-Z]|[A-Z]{2,5})$/.test(t.text)
+      if (!(LOWER_WORD.test(t.text) || acronym || (initial && CAPITAL_WORD.test(t.text)))) break
       first = b
       if (initial) break
       // A second word only when a dash binds it to the first: "low-power design", "end-user support".

@@ -191,6 +191,23 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
       continue
     fresh.push(named(r.first, r.last))
   }
+  // Two or three capitalised words inside a list item's sentence, not at its start: a proper name,
+  // and on a requirement or duty line a product's as a rule ("retire old Workflow Rules", "Maintain
+  // Sales Cloud"). Places are told by the words around them, as above; jobs and teams end no run.
+  for (const r of pending) {
+    if (r.first === r.last || fresh.some((f) => f.first <= r.last && f.last >= r.first)) continue
+    if (!ctx.onListItem(r.first) || ctx.initial(r.first)) continue
+    const words = tokens.slice(r.first, r.last + 1)
+    if (!words.every((w) => /^[A-Z][a-z]+$/.test(w.text))) continue
+    const before = tokens[r.first - 1]?.key ?? ''
+    const after = text.slice(tokens[r.last]!.end, tokens[r.last]!.end + 12)
+    if (
+      /^(based|located|offices?|live|living|headquartered|relocate|remote|hybrid|onsite|travel|near|from|at|in)$/.test(before) ||
+      /^(,\s*[A-Z]{2}\b| office| area| metro| HQ)/.test(after)
+    )
+      continue
+    fresh.push(named(r.first, r.last))
+  }
   // An acronym in brackets right after a name is a name too: "Microsoft Sentinel (KQL)", "(CKA)".
   const ends = new Set([...out, ...fresh].map((f) => f.last))
   for (let i = 1; i < tokens.length; i++) {

@@ -92,7 +92,14 @@ export function headedPhrases(found: Found[], ctx: NameContext, named: (first: n
       // A second word only when a dash binds it to the first: "low-power design", "end-user support".
       if (b === i - 1 && text.slice(tokens[b - 1]?.end ?? 0, t.start) !== '-') break
     }
-    if (first === i) continue
+    if (first === i) {
+      // A practice in one word, said to be done with a name: "sharding with Vitess", "debugging in
+      // Visual Studio". Only a word made from a verb ("-ing", "-tion", "-sis"), not "design" or "review".
+      const tool = tokens[i + 2]
+      if (!/(ing|tion|sis)$/.test(head.key) || ctx.common(head.text) || ctx.initial(i) || !next || !tool || !/^(with|in|using|via)$/.test(next.key) || !inName.has(i + 2)) continue
+      out.push(named(i, i))
+      continue
+    }
     // A word the dash binds to one left out is half a compound: "in-house design".
     if (first > 0 && text.slice(tokens[first - 1]!.end, tokens[first]!.start) === '-') continue
     out.push(named(first, i))

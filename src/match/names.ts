@@ -202,7 +202,7 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
     const before = tokens[r.first - 1]?.key ?? ''
     const after = text.slice(tokens[r.last]!.end, tokens[r.last]!.end + 12)
     if (
-      /^(based|located|offices?|live|living|headquartered|relocate|remote|hybrid|onsite|travel|near|from|at|in)$/.test(before) ||
+      /^(based|located|offices?|live|living|headquartered|relocate|remote|hybrid|onsite|travel|near|from|at|in|to|visit|visiting)$/.test(before) ||
       /^(,\s*[A-Z]{2}\b| office| area| metro| HQ)/.test(after)
     )
       continue

@@ -173,7 +173,7 @@ export function findMentions(
     // In lower case only: "Keystone Software", "Atlas Systems" are company names.
     if (next && CUE_AFTER.has(next.key) && /^([a-z]|[A-Z]{2,}s?$)/.test(next.text) && BLANK.test(text.slice(c.end, next.start))) return true
     // A version after the name: "Ruby 3.3", "Rails 7", "Java 17" (not a year: "Spring 2026").
-    if (next && /^v?\d{1,2}(\.\d+)*x?$/.test(next.key) && text.slice(c.end, next.start) === ' ') return true
+    if (next && /^v?\d{1,2}(\.\d+)*(x|\+)?$/.test(next.key) && text.slice(c.end, next.start) === ' ') return true
     const prev = tokens[c.first - 1]
     if (prev && CUE_BEFORE.has(prev.key) && BLANK.test(text.slice(prev.end, c.start))) return true
     if (c.form.tier === 1) {

@@ -39,6 +39,8 @@ const handAmbiguous = new Set(hand.ambiguous.map((n) => n.toLowerCase()))
 function tierOf(form, kind) {
   const lower = form.toLowerCase()
   if (lower.replace(/[^a-z0-9+#]/g, '').length <= 1) return 2
+  // A number alone ("42", a school in Simple Icons) is a count in prose far more often.
+  if (/^[\d\s.,]+$/.test(lower)) return 2
   const words = lower.split(/[\s-]+/).filter(Boolean)
   // A method or certification of several words is one whatever its case ("Machine Learning").
   if (words.length > 1 && (kind === 'method' || kind === 'certification')) return 0

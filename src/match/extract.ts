@@ -50,7 +50,8 @@ const NOT_NAMES = new Set(
     ' ',
   ),
 )
-const isOpenName = (word: string): boolean => OPEN_NAME.test(word) && !NOT_NAMES.has(word.toUpperCase()) && !/^Ma?c[A-Z]/.test(word) && /[A-Z].*[A-Za-z]/.test(word)
+const isOpenName = (word: string): boolean =>
+  OPEN_NAME.test(word) && !NOT_NAMES.has(word.toUpperCase()) && !GENERIC.has(word.replace(/s$/, '')) && !/^Ma?c[A-Z]/.test(word) && /[A-Z].*[A-Za-z]/.test(word)
 
 /** Where the sentences and list items of a text start, and which ranges are headings. */
 export interface TextShape {

@@ -92,10 +92,14 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
   for (const f of found) {
     // Back over capitalised words that are no common English word, or are in capitals: "Trane TRACE 3D".
     let first = f.first
-    for (let b = f.first - 1; b >= 0 && b >= f.first - 3; b--) {
+    // A name written in lower case ("change management") is a practice: words before it are not its maker.
+    const lower = /^[a-z]/.test(tokens[f.first]!.text)
+    for (let b = f.first - 1; b >= 0 && b >= f.first - 3 && !lower; b--) {
       const t = tokens[b]!.text
       if ((covered.has(b) && !ctx.soft(covered.get(b)!.term)) || !spaced(b, b + 1) || !nameWord(b, false) || /^\d/.test(t)) break
-      if (ctx.common(t) && !/^[A-Z]{3,}$/.test(t)) break
+      // A capitalised word dashed to the name is part of it whatever it means: "Allen-Bradley".
+      const dashed = text.slice(tokens[b]!.end, tokens[b + 1]!.start) === '-'
+      if (ctx.common(t) && !/^[A-Z]{3,}$/.test(t) && !dashed) break
       // A sentence's first word is a verb as often as a name: "Administer Salesforce".
       if (ctx.initial(b) && !/^[A-Z]{3,}$/.test(t)) break
       first = b

@@ -45,8 +45,8 @@ const NOT_MODIFIER = new Set(
   ).split(' '),
 )
 
-// How many words before the head: one ("load calculation", not "cooling load calculation") unless a
-// dash binds two ("low-power design").
+// How many words before the head: English compounds of three are common ("root cause analysis",
+// "named entity recognition"), of four rare.
 const MODIFIERS = 2
 const LOWER_WORD = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/
 const CAPITAL_WORD = /^[A-Z][a-z]+(-[a-z0-9]+)*$/
@@ -89,8 +89,6 @@ export function headedPhrases(found: Found[], ctx: NameContext, named: (first: n
       if (!(LOWER_WORD.test(t.text) || acronym || (initial && CAPITAL_WORD.test(t.text)))) break
       first = b
       if (initial) break
-      // A second word only when a dash binds it to the first: "low-power design", "end-user support".
-      if (b === i - 1 && text.slice(tokens[b - 1]?.end ?? 0, t.start) !== '-') break
     }
     if (first === i) {
       // A practice in one word, said to be done with a name: "sharding with Vitess", "debugging in

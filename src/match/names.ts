@@ -1,4 +1,4 @@
-import { headedPhrases } from './phrases.js'
+import { DUTY_VERBS, headedPhrases } from './phrases.js'
 import type { Token } from './tokens.js'
 import type { Term } from './vocabulary.js'
 
@@ -255,7 +255,7 @@ function unswallowed(found: Found[]): Found[] {
 
 // Words that make an item a phrase about the job, not the name of a method: "strong communication skills".
 const NOT_METHOD = new Set(
-  'role roles position environment environments experience experienced skills skill knowledge understanding ability familiarity exposure background degree years year team teams people users customers stakeholders partners clients work working strong solid good great excellent deep proven plus etc more other others similar related tools tool things ones new our your their its this that these those the a an with to in for on at by from of is are be we you i it as about into across within without including such like'.split(
+  'role roles position environment environments experience experienced skills skill knowledge understanding ability familiarity exposure background degree years year team teams people users customers stakeholders partners clients work working strong solid good great excellent deep proven plus etc more other others similar related tools tool things ones new our your their its this that these those the a an with to in for on at by from of is are be we you i it as about into across within without including such like today now currently soon later daily weekly monthly yearly'.split(
     ' ',
   ),
 )
@@ -303,6 +303,8 @@ function listedPhrases(found: Found[], ctx: NameContext, named: (first: number, 
       // Both ends of the item are the list's own: a comma or "and" before and after, or the line's end.
       const words = item.map((i) => tokens[i]!)
       if (!words.every((w) => /^[a-z][a-z-]*$/.test(w.text) && !NOT_METHOD.has(w.key) && !/ly$/.test(w.key))) continue
+      // A task, not a name: "monitor freshness", "fix memory leaks".
+      if (words.length > 1 && DUTY_VERBS.has(words[0]!.key)) continue
       if (words.length === 1 && ctx.common(words[0]!.text)) continue
       taken.add(item)
       out.push(named(item[0]!, item[item.length - 1]!))

@@ -24,6 +24,17 @@ const HEADS = new Set(
 
 // Words that never start or carry a practice's name: what a posting says about the work or the
 // reader ("strong", "our", "years"), and the verbs a duty starts with ("Lead incident response").
+/** The verbs a duty starts with: an item that starts with one is a task, not a name ("monitor freshness"). */
+export const DUTY_VERBS = new Set(
+  (
+    'lead own build run write drive support manage perform conduct create define implement maintain ensure provide deliver help use apply ' +
+    'improve automate tune triage monitor mentor establish execute plan prepare participate coordinate analyze analyse evaluate identify ' +
+    'investigate map track document configure deploy integrate troubleshoot hunt ship keep take make set do contribute champion scale ' +
+    'partner collaborate join design develop oversee handle assist review fix find reduce resolve answer serve train teach present ' +
+    'communicate report translate research explore learn grow'
+  ).split(' '),
+)
+
 const NOT_MODIFIER = new Set(
   (
     'role roles position environment environments experience experienced skills skill knowledge understanding ability familiarity exposure ' +

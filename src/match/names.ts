@@ -293,8 +293,10 @@ function listedPhrases(found: Found[], ctx: NameContext, named: (first: number, 
       else prev.push(i)
     }
     const taken = new Set<number[]>()
-    // An item naming something ends in a name: "Python", "Experience with dbt".
-    const named_ = (item: number[]) => taken.has(item) || (item.length > 0 && foundAt.has(item[item.length - 1]!))
+    // An item naming something holds a product's or a language's name, in a few words: "Python",
+    // "Experience with dbt", "VAV boxes". A practice's name spreads no further: lists of duties
+    // hold practices and tasks alike.
+    const named_ = (item: number[]) => taken.has(item) || (item.length > 0 && item.length <= 4 && item.some((i) => foundAt.has(i) && foundAt.get(i)!.term.kind !== 'method'))
     // Twice, so an item two along from a name is reached through one already taken.
     for (const [n, item] of [...items.entries(), ...items.entries()]) {
       // Not a line's first item: that is where the verbs are ("maintain batch jobs").

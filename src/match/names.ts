@@ -147,45 +147,87 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
   }
   const wordy = (r: { first: number; last: number }) => r.first === r.last && ctx.common(tokens[r.first]!.text)
   // Before "certification": a name of its own.
+  // What fresh names cover, kept as they are added: each rule below asks by position, not by scanning
+  // every name (a 1 MiB posting holds tens of thousands).
+  const freshFirst = new Set<number>()
+  const freshAt = new Set<number>()
+  const addFresh = (f: Found) => {
+    fresh.push(f)
+    freshFirst.add(f.first)
+    for (let i = f.first; i <= f.last; i++) freshAt.add(i)
+  }
   for (const r of runs) {
     const next = tokens[r.last + 1]
-    if (next && spaced(r.last, r.last + 1) && CERT_WORD.test(next.text) && !wordy(r)) fresh.push(named(r.first, r.last + 1))
+    if (next && spaced(r.last, r.last + 1) && CERT_WORD.test(next.text) && !wordy(r)) addFresh(named(r.first, r.last + 1))
   }
-  // Listed beside a name: spread along the list, a round at a time.
-  const known = [...out]
+  // Listed beside a name: spread along the list, a round at a time. A list's gap is a few
+  // characters ("and", "as well as"), so a neighbour ends or starts within four words of a run.
+  const byLast = new Map<number, Found[]>()
+  const byFirst = new Map<number, Found[]>()
+  const know = (f: Found) => {
+    byLast.set(f.last, [...(byLast.get(f.last) ?? []), f])
+    byFirst.set(f.first, [...(byFirst.get(f.first) ?? []), f])
+  }
+  for (const f of out) know(f)
   const isListed = (r: { first: number; last: number }, f: Found) => {
     const gap = f.last < r.first ? text.slice(f.end, tokens[r.first]!.start) : f.first > r.last ? text.slice(tokens[r.last]!.end, f.start) : ''
     return gap.length > 0 && gap.length < 12 && !gap.includes('\n') && LIST_GAP.test(gap)
   }
-  const pending = runs.filter((r) => !fresh.some((f) => f.first === r.first))
+  const beside = (r: { first: number; last: number }) => {
+    for (let d = 1; d <= 4; d++) {
+      for (const f of byLast.get(r.first - d) ?? []) if (isListed(r, f)) return true
+      for (const f of byFirst.get(r.last + d) ?? []) if (isListed(r, f)) return true
+    }
+    return false
+  }
+  let pending = runs.filter((r) => !freshFirst.has(r.first))
   for (let round = 0; round < 6 && pending.length; round++) {
-    const now = pending.filter((r) => {
-      if (ctx.initial(r.first) && ctx.common(tokens[r.first]!.text)) return false
-      if (wordy(r) && !ctx.onListItem(r.first)) return false
-      return known.some((f) => isListed(r, f))
-    })
-    if (!now.length) break
+    const now = new Set(
+      pending.filter((r) => {
+        if (ctx.initial(r.first) && ctx.common(tokens[r.first]!.text)) return false
+        if (wordy(r) && !ctx.onListItem(r.first)) return false
+        return beside(r)
+      }),
+    )
+    if (!now.size) break
     for (const r of now) {
       const f = named(r.first, r.last)
-      fresh.push(f)
-      known.push(f)
-      pending.splice(pending.indexOf(r), 1)
+      addFresh(f)
+      know(f)
     }
+    pending = pending.filter((r) => !now.has(r))
   }
   // In brackets on a requirement line, every item a name: "(Seurat, Scanpy)", "(Volatility)".
+  const pendingAt = new Map(pending.map((r) => [r.first, r]))
+  // The first token at or after an offset.
+  const tokenFrom = (offset: number) => {
+    let lo = 0
+    let hi = tokens.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (tokens[mid]!.start < offset) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
   for (const m of text.matchAll(/\(([^()\n]{2,60})\)/g)) {
-    // Acronyms in brackets are as often venues or bodies ("NeurIPS, ICML, ACL"): they keep needing evidence.
-    const inside = pending.filter((r) => tokens[r.first]!.start > m.index && tokens[r.last]!.end < m.index + m[0].length && !/^[A-Z]+$/.test(tokens[r.first]!.text))
+    const end = m.index + m[0].length
+    const inside: { first: number; last: number }[] = []
+    for (let i = tokenFrom(m.index + 1); i < tokens.length && tokens[i]!.start < end; i++) {
+      const r = pendingAt.get(i)
+      // Acronyms in brackets are as often venues or bodies ("NeurIPS, ICML, ACL"): they keep needing evidence.
+      if (r && tokens[r.last]!.end < end && !/^[A-Z]+$/.test(tokens[r.first]!.text)) inside.push(r)
+    }
     if (!inside.length || !ctx.onListItem(inside[0]!.first)) continue
     const rest = inside.reduce((s, r) => s.replace(text.slice(tokens[r.first]!.start, tokens[r.last]!.end), ''), m[1]!)
     if (!/^[\s,/;]*((and|or)[\s,]*)*$/.test(rest)) continue
-    for (const r of inside) fresh.push(named(r.first, r.last))
+    for (const r of inside) addFresh(named(r.first, r.last))
   }
   // A capitalised word no list holds and no dictionary has, on a requirement line, after "in",
   // "with", "using" or "via": "coordinated in Navisworks", "chaos experiments with Gremlin".
   for (const r of pending) {
     const prev = tokens[r.first - 1]
-    if (r.first !== r.last || fresh.some((f) => f.first === r.first) || !prev || !ctx.onListItem(r.first) || ctx.initial(r.first)) continue
+    if (r.first !== r.last || freshFirst.has(r.first) || !prev || !ctx.onListItem(r.first) || ctx.initial(r.first)) continue
     if (ctx.common(tokens[r.first]!.text) || !/^(in|with|using|via)$/.test(prev.key) || text.slice(prev.end, tokens[r.first]!.start) !== ' ') continue
     if (/^[A-Z][a-z]+$/.test(tokens[r.first]!.text) && tokens[r.first]!.text.length < 5) continue
     // Places read the same way ("based in Denver", "our offices in Leeds"): no gazetteer, so the words around tell.
@@ -193,13 +235,13 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
     const after = text.slice(tokens[r.first]!.end, tokens[r.first]!.end + 12)
     if (/^(based|located|offices?|live|living|headquartered|relocate|remote|hybrid|onsite|travel)$/.test(before) || /^(,\s*[A-Z]{2}\b| office| area| metro| HQ)/.test(after))
       continue
-    fresh.push(named(r.first, r.last))
+    addFresh(named(r.first, r.last))
   }
   // Two or three capitalised words inside a list item's sentence, not at its start: a proper name,
   // and on a requirement or duty line a product's as a rule ("retire old Workflow Rules", "Maintain
   // Sales Cloud"). Places are told by the words around them, as above; jobs and teams end no run.
   for (const r of pending) {
-    if (r.first === r.last || fresh.some((f) => f.first <= r.last && f.last >= r.first)) continue
+    if (r.first === r.last || tokens.slice(r.first, r.last + 1).some((_, k) => freshAt.has(r.first + k))) continue
     if (!ctx.onListItem(r.first) || ctx.initial(r.first)) continue
     const words = tokens.slice(r.first, r.last + 1)
     if (!words.every((w) => /^[A-Z][a-z]+$/.test(w.text))) continue
@@ -210,13 +252,13 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
       /^(,\s*[A-Z]{2}\b| office| area| metro| HQ)/.test(after)
     )
       continue
-    fresh.push(named(r.first, r.last))
+    addFresh(named(r.first, r.last))
   }
   // An acronym in brackets right after a name is a name too: "Microsoft Sentinel (KQL)", "(CKA)".
   const ends = new Set([...out, ...fresh].map((f) => f.last))
   for (let i = 1; i < tokens.length; i++) {
     if (taken.has(i) || ctx.skipped(i) || !/^[A-Z][A-Z0-9]{1,5}$/.test(tokens[i]!.text)) continue
-    if (ends.has(i - 1) && text.slice(tokens[i - 1]!.end, tokens[i]!.start) === ' (' && text[tokens[i]!.end] === ')') fresh.push(named(i, i))
+    if (ends.has(i - 1) && text.slice(tokens[i - 1]!.end, tokens[i]!.start) === ' (' && text[tokens[i]!.end] === ')') addFresh(named(i, i))
   }
   const all = unswallowed([...out, ...fresh])
   // Practices first: a list's lower-case items spread from them too ("regression, hypothesis testing").

@@ -392,9 +392,19 @@ function spelledOut(found: Found[], ctx: NameContext, named: (first: number, las
     else if (need > 0 || SMALL.has(tokens[first]!.key)) continue
     const start = tokens[first]!.start
     const end = tokens[i - 1]!.end
-    const same = found.find((f) => f.start === start && f.end === end)
+    // The names around it, by binary search in `found` (sorted by start; no name is 200 characters).
+    let lo = 0
+    let hi = found.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (found[mid]!.start < start - 200) lo = mid + 1
+      else hi = mid
+    }
+    const near: Found[] = []
+    for (let k = lo; k < found.length && found[k]!.start < end + 3 + acronym.length; k++) near.push(found[k]!)
+    const same = near.find((f) => f.start === start && f.end === end)
     const long = same ?? named(first, i - 1)
-    for (const f of found) if (f !== same && f.start < end + 3 + acronym.length && f.end > start) drop.add(f)
+    for (const f of near) if (f !== same && f.end > start) drop.add(f)
     if (!same) add.push(long)
     byAcronym.set(acronym, long.term)
   }

@@ -137,9 +137,14 @@ export function findMentions(
     const initial = Boolean(line?.heading) || shape.isInitial(first, tokens[i - 1], text)
     // In capitals, a practice's name counts only where any word would be: "Brightline Logistics" is a firm.
     if (found.recased && !initial) continue
-    const lineText = line ? text.slice(line.start, line.end) : ''
-    const rest = `${lineText.slice(0, first.start - (line?.start ?? 0))}\u0000${lineText.slice(lastToken.end - (line?.start ?? 0))}`
-    const alone = /^[\s\-*•·‣▪–+\d.)#]*\u0000[\s.,;:)*_]*(\([^)]*\))?[\s.,;:*_]*$/.test(rest)
+    // Alone on its line: only a bullet before, only punctuation or a bracket after. Looked at within
+    // a few hundred characters, so a posting written as one long line costs no more per name.
+    const lineStart = line?.start ?? 0
+    const lineEnd = line?.end ?? text.length
+    const alone =
+      first.start - lineStart <= 64 &&
+      lineEnd - lastToken.end <= 256 &&
+      /^[\s\-*•·‣▪–+\d.)#]*\u0000[\s.,;:)*_]*(\([^)]*\))?[\s.,;:*_]*$/.test(`${text.slice(lineStart, first.start)}\u0000${text.slice(lastToken.end, lineEnd)}`)
     candidates.push({
       term: found.form.term,
       form: found.form,
@@ -155,6 +160,18 @@ export function findMentions(
   }
   const accepted = new Set<Candidate>()
   const certain = new Set<Term>()
+  // Whether a line is about papers, read once per line.
+  const venues = new Map<number, boolean>()
+  const venueLine = (offset: number): boolean => {
+    const line = shape.lineOf(offset)
+    if (!line) return false
+    let v = venues.get(line.start)
+    if (v === undefined) {
+      v = VENUE_LINE.test(text.slice(line.start, line.end))
+      venues.set(line.start, v)
+    }
+    return v
+  }
   const evidence = (c: Candidate): boolean => {
     if (c.alone) return true
     // A list item's label: "- Statistics: regression, hypothesis testing", "- Go: 3+ years".
@@ -168,7 +185,7 @@ export function findMentions(
       if (text[c.start - 1] === '-' || text[c.end] === '-') return false
       // Venues of papers are acronyms too: "Publish at top venues (ACL, EMNLP)".
       const line = shape.lineOf(c.start)
-      return !VENUE_LINE.test(line ? text.slice(line.start, line.end) : '')
+      return !venueLine(c.start)
     }
     const next = tokens[c.last + 1]
     // In lower case only: "Keystone Software", "Atlas Systems" are company names.
@@ -179,7 +196,10 @@ export function findMentions(
     if (prev && CUE_BEFORE.has(prev.key) && BLANK.test(text.slice(prev.end, c.start))) return true
     if (c.form.tier === 1) {
       const line = shape.lineOf(c.start)
-      return NOUN_AFTER.test(text.slice(c.end, line ? line.end : undefined))
+      // The pattern looks at the next few characters only, unless they are all blank.
+      const end = line ? line.end : text.length
+      const after = text.slice(c.end, Math.min(end, c.end + 64))
+      return NOUN_AFTER.test(after.length < end - c.end && /^[ \t*_]*$/.test(after) ? text.slice(c.end, end) : after)
     }
     // A product named by a common word, capitalised inside a list item, not part of a longer proper
     // name: "our community Slack", "serve features from Feast" ("Slack Technologies" is a firm).
@@ -190,7 +210,7 @@ export function findMentions(
       const properAfter = after && joined(tokens[c.last], after) && /^[A-Z0-9]/.test(after.text)
       const properBefore = before && joined(before, tokens[c.first]) && /^[A-Z0-9]/.test(before.text)
       const line = shape.lineOf(c.start)
-      return !properAfter && !properBefore && !VENUE_LINE.test(line ? text.slice(line.start, line.end) : '')
+      return !properAfter && !properBefore && !venueLine(c.start)
     }
     return false
   }

@@ -272,8 +272,9 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
 
 /**
  * The names not inside a longer one ("Data Analytics" in "Google Data Analytics Certificate"), in
- * one sweep by start, longest first (a stable sort: of the same words found twice, the first stays): a name is swallowed when one that starts earlier reaches as
- * far, or one that starts with it reaches further.
+ * one sweep by start, longest first (a stable sort: of the same words found twice, the first
+ * stays): a name is swallowed when one that starts earlier reaches as far, or one that starts with
+ * it reaches further.
  */
 function unswallowed(found: Found[]): Found[] {
   const swallowed = new Set<Found>()
@@ -311,9 +312,13 @@ function listedPhrases(found: Found[], ctx: NameContext, named: (first: number, 
   const { text, tokens } = ctx
   const out: Found[] = []
   const byLine = new Map<number, number[]>()
+  // The line a token is on, counted along (a search back per token is quadratic on one long line).
+  let lineStart = 0
   for (let i = 0; i < tokens.length; i++) {
+    const gapStart = i > 0 ? tokens[i - 1]!.end : 0
+    const newline = text.slice(gapStart, tokens[i]!.start).lastIndexOf('\n')
+    if (newline >= 0) lineStart = gapStart + newline + 1
     if (ctx.skipped(i) || !ctx.onListItem(i)) continue
-    const lineStart = text.lastIndexOf('\n', tokens[i]!.start - 1) + 1
     const list = byLine.get(lineStart) ?? []
     list.push(i)
     byLine.set(lineStart, list)

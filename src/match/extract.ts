@@ -184,7 +184,6 @@ export function findMentions(
       // Half of a dashed word ("RNA-seq", "ABET-accredited") is not a name by itself.
       if (text[c.start - 1] === '-' || text[c.end] === '-') return false
       // Venues of papers are acronyms too: "Publish at top venues (ACL, EMNLP)".
-      const line = shape.lineOf(c.start)
       return !venueLine(c.start)
     }
     const next = tokens[c.last + 1]
@@ -209,7 +208,6 @@ export function findMentions(
       const joined = (a: Token | undefined, b: Token | undefined) => a && b && /^[ -]$/.test(text.slice(a.end, b.start))
       const properAfter = after && joined(tokens[c.last], after) && /^[A-Z0-9]/.test(after.text)
       const properBefore = before && joined(before, tokens[c.first]) && /^[A-Z0-9]/.test(before.text)
-      const line = shape.lineOf(c.start)
       return !properAfter && !properBefore && !venueLine(c.start)
     }
     return false

@@ -27,7 +27,8 @@
 //               one separate build, and per resume and peak memory at 2N (linear time, flat memory)
 //   match       (issue 19) resume match: precision and recall of the posting terms found against the
 //               hand-annotated postings (all, and the held-out ones); a two-page posting against
-//               every variant beside resume validate
+//               every variant beside resume validate; postings at the 1 MiB limit, dense with names,
+//               as list items and as one line (linear cost)
 //   letters     (issue 18) the seed's letter and its resume as PDF in one run, beside that resume's PDF alone
 //   bounds      (issue 24) resume validate of files of aliases (16,000 in 112 kB; up to 1 MiB) and an
 //               alias bomb, each refused: whole CLI runs, against "well under a second"
@@ -584,6 +585,21 @@ async function match() {
     check: { measured: r.ms / r.base, limit: 1.5, show: x, of: 'resume validate' },
     note: `validate ${r.base.toFixed(1)} ms`,
   })
+  // Postings at the 1 MiB limit, dense with names: every rule looks names up by position, so the
+  // cost stays linear whether the text has 9,000 lines or one.
+  const items = Array.from(
+    { length: 9000 },
+    (_, i) => `- Build the Quest Scripting Framework (QSF) with Foo${i} Bar, FEA and CTEs, canary releases and root cause analysis in Python`,
+  )
+  for (const [what, name, text] of [
+    ['a 1 MiB posting of list items', 'dense.txt', `Requirements\n${items.join('\n')}\n`],
+    ['a 1 MiB posting on one line', 'one-line.txt', `Requirements\n- ${items.map((l) => l.slice(2)).join('; ')}\n`],
+  ]) {
+    const file = join(out, name)
+    writeFileSync(file, text.slice(0, 1024 * 1024 - 2))
+    const big = await paired(cli('match', file), node0)
+    row(`resume match: ${what}`, big.ms, 'ms', { check: { measured: big.ms, limit: 3000, show: (n) => `${Math.round(n)} ms` }, note: `node -e 0 ${big.base.toFixed(1)} ms` })
+  }
 }
 
 /** Files a hostile user might hand `resume validate`: each is refused (exit 3), and should be at once. */

@@ -39,6 +39,8 @@ const handAmbiguous = new Set(hand.ambiguous.map((n) => n.toLowerCase()))
 function tierOf(form, kind) {
   const lower = form.toLowerCase()
   if (lower.replace(/[^a-z0-9+#]/g, '').length <= 1) return 2
+  // A number alone ("42", a school in Simple Icons) is a count in prose far more often.
+  if (/^[\d\s.,]+$/.test(lower)) return 2
   const words = lower.split(/[\s-]+/).filter(Boolean)
   // A method or certification of several words is one whatever its case ("Machine Learning").
   if (words.length > 1 && (kind === 'method' || kind === 'certification')) return 0
@@ -130,9 +132,11 @@ for (const line of hand.certifications) {
   add(name, 'certification', forms, { override: true })
 }
 
-const list = [...terms.values()].filter((t) => t.forms.size).sort((a, b) => a.name.localeCompare(b.name))
+// By lower-cased name in code-point order: a command finds a name by binary search in the text.
+const byCodePoint = (a, b) => (a < b ? -1 : a > b ? 1 : 0)
+const list = [...terms.values()].filter((t) => t.forms.size).sort((a, b) => byCodePoint(a.name.toLowerCase(), b.name.toLowerCase()))
 // Indexed by the first word of each spelling, so a command builds only the entries it looks up.
-const index = {}
+const index = Object.create(null)
 const joined = new Set()
 list.forEach((t, i) => {
   for (const f of t.forms) {
@@ -154,5 +158,22 @@ const common = [...rank]
   .filter(([w, r]) => r < COMMON_RANK && /^[a-z]+$/.test(w))
   .map(([w]) => w)
   .join(' ')
-writeFileSync(out, JSON.stringify({ sources, terms: list.map((t) => [t.name, t.kind]), index, joined: [...joined], common }))
+// Terms, the index and the common words as sorted lines of text, not arrays and objects: JSON.parse
+// reads three strings at once, and a command finds a line by binary search (src/match/vocabulary.ts),
+// splitting only the entries its words look up. An index line is the key, \u0001, then its entries
+// ("term index\tspelling\ttier\tkeys") joined by \u0002.
+const packed = Object.keys(index)
+  .sort(byCodePoint)
+  .map((k) => `${k}\u0001${index[k].map((e) => e.join('\t')).join('\u0002')}`)
+  .join('\n')
+writeFileSync(
+  out,
+  JSON.stringify({
+    sources,
+    terms: list.map((t) => `${t.name}\t${t.kind}`).join('\n'),
+    index: packed,
+    joined: [...joined],
+    common: common.split(' ').sort(byCodePoint).join('\n'),
+  }),
+)
 if (process.argv.includes('--stats')) console.log(`${list.length} terms, ${Object.values(index).reduce((n, e) => n + e.length, 0)} spellings`)

@@ -102,7 +102,17 @@ export function tailor(base: Resume, layers: readonly TailorLayer[], defaultOrde
         const hv = verdict(tagsOfHighlight(h), layers)
         const capped = hv.kept && maxHighlights?.maxHighlights !== undefined && highlights.length >= maxHighlights.maxHighlights
         const final = capped ? { kept: false, reason: `beyond the ${maxHighlights!.maxHighlights} highlights per entry that ${maxHighlights!.source} allows` } : hv
-        decisions.push({ section, entry: index, highlight: hi, label: shorten(plainText(textOfHighlight(h))), ...final })
+        // The label is read by `resume explain` only: worked out (Markdown parsed) when read, not for
+        // every highlight of every target (`resume match --all-variants` tailors each one).
+        decisions.push({
+          section,
+          entry: index,
+          highlight: hi,
+          get label() {
+            return shorten(plainText(textOfHighlight(h)))
+          },
+          ...final,
+        })
         if (final.kept) highlights.push(h)
       })
       kept.push({ ...entry, highlights })

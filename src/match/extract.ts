@@ -39,13 +39,19 @@ const BLANK = /^[ \t*_`]*$/
 // A name no list holds but that reads like one: an acronym (FEA, SOQL) or an inner capital
 // (MuleSoft, RSpec). Counted only with the evidence a common word needs, and never these, which
 // postings use for titles, degrees, places, money and time.
-const OPEN_NAME = /^(?:[A-Z][A-Z0-9&]{2,5}|[A-Z]+[a-z]+[A-Z][A-Za-z]*|[A-Z]{2}[a-z]{2,})$/
+const OPEN_NAME = /^(?:[A-Z][A-Z0-9&]{2,5}s?|[A-Z]+[a-z]+[A-Z][A-Za-z]*|[A-Z]{2}[a-z]{2,})$/
+// Acronyms every software posting uses for a kind of thing, not a thing: "APIs", "SDK".
+const GENERIC = new Set(['API', 'SDK', 'UI', 'KPI', 'SLA'])
+const VENUE_LINE = /\b(publish|publications?|venues?|conferences?|journals?|papers?)\b/i
+// An acronym: letters in capitals, perhaps in the plural ("CTEs", "ADCs").
+const ACRONYM = /^[A-Z][A-Z0-9&]{2,5}s?$/
 const NOT_NAMES = new Set(
   'CEO CTO CFO COO CIO CMO CPO CRO CISO VP SVP EVP HR USA NYC EEO EOE PTO LLC INC LTD GMBH ASAP FAQ DEI ESG OKR OKRS MBA PHD PHDS MSC BSC MSE BSE MENG BENG EST PST CST MST EDT PDT CET CEST GMT UTC BST AMER EMEA APAC LATAM ANZ DACH USD EUR GBP CAD AUD INR OTE FTE DOE YOE WFH RTO IPO SMB SME SMBS B2B B2C D2C DTC NGO NHS TBD ETA RSVP AND THE FOR YOU OUR NEW WHO WHAT NOT ALL ANY CAN ARE HOW WHY'.split(
     ' ',
   ),
 )
-const isOpenName = (word: string): boolean => OPEN_NAME.test(word) && !NOT_NAMES.has(word.toUpperCase()) && !/^Ma?c[A-Z]/.test(word) && /[A-Z].*[A-Za-z]/.test(word)
+const isOpenName = (word: string): boolean =>
+  OPEN_NAME.test(word) && !NOT_NAMES.has(word.toUpperCase()) && !GENERIC.has(word.replace(/s$/, '')) && !/^Ma?c[A-Z]/.test(word) && /[A-Z].*[A-Za-z]/.test(word)
 
 /** Where the sentences and list items of a text start, and which ranges are headings. */
 export interface TextShape {
@@ -69,7 +75,7 @@ export function plainShape(text: string): TextShape {
 }
 
 /** The spelling at tokens[i..] that the longest form of the vocabulary matches, case rules applied. */
-function longestAt(vocab: Vocabulary, text: string, tokens: Token[], i: number): { form: Form; last: number } | undefined {
+function longestAt(vocab: Vocabulary, text: string, tokens: Token[], i: number): { form: Form; last: number; recased?: boolean } | undefined {
   const keys: string[] = []
   for (let j = i; j < tokens.length && j < i + 6; j++) {
     if (j > i && !/^[ \t\u00a0&]*$/.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) break
@@ -80,12 +86,17 @@ function longestAt(vocab: Vocabulary, text: string, tokens: Token[], i: number):
     const words = keys.slice(0, form.keys.length)
     let ok = form.keys.every((k, n) => k === words[n] || (n === form.keys.length - 1 && singular(words[n]!) === k))
     if (!ok) continue
+    let recased = false
     if (form.tier > 0) {
       // As written: the same letters in the same case, a plural "s" allowed at the end.
       const written = text.slice(tokens[i]!.start, tokens[i + form.keys.length - 1]!.end).replace(/\s+/g, ' ')
-      ok = written === form.text || written === `${form.text}s` || written.replace(/['’]s$/, '') === form.text
+      // A practice is written in lower case and starts a sentence or list item in capitals:
+      // "Statistics: regression, ...". Such a capital proves nothing, so evidence is still asked.
+      const asWritten = /^[a-z]/.test(form.text) ? written[0]!.toLowerCase() + written.slice(1) : written
+      ok = asWritten === form.text || asWritten === `${form.text}s` || asWritten.replace(/['’]s$/, '') === form.text
+      recased = asWritten !== written
     }
-    if (ok) return { form, last: i + form.keys.length - 1 }
+    if (ok) return { form, last: i + form.keys.length - 1, recased: recased || undefined }
   }
   return undefined
 }
@@ -102,6 +113,7 @@ export function findMentions(
   options: { shape?: TextShape; skip?: (offset: number) => boolean; lenient?: boolean; openNames?: boolean; listItem?: (offset: number) => boolean } = {},
 ): Mention[] {
   const open = new Map<string, Form>()
+  const openTerms = new Set<Term>()
   const shape = options.shape ?? plainShape(text)
   const tokens = tokenize(text, (key) => vocab.joined.has(key))
   const candidates: Candidate[] = []
@@ -110,17 +122,29 @@ export function findMentions(
     if (options.skip?.(first.start)) continue
     let found = longestAt(vocab, text, tokens, i)
     if (!found && options.openNames && isOpenName(first.text)) {
-      const form = open.get(first.text) ?? { text: first.text, keys: [first.key], tier: 2 as const, term: { name: first.text, kind: 'technology' as const } }
+      // "CTEs" is the term CTE.
+      const name = /^[A-Z0-9&]+s$/.test(first.text) ? first.text.slice(0, -1) : first.text
+      const term = open.get(name)?.term ?? { name, kind: 'technology' as const }
+      openTerms.add(term)
+      const form = open.get(first.text) ?? { text: first.text, keys: [first.key], tier: 2 as const, term }
       open.set(first.text, form)
+      if (!open.has(name)) open.set(name, { ...form, text: name })
       found = { form, last: i }
     }
     if (!found) continue
     const lastToken = tokens[found.last]!
     const line = shape.lineOf(first.start)
     const initial = Boolean(line?.heading) || shape.isInitial(first, tokens[i - 1], text)
-    const lineText = line ? text.slice(line.start, line.end) : ''
-    const rest = `${lineText.slice(0, first.start - (line?.start ?? 0))}\u0000${lineText.slice(lastToken.end - (line?.start ?? 0))}`
-    const alone = /^[\s\-*•·‣▪–+\d.)#]*\u0000[\s.,;:)*_]*(\([^)]*\))?[\s.,;:*_]*$/.test(rest)
+    // In capitals, a practice's name counts only where any word would be: "Brightline Logistics" is a firm.
+    if (found.recased && !initial) continue
+    // Alone on its line: only a bullet before, only punctuation or a bracket after. Looked at within
+    // a few hundred characters, so a posting written as one long line costs no more per name.
+    const lineStart = line?.start ?? 0
+    const lineEnd = line?.end ?? text.length
+    const alone =
+      first.start - lineStart <= 64 &&
+      lineEnd - lastToken.end <= 256 &&
+      /^[\s\-*•·‣▪–+\d.)#]*\u0000[\s.,;:)*_]*(\([^)]*\))?[\s.,;:*_]*$/.test(`${text.slice(lineStart, first.start)}\u0000${text.slice(lastToken.end, lineEnd)}`)
     candidates.push({
       term: found.form.term,
       form: found.form,
@@ -136,18 +160,55 @@ export function findMentions(
   }
   const accepted = new Set<Candidate>()
   const certain = new Set<Term>()
+  // Whether a line is about papers, read once per line.
+  const venues = new Map<number, boolean>()
+  const venueLine = (offset: number): boolean => {
+    const line = shape.lineOf(offset)
+    if (!line) return false
+    let v = venues.get(line.start)
+    if (v === undefined) {
+      v = VENUE_LINE.test(text.slice(line.start, line.end))
+      venues.set(line.start, v)
+    }
+    return v
+  }
   const evidence = (c: Candidate): boolean => {
     if (c.alone) return true
+    // A list item's label: "- Statistics: regression, hypothesis testing", "- Go: 3+ years".
+    if (c.initial && options.listItem?.(c.start) && /^[ \t*_]*:/.test(text.slice(c.end, c.end + 4))) return true
+    // An acronym no list holds, on a list item of the posting ("Run FEA and thermal analysis",
+    // "checks (SPF, DKIM, DMARC)"): requirement and duty bullets name things; prose and headings
+    // (company names, places, "ABOUT US") are left to the other evidence. Not a common word in
+    // capitals ("SOAR" is one only beside a name).
+    if (c.form.tier === 2 && open.get(c.form.text) === c.form && ACRONYM.test(c.text) && options.listItem?.(c.start) && !c.initial && !GENERIC.has(c.text.replace(/s$/, ''))) {
+      // Half of a dashed word ("RNA-seq", "ABET-accredited") is not a name by itself.
+      if (text[c.start - 1] === '-' || text[c.end] === '-') return false
+      // Venues of papers are acronyms too: "Publish at top venues (ACL, EMNLP)".
+      return !venueLine(c.start)
+    }
     const next = tokens[c.last + 1]
     // In lower case only: "Keystone Software", "Atlas Systems" are company names.
     if (next && CUE_AFTER.has(next.key) && /^([a-z]|[A-Z]{2,}s?$)/.test(next.text) && BLANK.test(text.slice(c.end, next.start))) return true
     // A version after the name: "Ruby 3.3", "Rails 7", "Java 17" (not a year: "Spring 2026").
-    if (next && /^v?\d{1,2}(\.\d+)*x?$/.test(next.key) && text.slice(c.end, next.start) === ' ') return true
+    if (next && /^v?\d{1,2}(\.\d+)*(x|\+)?$/.test(next.key) && text.slice(c.end, next.start) === ' ') return true
     const prev = tokens[c.first - 1]
     if (prev && CUE_BEFORE.has(prev.key) && BLANK.test(text.slice(prev.end, c.start))) return true
     if (c.form.tier === 1) {
       const line = shape.lineOf(c.start)
-      return NOUN_AFTER.test(text.slice(c.end, line ? line.end : undefined))
+      // The pattern looks at the next few characters only, unless they are all blank.
+      const end = line ? line.end : text.length
+      const after = text.slice(c.end, Math.min(end, c.end + 64))
+      return NOUN_AFTER.test(after.length < end - c.end && /^[ \t*_]*$/.test(after) ? text.slice(c.end, end) : after)
+    }
+    // A product named by a common word, capitalised inside a list item, not part of a longer proper
+    // name: "our community Slack", "serve features from Feast" ("Slack Technologies" is a firm).
+    if (!c.initial && options.listItem?.(c.start) && /^[A-Z][a-z]/.test(c.text) && c.term.kind !== 'method') {
+      const after = tokens[c.last + 1]
+      const before = tokens[c.first - 1]
+      const joined = (a: Token | undefined, b: Token | undefined) => a && b && /^[ -]$/.test(text.slice(a.end, b.start))
+      const properAfter = after && joined(tokens[c.last], after) && /^[A-Z0-9]/.test(after.text)
+      const properBefore = before && joined(before, tokens[c.first]) && /^[A-Z0-9]/.test(before.text)
+      return !properAfter && !properBefore && !venueLine(c.start)
     }
     return false
   }
@@ -178,7 +239,9 @@ export function findMentions(
   }
   const kept = candidates.filter((c) => accepted.has(c))
   if (!options.openNames) return kept.map(({ term, text: t, start, end }) => ({ term, text: t, start, end }))
-  const starts = new Set(candidates.map((c) => c.first))
+  // Where a name of the vocabulary starts; an acronym read from the posting's shape alone is no
+  // such name, so a known name runs on through it: "Splunk SOAR", "MITRE ATT&CK".
+  const starts = new Set(candidates.filter((c) => !openTerms.has(c.term)).map((c) => c.first))
   const initial = (i: number) => shape.isInitial(tokens[i]!, tokens[i - 1], text) || Boolean(shape.lineOf(tokens[i]!.start)?.heading)
   const widened = widenNames(kept, {
     text,
@@ -186,6 +249,7 @@ export function findMentions(
     initial,
     skipped: (i) => options.skip?.(tokens[i]!.start) ?? false,
     known: (i) => starts.has(i),
+    soft: (term) => openTerms.has(term),
     onListItem: (i) => options.listItem?.(tokens[i]!.start) ?? false,
     common: (word) => vocab.isCommonWord(word),
   })

@@ -81,6 +81,14 @@ async function userTerms(resume: Resume, file?: string): Promise<UserTerms> {
   return { terms: [...(own.terms ?? []), ...(data.terms ?? [])], ignore: [...(own.ignore ?? []), ...(data.ignore ?? [])] }
 }
 
+// By name, ignoring case, in code-point order: the same order on every machine, and no collator to
+// load (ICU's first localeCompare costs a command ~5 ms).
+const byName = (a: string, b: string): number => {
+  const x = a.toLowerCase()
+  const y = b.toLowerCase()
+  return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0
+}
+
 /** `resume match`: the posting's terms, where the resume shows them in each target, and what would show the rest. */
 export async function matchPosting(options: { posting: string; resume: string; tailor: TailorOptions; termsFile?: string; stdin: () => Promise<Buffer> }): Promise<MatchReport> {
   const posting = await readPosting(options.posting, options.stdin)
@@ -167,7 +175,7 @@ export async function matchPosting(options: { posting: string; resume: string; t
     await services.dispose()
   }
   const order: Record<Importance, number> = { required: 0, mentioned: 1, preferred: 2 }
-  terms.sort((a, b) => order[a.importance] - order[b.importance] || a.name.localeCompare(b.name))
+  terms.sort((a, b) => order[a.importance] - order[b.importance] || byName(a.name, b.name))
   scores.sort((a, b) => b.coverage - a.coverage || b.required.shown - a.required.shown)
   return { posting: posting.file, resume: p.source.file, terms, variants: scores, vocabulary: vocab.sources, diagnostics: [...p.diagnostics, ...services.warnings] }
 }

@@ -1,3 +1,4 @@
+import { DUTY_VERBS, headedPhrases } from './phrases.js'
 import type { Token } from './tokens.js'
 import type { Term } from './vocabulary.js'
 
@@ -22,6 +23,8 @@ export interface NameContext {
   known(i: number): boolean
   /** The word is on a bullet line (a requirement, a duty). */
   onListItem(i: number): boolean
+  /** A name read from the posting's shape alone (an acronym on a list item): a known name runs on through it. */
+  soft(term: Term): boolean
   common(word: string): boolean
 }
 
@@ -63,7 +66,8 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
   const named = (first: number, last: number, base?: Term): Found => {
     const written = text.slice(tokens[first]!.start, tokens[last]!.end).replace(/\s+/g, ' ')
     const kind = /certifi|credential/i.test(written) ? 'certification' : (base?.kind ?? 'technology')
-    const term = open.get(written.toLowerCase()) ?? { name: written, kind: /^[a-z]/.test(written) && !base ? 'method' : kind }
+    // Lower case, or ending so ("Capacity planning" at a bullet's start): a practice, not a product.
+    const term = open.get(written.toLowerCase()) ?? { name: written, kind: /^[a-z]|\s[a-z][^\s]*$/.test(written) && !base ? 'method' : kind }
     open.set(written.toLowerCase(), term)
     return { term, start: tokens[first]!.start, end: tokens[last]!.end, first, last }
   }
@@ -74,7 +78,8 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
     for (let j = i; j < tokens.length && j < i + max; j++) {
       if (j > i && !spaced(j - 1, j)) break
       // Another known name ends the run: "Oracle ERP", "GraphQL APIs" are two things.
-      if (!nameWord(j, cert) || (!through && !cert && (covered.has(j) || ctx.known(j)))) break
+      const hard = covered.has(j) ? !ctx.soft(covered.get(j)!.term) : ctx.known(j)
+      if (!nameWord(j, cert) || (!through && !cert && hard)) break
       // A year or version is not part of a name: "Java 17", "since 2019".
       if (/^\d{1,2}(\.\d+)*$|^(19|20)\d\d$/.test(tokens[j]!.text)) break
       if (tokens[j]!.key === 'certified') cert = true
@@ -87,10 +92,14 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
   for (const f of found) {
     // Back over capitalised words that are no common English word, or are in capitals: "Trane TRACE 3D".
     let first = f.first
-    for (let b = f.first - 1; b >= 0 && b >= f.first - 3; b--) {
+    // A name written in lower case ("change management") is a practice: words before it are not its maker.
+    const lower = /^[a-z]/.test(tokens[f.first]!.text)
+    for (let b = f.first - 1; b >= 0 && b >= f.first - 3 && !lower; b--) {
       const t = tokens[b]!.text
-      if (covered.has(b) || !spaced(b, b + 1) || !nameWord(b, false) || /^\d/.test(t)) break
-      if (ctx.common(t) && !/^[A-Z]{3,}$/.test(t)) break
+      if ((covered.has(b) && !ctx.soft(covered.get(b)!.term)) || !spaced(b, b + 1) || !nameWord(b, false) || /^\d/.test(t)) break
+      // A capitalised word dashed to the name is part of it whatever it means: "Allen-Bradley".
+      const dashed = text.slice(tokens[b]!.end, tokens[b + 1]!.start) === '-'
+      if (ctx.common(t) && !/^[A-Z]{3,}$/.test(t) && !dashed) break
       // A sentence's first word is a verb as often as a name: "Administer Salesforce".
       if (ctx.initial(b) && !/^[A-Z]{3,}$/.test(t)) break
       first = b
@@ -112,11 +121,12 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
     out.push(first === f.first && last === f.last ? f : named(first, last, f.term))
   }
   // A known name swallowed by a longer one is that one: "Data Analytics" in "Google Data Analytics Certificate".
-  const widest = out.filter((f) => !out.some((g) => g !== f && g.first <= f.first && g.last >= f.last && g.last - g.first > f.last - f.first))
+  const widest = unswallowed(out)
   out.length = 0
   out.push(...widest)
   const taken = new Set<number>()
-  for (const f of out) for (let i = f.first; i <= f.last; i++) taken.add(i)
+  // An acronym read from the shape alone may still be the end of a longer name: "Carrier HAP".
+  for (const f of out) if (!ctx.soft(f.term)) for (let i = f.first; i <= f.last; i++) taken.add(i)
   const fresh: Found[] = []
   const runs: { first: number; last: number }[] = []
   for (let i = 0; i < tokens.length; i++) {
@@ -137,45 +147,87 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
   }
   const wordy = (r: { first: number; last: number }) => r.first === r.last && ctx.common(tokens[r.first]!.text)
   // Before "certification": a name of its own.
+  // What fresh names cover, kept as they are added: each rule below asks by position, not by scanning
+  // every name (a 1 MiB posting holds tens of thousands).
+  const freshFirst = new Set<number>()
+  const freshAt = new Set<number>()
+  const addFresh = (f: Found) => {
+    fresh.push(f)
+    freshFirst.add(f.first)
+    for (let i = f.first; i <= f.last; i++) freshAt.add(i)
+  }
   for (const r of runs) {
     const next = tokens[r.last + 1]
-    if (next && spaced(r.last, r.last + 1) && CERT_WORD.test(next.text) && !wordy(r)) fresh.push(named(r.first, r.last + 1))
+    if (next && spaced(r.last, r.last + 1) && CERT_WORD.test(next.text) && !wordy(r)) addFresh(named(r.first, r.last + 1))
   }
-  // Listed beside a name: spread along the list, a round at a time.
-  const known = [...out]
+  // Listed beside a name: spread along the list, a round at a time. A list's gap is a few
+  // characters ("and", "as well as"), so a neighbour ends or starts within four words of a run.
+  const byLast = new Map<number, Found[]>()
+  const byFirst = new Map<number, Found[]>()
+  const know = (f: Found) => {
+    byLast.set(f.last, [...(byLast.get(f.last) ?? []), f])
+    byFirst.set(f.first, [...(byFirst.get(f.first) ?? []), f])
+  }
+  for (const f of out) know(f)
   const isListed = (r: { first: number; last: number }, f: Found) => {
     const gap = f.last < r.first ? text.slice(f.end, tokens[r.first]!.start) : f.first > r.last ? text.slice(tokens[r.last]!.end, f.start) : ''
     return gap.length > 0 && gap.length < 12 && !gap.includes('\n') && LIST_GAP.test(gap)
   }
-  const pending = runs.filter((r) => !fresh.some((f) => f.first === r.first))
+  const beside = (r: { first: number; last: number }) => {
+    for (let d = 1; d <= 4; d++) {
+      for (const f of byLast.get(r.first - d) ?? []) if (isListed(r, f)) return true
+      for (const f of byFirst.get(r.last + d) ?? []) if (isListed(r, f)) return true
+    }
+    return false
+  }
+  let pending = runs.filter((r) => !freshFirst.has(r.first))
   for (let round = 0; round < 6 && pending.length; round++) {
-    const now = pending.filter((r) => {
-      if (ctx.initial(r.first) && ctx.common(tokens[r.first]!.text)) return false
-      if (wordy(r) && !ctx.onListItem(r.first)) return false
-      return known.some((f) => isListed(r, f))
-    })
-    if (!now.length) break
+    const now = new Set(
+      pending.filter((r) => {
+        if (ctx.initial(r.first) && ctx.common(tokens[r.first]!.text)) return false
+        if (wordy(r) && !ctx.onListItem(r.first)) return false
+        return beside(r)
+      }),
+    )
+    if (!now.size) break
     for (const r of now) {
       const f = named(r.first, r.last)
-      fresh.push(f)
-      known.push(f)
-      pending.splice(pending.indexOf(r), 1)
+      addFresh(f)
+      know(f)
     }
+    pending = pending.filter((r) => !now.has(r))
   }
   // In brackets on a requirement line, every item a name: "(Seurat, Scanpy)", "(Volatility)".
+  const pendingAt = new Map(pending.map((r) => [r.first, r]))
+  // The first token at or after an offset.
+  const tokenFrom = (offset: number) => {
+    let lo = 0
+    let hi = tokens.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (tokens[mid]!.start < offset) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
   for (const m of text.matchAll(/\(([^()\n]{2,60})\)/g)) {
-    // Acronyms in brackets are as often venues or bodies ("NeurIPS, ICML, ACL"): they keep needing evidence.
-    const inside = pending.filter((r) => tokens[r.first]!.start > m.index && tokens[r.last]!.end < m.index + m[0].length && !/^[A-Z]+$/.test(tokens[r.first]!.text))
+    const end = m.index + m[0].length
+    const inside: { first: number; last: number }[] = []
+    for (let i = tokenFrom(m.index + 1); i < tokens.length && tokens[i]!.start < end; i++) {
+      const r = pendingAt.get(i)
+      // Acronyms in brackets are as often venues or bodies ("NeurIPS, ICML, ACL"): they keep needing evidence.
+      if (r && tokens[r.last]!.end < end && !/^[A-Z]+$/.test(tokens[r.first]!.text)) inside.push(r)
+    }
     if (!inside.length || !ctx.onListItem(inside[0]!.first)) continue
     const rest = inside.reduce((s, r) => s.replace(text.slice(tokens[r.first]!.start, tokens[r.last]!.end), ''), m[1]!)
     if (!/^[\s,/;]*((and|or)[\s,]*)*$/.test(rest)) continue
-    for (const r of inside) fresh.push(named(r.first, r.last))
+    for (const r of inside) addFresh(named(r.first, r.last))
   }
   // A capitalised word no list holds and no dictionary has, on a requirement line, after "in",
   // "with", "using" or "via": "coordinated in Navisworks", "chaos experiments with Gremlin".
   for (const r of pending) {
     const prev = tokens[r.first - 1]
-    if (r.first !== r.last || fresh.some((f) => f.first === r.first) || !prev || !ctx.onListItem(r.first) || ctx.initial(r.first)) continue
+    if (r.first !== r.last || freshFirst.has(r.first) || !prev || !ctx.onListItem(r.first) || ctx.initial(r.first)) continue
     if (ctx.common(tokens[r.first]!.text) || !/^(in|with|using|via)$/.test(prev.key) || text.slice(prev.end, tokens[r.first]!.start) !== ' ') continue
     if (/^[A-Z][a-z]+$/.test(tokens[r.first]!.text) && tokens[r.first]!.text.length < 5) continue
     // Places read the same way ("based in Denver", "our offices in Leeds"): no gazetteer, so the words around tell.
@@ -183,25 +235,70 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
     const after = text.slice(tokens[r.first]!.end, tokens[r.first]!.end + 12)
     if (/^(based|located|offices?|live|living|headquartered|relocate|remote|hybrid|onsite|travel)$/.test(before) || /^(,\s*[A-Z]{2}\b| office| area| metro| HQ)/.test(after))
       continue
-    fresh.push(named(r.first, r.last))
+    addFresh(named(r.first, r.last))
+  }
+  // Two or three capitalised words inside a list item's sentence, not at its start: a proper name,
+  // and on a requirement or duty line a product's as a rule ("retire old Workflow Rules", "Maintain
+  // Sales Cloud"). Places are told by the words around them, as above; jobs and teams end no run.
+  for (const r of pending) {
+    if (r.first === r.last || tokens.slice(r.first, r.last + 1).some((_, k) => freshAt.has(r.first + k))) continue
+    if (!ctx.onListItem(r.first) || ctx.initial(r.first)) continue
+    const words = tokens.slice(r.first, r.last + 1)
+    if (!words.every((w) => /^[A-Z][a-z]+$/.test(w.text))) continue
+    const before = tokens[r.first - 1]?.key ?? ''
+    const after = text.slice(tokens[r.last]!.end, tokens[r.last]!.end + 12)
+    if (
+      /^(based|located|offices?|live|living|headquartered|relocate|remote|hybrid|onsite|travel|near|from|at|in|to|visit|visiting)$/.test(before) ||
+      /^(,\s*[A-Z]{2}\b| office| area| metro| HQ)/.test(after)
+    )
+      continue
+    addFresh(named(r.first, r.last))
   }
   // An acronym in brackets right after a name is a name too: "Microsoft Sentinel (KQL)", "(CKA)".
   const ends = new Set([...out, ...fresh].map((f) => f.last))
   for (let i = 1; i < tokens.length; i++) {
     if (taken.has(i) || ctx.skipped(i) || !/^[A-Z][A-Z0-9]{1,5}$/.test(tokens[i]!.text)) continue
-    if (ends.has(i - 1) && text.slice(tokens[i - 1]!.end, tokens[i]!.start) === ' (' && text[tokens[i]!.end] === ')') fresh.push(named(i, i))
+    if (ends.has(i - 1) && text.slice(tokens[i - 1]!.end, tokens[i]!.start) === ' (' && text[tokens[i]!.end] === ')') addFresh(named(i, i))
   }
-  const all = [...out, ...fresh]
+  const all = unswallowed([...out, ...fresh])
+  // Practices first: a list's lower-case items spread from them too ("regression, hypothesis testing").
+  const headed = [...all, ...headedPhrases(all, ctx, named)]
   return spelledOut(
-    [...all, ...listedPhrases(all, ctx, named)].sort((a, b) => a.start - b.start),
+    [...headed, ...listedPhrases(headed, ctx, named)].sort((a, b) => a.start - b.start),
     ctx,
     named,
   )
 }
 
+/**
+ * The names not inside a longer one ("Data Analytics" in "Google Data Analytics Certificate"), in
+ * one sweep by start, longest first (a stable sort: of the same words found twice, the first
+ * stays): a name is swallowed when one that starts earlier reaches as far, or one that starts with
+ * it reaches further.
+ */
+function unswallowed(found: Found[]): Found[] {
+  const swallowed = new Set<Found>()
+  let reach = -1
+  let groupFirst = -1
+  let groupLast = -1
+  for (const f of [...found].sort((a, b) => a.first - b.first || b.last - a.last)) {
+    if (f.first !== groupFirst) {
+      reach = Math.max(reach, groupLast)
+      groupFirst = f.first
+      groupLast = f.last
+    } else if (f.last === groupLast) {
+      // The same words found twice (a name and a run made of it): the first found stays.
+      swallowed.add(f)
+      continue
+    }
+    if (reach >= f.last || groupLast > f.last) swallowed.add(f)
+  }
+  return found.filter((f) => !swallowed.has(f))
+}
+
 // Words that make an item a phrase about the job, not the name of a method: "strong communication skills".
 const NOT_METHOD = new Set(
-  'role roles position environment environments experience experienced skills skill knowledge understanding ability familiarity exposure background degree years year team teams people users customers stakeholders partners clients work working strong solid good great excellent deep proven plus etc more other others similar related tools tool things ones new our your their its this that these those the a an with to in for on at by from of is are be we you i it as about into across within without including such like'.split(
+  'role roles position environment environments experience experienced skills skill knowledge understanding ability familiarity exposure background degree years year team teams people users customers stakeholders partners clients work working strong solid good great excellent deep proven plus etc more other others similar related tools tool things ones new our your their its this that these those the a an with to in for on at by from of is are be we you i it as about into across within without including such like today now currently soon later daily weekly monthly yearly'.split(
     ' ',
   ),
 )
@@ -215,9 +312,13 @@ function listedPhrases(found: Found[], ctx: NameContext, named: (first: number, 
   const { text, tokens } = ctx
   const out: Found[] = []
   const byLine = new Map<number, number[]>()
+  // The line a token is on, counted along (a search back per token is quadratic on one long line).
+  let lineStart = 0
   for (let i = 0; i < tokens.length; i++) {
+    const gapStart = i > 0 ? tokens[i - 1]!.end : 0
+    const newline = text.slice(gapStart, tokens[i]!.start).lastIndexOf('\n')
+    if (newline >= 0) lineStart = gapStart + newline + 1
     if (ctx.skipped(i) || !ctx.onListItem(i)) continue
-    const lineStart = text.lastIndexOf('\n', tokens[i]!.start - 1) + 1
     const list = byLine.get(lineStart) ?? []
     list.push(i)
     byLine.set(lineStart, list)
@@ -239,8 +340,10 @@ function listedPhrases(found: Found[], ctx: NameContext, named: (first: number, 
       else prev.push(i)
     }
     const taken = new Set<number[]>()
-    // An item naming something ends in a name: "Python", "Experience with dbt".
-    const named_ = (item: number[]) => taken.has(item) || (item.length > 0 && foundAt.has(item[item.length - 1]!))
+    // An item naming something holds a product's or a language's name, in a few words: "Python",
+    // "Experience with dbt", "VAV boxes". A practice's name spreads no further: lists of duties
+    // hold practices and tasks alike.
+    const named_ = (item: number[]) => taken.has(item) || (item.length > 0 && item.length <= 4 && item.some((i) => foundAt.has(i) && foundAt.get(i)!.term.kind !== 'method'))
     // Twice, so an item two along from a name is reached through one already taken.
     for (const [n, item] of [...items.entries(), ...items.entries()]) {
       // Not a line's first item: that is where the verbs are ("maintain batch jobs").
@@ -249,6 +352,8 @@ function listedPhrases(found: Found[], ctx: NameContext, named: (first: number, 
       // Both ends of the item are the list's own: a comma or "and" before and after, or the line's end.
       const words = item.map((i) => tokens[i]!)
       if (!words.every((w) => /^[a-z][a-z-]*$/.test(w.text) && !NOT_METHOD.has(w.key) && !/ly$/.test(w.key))) continue
+      // A task, not a name: "monitor freshness", "fix memory leaks".
+      if (words.length > 1 && DUTY_VERBS.has(words[0]!.key)) continue
       if (words.length === 1 && ctx.common(words[0]!.text)) continue
       taken.add(item)
       out.push(named(item[0]!, item[item.length - 1]!))
@@ -292,9 +397,19 @@ function spelledOut(found: Found[], ctx: NameContext, named: (first: number, las
     else if (need > 0 || SMALL.has(tokens[first]!.key)) continue
     const start = tokens[first]!.start
     const end = tokens[i - 1]!.end
-    const same = found.find((f) => f.start === start && f.end === end)
+    // The names around it, by binary search in `found` (sorted by start; no name is 200 characters).
+    let lo = 0
+    let hi = found.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (found[mid]!.start < start - 200) lo = mid + 1
+      else hi = mid
+    }
+    const near: Found[] = []
+    for (let k = lo; k < found.length && found[k]!.start < end + 3 + acronym.length; k++) near.push(found[k]!)
+    const same = near.find((f) => f.start === start && f.end === end)
     const long = same ?? named(first, i - 1)
-    for (const f of found) if (f !== same && f.start < end + 3 + acronym.length && f.end > start) drop.add(f)
+    for (const f of near) if (f !== same && f.end > start) drop.add(f)
     if (!same) add.push(long)
     byAcronym.set(acronym, long.term)
   }

@@ -20,7 +20,14 @@ const NAMING_WORD = / (certification|certificate|credential)s?$/
 function canonical(vocab: Vocabulary, name: string): string {
   const keys = tokenize(name, () => true).map((t) => t.key)
   const form = formsStarting(vocab, keys[0] ?? '').find((f) => f.keys.length === keys.length && spells(f, keys))
-  return same((form?.term.name ?? name).toLowerCase())
+  if (form) return same(form.term.name.toLowerCase())
+  // A product's major version is the product ("Unreal Engine 5"); a standard's number is not ("ASHRAE 90.1").
+  const versioned = /^(.*[a-z].*) v?\d{1,2}$/.exec(name)
+  if (versioned) {
+    const base = canonical(vocab, versioned[1]!)
+    if (vocab.termNamed(versioned[1]!) || base !== same(versioned[1]!.toLowerCase())) return base
+  }
+  return same(name.toLowerCase())
 }
 
 /** A name as compared: without "certification", its last word in the singular ("schema registries"). */
@@ -42,7 +49,7 @@ export async function measureExtraction(dir: string, annotations: Record<string,
   let gold = 0
   for (const [file, names] of Object.entries(annotations)) {
     const posting = await readPosting(join(dir, file), async () => Buffer.alloc(0))
-    const got = new Set(postingTerms(posting, vocab).map((t) => same(t.term.name.toLowerCase())))
+    const got = new Set(postingTerms(posting, vocab).map((t) => canonical(vocab, t.term.name)))
     const want = new Set(names.map((n) => canonical(vocab, n)))
     const hit = [...got].filter((g) => want.has(g)).length
     hits += hit

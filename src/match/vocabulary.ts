@@ -30,15 +30,42 @@ export interface UserTerms {
 
 interface Generated {
   sources: { name: string; version: string; license: string }[]
-  terms: [string, TermKind][]
-  /** By the first word's key: [term index, spelling, tier, the words' keys joined by spaces], longest first. */
-  index: Record<string, [number, string, Tier, string][]>
+  /** "name\tkind" lines, sorted by the lower-cased name in code-point order. */
+  terms: string
+  /**
+   * Lines sorted by key: the first word's key, \u0001, then its spellings joined by \u0002, each
+   * "term index\tspelling\ttier\tthe words' keys joined by spaces", longest first.
+   */
+  index: string
   joined: string[]
-  /** The 10,000 most frequent English words, lower case, space-separated (one string parses fast). */
+  /** The 10,000 most frequent English words, lower case, sorted, one a line. */
   common: string
 }
 
 let generated: Generated | undefined
+let termLines: string[] | undefined
+
+/**
+ * The line of `text` (lines sorted by key in code-point order) whose key is `key`: the line up to
+ * `sep`, through `fold`. Binary search on the text itself: a command builds no map of the whole list.
+ */
+function findLine(text: string, key: string, sep: string, fold: (k: string) => string = (k) => k): string | undefined {
+  let lo = 0
+  let hi = text.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    const start = text.lastIndexOf('\n', mid - 1) + 1
+    let end = text.indexOf('\n', start)
+    if (end < 0) end = text.length
+    const line = text.slice(start, end)
+    const cut = line.indexOf(sep)
+    const k = fold(cut < 0 ? line : line.slice(0, cut))
+    if (k === key) return line
+    if (k < key) lo = end + 1
+    else hi = start
+  }
+  return undefined
+}
 
 /**
  * The vocabulary built by scripts/build-vocabulary.mjs, with the user's terms on top. Entries are
@@ -49,21 +76,23 @@ export class Vocabulary {
   /** Keys of single words that hold a dash or slash (CI/CD, event-driven): not split. */
   readonly joined: Set<string>
   private readonly data: Generated
-  private readonly terms: (Term | undefined)[]
+  /** The generated terms' lines, split once per process. */
+  private readonly names: string[]
+  /** One Term object per name (lower-cased): terms are told apart by identity. */
+  private readonly terms = new Map<string, Term>()
   private readonly cache = new Map<string, Form[]>()
   private readonly user = new Map<string, Form[]>()
   private readonly ignored: Set<string>
   private readonly taken = new Set<string>()
-  private commonWords: Set<string> | undefined
-  private byName: Map<string, number> | undefined
 
   constructor(user: UserTerms = {}) {
     // Read once per process: `resume match` builds a second vocabulary with the posting's own names.
     generated ??= JSON.parse(readFileSync(new URL('../../lib/generated/match-vocabulary.json', import.meta.url), 'utf8')) as Generated
+    termLines ??= generated.terms.split('\n')
     this.data = generated
+    this.names = termLines
     this.sources = this.data.sources
     this.joined = new Set(this.data.joined)
-    this.terms = new Array(this.data.terms.length)
     this.ignored = new Set((user.ignore ?? []).map((n) => n.toLowerCase()))
     for (const entry of user.terms ?? []) {
       const def = typeof entry === 'string' ? { name: entry } : entry
@@ -81,43 +110,44 @@ export class Vocabulary {
     }
   }
 
-  private term(i: number): Term {
-    let t = this.terms[i]
+  /** The Term of a "name\tkind" line of the built list. */
+  private termOf(line: string): Term {
+    const tab = line.indexOf('\t')
+    const name = line.slice(0, tab)
+    const key = name.toLowerCase()
+    let t = this.terms.get(key)
     if (!t) {
-      const [name, kind] = this.data.terms[i]!
-      t = { name, kind }
-      this.terms[i] = t
+      t = { name, kind: line.slice(tab + 1) as TermKind }
+      this.terms.set(key, t)
     }
     return t
   }
 
   /** Whether a word (any case) is among the most frequent English words: "Strong", "Carrier". */
   isCommonWord(word: string): boolean {
-    this.commonWords ??= new Set(this.data.common.split(' '))
-    return this.commonWords.has(word.toLowerCase())
+    return findLine(this.data.common, word.toLowerCase(), '\n') !== undefined
   }
 
   /** The built vocabulary's term of this name, in any case. */
   termNamed(name: string): Term | undefined {
-    // Built once: a posting's unknown names are each looked up here, twice.
-    if (!this.byName) {
-      this.byName = new Map()
-      this.data.terms.forEach(([n], i) => {
-        const key = n.toLowerCase()
-        if (!this.byName!.has(key)) this.byName!.set(key, i)
-      })
-    }
-    const i = this.byName.get(name.toLowerCase())
-    return i === undefined ? undefined : this.term(i)
+    const line = findLine(this.data.terms, name.toLowerCase(), '\t', (k) => k.toLowerCase())
+    return line === undefined ? undefined : this.termOf(line)
   }
 
   /** The forms whose first word's key is `key`, longest first. */
   starting(key: string): Form[] {
     let forms = this.cache.get(key)
     if (!forms) {
-      const built = (this.data.index[key] ?? [])
-        .filter(([i, , , keys]) => !this.taken.has(keys) && !this.ignored.has(this.data.terms[i]![0].toLowerCase()))
-        .map(([i, text, tier, keys]) => ({ text, keys: keys.split(' '), tier, term: this.term(i) }))
+      const line = findLine(this.data.index, key, '\u0001')
+      const built: Form[] = []
+      if (line !== undefined) {
+        for (const entry of line.slice(line.indexOf('\u0001') + 1).split('\u0002')) {
+          const [i, text, tier, keys] = entry.split('\t') as [string, string, string, string]
+          const term = this.termOf(this.names[Number(i)]!)
+          if (this.taken.has(keys) || this.ignored.has(term.name.toLowerCase())) continue
+          built.push({ text, keys: keys.split(' '), tier: Number(tier) as Tier, term })
+        }
+      }
       forms = [...(this.user.get(key) ?? []), ...built].sort((a, b) => b.keys.length - a.keys.length)
       this.cache.set(key, forms)
     }

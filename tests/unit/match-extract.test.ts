@@ -38,7 +38,8 @@ describe('term extraction on the annotated postings', () => {
     const r = await measureExtraction(join(FIXTURES, 'postings'), some(true))
     console.log(`match extraction, held-out postings: ${r.postings.length} postings, ${r.gold} terms, precision ${r.precision.toFixed(3)}, recall ${r.recall.toFixed(3)}`)
     expect(r.precision).toBeGreaterThanOrEqual(0.85)
-    expect(r.recall).toBeGreaterThanOrEqual(0.67)
+    // 0.757 measured over all four rounds; the fourth (method-heavy: UX research, clinical data) is at 0.60.
+    expect(r.recall).toBeGreaterThanOrEqual(0.75)
   })
 })
 
@@ -157,5 +158,49 @@ describe('a capitalised word no dictionary has, after "in", "with", "using" on a
     expect(found.has('Solibri')).toBe(true)
     expect(found.has('Saskatoon')).toBe(false)
     expect(found.has('Reykjavik')).toBe(false)
+  })
+})
+
+describe('practices and acronyms read from their shape on list items', () => {
+  it('takes a practice named by a word and a head (testing, detection, modeling), not the verb before it', async () => {
+    const found = await terms(
+      'Requirements:\n- Own fraud detection and capacity modeling for the payments team\n- Run soak testing on new builds\n- Work with our in-house design team\n- Excellent written communication\n',
+    )
+    expect(found.has('fraud detection')).toBe(true)
+    expect(found.has('capacity modeling')).toBe(true)
+    expect(found.has('soak testing')).toBe(true)
+    expect([...found.keys()].some((n) => /run soak|house design|communication/i.test(n))).toBe(false)
+  })
+
+  it('takes a one-word practice only when it is done with a name', async () => {
+    expect((await terms('Responsibilities:\n- Handle caching with Varnish\n')).has('caching')).toBe(true)
+    expect((await terms('Responsibilities:\n- Caching matters to us\n- We value caching and speed\n')).has('caching')).toBe(false)
+  })
+
+  it('takes an acronym on a list item, not one in a dashed word or a venue of papers', async () => {
+    const found = await terms('Requirements:\n- Run CFD and FMEA reviews with suppliers\n- Publish at venues such as ICRA or IROS\n- Keep ABET-accredited labs running\n')
+    expect(found.has('CFD')).toBe(true)
+    expect(found.has('FMEA')).toBe(true)
+    for (const name of ['ICRA', 'IROS', 'ABET']) expect(found.has(name), name).toBe(false)
+  })
+
+  it('names an acronym written in the plural by its singular: "CTEs" is CTE', async () => {
+    const found = await terms('Requirements:\n- Write SQL with window functions and CTEs\n')
+    expect(found.has('CTE')).toBe(true)
+    expect(found.has('CTEs')).toBe(false)
+  })
+
+  it('reads a list item\'s label as a term: "Statistics: ..."', async () => {
+    const found = await terms('Requirements:\n- Statistics: survival analysis and bootstrapping\n')
+    expect(found.has('statistics')).toBe(true)
+    expect(found.has('survival analysis')).toBe(true)
+    // In capitals inside a sentence, the same word is a firm's name.
+    expect((await terms('Senior Data Engineer\nBrightline Logistics — Remote (US)\n\nRequirements:\n- Python\n')).has('logistics')).toBe(false)
+  })
+
+  it('takes a product named by common words, capitalised inside a list item, but not a place', async () => {
+    const found = await terms('Requirements:\n- Chat with users in our community Discord\n- Retire old Approval Flows and Queue Rules\n- Occasional travel to New Orleans\n')
+    for (const name of ['Discord', 'Approval Flows', 'Queue Rules']) expect(found.has(name), name).toBe(true)
+    expect(found.has('New Orleans')).toBe(false)
   })
 })

@@ -1,0 +1,117 @@
+import type { Found, NameContext } from './names.js'
+import { singular } from './tokens.js'
+
+/**
+ * The last words of a practice's name: nouns made from a verb of doing ("testing", "analysis",
+ * "management") and the few nouns postings name a discipline by ("design", "review", "intelligence").
+ * "threat hunting", "chaos engineering", "pipe sizing", "variant calling", "lead scoring" are each a
+ * word saying what is worked on and one of these. A closed class of English word formation, not a
+ * list of the fixtures' terms: a posting's method no list holds is found by its shape.
+ */
+const HEADS = new Set(
+  (
+    'testing engineering analysis analyses analytics management modeling modelling design architecture automation optimization optimisation ' +
+    'monitoring forensics hunting intelligence calling scoring sizing calculation printing marketing learning processing visualization ' +
+    'visualisation governance review planning scripting programming debugging profiling orchestration administration response recognition ' +
+    'retrieval sequencing simulation tuning linking networking reporting budgeting forecasting reconciliation auditing hardening mining ' +
+    'warehousing wrangling labeling labelling segmentation detection classification calibration commissioning troubleshooting prototyping ' +
+    'machining welding drafting estimating scheduling modernization migration replication sharding partitioning indexing caching ' +
+    'encryption authentication authorization instrumentation containerization virtualization provisioning deployment deployments ' +
+    'integration delivery control assurance compliance expression transcriptomics genomics proteomics metabolomics imaging ' +
+    'storytelling copywriting accounting bookkeeping payroll underwriting dispatching welding fabrication inspection'
+  ).split(' '),
+)
+
+// Words that never start or carry a practice's name: what a posting says about the work or the
+// reader ("strong", "our", "years"), and the verbs a duty starts with ("Lead incident response").
+/** The verbs a duty starts with: an item that starts with one is a task, not a name ("monitor freshness"). */
+export const DUTY_VERBS = new Set(
+  (
+    'lead own build run write drive support manage perform conduct create define implement maintain ensure provide deliver help use apply ' +
+    'improve automate tune triage monitor mentor establish execute plan prepare participate coordinate analyze analyse evaluate identify ' +
+    'investigate map track document configure deploy integrate troubleshoot hunt ship keep take make set do contribute champion scale ' +
+    'partner collaborate join design develop oversee handle assist review fix find reduce resolve answer serve train teach present ' +
+    'communicate report translate research explore learn grow'
+  ).split(' '),
+)
+
+const NOT_MODIFIER = new Set(
+  (
+    'role roles position environment environments experience experienced skills skill knowledge understanding ability familiarity exposure ' +
+    'background degree years year team teams people users customers stakeholders partners clients work working strong solid good great ' +
+    'excellent deep proven plus etc more other others similar related tools tool things ones new our your their its this that these those the ' +
+    'a an with to in for on at by from of is are be we you i it as about into across within without including such like all any some each ' +
+    'every both various multiple many several few own same key core main overall general large small big fast quick real best ' +
+    'better relevant appropriate necessary required preferred professional excellent effective efficient successful hands-on end-to-end ' +
+    'day-to-day cross-functional internal external ongoing basic advanced modern current future first last next senior junior lead ' +
+    'leading own owning build building run running write writing drive driving support supporting manage managing perform performing ' +
+    'conduct conducting create creating define defining implement implementing maintain maintaining ensure ensuring provide providing ' +
+    'deliver delivering help helping use using apply applying improve improving automate automating tune tuning triage monitor mentor ' +
+    'mentoring establish execute plan prepare participate coordinate coordinating analyze analyse evaluate identify investigate map ' +
+    'track document configure deploy integrate troubleshoot hunt test ship keep take make set do contribute champion scale partner ' +
+    'collaborate collaborating work join own design develop developing oversee overseeing handle handling assist assisting review ' +
+    'reviewing and or not no but so if then than also well just only very during before after through per over under via ' +
+    'clear clean robust scalable reliable secure accurate timely rigorous thorough complex simple critical creative strategic ' +
+    'excellent outstanding exceptional demonstrated demonstrable proficient familiar comfortable able willing ideal typical'
+  ).split(' '),
+)
+
+// How many words before the head: English compounds of three are common ("root cause analysis",
+// "named entity recognition"), of four rare.
+const MODIFIERS = 2
+const LOWER_WORD = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/
+const CAPITAL_WORD = /^[A-Z][a-z]+(-[a-z0-9]+)*$/
+// After the practice: a word that ends the phrase ("with", "and", a comma) or says the words before
+// it name a practice ("load testing tools", "incident response process").
+const AFTER_NAME = new Set(
+  'with and or for in using via on at to across of tools tool frameworks framework practices practice processes process principles techniques methods methodologies platforms platform pipelines systems workflows experience skills role roles team teams work projects expertise knowledge background best'.split(
+    ' ',
+  ),
+)
+
+/**
+ * Practices named in lower case on a posting's list items: one or two words saying what is worked
+ * on, then a HEADS word ("threat hunting", "multiple testing correction" is left whole to readers;
+ * "error budgets" has no such head and stays with listedPhrases). A bullet's first word is a verb as
+ * often as not: it starts a phrase only as a capitalised noun no duty starts with.
+ */
+export function headedPhrases(found: Found[], ctx: NameContext, named: (first: number, last: number) => Found): Found[] {
+  const { text, tokens } = ctx
+  const inName = new Set<number>()
+  for (const f of found) for (let i = f.first; i <= f.last; i++) inName.add(i)
+  const out: Found[] = []
+  // One name's words: a space apart, or a dash the tokenizer split ("low-power design").
+  const joinedTo = (a: number, b: number) => /^[ -]$/.test(text.slice(tokens[a]!.end, tokens[b]!.start))
+  for (let i = 1; i < tokens.length; i++) {
+    const head = tokens[i]!
+    if (inName.has(i) || ctx.skipped(i) || !ctx.onListItem(i)) continue
+    if (!LOWER_WORD.test(head.text) || !(HEADS.has(head.key) || HEADS.has(singular(head.key) ?? ''))) continue
+    // What follows: nothing of the same phrase, or a word that closes it.
+    const next = tokens[i + 1]
+    if (next && joinedTo(i, next ? i + 1 : i) && !AFTER_NAME.has(next.key) && !/^[A-Z0-9]/.test(next.text)) continue
+    let first = i
+    for (let b = i - 1; b >= 0 && b >= i - MODIFIERS; b--) {
+      const t = tokens[b]!
+      if (inName.has(b) || ctx.skipped(b) || !joinedTo(b, b + 1)) break
+      if (NOT_MODIFIER.has(t.key) || /ly$/.test(t.key) || /^\d/.test(t.text)) break
+      const initial = ctx.initial(b)
+      // Or an acronym or "3D" no list holds, alone before the head: "3D printing", "ETL testing".
+      const acronym = b === i - 1 && /^(\d[A-Z]|[A-Z]{2,5})$/.test(t.text)
+      if (!(LOWER_WORD.test(t.text) || acronym || (initial && CAPITAL_WORD.test(t.text)))) break
+      first = b
+      if (initial) break
+    }
+    if (first === i) {
+      // A practice in one word, said to be done with a name: "sharding with Vitess", "debugging in
+      // Visual Studio". Only a word made from a verb ("-ing", "-tion", "-sis"), not "design" or "review".
+      const tool = tokens[i + 2]
+      if (!/(ing|tion|sis)$/.test(head.key) || ctx.common(head.text) || ctx.initial(i) || !next || !tool || !/^(with|in|using|via)$/.test(next.key) || !inName.has(i + 2)) continue
+      out.push(named(i, i))
+      continue
+    }
+    // A word the dash binds to one left out is half a compound: "in-house design".
+    if (first > 0 && text.slice(tokens[first - 1]!.end, tokens[first]!.start) === '-') continue
+    out.push(named(first, i))
+  }
+  return out
+}

@@ -3,9 +3,9 @@ import type { Browser, CDPSession, HTTPRequest, Page } from 'puppeteer-core'
 import { isVitaeError } from '../diagnostics/diagnostic.js'
 import { knownPapers, type PageSettings } from '../page/geometry.js'
 import { ChromeProcess } from './chrome-process.js'
-import { showDocument } from './document.js'
+import { showDocument, withShellText } from './document.js'
 import { browserLaunchFailed, browserNotFound, printFailed } from './errors.js'
-import { findBrowser } from './find.js'
+import { type FoundBrowser, findBrowser } from './find.js'
 import { sandboxOffReason } from './flags.js'
 import { lastPageExtent, type PageExtent } from './page-extent.js'
 import { PipeTransport } from './pipe-transport.js'
@@ -16,6 +16,13 @@ interface Tab {
   page: Page
   /** Our own CDP session on the tab, for printing. */
   cdp: CDPSession
+}
+
+/** Why this browser, for --verbose: where it was found and, for a headless shell, what it was preferred to. */
+function describeChoice(found: FoundBrowser): string {
+  if (!found.headlessShell) return found.source
+  const over = found.preferredTo ? `, preferred to the full browser ${found.preferredTo}` : ''
+  return `${found.source}; a headless shell, made for printing: it starts in a fraction of a full browser's time and memory${over}`
 }
 
 /** Documents one tab shows before it is replaced by a fresh one. */
@@ -51,13 +58,15 @@ export class BrowserSession {
   private rasterTab: Promise<Page> | undefined
   /** The last document printed and its PDF: a build with pdf and png prints each document once. */
   private lastPrint: { html: string; settings: string; pdf: Uint8Array } | undefined
+  /** The browser is a headless shell (it says HeadlessChrome): its text needs withShellText. */
+  private headlessShell = false
 
   /** Throws BROWSER_NOT_FOUND (exit 6) when there is no browser; anything later, `print` reports. */
   constructor(private readonly options: SessionOptions) {
     const search = findBrowser({ browserPath: options.browserPath })
     if (!search.found) throw browserNotFound(search)
     this.executablePath = search.found.path
-    options.log(`pdf: browser ${search.found.path} (${search.found.source})`)
+    options.log(`pdf: browser ${search.found.path} (${describeChoice(search.found)})`)
     const sandboxOff = sandboxOffReason()
     if (sandboxOff) options.log(`pdf: ${sandboxOff}, so Chrome's sandbox is off (--no-sandbox)`)
     this.chrome = new ChromeProcess(search.found.path, { noSandbox: sandboxOff !== undefined })
@@ -86,7 +95,7 @@ export class BrowserSession {
       const previous = this.shown
       this.shown = undefined
       this.lastPrint = undefined
-      this.shown = await showDocument(page, html, previous, this.options.timeoutMs)
+      this.shown = await showDocument(page, this.headlessShell ? withShellText(html) : html, previous, this.options.timeoutMs)
       lap('load')
       const pdf = await printToPdf(cdp, settings)
       this.lastPrint = { html, settings: key, pdf: pdf.slice() }
@@ -199,7 +208,10 @@ export class BrowserSession {
     })()
     try {
       const browser = await Promise.race([connecting, exited])
-      this.options.log(`pdf: browser ready in ${Math.round(performance.now() - started)} ms`)
+      // Known by what it says, not by where it was found: VITAE_BROWSER may name one too.
+      const product = await browser.version()
+      this.headlessShell = product.startsWith('HeadlessChrome/')
+      this.options.log(`pdf: browser ready in ${Math.round(performance.now() - started)} ms (${product})`)
       return browser
     } catch (error) {
       connecting

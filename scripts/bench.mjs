@@ -13,6 +13,8 @@
 //   docx        --format docx beside node -e 0, and each further DOCX of an --all-variants build
 //   pdf         --format pdf beside a puppeteer-core program (bench-pdf-baseline.mjs): time, memory,
 //               each further PDF of an --all-variants build
+//   resumed     (issue 22) the seed's cold PDF beside real resumed 6.1 + jsonresume-theme-even exporting
+//               it (installed once into a scratch folder under the temp dir): time and peak memory
 //   all         every variant x pdf,html,docx in one run, beside one PDF alone
 //   themes      (issue 9)  --format html --theme T for each templates/*/theme.json, beside node -e 0
 //   jsonresume  (issue 9)  --theme even --format pdf beside resumed's export path, emulated
@@ -50,7 +52,7 @@ const devEdits = Number(flag('--dev-edits')) || 200
 const devFormats = flag('--dev-formats', 'html,pdf').split(',')
 const jsonResumeTheme = flag('--jsonresume-theme', 'even')
 const asJson = args.includes('--json')
-const GROUPS = ['validate', 'html', 'docx', 'pdf', 'all', 'themes', 'jsonresume', 'i18n', 'formats', 'png', 'fit', 'dev', 'letters', 'match', 'many', 'bounds']
+const GROUPS = ['validate', 'html', 'docx', 'pdf', 'resumed', 'all', 'themes', 'jsonresume', 'i18n', 'formats', 'png', 'fit', 'dev', 'letters', 'match', 'many', 'bounds']
 const only = flag('--only') ? new Set(flag('--only').split(',')) : undefined
 for (const k of only ?? []) {
   if (!GROUPS.includes(k)) {
@@ -90,10 +92,10 @@ function treeRss(pid) {
 }
 
 /** Runs a command once: wall time, peak memory of its process tree, and its stdout. Exit codes other than `okCodes` reject. */
-function once(cmd, argv, { sampleMemory = false, okCodes = [0] } = {}) {
+function once(cmd, argv, { sampleMemory = false, okCodes = [0], env = {} } = {}) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint()
-    const child = spawn(cmd, argv, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } })
+    const child = spawn(cmd, argv, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...env } })
     let stdout = ''
     let stderr = ''
     let peak = 0
@@ -118,14 +120,14 @@ const median = (xs) => {
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]
 
 /** Alternates the subject and its baseline run by run, so drift hits both alike. Medians of ms (and peak memory). */
-async function paired(subject, baseline, options) {
+async function paired(subject, baseline, options, baselineOptions = options) {
   const a = []
   const b = []
   await once(...subject, options) // warm the file cache; not counted
-  await once(...baseline, options)
+  await once(...baseline, baselineOptions)
   for (let i = 0; i < runs; i++) {
     a.push(await once(...subject, options))
-    b.push(await once(...baseline, options))
+    b.push(await once(...baseline, baselineOptions))
   }
   return {
     ms: median(a.map((x) => x.ms)),
@@ -213,6 +215,56 @@ async function pdf() {
     check: { measured: (100 * further) / r.base, limit: 11.4, show: (n) => `${n.toFixed(1)}%`, of: 'of the baseline' },
     note: '80 ms of 700',
   })
+}
+
+/** (issue 22) The seed's cold PDF beside real resumed exporting the same resume: time and peak memory of each process tree. */
+async function resumed() {
+  const peer = await resumedPeer()
+  const r = await paired(cli('build', '--format', 'pdf', '-q', '-o', out), peer.run, { sampleMemory: true }, { sampleMemory: true, env: peer.env })
+  const { findBrowser } = await import(pathToFileURL(join(root, 'lib/browser/find.js')).href)
+  const ours = findBrowser().found
+  row('resumed 6.1 export, even theme (seed as JSON Resume)', r.base, 'ms', { note: `baseline; its browser ${peer.browser}` })
+  row('resume build --format pdf (seed, cold)', r.ms, 'ms', {
+    check: { measured: r.ms / r.base, limit: 0.4, show: x, of: 'resumed export' },
+    note: `browser ${ours?.path}${ours?.headlessShell ? ' (a headless shell)' : ''}`,
+  })
+  row('  peak memory, process tree (resumed export)', r.basePeak / 2 ** 20, 'MiB', { note: 'baseline' })
+  row('  peak memory, process tree (resume build)', r.peak / 2 ** 20, 'MiB', { check: { measured: r.peak / r.basePeak, limit: 0.5, show: x, of: 'resumed export' } })
+}
+
+/**
+ * The real peer for a PDF: resumed 6.1 with jsonresume-theme-even (and the puppeteer it asks for),
+ * installed once into a scratch folder beside the bench's temp files, never a dependency of vitae.
+ * Puppeteer's own browser download is skipped (its host may be out of reach); resumed exports with
+ * the full browser vitae would use without a headless shell, which is what puppeteer downloads
+ * (Chrome for Testing, a full browser) stands for. Returns the argv of `resumed export` on the seed.
+ */
+async function resumedPeer() {
+  const dir = join(tmpdir(), 'vitae-bench-peers', 'resumed-6.1.0')
+  const cliPath = join(dir, 'node_modules/resumed/bin/resumed.js')
+  if (!existsSync(cliPath) || !existsSync(join(dir, 'node_modules/jsonresume-theme-even')) || !existsSync(join(dir, 'node_modules/puppeteer'))) {
+    mkdirSync(dir, { recursive: true })
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
+    const env = { PUPPETEER_SKIP_DOWNLOAD: '1' }
+    const install = ['install', '--no-audit', '--no-fund', '--prefix', dir, 'resumed@6.1.0', 'jsonresume-theme-even@0.26.1', 'puppeteer@24']
+    await new Promise((resolve, reject) => {
+      const child = spawn(npm, install, { stdio: 'ignore', env: { ...process.env, ...env } })
+      child.on('error', reject)
+      child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`npm ${install.join(' ')} exited ${code}`))))
+    })
+  }
+  const { findBrowser } = await import(pathToFileURL(join(root, 'lib/browser/find.js')).href)
+  const { sandboxOffReason } = await import(pathToFileURL(join(root, 'lib/browser/flags.js')).href)
+  const { toPlainJsonResume } = await import(pathToFileURL(join(root, 'lib/themes/jsonresume-data.js')).href)
+  const { parse } = await import('yaml')
+  const found = findBrowser().found
+  const browser = found?.preferredTo ?? found?.path
+  if (!browser) throw new Error('no browser found (set VITAE_BROWSER)')
+  const json = join(out, 'resumed-seed.json')
+  writeFileSync(json, JSON.stringify(toPlainJsonResume(parse(readFileSync(join(root, 'resume.yaml'), 'utf8')))))
+  const argv = [cliPath, 'export', json, '--theme', 'jsonresume-theme-even', '-o', join(out, 'resumed.pdf')]
+  if (sandboxOffReason()) argv.push('--puppeteer-arg=--no-sandbox')
+  return { run: [process.execPath, argv], browser, env: { PUPPETEER_EXECUTABLE_PATH: browser } }
 }
 
 async function all() {
@@ -553,7 +605,7 @@ async function bounds() {
   }
 }
 
-const groups = { validate, html, docx, pdf, all, themes, jsonresume, i18n, formats, png, fit, dev, letters, match, many, bounds }
+const groups = { validate, html, docx, pdf, resumed, all, themes, jsonresume, i18n, formats, png, fit, dev, letters, match, many, bounds }
 const took = []
 const started = performance.now()
 const load = loadavg()

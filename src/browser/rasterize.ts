@@ -15,7 +15,7 @@ declare const FileReader: any
  * them through the DevTools protocol cost more than drawing a page. A checkout that has not been
  * built hands the tab the dev dependency's modules as text instead.
  */
-function vendoredPage(): URL | undefined {
+export function vendoredPage(): URL | undefined {
   // From lib/browser/ or lib/bundle/, and from src/browser/ when the tests run the sources.
   for (const relative of ['../vendor/pdfjs/raster.html', '../../lib/vendor/pdfjs/raster.html']) {
     const url = new URL(relative, import.meta.url)
@@ -54,7 +54,9 @@ export async function openRasterTab(page: Page, refused: (url: string) => void):
     request.abort('blockedbyclient').catch(() => undefined)
   })
   if (vendored) {
-    await page.goto(vendored.href, { waitUntil: 'load' })
+    // A tab the browser opened on raster.html at start (BrowserSession.warmPng) is loading it already.
+    if (page.url() === vendored.href) await page.evaluate(loaded)
+    else await page.goto(vendored.href, { waitUntil: 'load' })
     if (!(await page.evaluate(() => typeof (globalThis as any).pdfjsLib?.getDocument === 'function' && Boolean((globalThis as any).pdfjsWorker)))) {
       throw new Error(`PDF.js did not load from ${vendored.href}`)
     }
@@ -64,6 +66,11 @@ export async function openRasterTab(page: Page, refused: (url: string) => void):
   const { lib, worker } = pdfjsModules()
   await page.evaluate(loadPdfjs, lib, worker)
   return page
+}
+
+/** Runs in the tab: settles once the page and its scripts have loaded. */
+function loaded(): Promise<void> {
+  return new Promise((resolve) => (document.readyState === 'complete' ? resolve() : (globalThis as any).addEventListener('load', () => resolve(), { once: true })))
 }
 
 /**

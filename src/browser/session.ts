@@ -10,7 +10,7 @@ import { sandboxOffReason } from './flags.js'
 import { lastPageExtent, type PageExtent } from './page-extent.js'
 import { PipeTransport } from './pipe-transport.js'
 import { printToPdf } from './print.js'
-import { openRasterTab, rasterizePdf } from './rasterize.js'
+import { openRasterTab, rasterizePdf, vendoredPage } from './rasterize.js'
 
 interface Tab {
   page: Page
@@ -58,6 +58,10 @@ export class BrowserSession {
   private rasterTab: Promise<Page> | undefined
   /** The last document printed and its PDF: a build with pdf and png prints each document once. */
   private lastPrint: { html: string; settings: string; pdf: Uint8Array } | undefined
+  /** Set once the DevTools connection is up. */
+  private connected = false
+  /** raster.html's URL, when the browser was asked to open it before the connection was up. */
+  private earlyRaster: string | undefined
   /** The browser is a headless shell (it says HeadlessChrome): its text needs withShellText. */
   private headlessShell = false
 
@@ -144,6 +148,14 @@ export class BrowserSession {
 
   /** Opens the raster tab now, so PDF.js is parsed while other documents render and print. */
   warmPng(): void {
+    // Before the connection is up, the browser can open the tab and parse PDF.js while Puppeteer loads.
+    if (!this.rasterTab && !this.connected) {
+      const page = vendoredPage()
+      if (page) {
+        this.earlyRaster = page.href
+        this.chrome.openEarly(page.href)
+      }
+    }
     this.raster()
   }
 
@@ -159,7 +171,11 @@ export class BrowserSession {
 
   private async openRaster(): Promise<Page> {
     const browser = await this.browser
-    const page = await browser.newPage()
+    const early = this.earlyRaster
+    this.earlyRaster = undefined
+    // Asked for before the connection, it is among the targets Puppeteer found; if not, a new tab.
+    const target = early ? await browser.waitForTarget((t) => t.url() === early, { timeout: Math.min(this.options.timeoutMs, 3000) }).catch(() => undefined) : undefined
+    const page = (await target?.page()) ?? (await browser.newPage())
     return openRasterTab(page, (url) => this.options.log(`png: refused ${url} in the raster tab (builds are offline)`))
   }
 
@@ -208,6 +224,7 @@ export class BrowserSession {
     })()
     try {
       const browser = await Promise.race([connecting, exited])
+      this.connected = true
       // Known by what it says, not by where it was found: VITAE_BROWSER may name one too.
       const product = await browser.version()
       this.headlessShell = product.startsWith('HeadlessChrome/')
@@ -235,7 +252,8 @@ export class BrowserSession {
   /** The browser's first tab (a new one after a failure), with scripts off and the network shut. */
   private async openTab(fresh = false): Promise<Tab> {
     const browser = await this.browser
-    const page = (!fresh && (await browser.pages())[0]) || (await browser.newPage())
+    // The tab the browser started with, not a raster tab it may have opened since.
+    const page = (!fresh && (await browser.pages()).find((p) => p.url() === 'about:blank')) || (await browser.newPage())
     const [cdp] = await Promise.all([page.createCDPSession(), page.setJavaScriptEnabled(false), page.setRequestInterception(true)])
     page.on('request', (request: HTTPRequest) => {
       const url = request.url()

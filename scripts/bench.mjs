@@ -11,10 +11,12 @@
 //   validate    resume validate beside node -e 0
 //   html        resume build --format html beside node -e 0
 //   peer        (issue 22) HTML of the JSON Resume sample, built-in theme and --theme even, beside
-//               resumed 6.1 + jsonresume-theme-even (installed once into node_modules/.cache)
+//               resumed 6.1 + jsonresume-theme-even (installed once into a scratch folder, as for resumed)
 //   docx        --format docx beside node -e 0, and each further DOCX of an --all-variants build
 //   pdf         --format pdf beside a puppeteer-core program (bench-pdf-baseline.mjs): time, memory,
 //               each further PDF of an --all-variants build
+//   resumed     (issue 22) the seed's cold PDF beside real resumed 6.1 + jsonresume-theme-even exporting
+//               it (installed once into a scratch folder under the temp dir): time and peak memory
 //   all         every variant x pdf,html,docx in one run, beside one PDF alone
 //   themes      (issue 9)  --format html --theme T for each templates/*/theme.json, beside node -e 0
 //   jsonresume  (issue 9)  --theme even --format pdf beside resumed's export path, emulated
@@ -53,7 +55,7 @@ const devEdits = Number(flag('--dev-edits')) || 200
 const devFormats = flag('--dev-formats', 'html,pdf').split(',')
 const jsonResumeTheme = flag('--jsonresume-theme', 'even')
 const asJson = args.includes('--json')
-const GROUPS = ['validate', 'html', 'peer', 'docx', 'pdf', 'all', 'themes', 'jsonresume', 'i18n', 'formats', 'png', 'fit', 'dev', 'letters', 'match', 'many', 'bounds']
+const GROUPS = ['validate', 'html', 'peer', 'docx', 'pdf', 'resumed', 'all', 'themes', 'jsonresume', 'i18n', 'formats', 'png', 'fit', 'dev', 'letters', 'match', 'many', 'bounds']
 const only = flag('--only') ? new Set(flag('--only').split(',')) : undefined
 for (const k of only ?? []) {
   if (!GROUPS.includes(k)) {
@@ -93,10 +95,10 @@ function treeRss(pid) {
 }
 
 /** Runs a command once: wall time, peak memory of its process tree, and its stdout. Exit codes other than `okCodes` reject. */
-function once(cmd, argv, { sampleMemory = false, okCodes = [0] } = {}) {
+function once(cmd, argv, { sampleMemory = false, okCodes = [0], env = {} } = {}) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint()
-    const child = spawn(cmd, argv, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } })
+    const child = spawn(cmd, argv, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...env } })
     let stdout = ''
     let stderr = ''
     let peak = 0
@@ -121,14 +123,14 @@ const median = (xs) => {
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]
 
 /** Alternates the subject and its baseline run by run, so drift hits both alike. Medians of ms (and peak memory). */
-async function paired(subject, baseline, options) {
+async function paired(subject, baseline, options, baselineOptions = options) {
   const a = []
   const b = []
   await once(...subject, options) // warm the file cache; not counted
-  await once(...baseline, options)
+  await once(...baseline, baselineOptions)
   for (let i = 0; i < runs; i++) {
     a.push(await once(...subject, options))
-    b.push(await once(...baseline, options))
+    b.push(await once(...baseline, baselineOptions))
   }
   return {
     ms: median(a.map((x) => x.ms)),
@@ -194,45 +196,40 @@ async function html() {
   row('resume build --format html', r.ms, 'ms', { check: { measured: r.ms / r.base, limit: 1.8, show: x, of: 'node -e 0' }, note: '90 ms where node -e 0 takes 50' })
 }
 
+/** The peer's versions: what the issue names, and the even release of that time. */
+const PEER = { resumed: '6.1.0', even: '0.26.1', puppeteer: '24' }
+
 /**
- * resumed 6.1 and jsonresume-theme-even, the peer for HTML, installed (once) into a scratch folder
- * from the npm registry: never a dependency of ours. Its own sample resume (`resumed init`) is the
- * resume both sides build. Undefined, with the reason, where the registry is out of reach.
+ * resumed with jsonresume-theme-even and the puppeteer resumed asks for, installed once from the npm
+ * registry into a scratch folder beside the bench's temp files, never a dependency of vitae (the
+ * groups peer and resumed). Puppeteer's own browser download is skipped: its host may be out of reach.
  */
-const PEER = { resumed: '6.1.0', even: '0.26.1' }
-async function peerResumed() {
-  const dir = join(root, 'node_modules/.cache/vitae-bench-peer')
-  const binPath = join(dir, 'node_modules/resumed/bin/resumed.js')
-  const installed = () => {
-    try {
-      return JSON.parse(readFileSync(join(dir, 'node_modules/resumed/package.json'), 'utf8')).version === PEER.resumed
-    } catch {
-      return false
-    }
-  }
-  if (!installed()) {
+async function installResumed() {
+  const dir = join(tmpdir(), 'vitae-bench-peers', `resumed-${PEER.resumed}`)
+  const cliPath = join(dir, 'node_modules/resumed/bin/resumed.js')
+  if (!existsSync(cliPath) || !existsSync(join(dir, 'node_modules/jsonresume-theme-even')) || !existsSync(join(dir, 'node_modules/puppeteer'))) {
     mkdirSync(dir, { recursive: true })
-    writeFileSync(join(dir, 'package.json'), '{"private":true}\n')
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
-    const argv = ['install', '--no-audit', '--no-fund', '--no-save', '--prefix', dir, `resumed@${PEER.resumed}`, `jsonresume-theme-even@${PEER.even}`]
-    try {
-      await once(npm, argv)
-    } catch (error) {
-      return { why: `npm could not install resumed ${PEER.resumed}: ${String(error.message).split('\n')[0]}` }
-    }
+    const env = { PUPPETEER_SKIP_DOWNLOAD: '1' }
+    const install = ['install', '--no-audit', '--no-fund', '--prefix', dir, `resumed@${PEER.resumed}`, `jsonresume-theme-even@${PEER.even}`, `puppeteer@${PEER.puppeteer}`]
+    await new Promise((resolve, reject) => {
+      const child = spawn(npm, install, { stdio: 'ignore', env: { ...process.env, ...env } })
+      child.on('error', reject)
+      child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`npm ${install.join(' ')} exited ${code}`))))
+    })
   }
-  const sample = join(dir, 'sample.json')
-  if (!existsSync(sample)) await once(process.execPath, [binPath, 'init', sample])
-  return { dir, sample, render: [process.execPath, [binPath, 'render', sample, '--theme', 'jsonresume-theme-even', '--output', join(out, 'peer', 'resumed.html')]] }
+  return { dir, cliPath }
 }
 
 /** HTML beside resumed, the peer that beat us there (issue 22): the same JSON Resume sample, in one run. */
 async function peer() {
-  const p = await peerResumed()
-  if (!p.render) return skip('resumed render, JSON Resume sample, even', p.why)
+  const { dir, cliPath } = await installResumed()
+  const sample = join(dir, 'sample.json')
+  if (!existsSync(sample)) await once(process.execPath, [cliPath, 'init', sample])
   mkdirSync(join(out, 'peer'), { recursive: true })
+  const p = { sample, render: [process.execPath, [cliPath, 'render', sample, '--theme', 'jsonresume-theme-even', '--output', join(out, 'peer', 'resumed.html')]] }
   const own = await paired(cli('build', p.sample, '--format', 'html', '-q', '-o', join(out, 'peer')), p.render)
-  row(`resumed ${PEER.resumed} render, sample, even ${PEER.even}`, own.base, 'ms', { note: 'baseline' })
+  row(`resumed ${PEER.resumed} render, its sample, even ${PEER.even}`, own.base, 'ms', { note: 'baseline' })
   row('resume build sample.json --format html (classic)', own.ms, 'ms', {
     check: { measured: own.base / own.ms, limit: 1.3, atLeast: true, show: (n) => `${n.toFixed(2)}x`, of: 'faster than resumed' },
   })
@@ -265,6 +262,44 @@ async function pdf() {
     check: { measured: (100 * further) / r.base, limit: 11.4, show: (n) => `${n.toFixed(1)}%`, of: 'of the baseline' },
     note: '80 ms of 700',
   })
+}
+
+/** (issue 22) The seed's cold PDF beside real resumed exporting the same resume: time and peak memory of each process tree. */
+async function resumed() {
+  const peer = await resumedPeer()
+  const r = await paired(cli('build', '--format', 'pdf', '-q', '-o', out), peer.run, { sampleMemory: true }, { sampleMemory: true, env: peer.env })
+  const { findBrowser } = await import(pathToFileURL(join(root, 'lib/browser/find.js')).href)
+  const ours = findBrowser().found
+  row('resumed 6.1 export, even theme (seed as JSON Resume)', r.base, 'ms', { note: `baseline; its browser ${peer.browser}` })
+  row('resume build --format pdf (seed, cold)', r.ms, 'ms', {
+    check: { measured: r.ms / r.base, limit: 0.4, show: x, of: 'resumed export' },
+    note: `browser ${ours?.path}${ours?.headlessShell ? ' (a headless shell)' : ''}`,
+  })
+  row('  peak memory, process tree (resumed export)', r.basePeak / 2 ** 20, 'MiB', { note: 'baseline' })
+  row('  peak memory, process tree (resume build)', r.peak / 2 ** 20, 'MiB', { check: { measured: r.peak / r.basePeak, limit: 0.5, show: x, of: 'resumed export' } })
+}
+
+/**
+ * The real peer for a PDF: resumed 6.1 with jsonresume-theme-even (and the puppeteer it asks for),
+ * installed once into a scratch folder beside the bench's temp files, never a dependency of vitae.
+ * Puppeteer's own browser download is skipped (its host may be out of reach); resumed exports with
+ * the full browser vitae would use without a headless shell, which is what puppeteer downloads
+ * (Chrome for Testing, a full browser) stands for. Returns the argv of `resumed export` on the seed.
+ */
+async function resumedPeer() {
+  const { cliPath } = await installResumed()
+  const { findBrowser } = await import(pathToFileURL(join(root, 'lib/browser/find.js')).href)
+  const { sandboxOffReason } = await import(pathToFileURL(join(root, 'lib/browser/flags.js')).href)
+  const { toPlainJsonResume } = await import(pathToFileURL(join(root, 'lib/themes/jsonresume-data.js')).href)
+  const { parse } = await import('yaml')
+  const found = findBrowser().found
+  const browser = found?.preferredTo ?? found?.path
+  if (!browser) throw new Error('no browser found (set VITAE_BROWSER)')
+  const json = join(out, 'resumed-seed.json')
+  writeFileSync(json, JSON.stringify(toPlainJsonResume(parse(readFileSync(join(root, 'resume.yaml'), 'utf8')))))
+  const argv = [cliPath, 'export', json, '--theme', 'jsonresume-theme-even', '-o', join(out, 'resumed.pdf')]
+  if (sandboxOffReason()) argv.push('--puppeteer-arg=--no-sandbox')
+  return { run: [process.execPath, argv], browser, env: { PUPPETEER_EXECUTABLE_PATH: browser } }
 }
 
 async function all() {
@@ -620,7 +655,7 @@ async function bounds() {
   }
 }
 
-const groups = { validate, html, peer, docx, pdf, all, themes, jsonresume, i18n, formats, png, fit, dev, letters, match, many, bounds }
+const groups = { validate, html, peer, docx, pdf, resumed, all, themes, jsonresume, i18n, formats, png, fit, dev, letters, match, many, bounds }
 const took = []
 const started = performance.now()
 const load = loadavg()

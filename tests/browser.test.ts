@@ -41,8 +41,31 @@ describe('finding a browser', () => {
     fakeExecutable(join(cache, 'chrome/linux-140.0.7339.80/chrome-linux64/chrome'))
     fakeExecutable(join(cache, 'chrome-headless-shell/linux-9.0.1/chrome-headless-shell-linux64/chrome-headless-shell'))
     const newest = fakeExecutable(join(cache, 'chrome-headless-shell/linux-131.0.6778.85/chrome-headless-shell-linux64/chrome-headless-shell'))
-    const search = findBrowser({ env: { PUPPETEER_CACHE_DIR: cache }, platform: 'linux', arch: 'x64' })
-    expect(search.found).toEqual({ path: newest, source: "Puppeteer's cache" })
+    const search = findBrowser({ env: { PUPPETEER_CACHE_DIR: cache, VITAE_CACHE_DIR: tempDir() }, platform: 'linux', arch: 'x64' })
+    expect(search.found).toMatchObject({ path: newest, source: "Puppeteer's cache", headlessShell: true })
+  })
+
+  it("prefers the headless shell `npm run setup` extracted into vitae's cache to any full browser, and says which it passed over", () => {
+    const puppeteer = tempDir()
+    const vitae = tempDir()
+    const chrome = fakeExecutable(join(puppeteer, 'chrome/linux-150.0.7871.100/chrome-linux64/chrome'))
+    fakeExecutable(join(vitae, 'headless-shell/linux-99.0.1/chromium'))
+    const shell = fakeExecutable(join(vitae, 'headless-shell/linux-147.0.7727.0/chromium'))
+    const env = { PUPPETEER_CACHE_DIR: puppeteer, VITAE_CACHE_DIR: vitae, PATH: '' }
+    expect(findBrowser({ env, platform: 'linux', arch: 'x64' }).found).toEqual({ path: shell, source: "vitae's cache", headlessShell: true, preferredTo: chrome })
+    // The extracted build is Linux x64 only; elsewhere the full browser it passed over is used.
+    expect(findBrowser({ env, platform: 'linux', arch: 'arm64' }).found?.path).not.toBe(shell)
+    // A browser the user names wins over any shell.
+    const named = fakeExecutable(join(tempDir(), 'chrome'))
+    expect(findBrowser({ env: { ...env, VITAE_BROWSER: named }, platform: 'linux', arch: 'x64' }).found).toEqual({ path: named, source: 'VITAE_BROWSER' })
+  })
+
+  it('without a headless shell, takes Chrome for Testing from the cache and names no shell', () => {
+    const puppeteer = tempDir()
+    const chrome = fakeExecutable(join(puppeteer, 'chrome/linux-150.0.7871.100/chrome-linux64/chrome'))
+    const search = findBrowser({ env: { PUPPETEER_CACHE_DIR: puppeteer, VITAE_CACHE_DIR: tempDir(), PATH: '' }, platform: 'linux', arch: 'x64' })
+    expect(search.found).toEqual({ path: chrome, source: "Puppeteer's cache" })
+    expect(search.tried.join(', ')).toContain('chrome-headless-shell on PATH')
   })
 
   it('knows the cache layout on macOS', () => {
@@ -199,7 +222,17 @@ describe.skipIf(!browser.found)('the browser is always closed', () => {
 })
 
 describe.skipIf(!browser.found)('npm run setup', () => {
-  it('reports the browser it finds, in one line', () => {
+  it('keeps a browser named in VITAE_BROWSER, installs nothing, and says so in one line', () => {
+    const out = execFileSync(process.execPath, [join(ROOT, 'scripts/setup-browser.mjs')], {
+      encoding: 'utf8',
+      env: { ...process.env, ...NOTHING, VITAE_BROWSER: browser.found?.path },
+    })
+    expect(out.trim().split('\n')).toHaveLength(1)
+    expect(out).toContain(`${browser.found?.path} (VITAE_BROWSER)`)
+  })
+
+  // With a full browser alone, setup goes on to install a headless shell: not a test's business.
+  it.skipIf(!browser.found?.headlessShell)('reports the headless shell it finds, in one line', () => {
     const out = execFileSync(process.execPath, [join(ROOT, 'scripts/setup-browser.mjs')], { encoding: 'utf8', env: { ...process.env, ...NOTHING } })
     expect(out.trim().split('\n')).toHaveLength(1)
     expect(out).toContain(browser.found?.path)

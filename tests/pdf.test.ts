@@ -259,3 +259,23 @@ describe('setting the document properties without re-serialising the file', () =
     expect(doc.getModificationDate()?.toISOString()).toBe(date.toISOString())
   })
 })
+
+// A headless shell rounds each glyph's advance to a whole pixel unless the text asks for geometric
+// precision; vitae asks for it, so a shell must lay the seed out as the full browser it was
+// preferred to does. Runs where both are there (CI: Debian's Chromium and the shell `npm run setup` extracts).
+describe.skipIf(!browser.found?.headlessShell || !browser.found?.preferredTo)('a headless shell beside a full browser', () => {
+  it('breaks every line of the seed where the full browser does, each run of text at the same place across', async () => {
+    const dir = seedCopy()
+    const build = (path: string, out: string) => runCli(['build', 'resume.yaml', '--format', 'pdf', '-o', out], { cwd: dir, env: { VITAE_BROWSER: path } })
+    const [shell, full] = await Promise.all([build(browser.found!.path, 'shell'), build(browser.found!.preferredTo!, 'full')])
+    expect(shell.code, shell.stderr).toBe(0)
+    expect(full.code, full.stderr).toBe(0)
+    const [a, b] = await Promise.all([readPdf(join(dir, 'shell/resume.pdf')), readPdf(join(dir, 'full/resume.pdf'))])
+    expect(a.pages).toBe(b.pages)
+    const lines = (items: typeof a.items) => items.map((i) => `${i.page} ${i.str} ${i.x.toFixed(1)}`)
+    expect(lines(a.items)).toEqual(lines(b.items))
+    // Up and down, a run may sit on its line one CSS pixel (0.75 pt) apart: the shell rounds some
+    // fonts' ascent to a whole pixel. Never more, so no line moves to another.
+    for (const [n, item] of a.items.entries()) expect(Math.abs(item.y - b.items[n]!.y), item.str).toBeLessThanOrEqual(0.76)
+  })
+})

@@ -60,6 +60,16 @@ export class ChromeProcess {
     return { write: this.child.stdio[3] as Writable, read: this.child.stdio[4] as Readable }
   }
 
+  /**
+   * Asks the browser for a tab on `url` straight away, on the pipe, before Puppeteer is loaded and
+   * connected (it finds the tab among the browser's targets). The reply carries an id Puppeteer
+   * never uses, and it drops replies it did not ask for.
+   */
+  openEarly(url: string): void {
+    if (this.dead) return
+    this.pipe.write.write(`${JSON.stringify({ id: 2_000_000_000, method: 'Target.createTarget', params: { url } })}\0`)
+  }
+
   /** Why it did not start, in a line: the spawn error or the last meaningful line Chrome wrote. */
   async failureReason(): Promise<string> {
     if (this.spawnError) return this.spawnError.message

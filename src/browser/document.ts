@@ -55,3 +55,20 @@ async function replaceContent(html: string): Promise<boolean> {
   await document.fonts.ready
   return true
 }
+
+/**
+ * A headless shell lays text out with each glyph's advance rounded to a whole pixel unless the
+ * text asks for geometric precision (it has no system font settings to turn subpixel positioning
+ * on, as a full browser does), so its lines run longer or shorter and break elsewhere: the seed
+ * takes two pages instead of one. This sheet asks for it everywhere; a full browser lays text out
+ * the same with or without it. Placed last in the head (or right after the doctype when there is
+ * no </head>), so the standards mode and the signature of the head's sheets hold.
+ */
+const SHELL_TEXT = '<style>*{text-rendering:geometricPrecision!important}</style>'
+
+export function withShellText(html: string): string {
+  const headEnd = html.search(/<\/head\s*>/i)
+  if (headEnd >= 0) return html.slice(0, headEnd) + SHELL_TEXT + html.slice(headEnd)
+  const doctype = /^\s*<!doctype[^>]*>/i.exec(html)?.[0] ?? ''
+  return doctype + SHELL_TEXT + html.slice(doctype.length)
+}

@@ -28,7 +28,8 @@ export function browserNotFound(search: BrowserSearch): VitaeError {
 export function browserLaunchFailed(path: string, reason: string, cause?: unknown): VitaeError {
   const hint = /sandbox/i.test(reason)
     ? "Chrome's sandbox cannot start here: allow it unprivileged user namespaces, or set VITAE_NO_SANDBOX=1 to print without it"
-    : `check that \`${path} --headless --dump-dom about:blank\` runs, or choose another browser with the browserPath option`
+    : // Not --dump-dom: a headless shell prints well over the DevTools pipe but may never return from that.
+      `check that \`${path} --version\` runs, or choose another browser with the browserPath option`
   return renderError('BROWSER_LAUNCH', `the browser at ${path} did not start: ${reason}`, hint, ['browserPath'], cause)
 }
 

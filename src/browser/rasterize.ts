@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { HTTPRequest, Page } from 'puppeteer-core'
 
@@ -9,19 +9,24 @@ declare const FileReader: any
 /**
  * Page images are the printed PDF's pages, drawn by PDF.js in a tab of their own: the same file the
  * PDF artifact is, so the PNG cannot disagree with it (pagination, @page margins, break rules).
- * PDF.js ships in lib/vendor/pdfjs/ (copied there by scripts/vendor-pdfjs.mjs at build time: two
- * files, 1.7 MB, rather than the 70 MB pdfjs-dist and its native canvas would install); a
- * checkout that has not been built reads them from the dev dependency.
+ * PDF.js ships in lib/vendor/pdfjs/ (scripts/vendor-pdfjs.mjs writes it at build time: two classic
+ * scripts and raster.html, 1.8 MB, rather than the 70 MB pdfjs-dist and its native canvas would
+ * install), and the tab opens raster.html from disk: Chrome reads the scripts itself, where sending
+ * them through the DevTools protocol cost more than drawing a page. A checkout that has not been
+ * built hands the tab the dev dependency's modules as text instead.
  */
-function pdfjsSources(): { lib: string; worker: string } {
-  const read = (vendored: string, dependency: string): string => {
-    try {
-      return readFileSync(new URL(`../vendor/pdfjs/${vendored}`, import.meta.url), 'utf8')
-    } catch {
-      return readFileSync(createRequire(import.meta.url).resolve(`pdfjs-dist/build/${dependency}`), 'utf8')
-    }
+export function vendoredPage(): URL | undefined {
+  // From lib/browser/ or lib/bundle/, and from src/browser/ when the tests run the sources.
+  for (const relative of ['../vendor/pdfjs/raster.html', '../../lib/vendor/pdfjs/raster.html']) {
+    const url = new URL(relative, import.meta.url)
+    if (existsSync(url)) return url
   }
-  return { lib: read('pdf.min.mjs', 'pdf.min.mjs'), worker: read('pdf.worker.min.mjs', 'pdf.worker.min.mjs') }
+  return undefined
+}
+
+function pdfjsModules(): { lib: string; worker: string } {
+  const read = (file: string): string => readFileSync(createRequire(import.meta.url).resolve(`pdfjs-dist/build/${file}`), 'utf8')
+  return { lib: read('pdf.min.mjs'), worker: read('pdf.worker.min.mjs') }
 }
 
 /** A pixel size for each paper Chrome prints, from its point size (Chrome rounds A4 to 595.44 × 841.68 pt). */
@@ -37,17 +42,35 @@ export interface PaperPixels {
  * PDF scripting and eval stay off. `refused` hears of anything refused.
  */
 export async function openRasterTab(page: Page, refused: (url: string) => void): Promise<Page> {
+  const vendored = vendoredPage()
+  // raster.html and the two scripts beside it, and nothing else on disk.
+  const folder = vendored ? new URL('.', vendored).href : undefined
+  const files = new Set(['raster.html', 'pdf.js', 'pdf.worker.js'].map((f) => (folder ? new URL(f, folder).href : '')))
   await page.setRequestInterception(true)
   page.on('request', (request: HTTPRequest) => {
     const url = request.url()
-    if (url.startsWith('data:') || url.startsWith('blob:')) return void request.continue().catch(() => undefined)
+    if (url.startsWith('data:') || url.startsWith('blob:') || files.has(url)) return void request.continue().catch(() => undefined)
     refused(url)
     request.abort('blockedbyclient').catch(() => undefined)
   })
+  if (vendored) {
+    // A tab the browser opened on raster.html at start (BrowserSession.warmPng) is loading it already.
+    if (page.url() === vendored.href) await page.evaluate(loaded)
+    else await page.goto(vendored.href, { waitUntil: 'load' })
+    if (!(await page.evaluate(() => typeof (globalThis as any).pdfjsLib?.getDocument === 'function' && Boolean((globalThis as any).pdfjsWorker)))) {
+      throw new Error(`PDF.js did not load from ${vendored.href}`)
+    }
+    return page
+  }
   await page.setContent('<!doctype html><title>vitae raster</title>', { waitUntil: 'load' })
-  const { lib, worker } = pdfjsSources()
+  const { lib, worker } = pdfjsModules()
   await page.evaluate(loadPdfjs, lib, worker)
   return page
+}
+
+/** Runs in the tab: settles once the page and its scripts have loaded. */
+function loaded(): Promise<void> {
+  return new Promise((resolve) => (document.readyState === 'complete' ? resolve() : (globalThis as any).addEventListener('load', () => resolve(), { once: true })))
 }
 
 /**

@@ -4,19 +4,26 @@ import { importModule } from '../core/import-module.js'
 import { isVitaeError } from '../diagnostics/diagnostic.js'
 import { knownPapers, type PageSettings } from '../page/geometry.js'
 import { ChromeProcess } from './chrome-process.js'
-import { showDocument } from './document.js'
+import { showDocument, withShellText } from './document.js'
 import { browserLaunchFailed, browserNotFound, printFailed } from './errors.js'
-import { findBrowser } from './find.js'
+import { type FoundBrowser, findBrowser } from './find.js'
 import { sandboxOffReason } from './flags.js'
 import { lastPageExtent, type PageExtent } from './page-extent.js'
 import { PipeTransport } from './pipe-transport.js'
 import { printToPdf } from './print.js'
-import { openRasterTab, rasterizePdf } from './rasterize.js'
+import { openRasterTab, rasterizePdf, vendoredPage } from './rasterize.js'
 
 interface Tab {
   page: Page
   /** Our own CDP session on the tab, for printing. */
   cdp: CDPSession
+}
+
+/** Why this browser, for --verbose: where it was found and, for a headless shell, what it was preferred to. */
+function describeChoice(found: FoundBrowser): string {
+  if (!found.headlessShell) return found.source
+  const over = found.preferredTo ? `, preferred to the full browser ${found.preferredTo}` : ''
+  return `${found.source}; a headless shell, made for printing: it starts in a fraction of a full browser's time and memory${over}`
 }
 
 /** Documents one tab shows before it is replaced by a fresh one. */
@@ -52,13 +59,19 @@ export class BrowserSession {
   private rasterTab: Promise<Page> | undefined
   /** The last document printed and its PDF: a build with pdf and png prints each document once. */
   private lastPrint: { html: string; settings: string; pdf: Uint8Array } | undefined
+  /** Set once the DevTools connection is up. */
+  private connected = false
+  /** raster.html's URL, when the browser was asked to open it before the connection was up. */
+  private earlyRaster: string | undefined
+  /** The browser is a headless shell (it says HeadlessChrome): its text needs withShellText. */
+  private headlessShell = false
 
   /** Throws BROWSER_NOT_FOUND (exit 6) when there is no browser; anything later, `print` reports. */
   constructor(private readonly options: SessionOptions) {
     const search = findBrowser({ browserPath: options.browserPath })
     if (!search.found) throw browserNotFound(search)
     this.executablePath = search.found.path
-    options.log(`pdf: browser ${search.found.path} (${search.found.source})`)
+    options.log(`pdf: browser ${search.found.path} (${describeChoice(search.found)})`)
     const sandboxOff = sandboxOffReason()
     if (sandboxOff) options.log(`pdf: ${sandboxOff}, so Chrome's sandbox is off (--no-sandbox)`)
     this.chrome = new ChromeProcess(search.found.path, { noSandbox: sandboxOff !== undefined })
@@ -87,7 +100,7 @@ export class BrowserSession {
       const previous = this.shown
       this.shown = undefined
       this.lastPrint = undefined
-      this.shown = await showDocument(page, html, previous, this.options.timeoutMs)
+      this.shown = await showDocument(page, this.headlessShell ? withShellText(html) : html, previous, this.options.timeoutMs)
       lap('load')
       const pdf = await printToPdf(cdp, settings)
       this.lastPrint = { html, settings: key, pdf: pdf.slice() }
@@ -136,6 +149,14 @@ export class BrowserSession {
 
   /** Opens the raster tab now, so PDF.js is parsed while other documents render and print. */
   warmPng(): void {
+    // Before the connection is up, the browser can open the tab and parse PDF.js while Puppeteer loads.
+    if (!this.rasterTab && !this.connected) {
+      const page = vendoredPage()
+      if (page) {
+        this.earlyRaster = page.href
+        this.chrome.openEarly(page.href)
+      }
+    }
     this.raster()
   }
 
@@ -151,7 +172,11 @@ export class BrowserSession {
 
   private async openRaster(): Promise<Page> {
     const browser = await this.browser
-    const page = await browser.newPage()
+    const early = this.earlyRaster
+    this.earlyRaster = undefined
+    // Asked for before the connection, it is among the targets Puppeteer found; if not, a new tab.
+    const target = early ? await browser.waitForTarget((t) => t.url() === early, { timeout: Math.min(this.options.timeoutMs, 3000) }).catch(() => undefined) : undefined
+    const page = (await target?.page()) ?? (await browser.newPage())
     return openRasterTab(page, (url) => this.options.log(`png: refused ${url} in the raster tab (builds are offline)`))
   }
 
@@ -200,7 +225,11 @@ export class BrowserSession {
     })()
     try {
       const browser = await Promise.race([connecting, exited])
-      this.options.log(`pdf: browser ready in ${Math.round(performance.now() - started)} ms`)
+      this.connected = true
+      // Known by what it says, not by where it was found: VITAE_BROWSER may name one too.
+      const product = await browser.version()
+      this.headlessShell = product.startsWith('HeadlessChrome/')
+      this.options.log(`pdf: browser ready in ${Math.round(performance.now() - started)} ms (${product})`)
       return browser
     } catch (error) {
       connecting
@@ -224,7 +253,8 @@ export class BrowserSession {
   /** The browser's first tab (a new one after a failure), with scripts off and the network shut. */
   private async openTab(fresh = false): Promise<Tab> {
     const browser = await this.browser
-    const page = (!fresh && (await browser.pages())[0]) || (await browser.newPage())
+    // The tab the browser started with, not a raster tab it may have opened since.
+    const page = (!fresh && (await browser.pages()).find((p) => p.url() === 'about:blank')) || (await browser.newPage())
     const [cdp] = await Promise.all([page.createCDPSession(), page.setJavaScriptEnabled(false), page.setRequestInterception(true)])
     page.on('request', (request: HTTPRequest) => {
       const url = request.url()

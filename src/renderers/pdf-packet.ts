@@ -57,8 +57,15 @@ function copyTagged(lib: typeof PdfLib, doc: PdfLib.PDFDocument, sources: PdfLib
       kids.push(copied)
     }
     const own = tree.lookup(name('ParentTree'), PDFDict).lookup(name('Nums'), PDFArray).asArray()
-    for (let i = 0; i + 1 < own.length; i += 2) nums.push(PDFNumber.of((own[i] as PdfLib.PDFNumber).asNumber() + offset), copier.copy(own[i + 1]!))
-    offset += tree.lookupMaybe(name('ParentTreeNextKey'), PDFNumber)?.asNumber() ?? own.length / 2
+    let next = tree.lookupMaybe(name('ParentTreeNextKey'), PDFNumber)?.asNumber() ?? 0
+    for (let i = 0; i + 1 < own.length; i += 2) {
+      const key = (own[i] as PdfLib.PDFNumber).asNumber()
+      nums.push(PDFNumber.of(key + offset), copier.copy(own[i + 1]!))
+      next = Math.max(next, key + 1)
+    }
+    // Past the part's highest key, not only its ParentTreeNextKey: Chromium up to 147 numbers link
+    // annotations from 100000 and still says 1, and the next part's keys would land on them.
+    offset += next
   }
   if (tagged) {
     const parentTree = context.obj({})

@@ -486,7 +486,10 @@ describe('DOCX parts shared between documents of one look', () => {
     const builds: number[] = []
     for (const i of order) {
       let n = 0
-      const shared = await compileLook(() => (n++, make(i)()), key)
+      const shared = await compileLook(() => {
+        n++
+        return make(i)()
+      }, key)
       builds.push(n)
       const alone = await compileParts(make(i)())
       expect([...shared.keys()].sort()).toEqual([...alone.keys()].sort())

@@ -1,6 +1,6 @@
 import { type Document, Packer } from 'docx'
 import { strFromU8, unzipSync } from 'fflate'
-import { type Xmlable, stringifyPart } from './docx-xml.js'
+import { stringifyPart, type Xmlable } from './docx-xml.js'
 import { zip } from './docx-zip.js'
 
 /** The package's parts by path, as docx compiles them: XML as strings, anything else as bytes. */

@@ -4,7 +4,7 @@ import { pageTwips } from '../page/geometry.js'
 import { fitDocxTokens } from '../themes/fit.js'
 import { docxBody } from './docx-body.js'
 import { docxLetterBody } from './docx-letter.js'
-import { compileParts, packageBytes } from './docx-package.js'
+import { compileLook, packageBytes } from './docx-package.js'
 import { docxNumbering, docxStyles } from './docx-styles.js'
 import { docxTokens } from './docx-tokens.js'
 import type { Artifact, RenderContext, Renderer } from './renderer.js'
@@ -21,23 +21,29 @@ export async function renderDocx(ctx: RenderContext): Promise<Uint8Array> {
   if (accent) tokens.accent = (accent.length === 3 ? [...accent].map((c) => c + c).join('') : accent).toUpperCase()
   const page = pageTwips(ctx.page)
   const { properties } = ctx.view
-  const doc = new Document({
-    title: properties.title,
-    subject: properties.subject,
-    creator: properties.author || 'vitae',
-    lastModifiedBy: properties.author || 'vitae',
-    keywords: properties.keywords.join(', '),
-    revision: 1,
+  // Everything the Document is given but its text and core properties: documents of one look
+  // (the variants of a build, its letters) share their styles, numbering, theme and settings parts.
+  const look = {
     styles: docxStyles(tokens, { textWidth: page.textWidth, lang: ctx.view.lang, dir: ctx.view.dir }),
     numbering: docxNumbering(tokens),
-    sections: [
-      {
-        properties: { page: { size: { width: page.width, height: page.height }, margin: { ...page.margins, header: 0, footer: 0, gutter: 0 } } },
-        children: ctx.letter ? docxLetterBody(ctx.view, ctx.letter, tokens) : docxBody(ctx.view, tokens),
-      },
-    ],
-  })
-  return packageBytes(await compileParts(doc), ctx.sourceDate ?? new Date())
+  }
+  const make = () =>
+    new Document({
+      title: properties.title,
+      subject: properties.subject,
+      creator: properties.author || 'vitae',
+      lastModifiedBy: properties.author || 'vitae',
+      keywords: properties.keywords.join(', '),
+      revision: 1,
+      ...look,
+      sections: [
+        {
+          properties: { page: { size: { width: page.width, height: page.height }, margin: { ...page.margins, header: 0, footer: 0, gutter: 0 } } },
+          children: ctx.letter ? docxLetterBody(ctx.view, ctx.letter, tokens) : docxBody(ctx.view, tokens),
+        },
+      ],
+    })
+  return packageBytes(await compileLook(make, JSON.stringify(look)), ctx.sourceDate ?? new Date())
 }
 
 export const docxRenderer: Renderer = {

@@ -19,13 +19,23 @@ md.validateLink = () => true
 /** Parsed text by source text: a build keeps one (its services own it), so nothing outlives the build. */
 export type InlineCache = Map<string, Inline[]>
 
+// Text none of the enabled rules can act on: no emphasis, code, link, escape, entity or
+// strikethrough mark, no line break, no NUL (which markdown-it replaces). Most of a resume's text
+// is such (names, places, dates, many highlights), and markdown-it gives it back as one text node.
+const PLAIN = /^[^*_`[\]\\&~\n\r\0]*$/
+
 export function parseInline(text: string, cache?: InlineCache): Inline[] {
   const hit = cache?.get(text)
   if (hit) return hit
-  const root = inlineFromTokens(md.parseInline(text, {})[0]?.children ?? [])
+  const root = PLAIN.test(text) ? plainInline(text) : markdownInline(text)
   cache?.set(text, root)
   return root
 }
+
+const plainInline = (text: string): Inline[] => (text === '' ? [] : [{ type: 'text', text }])
+
+/** The inline tree as markdown-it reads it (parseInline takes a shortcut for plain text; tests compare the two). */
+export const markdownInline = (text: string): Inline[] => inlineFromTokens(md.parseInline(text, {})[0]?.children ?? [])
 
 type Token = ReturnType<typeof md.parseInline>[number]
 
@@ -96,9 +106,21 @@ blockMd.validateLink = () => true
 
 export type BlockCache = Map<string, Block[]>
 
+// One line of plain text, neither starting nor ending with a space (markdown-it trims a paragraph,
+// with its own idea of a space) nor starting like a list item: one paragraph of that text.
+const LIST_START = /^(?:[-+*]|\d{1,9}[.)])(?:\s|$)/
+const isPlainLine = (text: string): boolean => PLAIN.test(text) && /^\S(?:.*\S)?$/s.test(text) && !LIST_START.test(text)
+
 export function parseBlocks(text: string, cache?: BlockCache): Block[] {
   const hit = cache?.get(text)
   if (hit) return hit
+  const blocks = isPlainLine(text) ? [{ type: 'paragraph' as const, content: plainInline(text) }] : markdownBlocks(text)
+  cache?.set(text, blocks)
+  return blocks
+}
+
+/** The blocks as markdown-it reads them (parseBlocks takes a shortcut for one plain line; tests compare the two). */
+export function markdownBlocks(text: string): Block[] {
   const blocks: Block[] = []
   let list: Extract<Block, { type: 'list' }> | undefined
   for (const token of blockMd.parse(text, {})) {
@@ -114,7 +136,6 @@ export function parseBlocks(text: string, cache?: BlockCache): Block[] {
       else blocks.push({ type: 'paragraph', content })
     }
   }
-  cache?.set(text, blocks)
   return blocks
 }
 

@@ -13,8 +13,16 @@ export type Inline =
 
 // Raw HTML off: `<script>` in a resume is text. Links are checked by our own rules
 // (validate.ts reports a bad scheme at its place), so markdown-it's silent filter is off.
-const md = new MarkdownIt('zero', { html: false, linkify: false, typographer: false }).enable(['emphasis', 'backticks', 'link', 'escape', 'entity', 'newline', 'strikethrough'])
-md.validateLink = () => true
+// Made on first use: a MarkdownIt (and the LinkifyIt it always builds) costs a few milliseconds,
+// and text with no Markdown in it never needs one.
+let md: MarkdownIt | undefined
+const inlineMd = (): MarkdownIt => {
+  if (!md) {
+    md = new MarkdownIt('zero', { html: false, linkify: false, typographer: false }).enable(['emphasis', 'backticks', 'link', 'escape', 'entity', 'newline', 'strikethrough'])
+    md.validateLink = () => true
+  }
+  return md
+}
 
 /** Parsed text by source text: a build keeps one (its services own it), so nothing outlives the build. */
 export type InlineCache = Map<string, Inline[]>
@@ -35,9 +43,9 @@ export function parseInline(text: string, cache?: InlineCache): Inline[] {
 const plainInline = (text: string): Inline[] => (text === '' ? [] : [{ type: 'text', text }])
 
 /** The inline tree as markdown-it reads it (parseInline takes a shortcut for plain text; tests compare the two). */
-export const markdownInline = (text: string): Inline[] => inlineFromTokens(md.parseInline(text, {})[0]?.children ?? [])
+export const markdownInline = (text: string): Inline[] => inlineFromTokens(inlineMd().parseInline(text, {})[0]?.children ?? [])
 
-type Token = ReturnType<typeof md.parseInline>[number]
+type Token = ReturnType<MarkdownIt['parseInline']>[number]
 
 function inlineFromTokens(children: readonly Token[]): Inline[] {
   const root: Inline[] = []
@@ -91,18 +99,24 @@ export type Block = { type: 'paragraph'; content: Inline[] } | { type: 'list'; o
 
 // The block rules on top of the inline ones: paragraphs and lists, nothing else (no headings,
 // tables or code blocks in a resume field; such lines stay text).
-const blockMd = new MarkdownIt('zero', { html: false, linkify: false, typographer: false }).enable([
-  'paragraph',
-  'list',
-  'emphasis',
-  'backticks',
-  'link',
-  'escape',
-  'entity',
-  'newline',
-  'strikethrough',
-])
-blockMd.validateLink = () => true
+let blockMd: MarkdownIt | undefined
+const blocksMd = (): MarkdownIt => {
+  if (!blockMd) {
+    blockMd = new MarkdownIt('zero', { html: false, linkify: false, typographer: false }).enable([
+      'paragraph',
+      'list',
+      'emphasis',
+      'backticks',
+      'link',
+      'escape',
+      'entity',
+      'newline',
+      'strikethrough',
+    ])
+    blockMd.validateLink = () => true
+  }
+  return blockMd
+}
 
 export type BlockCache = Map<string, Block[]>
 
@@ -123,7 +137,7 @@ export function parseBlocks(text: string, cache?: BlockCache): Block[] {
 export function markdownBlocks(text: string): Block[] {
   const blocks: Block[] = []
   let list: Extract<Block, { type: 'list' }> | undefined
-  for (const token of blockMd.parse(text, {})) {
+  for (const token of blocksMd().parse(text, {})) {
     if (token.type === 'bullet_list_open' || token.type === 'ordered_list_open') {
       list = { type: 'list', ordered: token.type === 'ordered_list_open', items: [] }
       blocks.push(list)

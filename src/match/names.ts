@@ -60,6 +60,16 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
     if (ctx.skipped(i) || !CAPITALISED.test(t.text)) return false
     return certified || !NOT_IN_NAME.has(t.key)
   }
+  // A year or version is not part of a name: "Java 17", "since 2019", "PCIe Gen3". A part's or a
+  // class's number is ("FCC Part 15"), and so is one a dash binds ("MIPI CSI-2"), inside a name.
+  const versionAt = (j: number, inside: boolean) => {
+    const t = tokens[j]!.text
+    if (/^Gen\d*$/.test(t)) return true
+    if (!/^\d{1,2}(\.\d+)*$|^(19|20)\d\d$/.test(t)) return false
+    return !(inside && numbered(j))
+  }
+  const numbered = (j: number) =>
+    /^\d{1,3}(\.\d+)*$/.test(tokens[j]!.text) && (/^(part|class|div|division|title|annex|section|level)$/.test(tokens[j - 1]?.key ?? '') || text.slice(tokens[j - 1]!.end, tokens[j]!.start) === '-')
   const covered = new Map<number, Found>()
   for (const f of found) for (let i = f.first; i <= f.last; i++) covered.set(i, f)
   const open = new Map<string, Term>()
@@ -77,11 +87,11 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
     let cert = certified
     for (let j = i; j < tokens.length && j < i + max; j++) {
       if (j > i && !spaced(j - 1, j)) break
-      // Another known name ends the run: "Oracle ERP", "GraphQL APIs" are two things.
-      const hard = covered.has(j) ? !ctx.soft(covered.get(j)!.term) : ctx.known(j)
-      if (!nameWord(j, cert) || (!through && !cert && hard)) break
-      // A year or version is not part of a name: "Java 17", "since 2019".
-      if (/^\d{1,2}(\.\d+)*$|^(19|20)\d\d$/.test(tokens[j]!.text)) break
+      // Another known name ends the run: "Oracle ERP", "GraphQL APIs" are two things. But a
+      // product a maker names by a common word is the maker's: "CrowdStrike Falcon", "Medidata Rave".
+      const hard = (covered.has(j) ? !ctx.soft(covered.get(j)!.term) : ctx.known(j)) && !(/^[A-Z][a-z]+$/.test(tokens[j]!.text) && ctx.common(tokens[j]!.text))
+      if (!(nameWord(j, cert) || (j > i && numbered(j))) || (!through && !cert && hard)) break
+      if (versionAt(j, j > i)) break
       if (tokens[j]!.key === 'certified') cert = true
       last = j
     }
@@ -133,7 +143,7 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
     if (taken.has(i) || !nameWord(i, false)) continue
     if (i > 0 && spaced(i - 1, i) && nameWord(i - 1, false) && !taken.has(i - 1)) continue
     let last = i
-    while (last + 1 < tokens.length && !taken.has(last + 1) && last - i < 3 && spaced(last, last + 1) && nameWord(last + 1, false) && !/^\d{1,2}$/.test(tokens[last + 1]!.text))
+    while (last + 1 < tokens.length && !taken.has(last + 1) && last - i < 3 && spaced(last, last + 1) && (nameWord(last + 1, false) || numbered(last + 1)) && !versionAt(last + 1, true))
       last++
     // "QA Automation Engineer", "Computer Science", "Platform Team": the whole is a job, a field, a team.
     const next = tokens[last + 1]

@@ -69,7 +69,8 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
     return !(inside && numbered(j))
   }
   const numbered = (j: number) =>
-    /^\d{1,3}(\.\d+)*$/.test(tokens[j]!.text) && (/^(part|class|div|division|title|annex|section|level)$/.test(tokens[j - 1]?.key ?? '') || text.slice(tokens[j - 1]!.end, tokens[j]!.start) === '-')
+    /^\d{1,3}(\.\d+)*$/.test(tokens[j]!.text) &&
+    (/^(part|class|div|division|title|annex|section|level)$/.test(tokens[j - 1]?.key ?? '') || text.slice(tokens[j - 1]!.end, tokens[j]!.start) === '-')
   const covered = new Map<number, Found>()
   for (const f of found) for (let i = f.first; i <= f.last; i++) covered.set(i, f)
   const open = new Map<string, Term>()
@@ -143,7 +144,14 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
     if (taken.has(i) || !nameWord(i, false)) continue
     if (i > 0 && spaced(i - 1, i) && nameWord(i - 1, false) && !taken.has(i - 1)) continue
     let last = i
-    while (last + 1 < tokens.length && !taken.has(last + 1) && last - i < 3 && spaced(last, last + 1) && (nameWord(last + 1, false) || numbered(last + 1)) && !versionAt(last + 1, true))
+    while (
+      last + 1 < tokens.length &&
+      !taken.has(last + 1) &&
+      last - i < 3 &&
+      spaced(last, last + 1) &&
+      (nameWord(last + 1, false) || numbered(last + 1)) &&
+      !versionAt(last + 1, true)
+    )
       last++
     // "QA Automation Engineer", "Computer Science", "Platform Team": the whole is a job, a field, a team.
     const next = tokens[last + 1]

@@ -1,4 +1,4 @@
-import { DUTY_VERBS, headedPhrases } from './phrases.js'
+import { cuedPhrases, DUTY_VERBS, headedPhrases } from './phrases.js'
 import type { Token } from './tokens.js'
 import type { Term } from './vocabulary.js'
 
@@ -280,9 +280,10 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
   }
   const all = unswallowed([...out, ...fresh])
   // Practices first: a list's lower-case items spread from them too ("regression, hypothesis testing").
-  const headed = [...all, ...headedPhrases(all, ctx, named)]
+  const headed = unswallowed([...all, ...headedPhrases(all, ctx, named)])
+  const listed = [...headed, ...listedPhrases(headed, ctx, named)]
   return spelledOut(
-    [...headed, ...listedPhrases(headed, ctx, named)].sort((a, b) => a.start - b.start),
+    [...listed, ...cuedPhrases(listed, ctx, named, NOT_METHOD, tokenFrom)].sort((a, b) => a.start - b.start),
     ctx,
     named,
   )

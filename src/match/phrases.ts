@@ -79,12 +79,16 @@ export function headedPhrases(found: Found[], ctx: NameContext, named: (first: n
   const { text, tokens } = ctx
   const inName = new Set<number>()
   for (const f of found) for (let i = f.first; i <= f.last; i++) inName.add(i)
+  // A practice the vocabulary holds as one lower-case word still takes the words before it as a
+  // head would: "statistical forecasting", "ABC analysis" (the longer name wins).
+  const oneWord = new Set<number>()
+  for (const f of found) if (f.first === f.last && f.term.kind === 'method' && LOWER_WORD.test(tokens[f.first]!.text)) oneWord.add(f.first)
   const out: Found[] = []
   // One name's words: a space apart, or a dash the tokenizer split ("low-power design").
   const joinedTo = (a: number, b: number) => /^[ -]$/.test(text.slice(tokens[a]!.end, tokens[b]!.start))
   for (let i = 1; i < tokens.length; i++) {
     const head = tokens[i]!
-    if (inName.has(i) || ctx.skipped(i) || !ctx.onListItem(i)) continue
+    if ((inName.has(i) && !oneWord.has(i)) || ctx.skipped(i) || !ctx.onListItem(i)) continue
     if (!LOWER_WORD.test(head.text) || !(HEADS.has(head.key) || HEADS.has(singular(head.key) ?? ''))) continue
     // What follows: nothing of the same phrase, or a word that closes it.
     const next = tokens[i + 1]
@@ -101,6 +105,7 @@ export function headedPhrases(found: Found[], ctx: NameContext, named: (first: n
       first = b
       if (initial) break
     }
+    if (first === i && oneWord.has(i)) continue
     if (first === i) {
       // A practice in one word, said to be done with a name: "sharding with Vitess", "debugging in
       // Visual Studio". Only a word made from a verb ("-ing", "-tion", "-sis"), not "design" or "review".
@@ -112,6 +117,66 @@ export function headedPhrases(found: Found[], ctx: NameContext, named: (first: n
     // A word the dash binds to one left out is half a compound: "in-house design".
     if (first > 0 && text.slice(tokens[first - 1]!.end, tokens[first]!.start) === '-') continue
     out.push(named(first, i))
+  }
+  return out
+}
+
+// What a requirement says the reader should know, then the things known: "Experience with
+// information architecture and content strategy", "Comfortable with thermal analysis and derating".
+const CUE =
+  /\b(?:experience (?:with|using)|knowledge of|familiar(?:ity)? with|proficien(?:cy|t) (?:in|with)|understanding of|exposure to|comfortable with|grasp of|expertise in|skilled in|fluen(?:cy|t) in)\s+/gi
+// Words that end the list (a preposition starts what the items are for or about: "CFD for lab exhaust").
+const LIST_END = new Set('for in on at to with from across using via such including like of by into as at within over under per'.split(' '))
+// Words a reader drops from the end of a named practice: "reverse engineering basics".
+const TRAILING = new Set('basics fundamentals concepts principles techniques methods methodologies practices workflows'.split(' '))
+
+/**
+ * The items after such a cue on a requirement or duty line, each a short lower-case noun phrase
+ * (one to three words, none saying something about the job or the reader, not starting with a
+ * duty's verb), as practices. An item that is one common English word does not count: it names a
+ * field as often as a practice ("payments", "security").
+ */
+export function cuedPhrases(
+  found: Found[],
+  ctx: NameContext,
+  named: (first: number, last: number) => Found,
+  notMethod: Set<string>,
+  tokenFrom: (offset: number) => number,
+): Found[] {
+  const { text, tokens } = ctx
+  const inName = new Set<number>()
+  for (const f of found) for (let i = f.first; i <= f.last; i++) inName.add(i)
+  const out: Found[] = []
+  for (const m of text.matchAll(CUE)) {
+    let i = tokenFrom(m.index + m[0].length)
+    if (i >= tokens.length || ctx.skipped(i) || !ctx.onListItem(i)) continue
+    const items: number[][] = [[]]
+    for (; i < tokens.length; i++) {
+      const t = tokens[i]!
+      const prev = items[items.length - 1]!
+      const gap = prev.length || items.length > 1 ? text.slice(tokens[i - 1]!.end, t.start) : ''
+      if (/[\n(:;)[\]]/.test(gap) || /[.!?]\s/.test(gap) || LIST_END.has(t.key)) break
+      if (t.key === 'and' || t.key === 'or') {
+        if (prev.length) items.push([])
+        continue
+      }
+      if (/,/.test(gap) && prev.length) items.push([i])
+      else prev.push(i)
+    }
+    const list = items.filter((item) => item.length > 0)
+    for (const item of list) {
+      while (item.length > 1 && TRAILING.has(tokens[item[item.length - 1]!]!.key)) item.pop()
+      if (item.length > 3 || item.some((k) => inName.has(k))) continue
+      const words = item.map((k) => tokens[k]!)
+      if (!words.every((w) => /^[a-z][a-z-]*$/.test(w.text) && !notMethod.has(w.key) && !/ly$/.test(w.key))) continue
+      if (DUTY_VERBS.has(words[0]!.key) || NOT_MODIFIER.has(words[0]!.key)) continue
+      // One common word is a field as often as a practice ("payments", "security"); a generic
+      // kind of thing names none ("storage systems", "data privacy requirements").
+      if (words.length === 1 && ctx.common(words[0]!.text)) continue
+      if (/^(systems?|requirements?|solutions?|products?|services?)$/.test(words[words.length - 1]!.key)) continue
+      for (const k of item) inName.add(k)
+      out.push(named(item[0]!, item[item.length - 1]!))
+    }
   }
   return out
 }

@@ -1,4 +1,4 @@
-import { cuedPhrases, DUTY_VERBS, headedPhrases } from './phrases.js'
+import { cuedPhrases, DUTY_VERBS, headedPhrases, sharedHeads } from './phrases.js'
 import type { Token } from './tokens.js'
 import type { Term } from './vocabulary.js'
 
@@ -74,8 +74,8 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
   const covered = new Map<number, Found>()
   for (const f of found) for (let i = f.first; i <= f.last; i++) covered.set(i, f)
   const open = new Map<string, Term>()
-  const named = (first: number, last: number, base?: Term): Found => {
-    const written = text.slice(tokens[first]!.start, tokens[last]!.end).replace(/\s+/g, ' ')
+  const named = (first: number, last: number, base?: Term, as?: string): Found => {
+    const written = as ?? text.slice(tokens[first]!.start, tokens[last]!.end).replace(/\s+/g, ' ')
     const kind = /certifi|credential/i.test(written) ? 'certification' : (base?.kind ?? 'technology')
     // Lower case, or ending so ("Capacity planning" at a bullet's start): a practice, not a product.
     const term = open.get(written.toLowerCase()) ?? { name: written, kind: /^[a-z]|\s[a-z][^\s]*$/.test(written) && !base ? 'method' : kind }
@@ -282,11 +282,29 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
   // Practices first: a list's lower-case items spread from them too ("regression, hypothesis testing").
   const headed = unswallowed([...all, ...headedPhrases(all, ctx, named)])
   const listed = [...headed, ...listedPhrases(headed, ctx, named)]
+  const cued = [...listed, ...cuedPhrases(listed, ctx, named, NOT_METHOD, tokenFrom)]
   return spelledOut(
-    [...listed, ...cuedPhrases(listed, ctx, named, NOT_METHOD, tokenFrom)].sort((a, b) => a.start - b.start),
+    firmsApart([...cued, ...sharedHeads(cued, ctx, named)], ctx).sort((a, b) => a.start - b.start),
     ctx,
     named,
   )
+}
+
+/**
+ * Capitalised words joined by an ampersand to a capitalised word that is no name are a firm's or a
+ * brand's name ("Marrow & Vine", "Pebble & Fern"), not a product: "Power BI & Tableau" stays two.
+ */
+function firmsApart(found: Found[], ctx: NameContext): Found[] {
+  const { text, tokens } = ctx
+  const at = new Set<number>()
+  for (const f of found) for (let i = f.first; i <= f.last; i++) at.add(i)
+  const firm = (word: number, gap: string) => word >= 0 && word < tokens.length && !at.has(word) && /^ ?& ?$/.test(gap) && /^[A-Z][a-z]/.test(tokens[word]!.text)
+  return found.filter((f) => {
+    const before = f.first - 1
+    const after = f.last + 1
+    if (/^[A-Z][a-z]/.test(tokens[f.first]!.text) && firm(before, before >= 0 ? text.slice(tokens[before]!.end, f.start) : '')) return false
+    return !(/^[A-Z][a-z]/.test(tokens[f.last]!.text) && firm(after, after < tokens.length ? text.slice(f.end, tokens[after]!.start) : ''))
+  })
 }
 
 /**

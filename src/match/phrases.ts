@@ -1,5 +1,6 @@
 import type { Found, NameContext } from './names.js'
 import { singular } from './tokens.js'
+import type { Term } from './vocabulary.js'
 
 /**
  * The last words of a practice's name: nouns made from a verb of doing ("testing", "analysis",
@@ -56,6 +57,11 @@ const NOT_MODIFIER = new Set(
   ).split(' '),
 )
 
+// A noun made from a verb by "-ing" names a doing as the heads above do ("affinity mapping", "deep
+// linking"), unless it is one of the words that describe rather than name ("growing", "leading").
+const GERUND =
+  /^(?!(?:grow|lead|build|work|run|support|learn|exist|follow|includ|upcom|engag|challeng|excit|outstand|interest|amaz|ongo|evolv|chang|emerg|demand|reward|mov|mak|bring|help|want|look|com|go|gett|hav|be|do|us|understand|think|writ|speak|read|runn|gett|sett|shipp|plann|present|communicat|mentor|hir)ing$)[a-z]{4,}ing$/
+
 // How many words before the head: English compounds of three are common ("root cause analysis",
 // "named entity recognition"), of four rare.
 const MODIFIERS = 2
@@ -89,7 +95,7 @@ export function headedPhrases(found: Found[], ctx: NameContext, named: (first: n
   for (let i = 1; i < tokens.length; i++) {
     const head = tokens[i]!
     if ((inName.has(i) && !oneWord.has(i)) || ctx.skipped(i) || !ctx.onListItem(i)) continue
-    if (!LOWER_WORD.test(head.text) || !(HEADS.has(head.key) || HEADS.has(singular(head.key) ?? ''))) continue
+    if (!LOWER_WORD.test(head.text) || !(HEADS.has(head.key) || HEADS.has(singular(head.key) ?? '') || GERUND.test(head.key))) continue
     // What follows: nothing of the same phrase, or a word that closes it.
     const next = tokens[i + 1]
     if (next && joinedTo(i, next ? i + 1 : i) && !AFTER_NAME.has(next.key) && !/^[A-Z0-9]/.test(next.text)) continue
@@ -105,7 +111,7 @@ export function headedPhrases(found: Found[], ctx: NameContext, named: (first: n
       first = b
       if (initial) break
     }
-    if (first === i && oneWord.has(i)) continue
+    if (first === i && (oneWord.has(i) || !HEADS.has(head.key))) continue
     if (first === i) {
       // A practice in one word, said to be done with a name: "sharding with Vitess", "debugging in
       // Visual Studio". Only a word made from a verb ("-ing", "-tion", "-sis"), not "design" or "review".
@@ -177,6 +183,28 @@ export function cuedPhrases(
       for (const k of item) inName.add(k)
       out.push(named(item[0]!, item[item.length - 1]!))
     }
+  }
+  return out
+}
+
+/**
+ * A practice's head shared by two of its kinds: "qualitative and quantitative research", "static or
+ * dynamic analysis" name "qualitative research" too. Only a word made as an adjective is (by its
+ * ending), since "data and machine learning" names no "data learning".
+ */
+export function sharedHeads(found: Found[], ctx: NameContext, named: (first: number, last: number, base?: Term, as?: string) => Found): Found[] {
+  const { text, tokens } = ctx
+  const inName = new Set<number>()
+  for (const f of found) for (let i = f.first; i <= f.last; i++) inName.add(i)
+  const out: Found[] = []
+  for (const f of found) {
+    if (f.last !== f.first + 1 || f.term.kind !== 'method' || !LOWER_WORD.test(tokens[f.first]!.text) || !LOWER_WORD.test(tokens[f.last]!.text)) continue
+    const x = f.first - 2
+    if (x < 0 || !/^(and|or)$/.test(tokens[f.first - 1]!.key) || inName.has(x) || ctx.skipped(x)) continue
+    const word = tokens[x]!
+    if (text.slice(word.end, f.start) !== ` ${tokens[f.first - 1]!.text} `) continue
+    if (!/^[a-z]+(al|ive|ic|ed|ary|ous|ar|ile|ible|able)$/.test(word.text) || NOT_MODIFIER.has(word.key) || DUTY_VERBS.has(word.key)) continue
+    out.push(named(x, x, undefined, `${word.text} ${tokens[f.last]!.text}`))
   }
   return out
 }

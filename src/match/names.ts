@@ -129,6 +129,11 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
         if (!job) last = Math.max(last, run)
       }
     }
+    // A standard read from its acronym alone keeps its number: "NFPA 79", "ASHRAE 90.1" (not a
+    // version, "USB 3.0", nor "3+" or "5%").
+    const num = tokens[last + 1]
+    if (last === f.last && ctx.soft(f.term) && /^[A-Z]{3,}$/.test(tokens[last]!.text) && num && text.slice(tokens[last]!.end, num.start) === ' ')
+      if (/^\d{1,3}(\.[1-9]\d*)?$/.test(num.text) && !/^[+%]|^\.\d/.test(text.slice(num.end, num.end + 2))) last++
     out.push(first === f.first && last === f.last ? f : named(first, last, f.term))
   }
   // A known name swallowed by a longer one is that one: "Data Analytics" in "Google Data Analytics Certificate".
@@ -284,10 +289,40 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
   const listed = [...headed, ...listedPhrases(headed, ctx, named)]
   const cued = [...listed, ...cuedPhrases(listed, ctx, named, NOT_METHOD, tokenFrom)]
   return spelledOut(
-    firmsApart([...cued, ...sharedHeads(cued, ctx, named)], ctx).sort((a, b) => a.start - b.start),
+    slashPairs(firmsApart([...cued, ...sharedHeads(cued, ctx, named)], ctx), ctx, named).sort((a, b) => a.start - b.start),
     ctx,
     named,
   )
+}
+
+/**
+ * Two words a slash joins into one name no list holds: "INDEX/MATCH" (English words in capitals are
+ * no names apart) and "EtherNet/IP" (a short acronym after a word in mixed case). "VLOOKUP/XLOOKUP",
+ * "C/C++" and "Java/Go" stay two, as does a pair with a longer name on either side.
+ */
+function slashPairs(found: Found[], ctx: NameContext, named: (first: number, last: number) => Found): Found[] {
+  const { text, tokens } = ctx
+  const at = new Map<number, Found>()
+  for (const f of found) for (let i = f.first; i <= f.last; i++) at.set(i, f)
+  const drop = new Set<Found>()
+  const add: Found[] = []
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const a = tokens[i]!
+    const b = tokens[i + 1]!
+    if (text.slice(a.end, b.start) !== '/' || ctx.skipped(i) || text[a.start - 1] === '/' || text[b.end] === '/') continue
+    if (!/^[A-Z][A-Za-z]*[A-Z][A-Za-z]*$/.test(a.text) || !/^[A-Z][A-Za-z]*[A-Z][A-Za-z]*$/.test(b.text)) continue
+    const fa = at.get(i)
+    const fb = at.get(i + 1)
+    if ((fa && fa.first !== fa.last) || (fb && fb.first !== fb.last) || (!fa && !fb)) continue
+    const capitalWords = /^[A-Z]+$/.test(a.text) && /^[A-Z]+$/.test(b.text) && (ctx.common(a.text) || ctx.common(b.text))
+    const mixedThenShort = /[a-z]/.test(a.text) && /^[A-Z]{2}$/.test(b.text)
+    if (!capitalWords && !mixedThenShort) continue
+    if (fa) drop.add(fa)
+    if (fb) drop.add(fb)
+    add.push(named(i, i + 1))
+    i++
+  }
+  return add.length ? [...found.filter((f) => !drop.has(f)), ...add] : found
 }
 
 /**

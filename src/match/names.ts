@@ -400,6 +400,7 @@ function listedPhrases(found: Found[], ctx: NameContext, named: (first: number, 
   for (const indexes of byLine.values()) {
     // Items: runs of words between separators (, ; : ( ) and, or).
     const items: number[][] = [[]]
+    const labelled = new Set<number>()
     for (const i of indexes) {
       const prev = items[items.length - 1]!
       const gap = prev.length ? text.slice(tokens[prev[prev.length - 1]!]!.end, tokens[i]!.start) : ''
@@ -408,14 +409,23 @@ function listedPhrases(found: Found[], ctx: NameContext, named: (first: number, 
         if (prev.length) items.push([])
         continue
       }
-      if (/[,;:()]/.test(gap) || /[.!?]\s/.test(gap)) items.push([i])
-      else prev.push(i)
+      if (/[,;:()]/.test(gap) || /[.!?]\s/.test(gap)) {
+        items.push([i])
+        if (gap.includes(':')) labelled.add(items.length - 1)
+      } else prev.push(i)
     }
+    // Items after a label's colon are kinds of the label ("statistics: regression, hypothesis
+    // testing, confidence intervals"): there a practice's name spreads too.
+    const afterColon = new Set<number[]>()
+    items.forEach((item, n) => {
+      if (n > 0 && (labelled.has(n) || afterColon.has(items[n - 1]!))) afterColon.add(item)
+    })
     const taken = new Set<number[]>()
     // An item naming something holds a product's or a language's name, in a few words: "Python",
-    // "Experience with dbt", "VAV boxes". A practice's name spreads no further: lists of duties
-    // hold practices and tasks alike.
-    const named_ = (item: number[]) => taken.has(item) || (item.length > 0 && item.length <= 4 && item.some((i) => foundAt.has(i) && foundAt.get(i)!.term.kind !== 'method'))
+    // "Experience with dbt", "VAV boxes". A practice's name spreads no further (lists of duties
+    // hold practices and tasks alike) but after a label's colon.
+    const named_ = (item: number[]) =>
+      taken.has(item) || (item.length > 0 && item.length <= 4 && item.some((i) => foundAt.has(i) && (foundAt.get(i)!.term.kind !== 'method' || afterColon.has(item))))
     // Twice, so an item two along from a name is reached through one already taken.
     for (const [n, item] of [...items.entries(), ...items.entries()]) {
       // Not a line's first item: that is where the verbs are ("maintain batch jobs").

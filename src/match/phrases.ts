@@ -95,7 +95,7 @@ export function headedPhrases(found: Found[], ctx: NameContext, named: (first: n
   for (let i = 1; i < tokens.length; i++) {
     const head = tokens[i]!
     if ((inName.has(i) && !oneWord.has(i)) || ctx.skipped(i) || !ctx.onListItem(i)) continue
-    if (!LOWER_WORD.test(head.text) || !(HEADS.has(head.key) || HEADS.has(singular(head.key) ?? '') || GERUND.test(head.key))) continue
+    if (!LOWER_WORD.test(head.text) || !(HEADS.has(head.key) || HEADS.has(singular(head.key) ?? '') || (head.key.endsWith('ing') && GERUND.test(head.key)))) continue
     // What follows: nothing of the same phrase, or a word that closes it.
     const next = tokens[i + 1]
     if (next && joinedTo(i, next ? i + 1 : i) && !AFTER_NAME.has(next.key) && !/^[A-Z0-9]/.test(next.text)) continue

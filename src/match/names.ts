@@ -277,6 +277,24 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
       continue
     addFresh(named(r.first, r.last))
   }
+  // Two capitalised words no dictionary has, joined by "and" or "or" inside a list item's sentence,
+  // name two things of a kind, as a rule products: "prove them out on Okuma and Haas machines".
+  const lone = (r: { first: number; last: number }) =>
+    r.first === r.last &&
+    !freshAt.has(r.first) &&
+    ctx.onListItem(r.first) &&
+    !ctx.initial(r.first) &&
+    /^[A-Z][a-z]{3,}$/.test(tokens[r.first]!.text) &&
+    !ctx.common(tokens[r.first]!.text)
+  const loneAt = new Map(pending.filter(lone).map((r) => [r.first, r]))
+  for (const r of loneAt.values()) {
+    const other = loneAt.get(r.first + 2)
+    if (!other || !/^ (and|or) $/.test(text.slice(tokens[r.first]!.end, tokens[other.first]!.start))) continue
+    const before = tokens[r.first - 1]?.key ?? ''
+    if (/^(based|located|offices?|live|living|headquartered|relocate|remote|hybrid|onsite|travel|near|from|at|in|to|visit|visiting|between)$/.test(before)) continue
+    addFresh(named(r.first, r.last))
+    addFresh(named(other.first, other.last))
+  }
   // An acronym in brackets right after a name is a name too: "Microsoft Sentinel (KQL)", "(CKA)".
   const ends = new Set([...out, ...fresh].map((f) => f.last))
   for (let i = 1; i < tokens.length; i++) {

@@ -31,7 +31,7 @@ export interface NameContext {
 // Words that end a name rather than continue it: job titles, teams, firms, seniority and places of
 // work. "Salesforce CPQ Administrator" is a job; "Salesforce CPQ" is what the job uses.
 const NOT_IN_NAME = new Set(
-  'api apis sdk sdks web erp crm engineer engineers developer developers administrator administrators admin manager managers analyst analysts architect architects consultant consultants specialist specialists scientist scientists designer designers programmer programmers lead leads director team teams group groups department division inc ltd llc corp corporation company studio studios labs partners university college school hospital i ii iii iv senior junior staff principal intern interns remote hybrid onsite science engineering mathematics physics studies degree the a an and or of for in on at to with our your we you is are be by as from'.split(
+  'api apis sdk sdks web erp crm engineer engineers developer developers administrator administrators admin manager managers analyst analysts architect architects consultant consultants specialist specialists scientist scientists designer designers programmer programmers researcher researchers technician technicians writer writers coordinator coordinators officer officers lead leads director team teams group groups department division inc ltd llc corp corporation company studio studios labs partners university college school hospital i ii iii iv senior junior staff principal intern interns remote hybrid onsite science engineering mathematics physics studies degree the a an and or of for in on at to with our your we you is are be by as from'.split(
     ' ',
   ),
 )
@@ -386,9 +386,10 @@ function unswallowed(found: Found[]): Found[] {
   return found.filter((f) => !swallowed.has(f))
 }
 
-// Words that make an item a phrase about the job, not the name of a method: "strong communication skills".
+// Words that make an item a phrase about the job, not the name of a method: "strong communication
+// skills", or say a state the work keeps things in: "generated reference accurate".
 const NOT_METHOD = new Set(
-  'role roles position environment environments experience experienced skills skill knowledge understanding ability familiarity exposure background degree years year team teams people users customers stakeholders partners clients work working strong solid good great excellent deep proven plus etc more other others similar related tools tool things ones new our your their its this that these those the a an with to in for on at by from of is are be we you i it as about into across within without including such like today now currently soon later daily weekly monthly yearly'.split(
+  'role roles position environment environments experience experienced skills skill knowledge understanding ability familiarity exposure background degree years year team teams people users customers stakeholders partners clients work working strong solid good great excellent deep proven plus etc more other others similar related tools tool things ones new our your their its this that these those the a an with to in for on at by from of is are be we you i it as about into across within without including such like today now currently soon later daily weekly monthly yearly accurate timely consistent current complete correct reliable robust scalable efficient effective'.split(
     ' ',
   ),
 )

@@ -218,6 +218,11 @@ describe('practices and acronyms read from their shape on list items', () => {
     for (const name of ['Fresno', 'Modesto', 'Tulsa', 'Wichita']) expect(found.has(name), name).toBe(false)
   })
 
+  it("ends a name at a researcher's or a writer's job, and takes no item that says a state", async () => {
+    const found = await terms('Requirements:\n- Work beside our UX Researcher and Technical Writer\n- Keep the OpenAPI spec and generated reference accurate\n')
+    expect([...found.keys()].some((n) => /Researcher|Writer|accurate/.test(n))).toBe(false)
+  })
+
   it('takes two words a slash joins as one name only when apart they would be none', async () => {
     const found = await terms('Requirements:\n- Advanced Excel (INDEX/MATCH, pivot tables)\n- Networks on EtherNet/IP and Modbus TCP\n- Java/Go and C/C++\n')
     for (const name of ['INDEX/MATCH', 'EtherNet/IP', 'Java', 'Go', 'C', 'C++']) expect(found.has(name), name).toBe(true)

@@ -1,4 +1,4 @@
-import { DUTY_VERBS, headedPhrases } from './phrases.js'
+import { cuedPhrases, DUTY_VERBS, headedPhrases, sharedHeads } from './phrases.js'
 import type { Token } from './tokens.js'
 import type { Term } from './vocabulary.js'
 
@@ -31,7 +31,7 @@ export interface NameContext {
 // Words that end a name rather than continue it: job titles, teams, firms, seniority and places of
 // work. "Salesforce CPQ Administrator" is a job; "Salesforce CPQ" is what the job uses.
 const NOT_IN_NAME = new Set(
-  'api apis sdk sdks web erp crm engineer engineers developer developers administrator administrators admin manager managers analyst analysts architect architects consultant consultants specialist specialists scientist scientists designer designers programmer programmers lead leads director team teams group groups department division inc ltd llc corp corporation company studio studios labs partners university college school hospital i ii iii iv senior junior staff principal intern interns remote hybrid onsite science engineering mathematics physics studies degree the a an and or of for in on at to with our your we you is are be by as from'.split(
+  'api apis sdk sdks web erp crm engineer engineers developer developers administrator administrators admin manager managers analyst analysts architect architects consultant consultants specialist specialists scientist scientists designer designers programmer programmers researcher researchers technician technicians writer writers coordinator coordinators officer officers lead leads director team teams group groups department division inc ltd llc corp corporation company studio studios labs partners university college school hospital i ii iii iv senior junior staff principal intern interns remote hybrid onsite science engineering mathematics physics studies degree the a an and or of for in on at to with our your we you is are be by as from'.split(
     ' ',
   ),
 )
@@ -60,11 +60,22 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
     if (ctx.skipped(i) || !CAPITALISED.test(t.text)) return false
     return certified || !NOT_IN_NAME.has(t.key)
   }
+  // A year or version is not part of a name: "Java 17", "since 2019", "PCIe Gen3". A part's or a
+  // class's number is ("FCC Part 15"), and so is one a dash binds ("MIPI CSI-2"), inside a name.
+  const versionAt = (j: number, inside: boolean) => {
+    const t = tokens[j]!.text
+    if (/^Gen\d*$/.test(t)) return true
+    if (!/^\d{1,2}(\.\d+)*$|^(19|20)\d\d$/.test(t)) return false
+    return !(inside && numbered(j))
+  }
+  const numbered = (j: number) =>
+    /^\d{1,3}(\.\d+)*$/.test(tokens[j]!.text) &&
+    (/^(part|class|div|division|title|annex|section|level)$/.test(tokens[j - 1]?.key ?? '') || text.slice(tokens[j - 1]!.end, tokens[j]!.start) === '-')
   const covered = new Map<number, Found>()
   for (const f of found) for (let i = f.first; i <= f.last; i++) covered.set(i, f)
   const open = new Map<string, Term>()
-  const named = (first: number, last: number, base?: Term): Found => {
-    const written = text.slice(tokens[first]!.start, tokens[last]!.end).replace(/\s+/g, ' ')
+  const named = (first: number, last: number, base?: Term, as?: string): Found => {
+    const written = as ?? text.slice(tokens[first]!.start, tokens[last]!.end).replace(/\s+/g, ' ')
     const kind = /certifi|credential/i.test(written) ? 'certification' : (base?.kind ?? 'technology')
     // Lower case, or ending so ("Capacity planning" at a bullet's start): a practice, not a product.
     const term = open.get(written.toLowerCase()) ?? { name: written, kind: /^[a-z]|\s[a-z][^\s]*$/.test(written) && !base ? 'method' : kind }
@@ -77,11 +88,11 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
     let cert = certified
     for (let j = i; j < tokens.length && j < i + max; j++) {
       if (j > i && !spaced(j - 1, j)) break
-      // Another known name ends the run: "Oracle ERP", "GraphQL APIs" are two things.
-      const hard = covered.has(j) ? !ctx.soft(covered.get(j)!.term) : ctx.known(j)
-      if (!nameWord(j, cert) || (!through && !cert && hard)) break
-      // A year or version is not part of a name: "Java 17", "since 2019".
-      if (/^\d{1,2}(\.\d+)*$|^(19|20)\d\d$/.test(tokens[j]!.text)) break
+      // Another known name ends the run: "Oracle ERP", "GraphQL APIs" are two things. But a
+      // product a maker names by a common word is the maker's: "CrowdStrike Falcon", "Medidata Rave".
+      const hard = (covered.has(j) ? !ctx.soft(covered.get(j)!.term) : ctx.known(j)) && !(/^[A-Z][a-z]+$/.test(tokens[j]!.text) && ctx.common(tokens[j]!.text))
+      if (!(nameWord(j, cert) || (j > i && numbered(j))) || (!through && !cert && hard)) break
+      if (versionAt(j, j > i)) break
       if (tokens[j]!.key === 'certified') cert = true
       last = j
     }
@@ -118,6 +129,11 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
         if (!job) last = Math.max(last, run)
       }
     }
+    // A standard read from its acronym alone keeps its number: "NFPA 79", "ASHRAE 90.1" (not a
+    // version, "USB 3.0", nor "3+" or "5%").
+    const num = tokens[last + 1]
+    if (last === f.last && ctx.soft(f.term) && /^[A-Z]{3,}$/.test(tokens[last]!.text) && num && text.slice(tokens[last]!.end, num.start) === ' ')
+      if (/^\d{1,3}(\.[1-9]\d*)?$/.test(num.text) && !/^[+%]|^\.\d/.test(text.slice(num.end, num.end + 2))) last++
     out.push(first === f.first && last === f.last ? f : named(first, last, f.term))
   }
   // A known name swallowed by a longer one is that one: "Data Analytics" in "Google Data Analytics Certificate".
@@ -133,7 +149,14 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
     if (taken.has(i) || !nameWord(i, false)) continue
     if (i > 0 && spaced(i - 1, i) && nameWord(i - 1, false) && !taken.has(i - 1)) continue
     let last = i
-    while (last + 1 < tokens.length && !taken.has(last + 1) && last - i < 3 && spaced(last, last + 1) && nameWord(last + 1, false) && !/^\d{1,2}$/.test(tokens[last + 1]!.text))
+    while (
+      last + 1 < tokens.length &&
+      !taken.has(last + 1) &&
+      last - i < 3 &&
+      spaced(last, last + 1) &&
+      (nameWord(last + 1, false) || numbered(last + 1)) &&
+      !versionAt(last + 1, true)
+    )
       last++
     // "QA Automation Engineer", "Computer Science", "Platform Team": the whole is a job, a field, a team.
     const next = tokens[last + 1]
@@ -254,6 +277,24 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
       continue
     addFresh(named(r.first, r.last))
   }
+  // Two capitalised words no dictionary has, joined by "and" or "or" inside a list item's sentence,
+  // name two things of a kind, as a rule products: "prove them out on Okuma and Haas machines".
+  const lone = (r: { first: number; last: number }) =>
+    r.first === r.last &&
+    !freshAt.has(r.first) &&
+    ctx.onListItem(r.first) &&
+    !ctx.initial(r.first) &&
+    /^[A-Z][a-z]{3,}$/.test(tokens[r.first]!.text) &&
+    !ctx.common(tokens[r.first]!.text)
+  const loneAt = new Map(pending.filter(lone).map((r) => [r.first, r]))
+  for (const r of loneAt.values()) {
+    const other = loneAt.get(r.first + 2)
+    if (!other || !/^ (and|or) $/.test(text.slice(tokens[r.first]!.end, tokens[other.first]!.start))) continue
+    const before = tokens[r.first - 1]?.key ?? ''
+    if (/^(based|located|offices?|live|living|headquartered|relocate|remote|hybrid|onsite|travel|near|from|at|in|to|visit|visiting|between)$/.test(before)) continue
+    addFresh(named(r.first, r.last))
+    addFresh(named(other.first, other.last))
+  }
   // An acronym in brackets right after a name is a name too: "Microsoft Sentinel (KQL)", "(CKA)".
   const ends = new Set([...out, ...fresh].map((f) => f.last))
   for (let i = 1; i < tokens.length; i++) {
@@ -262,12 +303,61 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
   }
   const all = unswallowed([...out, ...fresh])
   // Practices first: a list's lower-case items spread from them too ("regression, hypothesis testing").
-  const headed = [...all, ...headedPhrases(all, ctx, named)]
+  const headed = unswallowed([...all, ...headedPhrases(all, ctx, named)])
+  const listed = [...headed, ...listedPhrases(headed, ctx, named)]
+  const cued = [...listed, ...cuedPhrases(listed, ctx, named, NOT_METHOD, tokenFrom)]
   return spelledOut(
-    [...headed, ...listedPhrases(headed, ctx, named)].sort((a, b) => a.start - b.start),
+    slashPairs(firmsApart([...cued, ...sharedHeads(cued, ctx, named)], ctx), ctx, named).sort((a, b) => a.start - b.start),
     ctx,
     named,
   )
+}
+
+/**
+ * Two words a slash joins into one name no list holds: "INDEX/MATCH" (English words in capitals are
+ * no names apart) and "EtherNet/IP" (a short acronym after a word in mixed case). "VLOOKUP/XLOOKUP",
+ * "C/C++" and "Java/Go" stay two, as does a pair with a longer name on either side.
+ */
+function slashPairs(found: Found[], ctx: NameContext, named: (first: number, last: number) => Found): Found[] {
+  const { text, tokens } = ctx
+  const at = new Map<number, Found>()
+  for (const f of found) for (let i = f.first; i <= f.last; i++) at.set(i, f)
+  const drop = new Set<Found>()
+  const add: Found[] = []
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const a = tokens[i]!
+    const b = tokens[i + 1]!
+    if (text.slice(a.end, b.start) !== '/' || ctx.skipped(i) || text[a.start - 1] === '/' || text[b.end] === '/') continue
+    if (!/^[A-Z][A-Za-z]*[A-Z][A-Za-z]*$/.test(a.text) || !/^[A-Z][A-Za-z]*[A-Z][A-Za-z]*$/.test(b.text)) continue
+    const fa = at.get(i)
+    const fb = at.get(i + 1)
+    if ((fa && fa.first !== fa.last) || (fb && fb.first !== fb.last) || (!fa && !fb)) continue
+    const capitalWords = /^[A-Z]+$/.test(a.text) && /^[A-Z]+$/.test(b.text) && (ctx.common(a.text) || ctx.common(b.text))
+    const mixedThenShort = /[a-z]/.test(a.text) && /^[A-Z]{2}$/.test(b.text)
+    if (!capitalWords && !mixedThenShort) continue
+    if (fa) drop.add(fa)
+    if (fb) drop.add(fb)
+    add.push(named(i, i + 1))
+    i++
+  }
+  return add.length ? [...found.filter((f) => !drop.has(f)), ...add] : found
+}
+
+/**
+ * Capitalised words joined by an ampersand to a capitalised word that is no name are a firm's or a
+ * brand's name ("Marrow & Vine", "Pebble & Fern"), not a product: "Power BI & Tableau" stays two.
+ */
+function firmsApart(found: Found[], ctx: NameContext): Found[] {
+  const { text, tokens } = ctx
+  const at = new Set<number>()
+  for (const f of found) for (let i = f.first; i <= f.last; i++) at.add(i)
+  const firm = (word: number, gap: string) => word >= 0 && word < tokens.length && !at.has(word) && /^ ?& ?$/.test(gap) && /^[A-Z][a-z]/.test(tokens[word]!.text)
+  return found.filter((f) => {
+    const before = f.first - 1
+    const after = f.last + 1
+    if (/^[A-Z][a-z]/.test(tokens[f.first]!.text) && firm(before, before >= 0 ? text.slice(tokens[before]!.end, f.start) : '')) return false
+    return !(/^[A-Z][a-z]/.test(tokens[f.last]!.text) && firm(after, after < tokens.length ? text.slice(f.end, tokens[after]!.start) : ''))
+  })
 }
 
 /**
@@ -296,9 +386,10 @@ function unswallowed(found: Found[]): Found[] {
   return found.filter((f) => !swallowed.has(f))
 }
 
-// Words that make an item a phrase about the job, not the name of a method: "strong communication skills".
+// Words that make an item a phrase about the job, not the name of a method: "strong communication
+// skills", or say a state the work keeps things in: "generated reference accurate".
 const NOT_METHOD = new Set(
-  'role roles position environment environments experience experienced skills skill knowledge understanding ability familiarity exposure background degree years year team teams people users customers stakeholders partners clients work working strong solid good great excellent deep proven plus etc more other others similar related tools tool things ones new our your their its this that these those the a an with to in for on at by from of is are be we you i it as about into across within without including such like today now currently soon later daily weekly monthly yearly'.split(
+  'role roles position environment environments experience experienced skills skill knowledge understanding ability familiarity exposure background degree years year team teams people users customers stakeholders partners clients work working strong solid good great excellent deep proven plus etc more other others similar related tools tool things ones new our your their its this that these those the a an with to in for on at by from of is are be we you i it as about into across within without including such like today now currently soon later daily weekly monthly yearly accurate timely consistent current complete correct reliable robust scalable efficient effective'.split(
     ' ',
   ),
 )
@@ -328,6 +419,7 @@ function listedPhrases(found: Found[], ctx: NameContext, named: (first: number, 
   for (const indexes of byLine.values()) {
     // Items: runs of words between separators (, ; : ( ) and, or).
     const items: number[][] = [[]]
+    const labelled = new Set<number>()
     for (const i of indexes) {
       const prev = items[items.length - 1]!
       const gap = prev.length ? text.slice(tokens[prev[prev.length - 1]!]!.end, tokens[i]!.start) : ''
@@ -336,14 +428,23 @@ function listedPhrases(found: Found[], ctx: NameContext, named: (first: number, 
         if (prev.length) items.push([])
         continue
       }
-      if (/[,;:()]/.test(gap) || /[.!?]\s/.test(gap)) items.push([i])
-      else prev.push(i)
+      if (/[,;:()]/.test(gap) || /[.!?]\s/.test(gap)) {
+        items.push([i])
+        if (gap.includes(':')) labelled.add(items.length - 1)
+      } else prev.push(i)
     }
+    // Items after a label's colon are kinds of the label ("statistics: regression, hypothesis
+    // testing, confidence intervals"): there a practice's name spreads too.
+    const afterColon = new Set<number[]>()
+    items.forEach((item, n) => {
+      if (n > 0 && (labelled.has(n) || afterColon.has(items[n - 1]!))) afterColon.add(item)
+    })
     const taken = new Set<number[]>()
     // An item naming something holds a product's or a language's name, in a few words: "Python",
-    // "Experience with dbt", "VAV boxes". A practice's name spreads no further: lists of duties
-    // hold practices and tasks alike.
-    const named_ = (item: number[]) => taken.has(item) || (item.length > 0 && item.length <= 4 && item.some((i) => foundAt.has(i) && foundAt.get(i)!.term.kind !== 'method'))
+    // "Experience with dbt", "VAV boxes". A practice's name spreads no further (lists of duties
+    // hold practices and tasks alike) but after a label's colon.
+    const named_ = (item: number[]) =>
+      taken.has(item) || (item.length > 0 && item.length <= 4 && item.some((i) => foundAt.has(i) && (foundAt.get(i)!.term.kind !== 'method' || afterColon.has(item))))
     // Twice, so an item two along from a name is reached through one already taken.
     for (const [n, item] of [...items.entries(), ...items.entries()]) {
       // Not a line's first item: that is where the verbs are ("maintain batch jobs").

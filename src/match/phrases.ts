@@ -1,5 +1,6 @@
 import type { Found, NameContext } from './names.js'
 import { singular } from './tokens.js'
+import type { Term } from './vocabulary.js'
 
 /**
  * The last words of a practice's name: nouns made from a verb of doing ("testing", "analysis",
@@ -56,6 +57,11 @@ const NOT_MODIFIER = new Set(
   ).split(' '),
 )
 
+// A noun made from a verb by "-ing" names a doing as the heads above do ("affinity mapping", "deep
+// linking"), unless it is one of the words that describe rather than name ("growing", "leading").
+const GERUND =
+  /^(?!(?:grow|lead|build|work|run|support|learn|exist|follow|includ|upcom|engag|challeng|excit|outstand|interest|amaz|ongo|evolv|chang|emerg|demand|reward|mov|mak|bring|help|want|look|com|go|gett|hav|be|do|us|understand|think|writ|speak|read|runn|gett|sett|shipp|plann|present|communicat|mentor|hir)ing$)[a-z]{4,}ing$/
+
 // How many words before the head: English compounds of three are common ("root cause analysis",
 // "named entity recognition"), of four rare.
 const MODIFIERS = 2
@@ -79,13 +85,17 @@ export function headedPhrases(found: Found[], ctx: NameContext, named: (first: n
   const { text, tokens } = ctx
   const inName = new Set<number>()
   for (const f of found) for (let i = f.first; i <= f.last; i++) inName.add(i)
+  // A practice the vocabulary holds as one lower-case word still takes the words before it as a
+  // head would: "statistical forecasting", "ABC analysis" (the longer name wins).
+  const oneWord = new Set<number>()
+  for (const f of found) if (f.first === f.last && f.term.kind === 'method' && LOWER_WORD.test(tokens[f.first]!.text)) oneWord.add(f.first)
   const out: Found[] = []
   // One name's words: a space apart, or a dash the tokenizer split ("low-power design").
   const joinedTo = (a: number, b: number) => /^[ -]$/.test(text.slice(tokens[a]!.end, tokens[b]!.start))
   for (let i = 1; i < tokens.length; i++) {
     const head = tokens[i]!
-    if (inName.has(i) || ctx.skipped(i) || !ctx.onListItem(i)) continue
-    if (!LOWER_WORD.test(head.text) || !(HEADS.has(head.key) || HEADS.has(singular(head.key) ?? ''))) continue
+    if ((inName.has(i) && !oneWord.has(i)) || ctx.skipped(i) || !ctx.onListItem(i)) continue
+    if (!LOWER_WORD.test(head.text) || !(HEADS.has(head.key) || HEADS.has(singular(head.key) ?? '') || (head.key.endsWith('ing') && GERUND.test(head.key)))) continue
     // What follows: nothing of the same phrase, or a word that closes it.
     const next = tokens[i + 1]
     if (next && joinedTo(i, next ? i + 1 : i) && !AFTER_NAME.has(next.key) && !/^[A-Z0-9]/.test(next.text)) continue
@@ -101,6 +111,7 @@ export function headedPhrases(found: Found[], ctx: NameContext, named: (first: n
       first = b
       if (initial) break
     }
+    if (first === i && (oneWord.has(i) || !HEADS.has(head.key))) continue
     if (first === i) {
       // A practice in one word, said to be done with a name: "sharding with Vitess", "debugging in
       // Visual Studio". Only a word made from a verb ("-ing", "-tion", "-sis"), not "design" or "review".
@@ -112,6 +123,88 @@ export function headedPhrases(found: Found[], ctx: NameContext, named: (first: n
     // A word the dash binds to one left out is half a compound: "in-house design".
     if (first > 0 && text.slice(tokens[first - 1]!.end, tokens[first]!.start) === '-') continue
     out.push(named(first, i))
+  }
+  return out
+}
+
+// What a requirement says the reader should know, then the things known: "Experience with
+// information architecture and content strategy", "Comfortable with thermal analysis and derating".
+const CUE =
+  /\b(?:experience (?:with|using)|knowledge of|familiar(?:ity)? with|proficien(?:cy|t) (?:in|with)|understanding of|exposure to|comfortable with|grasp of|expertise in|skilled in|fluen(?:cy|t) in)\s+/gi
+// Words that end the list (a preposition starts what the items are for or about: "CFD for lab exhaust").
+const LIST_END = new Set('for in on at to with from across using via such including like of by into as at within over under per'.split(' '))
+// Words a reader drops from the end of a named practice: "reverse engineering basics".
+const TRAILING = new Set('basics fundamentals concepts principles techniques methods methodologies practices workflows'.split(' '))
+
+/**
+ * The items after such a cue on a requirement or duty line, each a short lower-case noun phrase
+ * (one to three words, none saying something about the job or the reader, not starting with a
+ * duty's verb), as practices. An item that is one common English word does not count: it names a
+ * field as often as a practice ("payments", "security").
+ */
+export function cuedPhrases(
+  found: Found[],
+  ctx: NameContext,
+  named: (first: number, last: number) => Found,
+  notMethod: Set<string>,
+  tokenFrom: (offset: number) => number,
+): Found[] {
+  const { text, tokens } = ctx
+  const inName = new Set<number>()
+  for (const f of found) for (let i = f.first; i <= f.last; i++) inName.add(i)
+  const out: Found[] = []
+  for (const m of text.matchAll(CUE)) {
+    let i = tokenFrom(m.index + m[0].length)
+    if (i >= tokens.length || ctx.skipped(i) || !ctx.onListItem(i)) continue
+    const items: number[][] = [[]]
+    for (; i < tokens.length; i++) {
+      const t = tokens[i]!
+      const prev = items[items.length - 1]!
+      const gap = prev.length || items.length > 1 ? text.slice(tokens[i - 1]!.end, t.start) : ''
+      if (/[\n(:;)[\]]/.test(gap) || /[.!?]\s/.test(gap) || LIST_END.has(t.key)) break
+      if (t.key === 'and' || t.key === 'or') {
+        if (prev.length) items.push([])
+        continue
+      }
+      if (/,/.test(gap) && prev.length) items.push([i])
+      else prev.push(i)
+    }
+    const list = items.filter((item) => item.length > 0)
+    for (const item of list) {
+      while (item.length > 1 && TRAILING.has(tokens[item[item.length - 1]!]!.key)) item.pop()
+      if (item.length > 3 || item.some((k) => inName.has(k))) continue
+      const words = item.map((k) => tokens[k]!)
+      if (!words.every((w) => /^[a-z][a-z-]*$/.test(w.text) && !notMethod.has(w.key) && !/ly$/.test(w.key))) continue
+      if (DUTY_VERBS.has(words[0]!.key) || NOT_MODIFIER.has(words[0]!.key)) continue
+      // One common word is a field as often as a practice ("payments", "security"); a generic
+      // kind of thing names none ("storage systems", "data privacy requirements").
+      if (words.length === 1 && ctx.common(words[0]!.text)) continue
+      if (/^(systems?|requirements?|solutions?|products?|services?)$/.test(words[words.length - 1]!.key)) continue
+      for (const k of item) inName.add(k)
+      out.push(named(item[0]!, item[item.length - 1]!))
+    }
+  }
+  return out
+}
+
+/**
+ * A practice's head shared by two of its kinds: "qualitative and quantitative research", "static or
+ * dynamic analysis" name "qualitative research" too. Only a word made as an adjective is (by its
+ * ending), since "data and machine learning" names no "data learning".
+ */
+export function sharedHeads(found: Found[], ctx: NameContext, named: (first: number, last: number, base?: Term, as?: string) => Found): Found[] {
+  const { text, tokens } = ctx
+  const inName = new Set<number>()
+  for (const f of found) for (let i = f.first; i <= f.last; i++) inName.add(i)
+  const out: Found[] = []
+  for (const f of found) {
+    if (f.last !== f.first + 1 || f.term.kind !== 'method' || !LOWER_WORD.test(tokens[f.first]!.text) || !LOWER_WORD.test(tokens[f.last]!.text)) continue
+    const x = f.first - 2
+    if (x < 0 || !/^(and|or)$/.test(tokens[f.first - 1]!.key) || inName.has(x) || ctx.skipped(x)) continue
+    const word = tokens[x]!
+    if (text.slice(word.end, f.start) !== ` ${tokens[f.first - 1]!.text} `) continue
+    if (!/^[a-z]+(al|ive|ic|ed|ary|ous|ar|ile|ible|able)$/.test(word.text) || NOT_MODIFIER.has(word.key) || DUTY_VERBS.has(word.key)) continue
+    out.push(named(x, x, undefined, `${word.text} ${tokens[f.last]!.text}`))
   }
   return out
 }

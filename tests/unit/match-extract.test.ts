@@ -38,8 +38,8 @@ describe('term extraction on the annotated postings', () => {
     const r = await measureExtraction(join(FIXTURES, 'postings'), some(true))
     console.log(`match extraction, held-out postings: ${r.postings.length} postings, ${r.gold} terms, precision ${r.precision.toFixed(3)}, recall ${r.recall.toFixed(3)}`)
     expect(r.precision).toBeGreaterThanOrEqual(0.85)
-    // 0.757 measured over all four rounds; the fourth (method-heavy: UX research, clinical data) is at 0.60.
-    expect(r.recall).toBeGreaterThanOrEqual(0.75)
+    // 0.779 measured over all five rounds; the fourth (method-heavy: UX research, clinical data) is at 0.65.
+    expect(r.recall).toBeGreaterThanOrEqual(0.77)
   })
 })
 
@@ -202,5 +202,46 @@ describe('practices and acronyms read from their shape on list items', () => {
     const found = await terms('Requirements:\n- Chat with users in our community Discord\n- Retire old Approval Flows and Queue Rules\n- Occasional travel to New Orleans\n')
     for (const name of ['Discord', 'Approval Flows', 'Queue Rules']) expect(found.has(name), name).toBe(true)
     expect(found.has('New Orleans')).toBe(false)
+  })
+
+  it("takes a maker's product named by a common word, a part's number and a standard's, not a generation or a version", async () => {
+    const found = await terms(
+      'Requirements:\n- Triage alerts from CrowdStrike Falcon\n- EMC testing to FCC Part 15; cameras on MIPI CSI-2\n- Layout for DDR4, PCIe Gen3 and USB\n- Design to NFPA 79 and ASHRAE 90.1\n- ATEX and USB 3.0\n',
+    )
+    for (const name of ['CrowdStrike Falcon', 'FCC Part 15', 'MIPI CSI-2', 'PCIe', 'NFPA 79', 'ASHRAE 90.1']) expect(found.has(name), name).toBe(true)
+    for (const name of ['CrowdStrike', 'PCIe Gen3', 'NFPA', 'USB 3.0']) expect(found.has(name), name).toBe(false)
+  })
+
+  it('takes two capitalised words no dictionary has, joined by "and" or "or" on a list item, but not places', async () => {
+    const found = await terms('Requirements:\n- Prove programs out on Okuma and Haas machines\n- Willing to relocate to Fresno or Modesto\n- Offices between Tulsa and Wichita\n')
+    for (const name of ['Okuma', 'Haas']) expect(found.has(name), name).toBe(true)
+    for (const name of ['Fresno', 'Modesto', 'Tulsa', 'Wichita']) expect(found.has(name), name).toBe(false)
+  })
+
+  it("ends a name at a researcher's or a writer's job, and takes no item that says a state", async () => {
+    const found = await terms('Requirements:\n- Work beside our UX Researcher and Technical Writer\n- Keep the OpenAPI spec and generated reference accurate\n')
+    expect([...found.keys()].some((n) => /Researcher|Writer|accurate/.test(n))).toBe(false)
+  })
+
+  it('takes two words a slash joins as one name only when apart they would be none', async () => {
+    const found = await terms('Requirements:\n- Advanced Excel (INDEX/MATCH, pivot tables)\n- Networks on EtherNet/IP and Modbus TCP\n- Java/Go and C/C++\n')
+    for (const name of ['INDEX/MATCH', 'EtherNet/IP', 'Java', 'Go', 'C', 'C++']) expect(found.has(name), name).toBe(true)
+    for (const name of ['INDEX', 'MATCH', 'Java/Go']) expect(found.has(name), name).toBe(false)
+  })
+
+  it('takes the things named after "experience with", "comfortable with" and the like, not a field in one word', async () => {
+    const found = await terms(
+      'Requirements:\n- Experience with information architecture and content strategy\n- Comfortable with thermal analysis and derating\n- Experience with payments, PCI DSS or fintech-adjacent storage systems\n',
+    )
+    for (const name of ['information architecture', 'content strategy', 'derating', 'PCI DSS']) expect(found.has(name), name).toBe(true)
+    expect([...found.keys()].some((n) => /payments|storage/.test(n))).toBe(false)
+  })
+
+  it('reads a shared head, an "-ing" practice, a label\'s kinds, a modifier of a known practice, and keeps a firm out', async () => {
+    const found = await terms(
+      'Marrow & Vine Foods\n\nRequirements:\n- Experience in static and dynamic analysis\n- Synthesise findings with affinity mapping in Miro\n- Statistics: regression, hypothesis testing, confidence intervals\n- Statistical forecasting methods (exponential smoothing, ARIMA)\n',
+    )
+    for (const name of ['static analysis', 'dynamic analysis', 'affinity mapping', 'confidence intervals', 'Statistical forecasting']) expect(found.has(name), name).toBe(true)
+    expect([...found.keys()].some((n) => /Vine/.test(n))).toBe(false)
   })
 })

@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process'
-import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { FIXTURES, ROOT, runBin, runCli, SEED, tempDir } from './helpers.js'
 
@@ -42,6 +42,31 @@ describe('bin/resume.js, bundled', () => {
     expect(r.code, r.stderr).toBe(0)
     const report = JSON.parse(r.stdout) as { artifacts: Array<{ format: string }> }
     expect(new Set(report.artifacts.map((a) => a.format))).toEqual(new Set(['pdf', 'png', 'html', 'docx', 'json', 'md', 'txt']))
+  })
+})
+
+describe('the package as npm publishes it', () => {
+  // The installed CLI has only the files package.json's "files" lists (locales/ was once missing,
+  // and every build of an installed vitae failed). A copy of exactly those files, beside this
+  // checkout's node_modules, must build the seed in every browserless format.
+  it('holds every file the CLI reads', () => {
+    const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' })) as Array<{
+      files: Array<{ path: string }>
+    }>
+    const dir = tempDir()
+    for (const { path } of packed[0]!.files) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true })
+      copyFileSync(join(ROOT, path), join(dir, path))
+    }
+    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'))
+    const work = tempDir()
+    cpSync(SEED, join(work, 'resume.yaml'))
+    const run = spawnSync(process.execPath, [join(dir, 'bin/resume.js'), 'build', '--all-variants', '--format', 'html,docx,md,txt,json', '-o', 'out', '-q'], {
+      cwd: work,
+      encoding: 'utf8',
+    })
+    expect(run.status, run.stderr).toBe(0)
+    expect(readdirSync(join(work, 'out')).filter((f) => f.endsWith('.docx')).length).toBeGreaterThan(1)
   })
 })
 

@@ -9,10 +9,12 @@
 // Persian, and other digits are left to Intl).
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const STYLES = { y: {}, ym: { month: 'short' }, ymd: { month: 'short', day: 'numeric' } }
+// The options the CLI asks Intl with (compiled by tsc before this runs): the table says what they say.
+const { dateFormatOptions } = await import(pathToFileURL(join(root, 'lib/core/dates.js')).href)
+const STYLES = ['y', 'ym', 'ymd']
 const COMMON_REGIONAL = [
   'en-US',
   'en-GB',
@@ -36,7 +38,7 @@ const COMMON_REGIONAL = [
   'zh-SG',
 ]
 
-const intl = (tag, style) => new Intl.DateTimeFormat(tag, { year: 'numeric', ...STYLES[style], timeZone: 'UTC' })
+const intl = (tag, style) => new Intl.DateTimeFormat(tag, dateFormatOptions(style))
 
 /**
  * The template of one style and month: what format() writes for the 15th of that month in 2024,
@@ -53,7 +55,7 @@ const fill = (t, y, d) => t.replace('{y}', String(y)).replace('{d}', String(d))
 
 function entry(tag) {
   const words = {}
-  for (const style of Object.keys(STYLES)) {
+  for (const style of STYLES) {
     const format = intl(tag, style)
     if (format.resolvedOptions().calendar !== 'gregory' || format.resolvedOptions().numberingSystem !== 'latn') return undefined
     words[style] = style === 'y' ? [template(format, 0)] : Array.from({ length: 12 }, (_, m) => template(format, m))

@@ -20,6 +20,17 @@ export interface RangeWords {
 }
 
 type Style = 'y' | 'ym' | 'ymd'
+
+/**
+ * How a resume's dates are asked of Intl, by how much of the date there is: the one place these
+ * options are written (the build-time table, scripts/build-date-table.mjs, asks with them too).
+ */
+export const dateFormatOptions = (style: Style): Intl.DateTimeFormatOptions => ({
+  year: 'numeric',
+  month: style === 'y' ? undefined : 'short',
+  day: style === 'ymd' ? 'numeric' : undefined,
+  timeZone: 'UTC',
+})
 type DateWords = Record<Style, string[]>
 
 let table: Record<string, DateWords> | undefined
@@ -54,17 +65,11 @@ export class DateFormatter {
     this.words = dateWords(locale)
   }
 
-  private formatter(withMonth: boolean, withDay: boolean): Intl.DateTimeFormat {
-    const key = `${withMonth}|${withDay}`
-    let f = this.formatters.get(key)
+  private formatter(style: Style): Intl.DateTimeFormat {
+    let f = this.formatters.get(style)
     if (!f) {
-      f = new Intl.DateTimeFormat(this.locale, {
-        year: 'numeric',
-        month: withMonth ? 'short' : undefined,
-        day: withDay ? 'numeric' : undefined,
-        timeZone: 'UTC',
-      })
-      this.formatters.set(key, f)
+      f = new Intl.DateTimeFormat(this.locale, dateFormatOptions(style))
+      this.formatters.set(style, f)
     }
     return f
   }
@@ -76,13 +81,13 @@ export class DateFormatter {
     const [, y, mo, d] = m
     const withDay = d !== undefined && style === 'day'
     const date = new Date(Date.UTC(Number(y), mo ? Number(mo) - 1 : 0, withDay ? Number(d) : 1))
+    const parts: Style = withDay ? 'ymd' : mo !== undefined ? 'ym' : 'y'
     if (this.words && !Number.isNaN(date.getTime())) {
       // the date as Date.UTC made it, so an overflowing day or month rolls over as it does in Intl
-      const style: Style = withDay ? 'ymd' : mo !== undefined ? 'ym' : 'y'
-      const template = this.words[style][style === 'y' ? 0 : date.getUTCMonth()]
+      const template = this.words[parts][parts === 'y' ? 0 : date.getUTCMonth()]
       if (template !== undefined) return template.replace('{y}', String(date.getUTCFullYear())).replace('{d}', String(date.getUTCDate()))
     }
-    return this.formatter(mo !== undefined, withDay).format(date)
+    return this.formatter(parts).format(date)
   }
 
   /** "Mar 2024 – Sep 2024", "2023 – Present", or one date when start and end agree. */

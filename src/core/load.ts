@@ -5,6 +5,7 @@ import { type Diagnostic, VitaeError } from '../diagnostics/diagnostic.js'
 import { binaryKind } from './binary-kind.js'
 import { readCleanJson } from './json-fast.js'
 import type { Source } from './source.js'
+import { readPlainYaml } from './yaml-fast.js'
 
 /** A resume is a few kilobytes; anything this large is a mistake or an attack. */
 export const MAX_INPUT_BYTES = 1024 * 1024
@@ -450,5 +451,5 @@ function dedupe(list: Diagnostic[]): Diagnostic[] {
 export function loadBytes(bytes: Uint8Array, file: string): Source {
   const text = decode(bytes, file)
   if (/\.json$/i.test(file)) return readCleanJson(text, file, MAX_DEPTH, () => loadText(text, file)) ?? loadText(text, file)
-  return loadText(text, file)
+  return readPlainYaml(text, file, MAX_DEPTH, () => loadText(text, file)) ?? loadText(text, file)
 }

@@ -64,9 +64,23 @@ export async function checkVariants(variants: Map<string, VariantDef>, resume: R
       })
     }
     for (const [key, value] of Object.entries(v.def.set ?? {})) {
-      const { path, problems } = checkPath(key, resume, { file: v.file, place: v.place(['set', key], { key: true }) })
+      // Places only for problems: finding one can mean reading the file's full YAML tree (src/core/yaml-fast.ts).
+      const { path, problems } = checkPath(key, resume, {
+        file: v.file,
+        get place() {
+          return v.place(['set', key], { key: true })
+        },
+      })
       out.push(...problems)
-      if (path) out.push(...(await checkValue(path, value, { file: v.file, place: v.place(['set', key]) })))
+      if (path)
+        out.push(
+          ...(await checkValue(path, value, {
+            file: v.file,
+            get place() {
+              return v.place(['set', key])
+            },
+          })),
+        )
     }
     const name = outputName(stem, v)
     const clash = names.get(name)
@@ -92,8 +106,16 @@ export function variantLayer(v: VariantDef, resume: Resume): TailorLayer {
   const set: Override[] = []
   for (const [key, value] of Object.entries(v.def.set ?? {})) {
     const { path } = checkPath(key, resume, {})
-    const at = v.place(['set', key])
-    if (path) set.push({ path, value, origin: `${v.file}:${at?.line ?? 1}:${at?.column ?? 1}` })
+    if (!path) continue
+    set.push({
+      path,
+      value,
+      // Read by --explain and by theme options' problems, rarely: see checkVariants.
+      get origin() {
+        const at = v.place(['set', key])
+        return `${v.file}:${at?.line ?? 1}:${at?.column ?? 1}`
+      },
+    })
   }
   return {
     source: `variant ${v.name}`,

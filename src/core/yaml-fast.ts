@@ -1,0 +1,116 @@
+import { constructFromEvents, EVENT_ID, type Event, parseEvents, SCALAR_STYLE } from 'js-yaml'
+import type { Source } from './source.js'
+
+/**
+ * A YAML resume read by js-yaml's event parser, its full tree (the `yaml` library's Document, which
+ * every diagnostic's line and column comes from) made only when something asks for a place.
+ *
+ * Why: composing that Document was the largest single step of `resume build --format html` on the
+ * seed (about 10 ms of 130, and most of its garbage), where js-yaml reads the same 6 kB in 2 to 3
+ * ms. Both read YAML 1.2 with the core schema. Only a file the full reader would accept as written,
+ * with the same data, takes this path: one document with no directives; no anchor, alias or tag
+ * (what the full reader limits and checks: alias bombs, cycles, unknown tags); nesting at most
+ * `maxDepth`; every key a plain or quoted text that reads as text (never `null:`, `1:` or `true:`,
+ * which the two libraries turn into different strings), none written twice, none `<<` or
+ * `__proto__`; and no number too large for a double (js-yaml leaves `1e400` as text). Anything else
+ * returns undefined, and the full reader reads the file and reports what it finds at its place.
+ * tests/unit/yaml-fast.test.ts checks the two agree on generated files.
+ */
+export function readPlainYaml(text: string, file: string, maxDepth: number, full: () => Source): Source | undefined {
+  // A directive (%YAML, %TAG) changes how the rest reads; the full reader handles each.
+  if (/^%/m.test(text)) return undefined
+  let events: Event[]
+  let data: unknown
+  try {
+    // short of the limit: the full reader, which counts depth its own way, decides near it
+    events = parseEvents(text, { maxDepth: maxDepth - 2 })
+    if (!plainEvents(events, text)) return undefined
+    const documents = constructFromEvents(events, { source: text, maxAliases: 0 })
+    if (documents.length !== 1) return undefined
+    data = documents[0]
+  } catch {
+    return undefined // the full reader says what is wrong, and where
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined
+  if (!noForbiddenKeys(data)) return undefined
+  let parsed: Source | undefined
+  const tree = (): Source => {
+    parsed ??= full()
+    return parsed
+  }
+  return {
+    file,
+    text,
+    data,
+    get doc() {
+      return tree().doc
+    },
+    get lineCounter() {
+      return tree().lineCounter
+    },
+  }
+}
+
+/** A plain key that the core schema reads as something other than text, in either library. */
+const NOT_TEXT_KEY = /^(?:[-+.~\d]|(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$)/
+/** A number whose exponent may overflow a double: `yaml` reads Infinity, js-yaml keeps the text. */
+const HUGE_EXPONENT = /^[-+]?[\d._]*[eE][-+]?\d{3,}$/
+
+/**
+ * One pass over the events: true when the file has one document without directives, no anchors,
+ * aliases or tags, no key that is a collection or reads as anything but text, and no number that
+ * could overflow.
+ */
+function plainEvents(events: Event[], text: string): boolean {
+  // Per open collection: for a mapping, whether the next node is a key; for a sequence, null.
+  const open: Array<boolean | null> = []
+  let documents = 0
+  for (const event of events) {
+    // A node inside a mapping is its key or its value, in turn.
+    const parent = event.type === EVENT_ID.POP || event.type === EVENT_ID.DOCUMENT ? null : open[open.length - 1]
+    const isKey = parent === true
+    if (typeof parent === 'boolean') open[open.length - 1] = !parent
+    switch (event.type) {
+      case EVENT_ID.DOCUMENT:
+        if (++documents > 1 || event.directives.length > 0) return false
+        break
+      case EVENT_ID.ALIAS:
+        return false
+      case EVENT_ID.SEQUENCE:
+      case EVENT_ID.MAPPING:
+        if (isKey || event.anchorStart !== -1 || event.tagStart !== -1) return false
+        open.push(event.type === EVENT_ID.MAPPING ? true : null)
+        break
+      case EVENT_ID.SCALAR: {
+        if (event.anchorStart !== -1 || event.tagStart !== -1) return false
+        if (event.style !== SCALAR_STYLE.PLAIN) break
+        const raw = text.slice(event.valueStart, event.valueEnd)
+        if (isKey ? raw === '' || NOT_TEXT_KEY.test(raw) : HUGE_EXPONENT.test(raw)) return false
+        break
+      }
+      case EVENT_ID.POP:
+        // A document's end pops too; only a collection's has an entry here.
+        if (open.length > 0) open.pop()
+        break
+    }
+  }
+  return true
+}
+
+/** No `<<` key (a merge key to the full reader, refused) and no `__proto__` (refused too). */
+function noForbiddenKeys(root: object): boolean {
+  const stack: unknown[] = [root]
+  while (stack.length > 0) {
+    const value = stack.pop()
+    if (value === null || typeof value !== 'object') continue
+    if (Array.isArray(value)) {
+      for (const item of value) stack.push(item)
+      continue
+    }
+    for (const key of Object.keys(value)) {
+      if (key === '<<' || key === '__proto__') return false
+      stack.push((value as Record<string, unknown>)[key])
+    }
+  }
+  return true
+}

@@ -5,15 +5,15 @@
 // does not, so the bundle is CommonJS and compiled here with the cached data `npm run build` made
 // (scripts/warm-code-cache.mjs). A cache V8 rejects (another Node or other flags) costs only the
 // compile it would have saved; the CLI then writes a fresh one, best effort.
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import vm from 'node:vm'
+// CommonJS (bin/package.json): an ES module entry costs Node's ES module loader, about 5 ms.
+const { readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs')
+const { createRequire } = require('node:module')
+const { join } = require('node:path')
+const vm = require('node:vm')
 
-const bundleDir = join(dirname(fileURLToPath(import.meta.url)), '../lib/bundle')
-export const BUNDLE = join(bundleDir, 'main.cjs')
-export const CODE_CACHE = join(bundleDir, 'main.cache')
+const bundleDir = join(__dirname, '../lib/bundle')
+const BUNDLE = join(bundleDir, 'main.cjs')
+const CODE_CACHE = join(bundleDir, 'main.cache')
 
 const readCache = () => {
   try {
@@ -27,7 +27,7 @@ const readCache = () => {
  * The bundle's exports, and `saveCache()`, which writes the code compiled so far when the cache was
  * missing or rejected (`always` writes it anyway: the build's warm-up).
  */
-export function loadCli({ useCache = true } = {}) {
+function loadCli({ useCache = true } = {}) {
   const cachedData = useCache ? readCache() : undefined
   // ASCII (scripts/bundle.mjs makes it so): Latin-1 reads it into a one-byte string, 10 times faster than UTF-8.
   const source = readFileSync(BUNDLE, 'latin1')
@@ -50,3 +50,5 @@ export function loadCli({ useCache = true } = {}) {
   }
   return { ...module.exports, saveCache }
 }
+
+module.exports = { loadCli }

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Kept tiny: the CLI lives in lib/ (compiled from src/ by `npm install`'s prepare step).
-import { loadCli } from './load-cli.js'
+// CommonJS (bin/package.json), like load-cli.js: see there.
+const { loadCli } = require('./load-cli.js')
 
 const { main, saveCache } = loadCli()
-process.exitCode = await main(process.argv, undefined, { handleSignals: true })
-saveCache()
+main(process.argv, undefined, { handleSignals: true }).then((code) => {
+  process.exitCode = code
+  saveCache()
+})

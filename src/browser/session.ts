@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises'
 import type { Browser, CDPSession, HTTPRequest, Page } from 'puppeteer-core'
+import { nowMs } from '../core/clock.js'
 import { importModule } from '../core/import-module.js'
 import { isVitaeError } from '../diagnostics/diagnostic.js'
 import { knownPapers, type PageSettings } from '../page/geometry.js'
@@ -202,7 +203,7 @@ export class BrowserSession {
   }
 
   private async connect(): Promise<Browser> {
-    const started = performance.now()
+    const started = nowMs()
     const exited = this.chrome.exited.then(async () => {
       await this.chrome.close()
       throw browserLaunchFailed(this.executablePath, this.protocolError ?? (await this.chrome.failureReason()))
@@ -229,7 +230,7 @@ export class BrowserSession {
       // Known by what it says, not by where it was found: VITAE_BROWSER may name one too.
       const product = await browser.version()
       this.headlessShell = product.startsWith('HeadlessChrome/')
-      this.options.log(`pdf: browser ready in ${Math.round(performance.now() - started)} ms (${product})`)
+      this.options.log(`pdf: browser ready in ${Math.round(nowMs() - started)} ms (${product})`)
       return browser
     } catch (error) {
       connecting

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { readdirSync, statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { basename, extname, join, relative, resolve } from 'node:path'
-import { performance } from 'node:perf_hooks'
+import { nowMs } from '../core/clock.js'
 import { type Diagnostic, isVitaeError, VitaeError } from '../diagnostics/diagnostic.js'
 import { BrowserHolder, type BuildResult, build, DEFAULT_TIMEOUT_MS, sourceDate } from '../pipeline/index.js'
 import { artifactLine, jsonReport } from './build.js'
@@ -84,7 +84,7 @@ interface Outcome {
  * that fails does not stop the others; the exit code is the worst of them.
  */
 export async function runBuildMany(inputs: readonly string[], flags: ManyFlags, io: Io): Promise<number> {
-  const started = performance.now()
+  const started = nowMs()
   const all = expandInputs(inputs)
   const files = flags.shard ? inShard(all, flags.shard) : all
   if (all.length === 0) throw usage(`no resume files in ${inputs.join(', ')}`, 'give resume files (.yaml, .yml, .json) or folders that hold them')
@@ -135,7 +135,7 @@ export async function runBuildMany(inputs: readonly string[], flags: ManyFlags, 
     const artifacts = outcomes.reduce((n, o) => n + (o.result?.artifacts.length ?? 0), 0)
     const shard = flags.shard ? ` (shard ${flags.shard.index}/${flags.shard.count} of ${all.length})` : ''
     io.out(
-      `${files.length} resume${files.length === 1 ? '' : 's'}${shard}: ${files.length - failed.length} built, ${failed.length} failed; ${artifacts} artifact${artifacts === 1 ? '' : 's'} in ${formatMs(performance.now() - started)}`,
+      `${files.length} resume${files.length === 1 ? '' : 's'}${shard}: ${files.length - failed.length} built, ${failed.length} failed; ${artifacts} artifact${artifacts === 1 ? '' : 's'} in ${formatMs(nowMs() - started)}`,
     )
     for (const o of failed) io.err(`failed: ${o.file} (exit ${o.code})`)
   }

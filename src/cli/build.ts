@@ -1,5 +1,5 @@
 import { relative } from 'node:path'
-import { performance } from 'node:perf_hooks'
+import { nowMs } from '../core/clock.js'
 import { isVitaeError } from '../diagnostics/diagnostic.js'
 import { type ArtifactReport, type BuildResult, build, sourceDate } from '../pipeline/index.js'
 import { EXIT_CODES, exitCodeOf } from './exit-codes.js'
@@ -18,7 +18,7 @@ export function artifactLine(a: ArtifactReport): string {
 }
 
 export async function runBuild(file: string, flags: BuildFlags, io: Io): Promise<number> {
-  const started = performance.now()
+  const started = nowMs()
   const quiet = flags.quiet || flags.json
   let result: BuildResult
   try {
@@ -53,7 +53,7 @@ export async function runBuild(file: string, flags: BuildFlags, io: Io): Promise
     const pages = result.artifacts.reduce((n, a) => n + (a.format === 'pdf' ? (a.pages ?? 0) : 0), 0)
     const failed = result.failures.length ? `, ${result.failures.length} failed` : ''
     io.out(
-      `${result.artifacts.length} artifact${result.artifacts.length === 1 ? '' : 's'}${failed}${pages ? `, ${pages} PDF page${pages === 1 ? '' : 's'}` : ''} in ${formatMs(performance.now() - started)}`,
+      `${result.artifacts.length} artifact${result.artifacts.length === 1 ? '' : 's'}${failed}${pages ? `, ${pages} PDF page${pages === 1 ? '' : 's'}` : ''} in ${formatMs(nowMs() - started)}`,
     )
   }
   return code

@@ -1,3 +1,4 @@
+import { nowMs } from '../core/clock.js'
 import type { DevRebuilder, DevResult } from './rebuilder.js'
 
 export interface BuildOutcome {
@@ -33,12 +34,12 @@ export class RebuildScheduler {
     this.controller?.abort()
     const controller = new AbortController()
     this.controller = controller
-    const started = performance.now()
+    const started = nowMs()
     const run = this.rebuilder.rebuild(controller.signal).then(
       (result) => {
         if (controller.signal.aborted || this.closed) return
         this.controller = undefined
-        this.onDone({ result, version: ++this.version, ms: performance.now() - started })
+        this.onDone({ result, version: ++this.version, ms: nowMs() - started })
       },
       (error: unknown) => {
         if (controller.signal.aborted || this.closed) return

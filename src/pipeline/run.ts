@@ -1,5 +1,5 @@
 import { dirname, join, resolve } from 'node:path'
-import { performance } from 'node:perf_hooks'
+import { nowMs } from '../core/clock.js'
 import { documentTitle } from '../core/labels.js'
 import { removeStalePages } from '../core/stale-pages.js'
 import { sweepStaleTemps } from '../core/temp-files.js'
@@ -102,7 +102,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     sweepStaleTemps(options.outDir)
 
     for (const { target, ctx, renderer } of jobs) {
-      const started = performance.now()
+      const started = nowMs()
       const path = join(options.outDir, `${target.name}.${renderer.extension}`)
       const variant = target.variant?.name
       const format = renderer.format
@@ -130,7 +130,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           const path = join(options.outDir, `${target.name}${artifact.name ? `-${artifact.name}` : ''}.${artifact.extension ?? renderer.extension}`)
           await writeAtomic(path, artifact.bytes)
           if (options.packet && format === 'pdf') printed.set(target.name, artifact.bytes)
-          const report: ArtifactReport = { variant, format, path, bytes: artifact.bytes.byteLength, pages: artifact.pages, ms: performance.now() - started, fit: fits.get(target) }
+          const report: ArtifactReport = { variant, format, path, bytes: artifact.bytes.byteLength, pages: artifact.pages, ms: nowMs() - started, fit: fits.get(target) }
           artifacts.push(report)
           options.onArtifact?.(report)
         }
@@ -179,7 +179,7 @@ async function writePackets(
     const letter = printed.get(target.name)
     const resume = target.resumeName === undefined ? undefined : printed.get(target.resumeName)
     if (!target.letter || !letter || !resume) continue
-    const started = performance.now()
+    const started = nowMs()
     const ctx = jobs.find((j) => j.target === target)!.ctx
     const path = join(options.outDir, `${target.resumeName}-packet.pdf`)
     try {
@@ -190,7 +190,7 @@ async function writePackets(
       ]
       const { bytes, pages } = await packetPdf(parts, ctx.view.properties, options.sourceDate)
       await writeAtomic(path, bytes)
-      const report: ArtifactReport = { variant: target.variant?.name, format: 'packet', path, bytes: bytes.byteLength, pages, ms: performance.now() - started }
+      const report: ArtifactReport = { variant: target.variant?.name, format: 'packet', path, bytes: bytes.byteLength, pages, ms: nowMs() - started }
       artifacts.push(report)
       options.onArtifact?.(report)
     } catch (error) {

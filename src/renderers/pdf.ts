@@ -1,4 +1,5 @@
 import { printFailed } from '../browser/errors.js'
+import { nowMs } from '../core/clock.js'
 import { isVitaeError } from '../diagnostics/diagnostic.js'
 import { finishPdf } from './pdf-metadata.js'
 import type { Artifact, RenderContext, Renderer } from './renderer.js'
@@ -40,12 +41,12 @@ async function renderPdf(ctx: RenderContext): Promise<Artifact> {
 
 /** Step times for verbose output, so a slow PDF says where the time went. */
 function stopwatch() {
-  const start = performance.now()
+  const start = nowMs()
   let last = start
   const laps: string[] = []
   return {
     lap(name: string) {
-      const now = performance.now()
+      const now = nowMs()
       laps.push(`${name} ${Math.round(now - last)}`)
       last = now
     },

@@ -1,3 +1,4 @@
+import { nowMs } from '../core/clock.js'
 import { isVitaeError, VitaeError } from '../diagnostics/diagnostic.js'
 import { DEFAULT_DPI } from '../page/geometry.js'
 import type { Artifact, RenderContext, Renderer } from './renderer.js'
@@ -18,13 +19,13 @@ export const pngRenderer: Renderer = {
 }
 
 async function renderPng(ctx: RenderContext): Promise<Artifact[]> {
-  const started = performance.now()
+  const started = nowMs()
   const dpi = ctx.dpi ?? DEFAULT_DPI
   const browser = await ctx.browser()
   const laps: string[] = []
   let last = started
   const lap = (step: string) => {
-    const now = performance.now()
+    const now = nowMs()
     laps.push(`${step} ${Math.round(now - last)}`)
     last = now
   }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import { fromWire, type HostCall, type HostReply, type SandboxReply, type SandboxRequest, toWire } from './protocol.js'
 
 /**
@@ -115,6 +116,8 @@ export class Sandbox {
   private start(): Worker {
     if (this.worker) return this.worker
     // What theme or plugin code prints goes to stderr: stdout is the CLI's (a --json report).
+    // Loaded here, on first use: most builds run no outside code, and node:worker_threads costs ~2 ms to load.
+    const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads')
     const worker = new Worker(new URL(sandboxModule('worker-main')), { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB }, stdout: true, stderr: false })
     worker.stdout.on('data', (chunk: Buffer) => process.stderr.write(chunk))
     worker.on('message', (message: SandboxReply | HostCall) => {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeSync } from 'node:fs'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import { formatDiagnostics, summarize } from '../diagnostics/format.js'
 import { EXIT_CODES } from './exit-codes.js'
@@ -13,20 +13,48 @@ export interface Io {
 }
 
 export function processIo(debug = false): Io {
-  // A reader that stops early (`resume --help | head`) closes the pipe: that is the reader's choice,
-  // not a crash with a stack trace.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(EXIT_CODES.ok)
-      throw error
-    })
-  }
-  const color = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb'
+  let color: boolean | undefined
   return {
-    out: (text) => process.stdout.write(`${text}\n`),
-    err: (text) => process.stderr.write(`${text}\n`),
-    color,
+    out: writerTo(1, () => process.stdout),
+    err: writerTo(2, () => process.stderr),
+    // Asked only when something is printed in colour: process.stderr loads the stream modules.
+    get color() {
+      color ??= Boolean(process.stderr.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb'
+      return color
+    },
     debug,
+  }
+}
+
+/**
+ * A line to a file descriptor, written at once. process.stdout and process.stderr are made on first
+ * use, and making one for a pipe loads Node's stream and net modules, about 4 ms of a command that
+ * prints one line; a direct write needs none of that. A descriptor that would block (a
+ * non-blocking pipe that is full), or fails otherwise, gets the rest through the stream, in order. A reader that stops
+ * early (`resume --help | head`) closes the pipe: that is the reader's choice, not a crash.
+ */
+function writerTo(fd: 1 | 2, stream: () => NodeJS.WriteStream): (text: string) => void {
+  let viaStream = false
+  const onStreamError = (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT_CODES.ok)
+    throw error
+  }
+  return (text) => {
+    const bytes = Buffer.from(`${text}\n`)
+    let done = 0
+    if (!viaStream) {
+      try {
+        while (done < bytes.length) done += writeSync(fd, bytes, done)
+        return
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code
+        if (code === 'EPIPE') process.exit(EXIT_CODES.ok)
+        // EAGAIN, or anything odd (a closed descriptor): the stream does what Node does with it.
+        viaStream = true
+        stream().on('error', onStreamError)
+      }
+    }
+    stream().write(bytes.subarray(done))
   }
 }
 

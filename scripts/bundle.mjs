@@ -18,6 +18,22 @@ const noSourceMaps = {
   },
 }
 
+// commander requires node:child_process at its top for subcommands that are separate executables,
+// which we have none of; loading it (with net and dgram) cost every command ~3 ms. Here it loads on
+// first use, which never comes.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined,
+    )
+    build.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] })",
+      loader: 'js',
+    }))
+  },
+}
+
 // src/core/import-built.ts imports the modules npm run build writes into lib/ (the validator, the
 // compiled themes) as files; in the CLI they are part of the bundle instead, so that they load
 // from V8's code cache with it. A path this table lacks still loads as a file.
@@ -68,7 +84,7 @@ await build({
   entryPoints: [join(root, 'src/cli/main.ts')],
   outfile: join(root, 'lib/bundle/main.cjs'),
   format: 'cjs',
-  plugins: [noSourceMaps, builtModules],
+  plugins: [noSourceMaps, builtModules, lazyChildProcess],
   define: { 'import.meta.url': '__vitaeModuleUrl' },
   banner: { js: "const __vitaeModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 })

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer'
 import { readFile } from 'node:fs/promises'
 import { Composer, CST, type Document, isAlias, isCollection, isMap, isPair, isScalar, Lexer, LineCounter, type Node, Parser, visit } from 'yaml'
 import type { DiagnosticCode } from '../diagnostics/codes.js'
@@ -103,7 +104,8 @@ function decode(bytes: Uint8Array, file: string): string {
       },
     ])
   }
-  const bad = firstInvalidUtf8(bytes)
+  // The native check first: the scan, in JavaScript, only to say where the bad byte is.
+  const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes)
   if (bad >= 0) {
     const before = Buffer.from(bytes.subarray(0, bad)).toString('utf8')
     const lines = before.split('\n')

@@ -1,4 +1,16 @@
-import MarkdownIt from 'markdown-it'
+import { createRequire } from 'node:module'
+import type MarkdownIt from 'markdown-it'
+
+/**
+ * markdown-it, on first use: at load it builds its tables (HTML entities, link patterns), ~5 ms,
+ * and most of a resume's text never needs it (the shortcuts below). In the bundled CLI esbuild
+ * turns this `require` into the lazy start of its bundled copy; elsewhere (the library, the tests)
+ * Node's require loads markdown-it's CommonJS build.
+ */
+function markdownIt(): typeof MarkdownIt {
+  const loaded = (typeof require === 'function' ? require('markdown-it') : createRequire(import.meta.url)('markdown-it')) as { default?: typeof MarkdownIt }
+  return loaded.default ?? (loaded as unknown as typeof MarkdownIt)
+}
 
 /**
  * Inline Markdown as a small tree, parsed once and rendered by every format (HTML strings,
@@ -18,7 +30,7 @@ export type Inline =
 let md: MarkdownIt | undefined
 const inlineMd = (): MarkdownIt => {
   if (!md) {
-    md = new MarkdownIt('zero', { html: false, linkify: false, typographer: false }).enable(['emphasis', 'backticks', 'link', 'escape', 'entity', 'newline', 'strikethrough'])
+    md = new (markdownIt())('zero', { html: false, linkify: false, typographer: false }).enable(['emphasis', 'backticks', 'link', 'escape', 'entity', 'newline', 'strikethrough'])
     md.validateLink = () => true
   }
   return md
@@ -27,20 +39,41 @@ const inlineMd = (): MarkdownIt => {
 /** Parsed text by source text: a build keeps one (its services own it), so nothing outlives the build. */
 export type InlineCache = Map<string, Inline[]>
 
-// Text none of the enabled rules can act on: no emphasis, code, link, escape, entity or
-// strikethrough mark, no line break, no NUL (which markdown-it replaces). Most of a resume's text
-// is such (names, places, dates, many highlights), and markdown-it gives it back as one text node.
-const PLAIN = /^[^*_`[\]\\&~\n\r\0]*$/
+// Text none of the enabled rules can act on: no emphasis, code, link, escape or strikethrough
+// mark, no `&` that could start an entity (`&amp;`, `&#65;`; "R&D" and "H&M" are text), no line
+// break, no NUL (which markdown-it replaces). Most of a resume's text is such (names, places,
+// dates, many highlights), and markdown-it gives it back as one text node.
+const PLAIN = /^(?:[^*_`[\]\\&~\n\r\0]|&(?![#\w]*;))*$/
+
+// Plain text with bold in the one shape resumes use it, `**a few words**`, which markdown-it would
+// read as strong whatever is around: the opening mark at the start or after a space, before a
+// letter or digit; the closing one after no space, at the end or before a space or a mark of
+// punctuation (so neither can be read the other way); nothing between them but plain text.
+const STRONG = /(?<=^| )\*\*([\p{L}\p{N}](?:[^*_`[\]\\&~\n\r\0]|&(?![#\w]*;))*?(?<![\s\p{Z}]))\*\*(?=$|[ ,.;:!?)])/gu
+const PLAIN_OR_STRONG = /^(?:[^*_`[\]\\&~\n\r\0]|&(?![#\w]*;)|(?<=^| )\*\*[\p{L}\p{N}](?:[^*_`[\]\\&~\n\r\0]|&(?![#\w]*;))*?(?<![\s\p{Z}])\*\*(?=$|[ ,.;:!?)]))*$/u
 
 export function parseInline(text: string, cache?: InlineCache): Inline[] {
   const hit = cache?.get(text)
   if (hit) return hit
-  const root = PLAIN.test(text) ? plainInline(text) : markdownInline(text)
+  const root = PLAIN.test(text) ? plainInline(text) : PLAIN_OR_STRONG.test(text) ? strongInline(text) : markdownInline(text)
   cache?.set(text, root)
   return root
 }
 
 const plainInline = (text: string): Inline[] => (text === '' ? [] : [{ type: 'text', text }])
+
+/** Text PLAIN_OR_STRONG accepts, as markdown-it reads it; markdown-it itself, loaded, costs ~5 ms. */
+function strongInline(text: string): Inline[] {
+  const out: Inline[] = []
+  let at = 0
+  for (const match of text.matchAll(STRONG)) {
+    if (match.index > at) out.push({ type: 'text', text: text.slice(at, match.index) })
+    out.push({ type: 'strong', children: [{ type: 'text', text: match[1]! }] })
+    at = match.index + match[0].length
+  }
+  if (at < text.length) out.push({ type: 'text', text: text.slice(at) })
+  return out
+}
 
 /** The inline tree as markdown-it reads it (parseInline takes a shortcut for plain text; tests compare the two). */
 export const markdownInline = (text: string): Inline[] => inlineFromTokens(inlineMd().parseInline(text, {})[0]?.children ?? [])
@@ -102,7 +135,7 @@ export type Block = { type: 'paragraph'; content: Inline[] } | { type: 'list'; o
 let blockMd: MarkdownIt | undefined
 const blocksMd = (): MarkdownIt => {
   if (!blockMd) {
-    blockMd = new MarkdownIt('zero', { html: false, linkify: false, typographer: false }).enable([
+    blockMd = new (markdownIt())('zero', { html: false, linkify: false, typographer: false }).enable([
       'paragraph',
       'list',
       'emphasis',
@@ -123,12 +156,12 @@ export type BlockCache = Map<string, Block[]>
 // One line of plain text, neither starting nor ending with a space (markdown-it trims a paragraph,
 // with its own idea of a space) nor starting like a list item: one paragraph of that text.
 const LIST_START = /^(?:[-+*]|\d{1,9}[.)])(?:\s|$)/
-const isPlainLine = (text: string): boolean => PLAIN.test(text) && /^\S(?:.*\S)?$/s.test(text) && !LIST_START.test(text)
+const isPlainLine = (text: string): boolean => /^\S(?:.*\S)?$/s.test(text) && !LIST_START.test(text) && (PLAIN.test(text) || PLAIN_OR_STRONG.test(text))
 
 export function parseBlocks(text: string, cache?: BlockCache): Block[] {
   const hit = cache?.get(text)
   if (hit) return hit
-  const blocks = isPlainLine(text) ? [{ type: 'paragraph' as const, content: plainInline(text) }] : markdownBlocks(text)
+  const blocks = isPlainLine(text) ? [{ type: 'paragraph' as const, content: parseInline(text) }] : markdownBlocks(text)
   cache?.set(text, blocks)
   return blocks
 }

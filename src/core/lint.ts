@@ -134,7 +134,9 @@ export function lintResume(data: unknown, locator: Locator): Diagnostic[] {
       const problem = checkUrl(value)
       if (problem) report(problem.code, 'error', problem.message, path, problem.hint)
     }
-    if (definition === 'text' || definition === 'highlight' || node?.description?.includes('inline Markdown')) {
+    // A Markdown link starts with `[`: text without one has none, and needs no parse (a letter's
+    // body with lists and bold would load markdown-it just to find out).
+    if ((definition === 'text' || definition === 'highlight' || node?.description?.includes('inline Markdown')) && value.includes('[')) {
       for (const href of linksOf(parseInline(value))) {
         const problem = checkUrl(href)
         if (problem) report(problem.code, 'error', `in a Markdown link: ${problem.message}`, path, problem.hint)

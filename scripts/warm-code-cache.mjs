@@ -18,7 +18,14 @@ writeFileSync(
 const { main, saveCache } = loadCli({ useCache: false })
 const quiet = { out: () => {}, err: () => {}, color: false, debug: false }
 const resume = join(root, 'resume.yaml')
-const commands = [['validate', resume], ['build', resume, '--format', 'html,docx,md,txt,json', '-q', '-o', out], ['match', posting, resume, '--all-variants'], ['--help']]
+const commands = [
+  ['validate', resume],
+  ['build', resume, '--format', 'html,docx,md,txt,json', '-q', '-o', out],
+  // Markdown beyond bold (a link, emphasis) loads markdown-it, which the seed alone never needs.
+  ['build', resume, '--format', 'html', '-q', '-o', out, '--set', 'basics.summary=See [the site](https://example.com), *then* `code`'],
+  ['match', posting, resume, '--all-variants'],
+  ['--help'],
+]
 try {
   for (const args of commands) {
     // A command that fails here is a broken bundle, not a slower one: the build stops.

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { build } from 'esbuild'
+import { build, transform } from 'esbuild'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 // Handlebars builds its template code with source-map's SourceNode when it can require it: slower
@@ -89,23 +89,6 @@ await build({
   banner: { js: "const __vitaeModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 })
 
-// The CLI's file is ASCII, so bin/load-cli.js reads it as Latin-1 into a one-byte string: 1 ms,
-// where UTF-8 decoding of its 2 MB into a two-byte string took 7 to 12 ms. esbuild escapes strings
-// but leaves regular expressions and comments as written; their characters are escaped here (\uXXXX
-// means the same in a regular expression, with or without the u flag, and in a comment nothing).
-{
-  const file = join(root, 'lib/bundle/main.cjs')
-  const cli = readFileSync(file, 'utf8')
-  // Per UTF-16 unit: a character past U+FFFF becomes its surrogate pair, which both kinds of
-  // regular expression read as that character.
-  const escaped = cli.replace(/[^\x00-\x7f]/g, (unit, offset) => {
-    // After a backslash the escape would become text: refuse rather than change a meaning.
-    if (cli[offset - 1] === '\\') throw new Error(`bundle: cannot escape the ${JSON.stringify(unit)} after a backslash at ${offset} of main.cjs`)
-    return `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`
-  })
-  writeFileSync(file, escaped)
-}
-
 // Code compiled from V8's code cache cannot call import() on Node 20 (bin/load-cli.js): every
 // import() of the CLI goes through src/core/import-module.ts. A new one elsewhere would pass the
 // tests that run src/ and fail only when installed, so it fails the build here, by name.
@@ -122,6 +105,26 @@ await build({
     console.error(`bundle: import() outside src/core/import-module.ts; use importModule():\n  ${strays.join('\n  ')}`)
     process.exit(1)
   }
+}
+
+// The CLI's file is ASCII, so bin/load-cli.js reads it as Latin-1 into a one-byte string: 1 ms,
+// where UTF-8 decoding of its 2 MB into a two-byte string took 7 to 12 ms. esbuild escapes strings
+// but leaves regular expressions and comments as written; their characters are escaped here (\uXXXX
+// means the same in a regular expression, with or without the u flag, and in a comment nothing).
+{
+  const file = join(root, 'lib/bundle/main.cjs')
+  // Minified after the check above, which needs the file's module markers: half the bytes to read
+  // and, with short names, less source for V8 to scan when a function first runs (~4 ms a command).
+  // Names in a stack trace are short too; no message we show the user is built from one.
+  const cli = (await transform(readFileSync(file, 'utf8'), { minify: true, legalComments: 'none', target: 'node20', format: 'cjs' })).code
+  // Per UTF-16 unit: a character past U+FFFF becomes its surrogate pair, which both kinds of
+  // regular expression read as that character.
+  const escaped = cli.replace(/[^\x00-\x7f]/g, (unit, offset) => {
+    // After a backslash the escape would become text: refuse rather than change a meaning.
+    if (cli[offset - 1] === '\\') throw new Error(`bundle: cannot escape the ${JSON.stringify(unit)} after a backslash at ${offset} of main.cjs`)
+    return `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`
+  })
+  writeFileSync(file, escaped)
 }
 
 // The sandbox's worker and the modules it runs are entries of their own, loaded by file name

@@ -1,23 +1,33 @@
-import { statSync } from 'node:fs'
-import { mkdir, rename, unlink, writeFile } from 'node:fs/promises'
+import { mkdirSync, renameSync, statSync, unlinkSync, writeFile, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { VitaeError } from '../diagnostics/diagnostic.js'
 import { tempPathFor, trackTemp } from './temp-files.js'
+
+const SYNC_WRITE_BYTES = 4 * 1024 * 1024
 
 /**
  * Writes a file so that readers see the old bytes or the new ones, never half of either:
  * a temporary file beside the target, then a rename (atomic on one filesystem). The temporary
  * file is removed if the process exits before the rename.
+ *
+ * An output of up to a few megabytes is written synchronously: each asynchronous call is a
+ * thread-pool round trip (and node:fs/promises a module to load), which cost a short build more
+ * than the writing. A larger one is written asynchronously, so that a signal can stop it midway.
  */
 export async function writeAtomic(target: string, bytes: Uint8Array): Promise<void> {
   const temp = tempPathFor(target)
   const untrack = trackTemp(temp)
   try {
-    await mkdir(dirname(target), { recursive: true })
-    await writeFile(temp, bytes)
-    await rename(temp, target)
+    mkdirSync(dirname(target), { recursive: true })
+    if (bytes.byteLength <= SYNC_WRITE_BYTES) writeFileSync(temp, bytes)
+    else await new Promise<void>((resolve, reject) => writeFile(temp, bytes, (error) => (error ? reject(error) : resolve())))
+    renameSync(temp, target)
   } catch (error) {
-    await unlink(temp).catch(() => undefined)
+    try {
+      unlinkSync(temp)
+    } catch {
+      // never written
+    }
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO'
     throw new VitaeError(
       'output',

@@ -115,8 +115,9 @@ await build({
   const file = join(root, 'lib/bundle/main.cjs')
   // Minified after the check above, which needs the file's module markers: half the bytes to read
   // and, with short names, less source for V8 to scan when a function first runs (~4 ms a command).
-  // Names in a stack trace are short too; no message we show the user is built from one.
-  const cli = (await transform(readFileSync(file, 'utf8'), { minify: true, legalComments: 'none', target: 'node20', format: 'cjs' })).code
+  // Names in a stack trace are short too; no message we show the user is built from one. To read a
+  // CPU profile by name, build with VITAE_NO_MINIFY=1.
+  const cli = (await transform(readFileSync(file, 'utf8'), { minify: !process.env.VITAE_NO_MINIFY, legalComments: 'none', target: 'node20', format: 'cjs' })).code
   // Per UTF-16 unit: a character past U+FFFF becomes its surrogate pair, which both kinds of
   // regular expression read as that character.
   const escaped = cli.replace(/[^\x00-\x7f]/g, (unit, offset) => {

@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'nod
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { findBrowser } from '../src/browser/find.js'
-import { ROOT, runCli, seedCopy, tempDir } from './helpers.js'
+import { ROOT, runBin, runCli, seedCopy, tempDir } from './helpers.js'
 
 const browser = findBrowser()
 if (!browser.found && process.env.CI) throw new Error('CI has no browser for the JSON Resume theme tests')
@@ -103,6 +103,17 @@ describe.skipIf(!browser.found)('JSON Resume themes, as they are', () => {
     expect(r.stderr).toContain('`npm install bootstrap@3` supplies one of them')
     expect(r.stderr).toContain('`npm install @fontsource/roboto-slab` supplies one of them')
     expect(r.stderr).toContain('one is a script, which never run')
+  })
+
+  it('a theme from outside named by --theme gets the worker the CLI started as it loaded; a built-in one starts none', async () => {
+    // bin/prestart-sandbox.js: the worker's start overlaps loading the CLI, and the build takes it.
+    const outside = await runBin(['build', 'resume.yaml', '--theme', 'even', '--format', 'html', '--verbose', '-o', 'out-early'], { cwd: dir })
+    expect(outside.code, outside.stderr).toBe(0)
+    expect(outside.stderr).toContain('sandbox: taking the worker started as the CLI loaded')
+    expect(readFileSync(join(dir, 'out-early/resume.html'), 'utf8')).toMatch(/Hayes\s*Zhao/i)
+    const own = await runBin(['build', 'resume.yaml', '--theme', 'modern', '--format', 'html', '--verbose', '-o', 'out-early'], { cwd: dir })
+    expect(own.code, own.stderr).toBe(0)
+    expect(own.stderr).not.toContain('sandbox:')
   })
 
   it('the theme gets plain JSON Resume: no tags, no variants, highlights as strings', async () => {

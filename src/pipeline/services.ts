@@ -81,7 +81,7 @@ export class BuildServices {
   readonly blocks: BlockCache = new Map()
   readonly fonts: FontStore = createFontStore()
   /** Where theme code runs: a worker thread a deadline or a signal can stop. */
-  readonly sandbox = new Sandbox()
+  readonly sandbox: Sandbox
   /** URLs a document asked for and did not get (builds are offline), for the build's one warning. */
   readonly refused = new Set<string>()
   /** Warnings found while preparing and rendering (a missing theme, a photo left out), each once. */
@@ -93,6 +93,7 @@ export class BuildServices {
   private readonly ownsBrowser: boolean
 
   constructor(private readonly options: ServiceOptions) {
+    this.sandbox = new Sandbox(options.log)
     this.holder = options.browser ?? new BrowserHolder(options)
     this.ownsBrowser = options.browser === undefined
     this.holder.listen((url) => this.refused.add(url))

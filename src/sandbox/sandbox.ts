@@ -39,12 +39,30 @@ interface Pending {
 const HEAP_MB = 512
 
 /**
+ * The worker bin/prestart-sandbox.js started as the CLI loaded (the command line named a theme from
+ * outside), taken once, if it is still running and has this sandbox's heap limit; else undefined.
+ */
+function earlyWorker(): Worker | undefined {
+  const slot = Symbol.for('vitae.earlyWorker')
+  const holder = globalThis as { [key: symbol]: { worker: Worker; exited: boolean } | undefined }
+  const early = holder[slot]
+  if (!early) return undefined
+  holder[slot] = undefined
+  if (!early.exited && early.worker.resourceLimits?.maxOldGenerationSizeMb === HEAP_MB) return early.worker
+  void early.worker.terminate()
+  return undefined
+}
+
+/**
  * One worker thread for code from outside, started on first use (or warmed early) and serving
  * every call of a build. A call past its deadline terminates the worker (a loop in a template
  * cannot be interrupted any other way); the next call starts a new one. The main thread never
  * runs template code, so Ctrl-C and SIGTERM are answered at once: process.exit ends the worker too.
  */
 export class Sandbox {
+  /** `log`: --verbose's lines (which worker a build took). */
+  constructor(private readonly log: (message: string) => void = () => undefined) {}
+
   private worker: Worker | undefined
   private readonly pending = new Map<number, Pending>()
   private nextId = 1
@@ -118,7 +136,9 @@ export class Sandbox {
     // What theme or plugin code prints goes to stderr: stdout is the CLI's (a --json report).
     // Loaded here, on first use: most builds run no outside code, and node:worker_threads costs ~2 ms to load.
     const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads')
-    const worker = new Worker(new URL(sandboxModule('worker-main')), { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB }, stdout: true, stderr: false })
+    const early = earlyWorker()
+    if (early) this.log('sandbox: taking the worker started as the CLI loaded (--theme names a theme from outside)')
+    const worker = early ?? new Worker(new URL(sandboxModule('worker-main')), { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB }, stdout: true, stderr: false })
     worker.stdout.on('data', (chunk: Buffer) => process.stderr.write(chunk))
     worker.on('message', (message: SandboxReply | HostCall) => {
       // A stopped worker's last words: its calls have failed already, and it must stay referenced until gone.

@@ -1,4 +1,5 @@
-// Loads the bundled CLI (lib/bundle/main.cjs) with V8's code cache (lib/bundle/main.cache).
+// Loads the bundled CLI (lib/bundle/main.cjs) with V8's code cache (lib/bundle/main.cache, or
+// match.cache for `resume match`).
 //
 // Why: compiling the bundle's code, not running it, was most of a short command such as
 // `resume build --format html`. Node 22 has module.enableCompileCache(); Node 20, which we support,
@@ -13,11 +14,21 @@ const vm = require('node:vm')
 
 const bundleDir = join(__dirname, '../lib/bundle')
 const BUNDLE = join(bundleDir, 'main.cjs')
-const CODE_CACHE = join(bundleDir, 'main.cache')
 
-const readCache = () => {
+/**
+ * The cache for a command line: `resume match` has its own (its code is a third of what a full
+ * cache holds, and V8 reads a cache whole: every other command would pay for it); every other
+ * command shares main.cache, made by validate and build. Code a cache lacks (DOCX, say) is compiled
+ * from the bundle when first run, which costs those commands about what reading it would.
+ */
+function cacheFile(argv) {
+  const command = argv.slice(2).find((arg) => !arg.startsWith('-'))
+  return join(bundleDir, command === 'match' ? 'match.cache' : 'main.cache')
+}
+
+const readCache = (file) => {
   try {
-    return readFileSync(CODE_CACHE)
+    return readFileSync(file)
   } catch {
     return undefined
   }
@@ -27,8 +38,9 @@ const readCache = () => {
  * The bundle's exports, and `saveCache()`, which writes the code compiled so far when the cache was
  * missing or rejected (`always` writes it anyway: the build's warm-up).
  */
-function loadCli({ useCache = true } = {}) {
-  const cachedData = useCache ? readCache() : undefined
+function loadCli({ useCache = true, argv = process.argv } = {}) {
+  const cache = cacheFile(argv)
+  const cachedData = useCache ? readCache(cache) : undefined
   // ASCII (scripts/bundle.mjs makes it so): Latin-1 reads it into a one-byte string, 10 times faster than UTF-8.
   const source = readFileSync(BUNDLE, 'latin1')
   // Code compiled from a code cache cannot call import() on Node 20; the bundle's one import()
@@ -40,10 +52,10 @@ function loadCli({ useCache = true } = {}) {
   const stale = cachedData === undefined || script.cachedDataRejected === true
   const saveCache = ({ always = false } = {}) => {
     if (!always && !(useCache && stale)) return
-    const temporary = `${CODE_CACHE}.${process.pid}.tmp`
+    const temporary = `${cache}.${process.pid}.tmp`
     try {
       writeFileSync(temporary, script.createCachedData())
-      renameSync(temporary, CODE_CACHE)
+      renameSync(temporary, cache)
     } catch {
       rmSync(temporary, { force: true }) // a read-only install keeps working, only without the cache
     }

@@ -8,8 +8,9 @@ import type { Source } from './source.js'
  * Why: composing that Document was the largest single step of `resume build --format html` on the
  * seed (about 10 ms of 130, and most of its garbage), where js-yaml reads the same 6 kB in 2 to 3
  * ms. Both read YAML 1.2 with the core schema. Only a file the full reader would accept as written,
- * with the same data, takes this path: one document with no directives; no anchor, alias or tag
- * (what the full reader limits and checks: alias bombs, cycles, unknown tags); nesting at most
+ * with the same data, takes this path: one document with no directives, lone carriage returns,
+ * tabs in indentation or byte order marks; no anchor, alias or tag (what the full reader limits and checks: alias
+ * bombs, cycles, unknown tags); nesting at most
  * `maxDepth`; every key a plain or quoted text that reads as text (never `null:`, `1:` or `true:`,
  * which the two libraries turn into different strings), none written twice, none `<<` or
  * `__proto__`; and no number too large for a double (js-yaml leaves `1e400` as text). Anything else
@@ -17,8 +18,11 @@ import type { Source } from './source.js'
  * tests/unit/yaml-fast.test.ts checks the two agree on generated files.
  */
 export function readPlainYaml(text: string, file: string, maxDepth: number, full: () => Source): Source | undefined {
-  // A directive (%YAML, %TAG) changes how the rest reads; the full reader handles each.
-  if (/^%/m.test(text)) return undefined
+  // A directive (%YAML, %TAG) changes how the rest reads; the full reader handles each. A carriage
+  // return without a line feed, and a tab where a line's indentation is, the two libraries read
+  // differently (the full reader refuses a tab that indents, even on a line of nothing), and a byte
+  // order mark past the start (decoding removed the one at the start).
+  if (/^%/m.test(text) || /\r(?!\n)|\ufeff/.test(text) || /^ *\t/m.test(text)) return undefined
   let events: Event[]
   let data: unknown
   try {

@@ -512,6 +512,9 @@ function spelledOut(found: Found[], ctx: NameContext, named: (first: number, las
     const long = same ?? named(first, i - 1)
     for (const f of near) if (f !== same && f.end > start) drop.add(f)
     if (!same) add.push(long)
+    // The acronym is the term's other name: a reader, and a resume, may use either.
+    const alias = acronym.replace(/s$/, '')
+    if (!long.term.aliases?.includes(alias)) long.term.aliases = [...(long.term.aliases ?? []), alias]
     byAcronym.set(acronym, long.term)
   }
   if (!byAcronym.size) return found

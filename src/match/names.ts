@@ -35,6 +35,7 @@ const NOT_IN_NAME = new Set(
     ' ',
   ),
 )
+const VENUES = /\b(publish|publications?|venues?|conferences?|journals?|papers?)\b/i
 // A word that says the words before it name a certification: "Google Data Analytics Certificate".
 const CERT_WORD = /^(certification|certificate|credential)s?$/i
 const CAPITALISED = /^(?:[A-Z][A-Za-z0-9+#.&'-]*|\d{3,}|\d+[A-Z][A-Za-z]*)$/
@@ -129,6 +130,16 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
         if (!job) last = Math.max(last, run)
       }
     }
+    // A code's title number before its acronym belongs to the name when a part follows: "21 CFR
+    // Part 11"; a range of parts after it is no part of the name: "49 CFR Parts 382 to 396".
+    const title = tokens[first - 1]
+    if (first === f.first && title && /^\d{1,2}$/.test(title.text) && /^[A-Z]{2,5}$/.test(tokens[first]!.text) && text.slice(title.end, tokens[first]!.start) === ' ') {
+      const part = tokens[first + 1]
+      if (part && /^(part|parts|section|title)$/.test(part.key) && spaced(first, first + 1)) {
+        first--
+        if (part.key === 'parts') last = f.first
+      }
+    }
     // A standard read from its acronym alone keeps its number: "NFPA 79", "ASHRAE 90.1" (not a
     // version, "USB 3.0", nor "3+" or "5%").
     const num = tokens[last + 1]
@@ -145,9 +156,11 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
   for (const f of out) if (!ctx.soft(f.term)) for (let i = f.first; i <= f.last; i++) taken.add(i)
   const fresh: Found[] = []
   const runs: { first: number; last: number }[] = []
+  // A list item's first word is its duty's verb, capitalised or not: "Configure Field Maps" is Field Maps.
+  const verbFirst = (i: number) => DUTY_VERBS.has(tokens[i]!.key) && ctx.initial(i)
   for (let i = 0; i < tokens.length; i++) {
-    if (taken.has(i) || !nameWord(i, false)) continue
-    if (i > 0 && spaced(i - 1, i) && nameWord(i - 1, false) && !taken.has(i - 1)) continue
+    if (taken.has(i) || !nameWord(i, false) || verbFirst(i)) continue
+    if (i > 0 && spaced(i - 1, i) && nameWord(i - 1, false) && !taken.has(i - 1) && !verbFirst(i - 1)) continue
     let last = i
     while (
       last + 1 < tokens.length &&
@@ -204,22 +217,26 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
     return false
   }
   let pending = runs.filter((r) => !freshFirst.has(r.first))
-  for (let round = 0; round < 6 && pending.length; round++) {
-    const now = new Set(
-      pending.filter((r) => {
-        if (ctx.initial(r.first) && ctx.common(tokens[r.first]!.text)) return false
-        if (wordy(r) && !ctx.onListItem(r.first)) return false
-        return beside(r)
-      }),
-    )
-    if (!now.size) break
-    for (const r of now) {
-      const f = named(r.first, r.last)
-      addFresh(f)
-      know(f)
+  const spread = () => {
+    for (let round = 0; round < 6 && pending.length; round++) {
+      const now = new Set(
+        pending.filter((r) => {
+          if (freshFirst.has(r.first)) return false
+          if (ctx.initial(r.first) && ctx.common(tokens[r.first]!.text)) return false
+          if (wordy(r) && !ctx.onListItem(r.first)) return false
+          return beside(r)
+        }),
+      )
+      if (!now.size) break
+      for (const r of now) {
+        const f = named(r.first, r.last)
+        addFresh(f)
+        know(f)
+      }
+      pending = pending.filter((r) => !now.has(r))
     }
-    pending = pending.filter((r) => !now.has(r))
   }
+  spread()
   // In brackets on a requirement line, every item a name: "(Seurat, Scanpy)", "(Volatility)".
   const pendingAt = new Map(pending.map((r) => [r.first, r]))
   // The first token at or after an offset.
@@ -246,20 +263,35 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
     if (!/^[\s,/;]*((and|or)[\s,]*)*$/.test(rest)) continue
     for (const r of inside) addFresh(named(r.first, r.last))
   }
+  // Venues of papers are named so too: "Publish at venues such as ICRA". The line is looked at a
+  // few hundred characters around the word, so a posting on one long line costs no more.
+  const aboutPapers = (i: number) => {
+    const at = tokens[i]!.start
+    const before = text.slice(Math.max(0, at - 200), at)
+    const after = text.slice(at, at + 200)
+    return VENUES.test(`${before.slice(before.lastIndexOf('\n') + 1)}${after.split('\n', 1)[0]}`)
+  }
   // A capitalised word no list holds and no dictionary has, on a requirement line, after "in",
   // "with", "using" or "via": "coordinated in Navisworks", "chaos experiments with Gremlin".
   for (const r of pending) {
     const prev = tokens[r.first - 1]
     if (r.first !== r.last || freshFirst.has(r.first) || !prev || !ctx.onListItem(r.first) || ctx.initial(r.first)) continue
-    if (ctx.common(tokens[r.first]!.text) || !/^(in|with|using|via)$/.test(prev.key) || text.slice(prev.end, tokens[r.first]!.start) !== ' ') continue
+    // Or after "such as", "e.g.", "including": "statistical tools such as Minitab".
+    const example = /^(as|e\.g|including|incl)$/.test(prev.key) && (prev.key !== 'as' || tokens[r.first - 2]?.key === 'such') && !aboutPapers(r.first)
+    if (ctx.common(tokens[r.first]!.text) || !(/^(in|with|using|via)$/.test(prev.key) || example) || !/^[ .]?[ ]$/.test(text.slice(prev.end, tokens[r.first]!.start))) continue
     if (/^[A-Z][a-z]+$/.test(tokens[r.first]!.text) && tokens[r.first]!.text.length < 5) continue
     // Places read the same way ("based in Denver", "our offices in Leeds"): no gazetteer, so the words around tell.
     const before = tokens[r.first - 2]?.key ?? ''
     const after = text.slice(tokens[r.first]!.end, tokens[r.first]!.end + 12)
     if (/^(based|located|offices?|live|living|headquartered|relocate|remote|hybrid|onsite|travel)$/.test(before) || /^(,\s*[A-Z]{2}\b| office| area| metro| HQ)/.test(after))
       continue
-    addFresh(named(r.first, r.last))
+    const f = named(r.first, r.last)
+    addFresh(f)
+    know(f)
   }
+  // The names just found spread along their lists too: "such as Samsara, Motive or Geotab".
+  pending = pending.filter((r) => !freshFirst.has(r.first))
+  spread()
   // Two or three capitalised words inside a list item's sentence, not at its start: a proper name,
   // and on a requirement or duty line a product's as a rule ("retire old Workflow Rules", "Maintain
   // Sales Cloud"). Places are told by the words around them, as above; jobs and teams end no run.

@@ -251,4 +251,27 @@ describe('practices and acronyms read from their shape on list items', () => {
     for (const name of ['static analysis', 'dynamic analysis', 'affinity mapping', 'confidence intervals', 'Statistical forecasting']) expect(found.has(name), name).toBe(true)
     expect([...found.keys()].some((n) => /Vine/.test(n))).toBe(false)
   })
+
+  it('takes a word in small letters then capitals, two acronyms a dash joins, and a short acronym before "license"', async () => {
+    const found = await terms(
+      'Requirements:\n- Design eCRFs and keep cGMP records\n- Run dtSearch and keyword searches\n- Perform assays by LC-MS and ICP-MS\n- PE license or SE exam within a year\n- Work across HR-IT projects; a US license\n',
+    )
+    for (const name of ['eCRF', 'cGMP', 'dtSearch', 'LC-MS', 'ICP-MS', 'PE', 'SE']) expect(found.has(name), name).toBe(true)
+    for (const name of ['eCRFs', 'HR-IT', 'HR', 'US', 'LC', 'MS']) expect(found.has(name), name).toBe(false)
+  })
+
+  it("keeps a code's title number and a part in its name, not a range of parts", async () => {
+    const found = await terms('Requirements:\n- Work to 21 CFR Part 211 and ALCOA+\n- Knowledge of FMCSA rules (49 CFR Parts 382 to 396)\n')
+    expect(found.has('21 CFR Part 211')).toBe(true)
+    expect(found.has('49 CFR')).toBe(true)
+    expect([...found.keys()].some((n) => /Parts/.test(n))).toBe(false)
+  })
+
+  it("leaves a duty's verb out of the name after it, and takes a name after \"such as\" with the rest of its list", async () => {
+    const found = await terms(
+      'Requirements:\n- Configure Field Maps, Survey123 and QuickCapture forms for crews\n- Experience with a telematics system such as Samsara, Motive or Geotab\n- Statistical tools such as Minitab for trending\n',
+    )
+    for (const name of ['Field Maps', 'Survey123', 'Samsara', 'Motive', 'Geotab', 'Minitab']) expect(found.has(name), name).toBe(true)
+    expect(found.has('Configure Field Maps')).toBe(false)
+  })
 })

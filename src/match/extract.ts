@@ -57,8 +57,11 @@ const NOT_NAMES = new Set(
     ' ',
   ),
 )
+// Degrees by their letters: "BSEE", "MSCS", "BSN".
+const DEGREE = /^[BM]S[A-Z]{1,2}$/
 const isOpenName = (word: string): boolean =>
-  OPEN_NAME.test(word) && !word.split('-').some((w) => NOT_NAMES.has(w.toUpperCase())) && !GENERIC.has(word.replace(/s$/, '')) && !/^Ma?c[A-Z]/.test(word) && /[A-Z].*[A-Za-z]/.test(word)
+  OPEN_NAME.test(word) &&
+  !DEGREE.test(word) && !word.split('-').some((w) => NOT_NAMES.has(w.toUpperCase())) && !GENERIC.has(word.replace(/s$/, '')) && !/^Ma?c[A-Z]/.test(word) && /[A-Z].*[A-Za-z]/.test(word)
 
 /** Where the sentences and list items of a text start, and which ranges are headings. */
 export interface TextShape {
@@ -191,7 +194,8 @@ export function findMentions(
     // A short acronym before "license" or "exam" is the licence's name: "PE license", "SE exam".
     if (c.form.tier === 2 && open.get(c.form.text) === c.form && /^[A-Z]{2}$/.test(c.text) && options.listItem?.(c.start)) return LICENSE_AFTER.test(tokens[c.last + 1]?.key ?? '')
     const acronymLike = ACRONYM.test(c.text) || SMALL_THEN_CAPITAL.test(c.text) || DASHED_ACRONYMS.test(c.text)
-    if (c.form.tier === 2 && open.get(c.form.text) === c.form && acronymLike && options.listItem?.(c.start) && !c.initial && !GENERIC.has(c.text.replace(/s$/, ''))) {
+    const itemStart = c.initial && !shape.lineOf(c.start)?.heading && ACRONYM.test(c.text)
+    if (c.form.tier === 2 && open.get(c.form.text) === c.form && acronymLike && options.listItem?.(c.start) && (!c.initial || itemStart) && !GENERIC.has(c.text.replace(/s$/, ''))) {
       // Half of a dashed word ("RNA-seq", "ABET-accredited") is not a name by itself.
       if (text[c.start - 1] === '-' || text[c.end] === '-') return false
       // Venues of papers are acronyms too: "Publish at top venues (ACL, EMNLP)".

@@ -129,10 +129,12 @@ export function headedPhrases(found: Found[], ctx: NameContext, named: (first: n
 
 // What a requirement says the reader should know, then the things known: "Experience with
 // information architecture and content strategy", "Comfortable with thermal analysis and derating".
+// Years of something are a practice's too: "3+ years of e-discovery or litigation support experience",
+// "5+ years in fleet management".
 const CUE =
-  /\b(?:experience (?:with|using)|knowledge of|familiar(?:ity)? with|proficien(?:cy|t) (?:in|with)|understanding of|exposure to|comfortable with|grasp of|expertise in|skilled in|fluen(?:cy|t) in)\s+/gi
+  /\b(?:\d+\+?\s*(?:(?:-|–|to)\s*\d+\+?\s*)?(?:years?|yrs)\s+(?:of|in)(?:\s+(?:professional|hands-on|relevant|direct|proven|progressive))?|experience (?:with|using)|knowledge of|familiar(?:ity)? with|proficien(?:cy|t) (?:in|with)|understanding of|exposure to|comfortable with|grasp of|expertise in|skilled in|fluen(?:cy|t) in)\s+/gi
 // Words that end the list (a preposition starts what the items are for or about: "CFD for lab exhaust").
-const LIST_END = new Set('for in on at to with from across using via such including like of by into as at within over under per'.split(' '))
+const LIST_END = new Set('for in on at to with from across using via such including like of by into as at within over under per experience background'.split(' '))
 // Words a reader drops from the end of a named practice: "reverse engineering basics".
 const TRAILING = new Set('basics fundamentals concepts principles techniques methods methodologies practices workflows'.split(' '))
 
@@ -170,9 +172,12 @@ export function cuedPhrases(
       else prev.push(i)
     }
     const list = items.filter((item) => item.length > 0)
+    const years = /^\d/.test(m[0])
     for (const item of list) {
       while (item.length > 1 && TRAILING.has(tokens[item[item.length - 1]!]!.key)) item.pop()
       if (item.length > 3 || item.some((k) => inName.has(k))) continue
+      // After years, one word is a field as often as not ("3+ years in analytics or BI"), and so is a business function, "operations" ("5+ years in marketing operations").
+      if (years && (item.length < 2 || tokens[item[item.length - 1]!]!.key === 'operations')) continue
       const words = item.map((k) => tokens[k]!)
       if (!words.every((w) => /^[a-z][a-z-]*$/.test(w.text) && !notMethod.has(w.key) && !/ly$/.test(w.key))) continue
       if (DUTY_VERBS.has(words[0]!.key) || NOT_MODIFIER.has(words[0]!.key)) continue

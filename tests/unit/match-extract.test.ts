@@ -274,4 +274,27 @@ describe('practices and acronyms read from their shape on list items', () => {
     for (const name of ['Field Maps', 'Survey123', 'Samsara', 'Motive', 'Geotab', 'Minitab']) expect(found.has(name), name).toBe(true)
     expect(found.has('Configure Field Maps')).toBe(false)
   })
+
+  it("leaves a degree's field of study out, but not a name after it", async () => {
+    const found = await terms(
+      "Requirements:\n- Bachelor's degree in civil or structural engineering\n- B.S. in chemistry with HPLC experience\n- BSEE or equivalent\n- Structural analysis of steel frames\n",
+    )
+    expect(found.has('HPLC')).toBe(true)
+    for (const name of ['structural engineering', 'civil engineering', 'chemistry', 'BSEE', 'equivalent']) expect(found.has(name), name).toBe(false)
+  })
+
+  it('takes the practice of years of experience when it has two words or more, not a field or a function', async () => {
+    const found = await terms(
+      'Requirements:\n- 3+ years of e-discovery or litigation support experience at a law firm\n- 4+ years of professional video production experience\n- 3+ years in analytics or BI\n- 5+ years in marketing operations\n',
+    )
+    for (const name of ['e-discovery', 'litigation support', 'video production']) expect(found.has(name), name).toBe(true)
+    for (const name of ['analytics', 'marketing operations']) expect(found.has(name), name).toBe(false)
+  })
+
+  it("takes an acronym at a list item's start, not in a heading", async () => {
+    const found = await terms('EIT REQUIREMENTS\n- EIT required; PE license preferred\n- GISP certification\n')
+    for (const name of ['EIT', 'PE', 'GISP certification']) expect(found.has(name), name).toBe(true)
+    expect(found.has('REQUIREMENTS')).toBe(false)
+  })
 })
+

@@ -61,7 +61,11 @@ const NOT_NAMES = new Set(
 const DEGREE = /^[BM]S[A-Z]{1,2}$/
 const isOpenName = (word: string): boolean =>
   OPEN_NAME.test(word) &&
-  !DEGREE.test(word) && !word.split('-').some((w) => NOT_NAMES.has(w.toUpperCase())) && !GENERIC.has(word.replace(/s$/, '')) && !/^Ma?c[A-Z]/.test(word) && /[A-Z].*[A-Za-z]/.test(word)
+  !DEGREE.test(word) &&
+  !word.split('-').some((w) => NOT_NAMES.has(w.toUpperCase())) &&
+  !GENERIC.has(word.replace(/s$/, '')) &&
+  !/^Ma?c[A-Z]/.test(word) &&
+  /[A-Z].*[A-Za-z]/.test(word)
 
 /** Where the sentences and list items of a text start, and which ranges are headings. */
 export interface TextShape {
@@ -131,7 +135,8 @@ export function findMentions(
     const first = tokens[i]!
     if (options.skip?.(first.start)) continue
     let found = longestAt(vocab, text, tokens, i)
-    const licensed = /^[A-Z]{2}$/.test(first.text) && LICENSE_AFTER.test(tokens[i + 1]?.key ?? '') && text.slice(first.end, tokens[i + 1]!.start) === ' ' && !NOT_NAMES.has(first.text)
+    const licensed =
+      /^[A-Z]{2}$/.test(first.text) && LICENSE_AFTER.test(tokens[i + 1]?.key ?? '') && text.slice(first.end, tokens[i + 1]!.start) === ' ' && !NOT_NAMES.has(first.text)
     if (!found && options.openNames && (isOpenName(first.text) || licensed)) {
       // "CTEs" is the term CTE, "eCRFs" eCRF.
       const name = /^[a-z]{0,3}[A-Z0-9&]+s$/.test(first.text) ? first.text.slice(0, -1) : first.text
@@ -195,7 +200,14 @@ export function findMentions(
     if (c.form.tier === 2 && open.get(c.form.text) === c.form && /^[A-Z]{2}$/.test(c.text) && options.listItem?.(c.start)) return LICENSE_AFTER.test(tokens[c.last + 1]?.key ?? '')
     const acronymLike = ACRONYM.test(c.text) || SMALL_THEN_CAPITAL.test(c.text) || DASHED_ACRONYMS.test(c.text)
     const itemStart = c.initial && !shape.lineOf(c.start)?.heading && ACRONYM.test(c.text)
-    if (c.form.tier === 2 && open.get(c.form.text) === c.form && acronymLike && options.listItem?.(c.start) && (!c.initial || itemStart) && !GENERIC.has(c.text.replace(/s$/, ''))) {
+    if (
+      c.form.tier === 2 &&
+      open.get(c.form.text) === c.form &&
+      acronymLike &&
+      options.listItem?.(c.start) &&
+      (!c.initial || itemStart) &&
+      !GENERIC.has(c.text.replace(/s$/, ''))
+    ) {
       // Half of a dashed word ("RNA-seq", "ABET-accredited") is not a name by itself.
       if (text[c.start - 1] === '-' || text[c.end] === '-') return false
       // Venues of papers are acronyms too: "Publish at top venues (ACL, EMNLP)".

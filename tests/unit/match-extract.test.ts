@@ -267,7 +267,7 @@ describe('practices and acronyms read from their shape on list items', () => {
     expect([...found.keys()].some((n) => /Parts/.test(n))).toBe(false)
   })
 
-  it("leaves a duty's verb out of the name after it, and takes a name after \"such as\" with the rest of its list", async () => {
+  it('leaves a duty\'s verb out of the name after it, and takes a name after "such as" with the rest of its list', async () => {
     const found = await terms(
       'Requirements:\n- Configure Field Maps, Survey123 and QuickCapture forms for crews\n- Experience with a telematics system such as Samsara, Motive or Geotab\n- Statistical tools such as Minitab for trending\n',
     )
@@ -297,4 +297,3 @@ describe('practices and acronyms read from their shape on list items', () => {
     expect(found.has('REQUIREMENTS')).toBe(false)
   })
 })
-

@@ -91,7 +91,11 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
       if (j > i && !spaced(j - 1, j)) break
       // Another known name ends the run: "Oracle ERP", "GraphQL APIs" are two things. But a
       // product a maker names by a common word is the maker's: "CrowdStrike Falcon", "Medidata Rave".
-      const hard = (covered.has(j) ? !ctx.soft(covered.get(j)!.term) : ctx.known(j)) && !(/^[A-Z][a-z]+$/.test(tokens[j]!.text) && ctx.common(tokens[j]!.text))
+      // Nor is "3D" after a name's word another name: "AutoCAD Civil 3D", "Cinema 4D".
+      const hard =
+        (covered.has(j) ? !ctx.soft(covered.get(j)!.term) : ctx.known(j)) &&
+        !(/^[A-Z][a-z]+$/.test(tokens[j]!.text) && ctx.common(tokens[j]!.text)) &&
+        !(j > i && /^\d[A-Z]$/.test(tokens[j]!.text))
       if (!(nameWord(j, cert) || (j > i && numbered(j))) || (!through && !cert && hard)) break
       if (versionAt(j, j > i)) break
       if (tokens[j]!.key === 'certified') cert = true
@@ -366,7 +370,9 @@ function slashPairs(found: Found[], ctx: NameContext, named: (first: number, las
     if ((fa && fa.first !== fa.last) || (fb && fb.first !== fb.last) || (!fa && !fb)) continue
     const capitalWords = /^[A-Z]+$/.test(a.text) && /^[A-Z]+$/.test(b.text) && (ctx.common(a.text) || ctx.common(b.text))
     const mixedThenShort = /[a-z]/.test(a.text) && /^[A-Z]{2}$/.test(b.text)
-    if (!capitalWords && !mixedThenShort) continue
+    // Two short acronyms that differ in their last letter are one pair of practices: "QA/QC".
+    const pair = /^[A-Z]{2}$/.test(a.text) && /^[A-Z]{2}$/.test(b.text) && a.text[0] === b.text[0]
+    if (!capitalWords && !mixedThenShort && !pair) continue
     if (fa) drop.add(fa)
     if (fb) drop.add(fb)
     add.push(named(i, i + 1))
@@ -483,6 +489,8 @@ function listedPhrases(found: Found[], ctx: NameContext, named: (first: number, 
       if (n === 0 || taken.has(item) || item.length === 0 || item.length > 3 || item.some((i) => foundAt.has(i))) continue
       if (!named_(items[n - 1] ?? []) && !named_(items[n + 1] ?? [])) continue
       // Both ends of the item are the list's own: a comma or "and" before and after, or the line's end.
+      // A word for a kind of product ends it but names nothing: "telematics platform" is telematics.
+      while (item.length > 1 && KIND_WORDS.has(tokens[item[item.length - 1]!]!.key)) item.pop()
       const words = item.map((i) => tokens[i]!)
       if (!words.every((w) => /^[a-z][a-z-]*$/.test(w.text) && !NOT_METHOD.has(w.key) && !/ly$/.test(w.key))) continue
       // A task, not a name: "monitor freshness", "fix memory leaks".
@@ -494,6 +502,8 @@ function listedPhrases(found: Found[], ctx: NameContext, named: (first: number, 
   }
   return out
 }
+
+const KIND_WORDS = new Set('platform platforms software suite'.split(' '))
 
 const SMALL = new Set('of the and for as to in on a an with'.split(' '))
 

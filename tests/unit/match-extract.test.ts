@@ -296,4 +296,10 @@ describe('practices and acronyms read from their shape on list items', () => {
     for (const name of ['EIT', 'PE', 'GISP certification']) expect(found.has(name), name).toBe(true)
     expect(found.has('REQUIREMENTS')).toBe(false)
   })
+
+  it('keeps "3D" in the name it ends, joins "QA/QC", and drops "platform" from a practice', async () => {
+    const found = await terms('Requirements:\n- Familiarity with AutoCAD Civil 3D\n- Run QA/QC workflows in ArcGIS Pro\n- Manage our ELD and telematics platform (Samsara)\n')
+    for (const name of ['AutoCAD Civil 3D', 'QA/QC', 'telematics']) expect(found.has(name), name).toBe(true)
+    for (const name of ['AutoCAD Civil', 'QA', 'QC', 'telematics platform']) expect(found.has(name), name).toBe(false)
+  })
 })

@@ -213,6 +213,8 @@ export function findMentions(
       // Venues of papers are acronyms too: "Publish at top venues (ACL, EMNLP)".
       return !venueLine(c.start)
     }
+    // A word with a capital inside, in a paragraph of the role too: "move from ArcMap to ArcGIS Pro".
+    if (c.form.tier === 2 && open.get(c.form.text) === c.form && !c.initial && /^(?:[A-Z]+[a-z]+[A-Z]|[a-z]{1,3}[A-Z])[A-Za-z]*$/.test(c.text) && !venueLine(c.start)) return true
     const next = tokens[c.last + 1]
     // In lower case only: "Keystone Software", "Atlas Systems" are company names.
     if (next && CUE_AFTER.has(next.key) && /^([a-z]|[A-Z]{2,}s?$)/.test(next.text) && BLANK.test(text.slice(c.end, next.start))) return true

@@ -129,6 +129,7 @@ const BOILER_HEAD =
 // Sentences of postings that are about the employer, not the job.
 const BOILER_LINE =
   /\b(equal (employment )?opportunit|opportunity employer|without regard to|discriminat|affirmative action|reasonable accommodation|401\s?\(?k\)?|health(, dental)?( and|,)? (dental|vision)|dental|vision insurance|parental leave|paid time off|\bpto\b|stipend|tuition|pension|all rights reserved|disability confident|protected veteran|e-verify|sign-on bonus|commuter benefits|gym membership|we welcome applications|encourage everyone to apply|inclusive employer|welcomes applicants)/i
+const ROLE_HEAD = /\b(summary|overview|opportunity|description|position|job)\b/i
 const BULLET = /^\s*([-*•·‣▪–+]|\d{1,2}[.)])\s+/
 const MD_HEADING = /^\s*#{1,6}\s+/
 const BOLD_LINE = /^\s*(\*\*|__)([^*_]+)\1\s*:?\s*$/
@@ -159,6 +160,8 @@ function classifyLines(text: string, htmlHeadings: Set<number>): PostingLine[] {
       else if (REQUIRED.test(words)) section = 'required'
       else if (DUTIES.test(words)) section = 'duties'
       else if (/\b(about|company|team|us)\b/i.test(words)) section = 'boilerplate'
+      // What the job is, after the company's blurb: "Position Summary", "The opportunity", "Overview".
+      else if (ROLE_HEAD.test(words)) section = 'intro'
     }
     let importance: Importance = section === 'required' ? 'required' : section === 'preferred' ? 'preferred' : 'mentioned'
     // The line's own words win over its section's: "(BSN preferred)", "Java (must)".

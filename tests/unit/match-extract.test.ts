@@ -302,4 +302,13 @@ describe('practices and acronyms read from their shape on list items', () => {
     for (const name of ['AutoCAD Civil 3D', 'QA/QC', 'telematics']) expect(found.has(name), name).toBe(true)
     for (const name of ['AutoCAD Civil', 'QA', 'QC', 'telematics platform']) expect(found.has(name), name).toBe(false)
   })
+
+  it('reads a paragraph under "Position Summary" after the company\'s blurb, and a word with a capital inside there', async () => {
+    const found = await terms(
+      '## About the City\n\nLarkspur Falls runs Cityworks for its crews.\n\n## Position Summary\n\nYou will help move the department from ArcMap to ArcGIS Pro.\n\n## Duties\n\n- Edit data\n',
+      'md',
+    )
+    expect(found.has('ArcMap')).toBe(true)
+    expect(found.has('Cityworks')).toBe(false)
+  })
 })

@@ -35,6 +35,8 @@ const NOT_IN_NAME = new Set(
     ' ',
   ),
 )
+const PLACE_BEFORE =
+  /^(based|located|offices?|office|live|living|headquartered|relocate|remote|hybrid|onsite|travel|work|working|sites?|stores?|locations?|plants?|campus|teams?|clients?|customers?|anywhere|us|eu)$/
 const VENUES = /\b(publish|publications?|venues?|conferences?|journals?|papers?)\b/i
 // A word that says the words before it name a certification: "Google Data Analytics Certificate".
 const CERT_WORD = /^(certification|certificate|credential)s?$/i
@@ -306,8 +308,13 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
     if (!words.every((w) => /^[A-Z][a-z]+$/.test(w.text))) continue
     const before = tokens[r.first - 1]?.key ?? ''
     const after = text.slice(tokens[r.last]!.end, tokens[r.last]!.end + 12)
+    // After "in", a place only when the words before say so ("offices in New York"); a duty's
+    // "in" is where the work is done: "Design edit checks in Medidata Rave".
+    // "in" and a common first word is a place as a rule too ("in New Jersey", "in San Diego").
+    const placeIn = before === 'in' && (PLACE_BEFORE.test(tokens[r.first - 2]?.key ?? '') || ctx.common(words[0]!.text))
     if (
-      /^(based|located|offices?|live|living|headquartered|relocate|remote|hybrid|onsite|travel|near|from|at|in|to|visit|visiting)$/.test(before) ||
+      placeIn ||
+      /^(based|located|offices?|live|living|headquartered|relocate|remote|hybrid|onsite|travel|near|from|at|to|visit|visiting)$/.test(before) ||
       /^(,\s*[A-Z]{2}\b| office| area| metro| HQ)/.test(after)
     )
       continue

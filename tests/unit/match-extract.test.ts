@@ -311,4 +311,10 @@ describe('practices and acronyms read from their shape on list items', () => {
     expect(found.has('ArcMap')).toBe(true)
     expect(found.has('Cityworks')).toBe(false)
   })
+
+  it('takes a product of two capitalised words after a duty\'s "in", not a place', async () => {
+    const found = await terms('Responsibilities:\n- Design eCRFs and edit checks in Medidata Rave\n- Open new stores in New Jersey\n- Support our offices in Kuala Lumpur\n')
+    expect(found.has('Medidata Rave')).toBe(true)
+    for (const name of ['New Jersey', 'Kuala Lumpur']) expect(found.has(name), name).toBe(false)
+  })
 })

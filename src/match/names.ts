@@ -434,7 +434,7 @@ function unswallowed(found: Found[]): Found[] {
 // Words that make an item a phrase about the job, not the name of a method: "strong communication
 // skills", or say a state the work keeps things in: "generated reference accurate".
 const NOT_METHOD = new Set(
-  'role roles position environment environments experience experienced skills skill knowledge understanding ability familiarity exposure background degree years year team teams people users customers stakeholders partners clients work working strong solid good great excellent deep proven plus etc more other others similar related tools tool things ones new our your their its this that these those the a an with to in for on at by from of is are be we you i it as about into across within without including such like today now currently soon later daily weekly monthly yearly accurate timely consistent current complete correct reliable robust scalable efficient effective'.split(
+  'role roles position environment environments experience experienced skills skill knowledge understanding ability familiarity exposure background degree years year team teams people users customers stakeholders partners clients work working strong solid good great excellent deep proven plus etc more other others similar related tools tool things ones new our your their its this that these those the a an with to in for on at by from of is are be we you i it as about into across within without including such like today now currently soon later daily weekly monthly yearly accurate timely consistent current complete correct reliable robust scalable efficient effective certification certifications certificate certificates credential credentials license licence'.split(
     ' ',
   ),
 )

@@ -46,7 +46,7 @@ const NOT_MODIFIER = new Set(
     'better relevant appropriate necessary required preferred professional excellent effective efficient successful hands-on end-to-end ' +
     'day-to-day cross-functional internal external ongoing basic advanced modern current future first last next senior junior lead ' +
     'leading own owning build building run running write writing drive driving support supporting manage managing perform performing ' +
-    'conduct conducting create creating define defining implement implementing maintain maintaining ensure ensuring provide providing ' +
+    'doing conduct conducting create creating define defining implement implementing maintain maintaining ensure ensuring provide providing ' +
     'deliver delivering help helping use using apply applying improve improving automate automating tune tuning triage monitor mentor ' +
     'mentoring establish execute plan prepare participate coordinate coordinating analyze analyse evaluate identify investigate map ' +
     'track document configure deploy integrate troubleshoot hunt test ship keep take make set do contribute champion scale partner ' +
@@ -70,7 +70,7 @@ const CAPITAL_WORD = /^[A-Z][a-z]+(-[a-z0-9]+)*$/
 // After the practice: a word that ends the phrase ("with", "and", a comma) or says the words before
 // it name a practice ("load testing tools", "incident response process").
 const AFTER_NAME = new Set(
-  'with and or for in using via on at to across of tools tool frameworks framework practices practice processes process principles techniques methods methodologies platforms platform pipelines systems workflows experience skills role roles team teams work projects expertise knowledge background best'.split(
+  'with and or for in using via on at to across of software tools tool frameworks framework practices practice processes process principles techniques methods methodologies platforms platform pipelines systems workflows experience skills role roles team teams work projects expertise knowledge background best'.split(
     ' ',
   ),
 )
@@ -102,8 +102,10 @@ export function headedPhrases(found: Found[], ctx: NameContext, named: (first: n
     let first = i
     for (let b = i - 1; b >= 0 && b >= i - MODIFIERS; b--) {
       const t = tokens[b]!
-      if (inName.has(b) || ctx.skipped(b) || !joinedTo(b, b + 1)) break
-      if (NOT_MODIFIER.has(t.key) || /ly$/.test(t.key) || /^\d/.test(t.text)) break
+      // "3D" is a dimension, not a name, even where a list holds it: "3D printing".
+      const dimension = b === i - 1 && /^\d[A-Z]$/.test(t.text)
+      if ((inName.has(b) && !dimension) || ctx.skipped(b) || !joinedTo(b, b + 1)) break
+      if (NOT_MODIFIER.has(t.key) || /ly$/.test(t.key) || (/^\d/.test(t.text) && !dimension)) break
       const initial = ctx.initial(b)
       // Or an acronym or "3D" no list holds, alone before the head: "3D printing", "ETL testing".
       const acronym = b === i - 1 && /^(\d[A-Z]|[A-Z]{2,5})$/.test(t.text)

@@ -317,4 +317,13 @@ describe('practices and acronyms read from their shape on list items', () => {
     expect(found.has('Medidata Rave')).toBe(true)
     for (const name of ['New Jersey', 'Kuala Lumpur']) expect(found.has(name), name).toBe(false)
   })
+
+  it('takes "3D printing" and a practice before "software", and never "certification" or "crews doing ..." alone', async () => {
+    const found = await terms(
+      'Requirements:\n- Build prototypes with 3D printing\n- Experience with a TMS or route optimization software\n- Wilderness first aid (WFA) certification\n- Configure forms for crews doing inspections\n',
+    )
+    for (const name of ['3D printing', 'route optimization']) expect(found.has(name), name).toBe(true)
+    for (const name of ['3D', 'optimization', 'certification']) expect(found.has(name), name).toBe(false)
+    expect([...found.keys()].some((n) => /doing/.test(n))).toBe(false)
+  })
 })

@@ -39,11 +39,12 @@ const BLANK = /^[ \t*_`]*$/
 // A name no list holds but that reads like one: an acronym (FEA, SOQL) or an inner capital
 // (MuleSoft, RSpec). Counted only with the evidence a common word needs, and never these, which
 // postings use for titles, degrees, places, money and time.
-// Also a word in small letters then capitals ("cGMP", "eCRFs", "dtSearch") and two acronyms a dash
-// joins ("LC-MS", "ICP-MS").
-const OPEN_NAME = /^(?:[A-Z][A-Z0-9&]{2,5}s?|[A-Z]+[a-z]+[A-Z][A-Za-z]*|[A-Z]{2}[a-z]{2,}|[a-z]{1,3}[A-Z][A-Za-z]{2,}|[A-Z]{2,4}-[A-Z]{2,4})$/
-// Such a word is as sure a name as an acronym: "Design eCRFs", "run dtSearch".
-const SMALL_THEN_CAPITAL = /^[a-z]{1,3}[A-Z][A-Za-z]{2,}$/
+// Also a word in small letters then capitals ("cGMP", "eCRFs", "dtSearch"), two acronyms a dash
+// joins ("LC-MS", "ICP-MS") and a name with a web address's ending ("Frame.io", "Chart.js").
+const OPEN_NAME =
+  /^(?:[A-Z][A-Z0-9&]{2,5}s?|[A-Z]+[a-z]+[A-Z][A-Za-z]*|[A-Z]{2}[a-z]{2,}|[a-z]{1,3}[A-Z][A-Za-z]{2,}|[A-Z]{2,4}-[A-Z]{2,4}|[A-Za-z][a-z]+\.(?:io|js|ai|app|dev|so))$/
+// Such a word is as sure a name as an acronym: "Design eCRFs", "run dtSearch", "Frame.io links".
+const SMALL_THEN_CAPITAL = /^(?:[a-z]{1,3}[A-Z][A-Za-z]{2,}|[A-Za-z][a-z]+\.(?:io|js|ai|app|dev|so))$/
 const DASHED_ACRONYMS = /^[A-Z]{2,4}-[A-Z]{2,4}$/
 // After a short acronym, a word that says it is a licence or an exam: "PE license", "SE exam".
 const LICENSE_AFTER = /^(license|licence|licensure|licensed|exam|certification|certificate|credential)s?$/

@@ -222,13 +222,23 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
     }
     return false
   }
+  const besideAfter = (r: { first: number; last: number }) => {
+    for (const f of byFirst.get(r.last + 2) ?? []) if (/^ or $|^, $/.test(text.slice(tokens[r.last]!.end, f.start))) return true
+    return false
+  }
   let pending = runs.filter((r) => !freshFirst.has(r.first))
   const spread = () => {
     for (let round = 0; round < 6 && pending.length; round++) {
       const now = new Set(
         pending.filter((r) => {
           if (freshFirst.has(r.first)) return false
-          if (ctx.initial(r.first) && ctx.common(tokens[r.first]!.text)) return false
+          // A list item's first word, when common, is its verb as a rule, unless a name is listed right after it: "Audition or Pro Tools".
+          if (
+            ctx.initial(r.first) &&
+            ctx.common(tokens[r.first]!.text) &&
+            !(r.first === r.last && !DUTY_VERBS.has(tokens[r.first]!.key) && ctx.onListItem(r.first) && besideAfter(r))
+          )
+            return false
           if (wordy(r) && !ctx.onListItem(r.first)) return false
           return beside(r)
         }),

@@ -326,4 +326,10 @@ describe('practices and acronyms read from their shape on list items', () => {
     for (const name of ['3D', 'optimization', 'certification']) expect(found.has(name), name).toBe(false)
     expect([...found.keys()].some((n) => /doing/.test(n))).toBe(false)
   })
+
+  it("takes a list item's common first word when a name is listed right after it, and a name with a web ending", async () => {
+    const found = await terms('Nice to have:\n- Audition or Pro Tools for audio post\n- Build or Terraform modules\n- Share cuts as Frame.io review links\n- Visit example.io\n')
+    for (const name of ['Audition', 'Pro Tools', 'Frame.io']) expect(found.has(name), name).toBe(true)
+    for (const name of ['Build', 'example.io']) expect(found.has(name), name).toBe(false)
+  })
 })

@@ -134,7 +134,7 @@ export function headedPhrases(found: Found[], ctx: NameContext, named: (first: n
 // Years of something are a practice's too: "3+ years of e-discovery or litigation support experience",
 // "5+ years in fleet management".
 const CUE =
-  /\b(?:\d+\+?\s*(?:(?:-|–|to)\s*\d+\+?\s*)?(?:years?|yrs)\s+(?:of|in)(?:\s+(?:professional|hands-on|relevant|direct|proven|progressive))?|experience (?:with|using)|knowledge of|familiar(?:ity)? with|proficien(?:cy|t) (?:in|with)|understanding of|exposure to|comfortable with|grasp of|expertise in|skilled in|fluen(?:cy|t) in)\s+/gi
+  /\b(?:\d+\+?\s*(?:(?:-|–|to)\s*\d+\+?\s*)?(?:years?|yrs)\s+(?:of|in)(?:\s+(?:professional|hands-on|relevant|direct|proven|progressive))?|experience (?:with|using)|using|knowledge of|familiar(?:ity)? with|proficien(?:cy|t) (?:in|with)|understanding of|exposure to|comfortable with|grasp of|expertise in|skilled in|fluen(?:cy|t) in)\s+/gi
 // Words that end the list (a preposition starts what the items are for or about: "CFD for lab exhaust").
 const LIST_END = new Set('for in on at to with from across using via such including like of by into as at within over under per experience background'.split(' '))
 // Words a reader drops from the end of a named practice: "reverse engineering basics".

@@ -332,4 +332,10 @@ describe('practices and acronyms read from their shape on list items', () => {
     for (const name of ['Audition', 'Pro Tools', 'Frame.io']) expect(found.has(name), name).toBe(true)
     for (const name of ['Build', 'example.io']) expect(found.has(name), name).toBe(false)
   })
+
+  it('takes the short lower-case things a duty is done "using"', async () => {
+    const found = await terms('Responsibilities:\n- Program PLCs using ladder logic and structured text\n- Ship features using our existing release process\n')
+    for (const name of ['ladder logic', 'structured text']) expect(found.has(name), name).toBe(true)
+    expect([...found.keys()].some((n) => /release process|existing/.test(n))).toBe(false)
+  })
 })

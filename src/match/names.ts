@@ -332,17 +332,21 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
   }
   // Two capitalised words no dictionary has, joined by "and" or "or" inside a list item's sentence,
   // name two things of a kind, as a rule products: "prove them out on Okuma and Haas machines".
-  const lone = (r: { first: number; last: number }) =>
+  // A common word too when a word for a kind of machine follows the pair: "(Waters and Agilent systems)".
+  const lone = (r: { first: number; last: number }, common = false) =>
     r.first === r.last &&
     !freshAt.has(r.first) &&
     ctx.onListItem(r.first) &&
     !ctx.initial(r.first) &&
     /^[A-Z][a-z]{3,}$/.test(tokens[r.first]!.text) &&
-    !ctx.common(tokens[r.first]!.text)
-  const loneAt = new Map(pending.filter(lone).map((r) => [r.first, r]))
-  for (const r of loneAt.values()) {
-    const other = loneAt.get(r.first + 2)
+    (common || !ctx.common(tokens[r.first]!.text))
+  const loneAt = new Map(pending.filter((r) => lone(r)).map((r) => [r.first, r]))
+  const anyAt = new Map(pending.filter((r) => lone(r, true)).map((r) => [r.first, r]))
+  const machines = (i: number) => /^(systems|instruments|machines|tools|platforms|software|servers|devices|scanners|cameras|controllers|analyzers)$/.test(tokens[i]?.key ?? '')
+  for (const r of anyAt.values()) {
+    const other = anyAt.get(r.first + 2)
     if (!other || !/^ (and|or) $/.test(text.slice(tokens[r.first]!.end, tokens[other.first]!.start))) continue
+    if (!(loneAt.has(r.first) && loneAt.has(other.first)) && !machines(other.first + 1)) continue
     const before = tokens[r.first - 1]?.key ?? ''
     if (/^(based|located|offices?|live|living|headquartered|relocate|remote|hybrid|onsite|travel|near|from|at|in|to|visit|visiting|between)$/.test(before)) continue
     addFresh(named(r.first, r.last))

@@ -35,7 +35,7 @@ export function postingTerms(posting: Posting, vocab: Vocabulary): PostingTerm[]
   const shape: TextShape = {
     isInitial: (token, previous) => {
       const line = lineAt(token.start)
-      if (!previous || !line || previous.end < line.start) return true
+      if (!previous || !line || (previous.end < line.start && !line.continues)) return true
       return /[.!?:;•]\s*$/.test(text.slice(previous.end, token.start))
     },
     lineOf: (offset) => lineAt(offset),

@@ -11,6 +11,8 @@ export interface PostingLine {
   end: number
   heading: boolean
   bullet: boolean
+  /** An indented line right under a list item, the item's text wrapped: it goes on the item's sentence. */
+  continues?: boolean
   /** Benefits, equal-opportunity text, company blurbs: never searched for terms. */
   boilerplate: boolean
   importance: Importance
@@ -144,7 +146,10 @@ function classifyLines(text: string, htmlHeadings: Set<number>): PostingLine[] {
     offset += raw.length + 1
     const content = raw.trim()
     if (!content) continue
-    const bullet = BULLET.test(raw)
+    // A list item wrapped onto an indented next line (Markdown, plain text) is still that item.
+    const previous = lines[lines.length - 1]
+    const continues = !BULLET.test(raw) && /^\s/.test(raw) && previous !== undefined && previous.bullet && previous.end + 1 === start
+    const bullet = BULLET.test(raw) || continues
     const fromHtml = [...htmlHeadings].some((h) => h >= start && h < start + raw.length && raw.slice(0, h - start).trim() === '')
     const short = content.length <= 70 && !/[.!?]$/.test(content)
     const keyword = PREFERRED.test(content) || REQUIRED.test(content) || DUTIES.test(content) || BOILER_HEAD.test(content)
@@ -168,6 +173,10 @@ function classifyLines(text: string, htmlHeadings: Set<number>): PostingLine[] {
     if (!heading && PREFERRED.test(content)) importance = 'preferred'
     else if (!heading && /\b(required|must|mandatory|essential)\b/i.test(content)) importance = 'required'
     const boilerplate = section === 'boilerplate' || BOILER_LINE.test(content)
+    if (continues) {
+      lines.push({ start, end: start + raw.length, heading: false, bullet, continues, boilerplate: previous.boilerplate, importance: previous.importance })
+      continue
+    }
     lines.push({ start, end: start + raw.length, heading, bullet, boilerplate, importance })
   }
   return lines

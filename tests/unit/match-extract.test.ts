@@ -338,4 +338,13 @@ describe('practices and acronyms read from their shape on list items', () => {
     for (const name of ['ladder logic', 'structured text']) expect(found.has(name), name).toBe(true)
     expect([...found.keys()].some((n) => /release process|existing/.test(n))).toBe(false)
   })
+
+  it('reads a list item wrapped onto an indented line as the item, and two makers before "systems"', async () => {
+    const found = await terms(
+      '## Requirements\n\n- Perform assay and dissolution testing using HPLC and UPLC\n  (Waters and Agilent systems) and process data in Empower 3\n- Visit the Chicago and Denver offices\n',
+      'md',
+    )
+    for (const name of ['Waters', 'Agilent', 'Empower']) expect(found.get(name), name).toBe('required')
+    for (const name of ['Chicago', 'Denver']) expect(found.has(name), name).toBe(false)
+  })
 })

@@ -134,7 +134,7 @@ export function headedPhrases(found: Found[], ctx: NameContext, named: (first: n
 // Years of something are a practice's too: "3+ years of e-discovery or litigation support experience",
 // "5+ years in fleet management".
 const CUE =
-  /\b(?:\d+\+?\s*(?:(?:-|–|to)\s*\d+\+?\s*)?(?:years?|yrs)\s+(?:of|in)(?:\s+(?:professional|hands-on|relevant|direct|proven|progressive))?|experience (?:with|using)|using|knowledge of|familiar(?:ity)? with|proficien(?:cy|t) (?:in|with)|understanding of|exposure to|comfortable with|grasp of|expertise in|skilled in|fluen(?:cy|t) in)\s+/gi
+  /\b(?:\d+\+?\s*(?:(?:-|–|to)\s*\d+\+?\s*)?(?:years?|yrs)\s+(?:of|in)(?:\s+(?:professional|hands-on|relevant|direct|proven|progressive))?|experience (?:with|using)|using|knowledge of|familiar(?:ity)? with|proficien(?:cy|t) (?:in|with)|understanding of|exposure to|comfortable with|grasp of|expertise in|skilled in|fluen(?:cy|t) in|such as|including)\s+/gi
 // Words that end the list (a preposition starts what the items are for or about: "CFD for lab exhaust").
 const LIST_END = new Set('for in on at to with from across using via such including like of by into as at within over under per experience background'.split(' '))
 // Words a reader drops from the end of a named practice: "reverse engineering basics".
@@ -165,7 +165,10 @@ export function cuedPhrases(
       const t = tokens[i]!
       const prev = items[items.length - 1]!
       const gap = prev.length || items.length > 1 ? text.slice(tokens[i - 1]!.end, t.start) : ''
-      if (/[\n(:;)[\]]/.test(gap) || /[.!?]\s/.test(gap) || LIST_END.has(t.key)) break
+      // "of" or "per" between two nouns joins them into one name: "hours of service", "cost per mile".
+      const joins =
+        (t.key === 'of' || t.key === 'per') && prev.length === 1 && !/,/.test(gap) && /^[a-z]+$/.test(tokens[i + 1]?.text ?? '') && !/^(and|or)$/.test(tokens[i + 1]!.key)
+      if (/[\n(:;)[\]]/.test(gap) || /[.!?]\s/.test(gap) || (LIST_END.has(t.key) && !joins)) break
       if (t.key === 'and' || t.key === 'or') {
         if (prev.length) items.push([])
         continue
@@ -174,19 +177,22 @@ export function cuedPhrases(
       else prev.push(i)
     }
     const list = items.filter((item) => item.length > 0)
-    const years = /^\d/.test(m[0])
+    // After years, "such as" or "including", one word is a field or a chore as often as a practice.
+    const years = /^\d|^(such|including)/i.test(m[0])
     for (const item of list) {
       while (item.length > 1 && TRAILING.has(tokens[item[item.length - 1]!]!.key)) item.pop()
       if (item.length > 3 || item.some((k) => inName.has(k))) continue
-      // After years, one word is a field as often as not ("3+ years in analytics or BI"), and so is a business function, "operations" ("5+ years in marketing operations").
+      // ("3+ years in analytics or BI", "including gowning"), and so is a business function,
+      // "operations" ("5+ years in marketing operations").
       if (years && (item.length < 2 || tokens[item[item.length - 1]!]!.key === 'operations')) continue
       const words = item.map((k) => tokens[k]!)
-      if (!words.every((w) => /^[a-z][a-z-]*$/.test(w.text) && !notMethod.has(w.key) && !/ly$/.test(w.key))) continue
+      const joined = words.length === 3 && /^(of|per)$/.test(words[1]!.key)
+      if (!words.every((w, k) => (joined && k === 1) || (/^[a-z][a-z-]*$/.test(w.text) && !notMethod.has(w.key) && !/ly$/.test(w.key)))) continue
       if (DUTY_VERBS.has(words[0]!.key) || NOT_MODIFIER.has(words[0]!.key)) continue
       // One common word is a field as often as a practice ("payments", "security"); a generic
       // kind of thing names none ("storage systems", "data privacy requirements").
       if (words.length === 1 && ctx.common(words[0]!.text)) continue
-      if (/^(systems?|requirements?|solutions?|products?|services?)$/.test(words[words.length - 1]!.key)) continue
+      if (!joined && /^(systems?|requirements?|solutions?|products?|services?)$/.test(words[words.length - 1]!.key)) continue
       for (const k of item) inName.add(k)
       out.push(named(item[0]!, item[item.length - 1]!))
     }

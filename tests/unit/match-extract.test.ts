@@ -347,4 +347,13 @@ describe('practices and acronyms read from their shape on list items', () => {
     for (const name of ['Waters', 'Agilent', 'Empower']) expect(found.get(name), name).toBe('required')
     for (const name of ['Chicago', 'Denver']) expect(found.has(name), name).toBe(false)
   })
+
+  it('takes the items after "such as" or "including" of two words or more, "of" and "per" joining two nouns', async () => {
+    const found = await terms(
+      'Responsibilities:\n- Keep the fleet compliant, including hours of service, driver qualification files and annual inspections\n- Track KPIs such as cost per mile and on-time delivery\n- Wear PPE, including gowning for cleanrooms\n',
+    )
+    for (const name of ['hours of service', 'driver qualification files', 'cost per mile']) expect(found.has(name), name).toBe(true)
+    expect(found.has('gowning')).toBe(false)
+  })
 })
+

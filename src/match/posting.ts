@@ -148,7 +148,7 @@ function classifyLines(text: string, htmlHeadings: Set<number>): PostingLine[] {
     if (!content) continue
     // A list item wrapped onto an indented next line (Markdown, plain text) is still that item.
     const previous = lines[lines.length - 1]
-    const continues = !BULLET.test(raw) && /^\s/.test(raw) && previous !== undefined && previous.bullet && previous.end + 1 === start
+    const continues = !BULLET.test(raw) && /^\s/.test(raw) && previous?.bullet === true && previous.end + 1 === start
     const bullet = BULLET.test(raw) || continues
     const fromHtml = [...htmlHeadings].some((h) => h >= start && h < start + raw.length && raw.slice(0, h - start).trim() === '')
     const short = content.length <= 70 && !/[.!?]$/.test(content)

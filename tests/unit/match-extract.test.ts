@@ -356,4 +356,3 @@ describe('practices and acronyms read from their shape on list items', () => {
     expect(found.has('gowning')).toBe(false)
   })
 })
-

@@ -187,6 +187,27 @@ variants:
     expect(after.variants[0]!.coverage).toBe(100)
   })
 
+  it('finds a term the posting spells out before its acronym where the resume writes only the acronym', async () => {
+    const own = tempDir()
+    writeFileSync(
+      join(own, 'resume.yaml'),
+      `basics:
+  name: Ada Example
+work:
+  - name: Example Bank
+    position: Analyst
+    startDate: 2020-01
+    highlights:
+      - Triaged alerts for a 24/7 SOC
+`,
+    )
+    writeFileSync(join(own, 'posting.txt'), 'Requirements:\n- 2+ years in a Security Operations Center (SOC)\n')
+    const r = await match(['posting.txt'], own)
+    const soc = r.terms.find((t) => t.name === 'Security Operations Center')!
+    expect(soc.resume.map((p) => p.text)).toEqual(['SOC'])
+    expect(r.variants[0]!.coverage).toBe(100)
+  })
+
   it('prints a table on a terminal: coverage per variant, then terms by status', async () => {
     const r = await runCli(['match', 'posting.txt', '--all-variants'], { cwd: dir })
     expect(r.code).toBe(0)

@@ -39,19 +39,34 @@ const BLANK = /^[ \t*_`]*$/
 // A name no list holds but that reads like one: an acronym (FEA, SOQL) or an inner capital
 // (MuleSoft, RSpec). Counted only with the evidence a common word needs, and never these, which
 // postings use for titles, degrees, places, money and time.
-const OPEN_NAME = /^(?:[A-Z][A-Z0-9&]{2,5}s?|[A-Z]+[a-z]+[A-Z][A-Za-z]*|[A-Z]{2}[a-z]{2,})$/
+// Also a word in small letters then capitals ("cGMP", "eCRFs", "dtSearch"), two acronyms a dash
+// joins ("LC-MS", "ICP-MS") and a name with a web address's ending ("Frame.io", "Chart.js").
+const OPEN_NAME =
+  /^(?:[A-Z][A-Z0-9&]{2,5}s?|[A-Z]+[a-z]+[A-Z][A-Za-z]*|[A-Z]{2}[a-z]{2,}|[a-z]{1,3}[A-Z][A-Za-z]{2,}|[A-Z]{2,4}-[A-Z]{2,4}|[A-Za-z][a-z]+\.(?:io|js|ai|app|dev|so))$/
+// Such a word is as sure a name as an acronym: "Design eCRFs", "run dtSearch", "Frame.io links".
+const SMALL_THEN_CAPITAL = /^(?:[a-z]{1,3}[A-Z][A-Za-z]{2,}|[A-Za-z][a-z]+\.(?:io|js|ai|app|dev|so))$/
+const DASHED_ACRONYMS = /^[A-Z]{2,4}-[A-Z]{2,4}$/
+// After a short acronym, a word that says it is a licence or an exam: "PE license", "SE exam".
+const LICENSE_AFTER = /^(license|licence|licensure|licensed|exam|certification|certificate|credential)s?$/
 // Acronyms every software posting uses for a kind of thing, not a thing: "APIs", "SDK".
 const GENERIC = new Set(['API', 'SDK', 'UI', 'KPI', 'SLA'])
 const VENUE_LINE = /\b(publish|publications?|venues?|conferences?|journals?|papers?)\b/i
 // An acronym: letters in capitals, perhaps in the plural ("CTEs", "ADCs").
 const ACRONYM = /^[A-Z][A-Z0-9&]{2,5}s?$/
 const NOT_NAMES = new Set(
-  'CEO CTO CFO COO CIO CMO CPO CRO CISO VP SVP EVP HR USA NYC EEO EOE PTO LLC INC LTD GMBH ASAP FAQ DEI ESG OKR OKRS MBA PHD PHDS MSC BSC MSE BSE MENG BENG EST PST CST MST EDT PDT CET CEST GMT UTC BST AMER EMEA APAC LATAM ANZ DACH USD EUR GBP CAD AUD INR OTE FTE DOE YOE WFH RTO IPO SMB SME SMBS B2B B2C D2C DTC NGO NHS TBD ETA RSVP AND THE FOR YOU OUR NEW WHO WHAT NOT ALL ANY CAN ARE HOW WHY'.split(
+  'CEO CTO CFO COO CIO CMO CPO CRO CISO VP SVP EVP HR USA NYC EEO EOE PTO LLC INC LTD GMBH ASAP FAQ DEI ESG OKR OKRS MBA PHD PHDS MSC BSC MSE BSE MENG BENG EST PST CST US UK EU MST EDT PDT CET CEST GMT UTC BST AMER EMEA APAC LATAM ANZ DACH USD EUR GBP CAD AUD INR OTE FTE DOE YOE WFH RTO IPO SMB SME SMBS B2B B2C D2C DTC NGO NHS TBD ETA RSVP AND THE FOR YOU OUR NEW WHO WHAT NOT ALL ANY CAN ARE HOW WHY'.split(
     ' ',
   ),
 )
+// Degrees by their letters: "BSEE", "MSCS", "BSN".
+const DEGREE = /^[BM]S[A-Z]{1,2}$/
 const isOpenName = (word: string): boolean =>
-  OPEN_NAME.test(word) && !NOT_NAMES.has(word.toUpperCase()) && !GENERIC.has(word.replace(/s$/, '')) && !/^Ma?c[A-Z]/.test(word) && /[A-Z].*[A-Za-z]/.test(word)
+  OPEN_NAME.test(word) &&
+  !DEGREE.test(word) &&
+  !word.split('-').some((w) => NOT_NAMES.has(w.toUpperCase())) &&
+  !GENERIC.has(word.replace(/s$/, '')) &&
+  !/^Ma?c[A-Z]/.test(word) &&
+  /[A-Z].*[A-Za-z]/.test(word)
 
 /** Where the sentences and list items of a text start, and which ranges are headings. */
 export interface TextShape {
@@ -115,15 +130,17 @@ export function findMentions(
   const open = new Map<string, Form>()
   const openTerms = new Set<Term>()
   const shape = options.shape ?? plainShape(text)
-  const tokens = tokenize(text, (key) => vocab.joined.has(key))
+  const tokens = tokenize(text, (key, word) => vocab.joined.has(key) || (Boolean(options.openNames) && DASHED_ACRONYMS.test(word)))
   const candidates: Candidate[] = []
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i]!
     if (options.skip?.(first.start)) continue
     let found = longestAt(vocab, text, tokens, i)
-    if (!found && options.openNames && isOpenName(first.text)) {
-      // "CTEs" is the term CTE.
-      const name = /^[A-Z0-9&]+s$/.test(first.text) ? first.text.slice(0, -1) : first.text
+    const licensed =
+      /^[A-Z]{2}$/.test(first.text) && LICENSE_AFTER.test(tokens[i + 1]?.key ?? '') && text.slice(first.end, tokens[i + 1]!.start) === ' ' && !NOT_NAMES.has(first.text)
+    if (!found && options.openNames && (isOpenName(first.text) || licensed)) {
+      // "CTEs" is the term CTE, "eCRFs" eCRF.
+      const name = /^[a-z]{0,3}[A-Z0-9&]+s$/.test(first.text) ? first.text.slice(0, -1) : first.text
       const term = open.get(name)?.term ?? { name, kind: 'technology' as const }
       openTerms.add(term)
       const form = open.get(first.text) ?? { text: first.text, keys: [first.key], tier: 2 as const, term }
@@ -180,12 +197,25 @@ export function findMentions(
     // "checks (SPF, DKIM, DMARC)"): requirement and duty bullets name things; prose and headings
     // (company names, places, "ABOUT US") are left to the other evidence. Not a common word in
     // capitals ("SOAR" is one only beside a name).
-    if (c.form.tier === 2 && open.get(c.form.text) === c.form && ACRONYM.test(c.text) && options.listItem?.(c.start) && !c.initial && !GENERIC.has(c.text.replace(/s$/, ''))) {
+    // A short acronym before "license" or "exam" is the licence's name: "PE license", "SE exam".
+    if (c.form.tier === 2 && open.get(c.form.text) === c.form && /^[A-Z]{2}$/.test(c.text) && options.listItem?.(c.start)) return LICENSE_AFTER.test(tokens[c.last + 1]?.key ?? '')
+    const acronymLike = ACRONYM.test(c.text) || SMALL_THEN_CAPITAL.test(c.text) || DASHED_ACRONYMS.test(c.text)
+    const itemStart = c.initial && !shape.lineOf(c.start)?.heading && ACRONYM.test(c.text)
+    if (
+      c.form.tier === 2 &&
+      open.get(c.form.text) === c.form &&
+      acronymLike &&
+      options.listItem?.(c.start) &&
+      (!c.initial || itemStart) &&
+      !GENERIC.has(c.text.replace(/s$/, ''))
+    ) {
       // Half of a dashed word ("RNA-seq", "ABET-accredited") is not a name by itself.
       if (text[c.start - 1] === '-' || text[c.end] === '-') return false
       // Venues of papers are acronyms too: "Publish at top venues (ACL, EMNLP)".
       return !venueLine(c.start)
     }
+    // A word with a capital inside, in a paragraph of the role too: "move from ArcMap to ArcGIS Pro".
+    if (c.form.tier === 2 && open.get(c.form.text) === c.form && !c.initial && /^(?:[A-Z]+[a-z]+[A-Z]|[a-z]{1,3}[A-Z])[A-Za-z]*$/.test(c.text) && !venueLine(c.start)) return true
     const next = tokens[c.last + 1]
     // In lower case only: "Keystone Software", "Atlas Systems" are company names.
     if (next && CUE_AFTER.has(next.key) && /^([a-z]|[A-Z]{2,}s?$)/.test(next.text) && BLANK.test(text.slice(c.end, next.start))) return true

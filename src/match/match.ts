@@ -97,7 +97,8 @@ export async function matchPosting(options: { posting: string; resume: string; t
   const vocab = loadVocabulary(user)
   const asked = postingTerms(posting, vocab)
   // Names the posting made known that no list holds (an acronym, MuleSoft) are looked for too.
-  const unknown = asked.filter((a) => !vocab.termNamed(a.term.name)).map((a) => a.term.name)
+  // A name spelled out before its acronym is looked for under both ("Security Operations Center", "SOC").
+  const unknown = asked.filter((a) => !vocab.termNamed(a.term.name)).map((a) => (a.term.aliases?.length ? { name: a.term.name, aliases: a.term.aliases } : a.term.name))
   const resumeVocab = unknown.length ? loadVocabulary({ ...user, terms: [...(user.terms ?? []), ...unknown] }) : vocab
   const wanted = new Set(asked.map((a) => a.term.name))
   const places = placesInResume(p.resume, p.source, resumeVocab, wanted)

@@ -35,6 +35,9 @@ const NOT_IN_NAME = new Set(
     ' ',
   ),
 )
+const PLACE_BEFORE =
+  /^(based|located|offices?|office|live|living|headquartered|relocate|remote|hybrid|onsite|travel|work|working|sites?|stores?|locations?|plants?|campus|teams?|clients?|customers?|anywhere|us|eu)$/
+const VENUES = /\b(publish|publications?|venues?|conferences?|journals?|papers?)\b/i
 // A word that says the words before it name a certification: "Google Data Analytics Certificate".
 const CERT_WORD = /^(certification|certificate|credential)s?$/i
 const CAPITALISED = /^(?:[A-Z][A-Za-z0-9+#.&'-]*|\d{3,}|\d+[A-Z][A-Za-z]*)$/
@@ -90,7 +93,11 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
       if (j > i && !spaced(j - 1, j)) break
       // Another known name ends the run: "Oracle ERP", "GraphQL APIs" are two things. But a
       // product a maker names by a common word is the maker's: "CrowdStrike Falcon", "Medidata Rave".
-      const hard = (covered.has(j) ? !ctx.soft(covered.get(j)!.term) : ctx.known(j)) && !(/^[A-Z][a-z]+$/.test(tokens[j]!.text) && ctx.common(tokens[j]!.text))
+      // Nor is "3D" after a name's word another name: "AutoCAD Civil 3D", "Cinema 4D".
+      const hard =
+        (covered.has(j) ? !ctx.soft(covered.get(j)!.term) : ctx.known(j)) &&
+        !(/^[A-Z][a-z]+$/.test(tokens[j]!.text) && ctx.common(tokens[j]!.text)) &&
+        !(j > i && /^\d[A-Z]$/.test(tokens[j]!.text))
       if (!(nameWord(j, cert) || (j > i && numbered(j))) || (!through && !cert && hard)) break
       if (versionAt(j, j > i)) break
       if (tokens[j]!.key === 'certified') cert = true
@@ -129,6 +136,16 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
         if (!job) last = Math.max(last, run)
       }
     }
+    // A code's title number before its acronym belongs to the name when a part follows: "21 CFR
+    // Part 11"; a range of parts after it is no part of the name: "49 CFR Parts 382 to 396".
+    const title = tokens[first - 1]
+    if (first === f.first && title && /^\d{1,2}$/.test(title.text) && /^[A-Z]{2,5}$/.test(tokens[first]!.text) && text.slice(title.end, tokens[first]!.start) === ' ') {
+      const part = tokens[first + 1]
+      if (part && /^(part|parts|section|title)$/.test(part.key) && spaced(first, first + 1)) {
+        first--
+        if (part.key === 'parts') last = f.first
+      }
+    }
     // A standard read from its acronym alone keeps its number: "NFPA 79", "ASHRAE 90.1" (not a
     // version, "USB 3.0", nor "3+" or "5%").
     const num = tokens[last + 1]
@@ -145,9 +162,11 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
   for (const f of out) if (!ctx.soft(f.term)) for (let i = f.first; i <= f.last; i++) taken.add(i)
   const fresh: Found[] = []
   const runs: { first: number; last: number }[] = []
+  // A list item's first word is its duty's verb, capitalised or not: "Configure Field Maps" is Field Maps.
+  const verbFirst = (i: number) => DUTY_VERBS.has(tokens[i]!.key) && ctx.initial(i)
   for (let i = 0; i < tokens.length; i++) {
-    if (taken.has(i) || !nameWord(i, false)) continue
-    if (i > 0 && spaced(i - 1, i) && nameWord(i - 1, false) && !taken.has(i - 1)) continue
+    if (taken.has(i) || !nameWord(i, false) || verbFirst(i)) continue
+    if (i > 0 && spaced(i - 1, i) && nameWord(i - 1, false) && !taken.has(i - 1) && !verbFirst(i - 1)) continue
     let last = i
     while (
       last + 1 < tokens.length &&
@@ -203,23 +222,37 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
     }
     return false
   }
-  let pending = runs.filter((r) => !freshFirst.has(r.first))
-  for (let round = 0; round < 6 && pending.length; round++) {
-    const now = new Set(
-      pending.filter((r) => {
-        if (ctx.initial(r.first) && ctx.common(tokens[r.first]!.text)) return false
-        if (wordy(r) && !ctx.onListItem(r.first)) return false
-        return beside(r)
-      }),
-    )
-    if (!now.size) break
-    for (const r of now) {
-      const f = named(r.first, r.last)
-      addFresh(f)
-      know(f)
-    }
-    pending = pending.filter((r) => !now.has(r))
+  const besideAfter = (r: { first: number; last: number }) => {
+    for (const f of byFirst.get(r.last + 2) ?? []) if (/^ or $|^, $/.test(text.slice(tokens[r.last]!.end, f.start))) return true
+    return false
   }
+  let pending = runs.filter((r) => !freshFirst.has(r.first))
+  const spread = () => {
+    for (let round = 0; round < 6 && pending.length; round++) {
+      const now = new Set(
+        pending.filter((r) => {
+          if (freshFirst.has(r.first)) return false
+          // A list item's first word, when common, is its verb as a rule, unless a name is listed right after it: "Audition or Pro Tools".
+          if (
+            ctx.initial(r.first) &&
+            ctx.common(tokens[r.first]!.text) &&
+            !(r.first === r.last && !DUTY_VERBS.has(tokens[r.first]!.key) && ctx.onListItem(r.first) && besideAfter(r))
+          )
+            return false
+          if (wordy(r) && !ctx.onListItem(r.first)) return false
+          return beside(r)
+        }),
+      )
+      if (!now.size) break
+      for (const r of now) {
+        const f = named(r.first, r.last)
+        addFresh(f)
+        know(f)
+      }
+      pending = pending.filter((r) => !now.has(r))
+    }
+  }
+  spread()
   // In brackets on a requirement line, every item a name: "(Seurat, Scanpy)", "(Volatility)".
   const pendingAt = new Map(pending.map((r) => [r.first, r]))
   // The first token at or after an offset.
@@ -246,20 +279,35 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
     if (!/^[\s,/;]*((and|or)[\s,]*)*$/.test(rest)) continue
     for (const r of inside) addFresh(named(r.first, r.last))
   }
+  // Venues of papers are named so too: "Publish at venues such as ICRA". The line is looked at a
+  // few hundred characters around the word, so a posting on one long line costs no more.
+  const aboutPapers = (i: number) => {
+    const at = tokens[i]!.start
+    const before = text.slice(Math.max(0, at - 200), at)
+    const after = text.slice(at, at + 200)
+    return VENUES.test(`${before.slice(before.lastIndexOf('\n') + 1)}${after.split('\n', 1)[0]}`)
+  }
   // A capitalised word no list holds and no dictionary has, on a requirement line, after "in",
   // "with", "using" or "via": "coordinated in Navisworks", "chaos experiments with Gremlin".
   for (const r of pending) {
     const prev = tokens[r.first - 1]
     if (r.first !== r.last || freshFirst.has(r.first) || !prev || !ctx.onListItem(r.first) || ctx.initial(r.first)) continue
-    if (ctx.common(tokens[r.first]!.text) || !/^(in|with|using|via)$/.test(prev.key) || text.slice(prev.end, tokens[r.first]!.start) !== ' ') continue
+    // Or after "such as", "e.g.", "including": "statistical tools such as Minitab".
+    const example = /^(as|e\.g|including|incl)$/.test(prev.key) && (prev.key !== 'as' || tokens[r.first - 2]?.key === 'such') && !aboutPapers(r.first)
+    if (ctx.common(tokens[r.first]!.text) || !(/^(in|with|using|via)$/.test(prev.key) || example) || !/^[ .]?[ ]$/.test(text.slice(prev.end, tokens[r.first]!.start))) continue
     if (/^[A-Z][a-z]+$/.test(tokens[r.first]!.text) && tokens[r.first]!.text.length < 5) continue
     // Places read the same way ("based in Denver", "our offices in Leeds"): no gazetteer, so the words around tell.
     const before = tokens[r.first - 2]?.key ?? ''
     const after = text.slice(tokens[r.first]!.end, tokens[r.first]!.end + 12)
     if (/^(based|located|offices?|live|living|headquartered|relocate|remote|hybrid|onsite|travel)$/.test(before) || /^(,\s*[A-Z]{2}\b| office| area| metro| HQ)/.test(after))
       continue
-    addFresh(named(r.first, r.last))
+    const f = named(r.first, r.last)
+    addFresh(f)
+    know(f)
   }
+  // The names just found spread along their lists too: "such as Samsara, Motive or Geotab".
+  pending = pending.filter((r) => !freshFirst.has(r.first))
+  spread()
   // Two or three capitalised words inside a list item's sentence, not at its start: a proper name,
   // and on a requirement or duty line a product's as a rule ("retire old Workflow Rules", "Maintain
   // Sales Cloud"). Places are told by the words around them, as above; jobs and teams end no run.
@@ -270,8 +318,13 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
     if (!words.every((w) => /^[A-Z][a-z]+$/.test(w.text))) continue
     const before = tokens[r.first - 1]?.key ?? ''
     const after = text.slice(tokens[r.last]!.end, tokens[r.last]!.end + 12)
+    // After "in", a place only when the words before say so ("offices in New York"); a duty's
+    // "in" is where the work is done: "Design edit checks in Medidata Rave".
+    // "in" and a common first word is a place as a rule too ("in New Jersey", "in San Diego").
+    const placeIn = before === 'in' && (PLACE_BEFORE.test(tokens[r.first - 2]?.key ?? '') || ctx.common(words[0]!.text))
     if (
-      /^(based|located|offices?|live|living|headquartered|relocate|remote|hybrid|onsite|travel|near|from|at|in|to|visit|visiting)$/.test(before) ||
+      placeIn ||
+      /^(based|located|offices?|live|living|headquartered|relocate|remote|hybrid|onsite|travel|near|from|at|to|visit|visiting)$/.test(before) ||
       /^(,\s*[A-Z]{2}\b| office| area| metro| HQ)/.test(after)
     )
       continue
@@ -279,17 +332,21 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
   }
   // Two capitalised words no dictionary has, joined by "and" or "or" inside a list item's sentence,
   // name two things of a kind, as a rule products: "prove them out on Okuma and Haas machines".
-  const lone = (r: { first: number; last: number }) =>
+  // A common word too when a word for a kind of machine follows the pair: "(Waters and Agilent systems)".
+  const lone = (r: { first: number; last: number }, common = false) =>
     r.first === r.last &&
     !freshAt.has(r.first) &&
     ctx.onListItem(r.first) &&
     !ctx.initial(r.first) &&
     /^[A-Z][a-z]{3,}$/.test(tokens[r.first]!.text) &&
-    !ctx.common(tokens[r.first]!.text)
-  const loneAt = new Map(pending.filter(lone).map((r) => [r.first, r]))
-  for (const r of loneAt.values()) {
-    const other = loneAt.get(r.first + 2)
+    (common || !ctx.common(tokens[r.first]!.text))
+  const loneAt = new Map(pending.filter((r) => lone(r)).map((r) => [r.first, r]))
+  const anyAt = new Map(pending.filter((r) => lone(r, true)).map((r) => [r.first, r]))
+  const machines = (i: number) => /^(systems|instruments|machines|tools|platforms|software|servers|devices|scanners|cameras|controllers|analyzers)$/.test(tokens[i]?.key ?? '')
+  for (const r of anyAt.values()) {
+    const other = anyAt.get(r.first + 2)
     if (!other || !/^ (and|or) $/.test(text.slice(tokens[r.first]!.end, tokens[other.first]!.start))) continue
+    if (!(loneAt.has(r.first) && loneAt.has(other.first)) && !machines(other.first + 1)) continue
     const before = tokens[r.first - 1]?.key ?? ''
     if (/^(based|located|offices?|live|living|headquartered|relocate|remote|hybrid|onsite|travel|near|from|at|in|to|visit|visiting|between)$/.test(before)) continue
     addFresh(named(r.first, r.last))
@@ -334,7 +391,9 @@ function slashPairs(found: Found[], ctx: NameContext, named: (first: number, las
     if ((fa && fa.first !== fa.last) || (fb && fb.first !== fb.last) || (!fa && !fb)) continue
     const capitalWords = /^[A-Z]+$/.test(a.text) && /^[A-Z]+$/.test(b.text) && (ctx.common(a.text) || ctx.common(b.text))
     const mixedThenShort = /[a-z]/.test(a.text) && /^[A-Z]{2}$/.test(b.text)
-    if (!capitalWords && !mixedThenShort) continue
+    // Two short acronyms that differ in their last letter are one pair of practices: "QA/QC".
+    const pair = /^[A-Z]{2}$/.test(a.text) && /^[A-Z]{2}$/.test(b.text) && a.text[0] === b.text[0]
+    if (!capitalWords && !mixedThenShort && !pair) continue
     if (fa) drop.add(fa)
     if (fb) drop.add(fb)
     add.push(named(i, i + 1))
@@ -389,7 +448,7 @@ function unswallowed(found: Found[]): Found[] {
 // Words that make an item a phrase about the job, not the name of a method: "strong communication
 // skills", or say a state the work keeps things in: "generated reference accurate".
 const NOT_METHOD = new Set(
-  'role roles position environment environments experience experienced skills skill knowledge understanding ability familiarity exposure background degree years year team teams people users customers stakeholders partners clients work working strong solid good great excellent deep proven plus etc more other others similar related tools tool things ones new our your their its this that these those the a an with to in for on at by from of is are be we you i it as about into across within without including such like today now currently soon later daily weekly monthly yearly accurate timely consistent current complete correct reliable robust scalable efficient effective'.split(
+  'role roles position environment environments experience experienced skills skill knowledge understanding ability familiarity exposure background degree years year team teams people users customers stakeholders partners clients work working strong solid good great excellent deep proven plus etc more other others similar related tools tool things ones new our your their its this that these those the a an with to in for on at by from of is are be we you i it as about into across within without including such like today now currently soon later daily weekly monthly yearly accurate timely consistent current complete correct reliable robust scalable efficient effective certification certifications certificate certificates credential credentials license licence'.split(
     ' ',
   ),
 )
@@ -451,6 +510,8 @@ function listedPhrases(found: Found[], ctx: NameContext, named: (first: number, 
       if (n === 0 || taken.has(item) || item.length === 0 || item.length > 3 || item.some((i) => foundAt.has(i))) continue
       if (!named_(items[n - 1] ?? []) && !named_(items[n + 1] ?? [])) continue
       // Both ends of the item are the list's own: a comma or "and" before and after, or the line's end.
+      // A word for a kind of product ends it but names nothing: "telematics platform" is telematics.
+      while (item.length > 1 && KIND_WORDS.has(tokens[item[item.length - 1]!]!.key)) item.pop()
       const words = item.map((i) => tokens[i]!)
       if (!words.every((w) => /^[a-z][a-z-]*$/.test(w.text) && !NOT_METHOD.has(w.key) && !/ly$/.test(w.key))) continue
       // A task, not a name: "monitor freshness", "fix memory leaks".
@@ -462,6 +523,8 @@ function listedPhrases(found: Found[], ctx: NameContext, named: (first: number, 
   }
   return out
 }
+
+const KIND_WORDS = new Set('platform platforms software suite'.split(' '))
 
 const SMALL = new Set('of the and for as to in on a an with'.split(' '))
 
@@ -512,6 +575,9 @@ function spelledOut(found: Found[], ctx: NameContext, named: (first: number, las
     const long = same ?? named(first, i - 1)
     for (const f of near) if (f !== same && f.end > start) drop.add(f)
     if (!same) add.push(long)
+    // The acronym is the term's other name: a reader, and a resume, may use either.
+    const alias = acronym.replace(/s$/, '')
+    if (!long.term.aliases?.includes(alias)) long.term.aliases = [...(long.term.aliases ?? []), alias]
     byAcronym.set(acronym, long.term)
   }
   if (!byAcronym.size) return found

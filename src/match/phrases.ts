@@ -46,7 +46,7 @@ const NOT_MODIFIER = new Set(
     'better relevant appropriate necessary required preferred professional excellent effective efficient successful hands-on end-to-end ' +
     'day-to-day cross-functional internal external ongoing basic advanced modern current future first last next senior junior lead ' +
     'leading own owning build building run running write writing drive driving support supporting manage managing perform performing ' +
-    'conduct conducting create creating define defining implement implementing maintain maintaining ensure ensuring provide providing ' +
+    'doing conduct conducting create creating define defining implement implementing maintain maintaining ensure ensuring provide providing ' +
     'deliver delivering help helping use using apply applying improve improving automate automating tune tuning triage monitor mentor ' +
     'mentoring establish execute plan prepare participate coordinate coordinating analyze analyse evaluate identify investigate map ' +
     'track document configure deploy integrate troubleshoot hunt test ship keep take make set do contribute champion scale partner ' +
@@ -70,7 +70,7 @@ const CAPITAL_WORD = /^[A-Z][a-z]+(-[a-z0-9]+)*$/
 // After the practice: a word that ends the phrase ("with", "and", a comma) or says the words before
 // it name a practice ("load testing tools", "incident response process").
 const AFTER_NAME = new Set(
-  'with and or for in using via on at to across of tools tool frameworks framework practices practice processes process principles techniques methods methodologies platforms platform pipelines systems workflows experience skills role roles team teams work projects expertise knowledge background best'.split(
+  'with and or for in using via on at to across of software tools tool frameworks framework practices practice processes process principles techniques methods methodologies platforms platform pipelines systems workflows experience skills role roles team teams work projects expertise knowledge background best'.split(
     ' ',
   ),
 )
@@ -102,8 +102,10 @@ export function headedPhrases(found: Found[], ctx: NameContext, named: (first: n
     let first = i
     for (let b = i - 1; b >= 0 && b >= i - MODIFIERS; b--) {
       const t = tokens[b]!
-      if (inName.has(b) || ctx.skipped(b) || !joinedTo(b, b + 1)) break
-      if (NOT_MODIFIER.has(t.key) || /ly$/.test(t.key) || /^\d/.test(t.text)) break
+      // "3D" is a dimension, not a name, even where a list holds it: "3D printing".
+      const dimension = b === i - 1 && /^\d[A-Z]$/.test(t.text)
+      if ((inName.has(b) && !dimension) || ctx.skipped(b) || !joinedTo(b, b + 1)) break
+      if (NOT_MODIFIER.has(t.key) || /ly$/.test(t.key) || (/^\d/.test(t.text) && !dimension)) break
       const initial = ctx.initial(b)
       // Or an acronym or "3D" no list holds, alone before the head: "3D printing", "ETL testing".
       const acronym = b === i - 1 && /^(\d[A-Z]|[A-Z]{2,5})$/.test(t.text)
@@ -129,10 +131,12 @@ export function headedPhrases(found: Found[], ctx: NameContext, named: (first: n
 
 // What a requirement says the reader should know, then the things known: "Experience with
 // information architecture and content strategy", "Comfortable with thermal analysis and derating".
+// Years of something are a practice's too: "3+ years of e-discovery or litigation support experience",
+// "5+ years in fleet management".
 const CUE =
-  /\b(?:experience (?:with|using)|knowledge of|familiar(?:ity)? with|proficien(?:cy|t) (?:in|with)|understanding of|exposure to|comfortable with|grasp of|expertise in|skilled in|fluen(?:cy|t) in)\s+/gi
+  /\b(?:\d+\+?\s*(?:(?:-|–|to)\s*\d+\+?\s*)?(?:years?|yrs)\s+(?:of|in)(?:\s+(?:professional|hands-on|relevant|direct|proven|progressive))?|experience (?:with|using)|using|knowledge of|familiar(?:ity)? with|proficien(?:cy|t) (?:in|with)|understanding of|exposure to|comfortable with|grasp of|expertise in|skilled in|fluen(?:cy|t) in|such as|including)\s+/gi
 // Words that end the list (a preposition starts what the items are for or about: "CFD for lab exhaust").
-const LIST_END = new Set('for in on at to with from across using via such including like of by into as at within over under per'.split(' '))
+const LIST_END = new Set('for in on at to with from across using via such including like of by into as at within over under per experience background'.split(' '))
 // Words a reader drops from the end of a named practice: "reverse engineering basics".
 const TRAILING = new Set('basics fundamentals concepts principles techniques methods methodologies practices workflows'.split(' '))
 
@@ -161,7 +165,10 @@ export function cuedPhrases(
       const t = tokens[i]!
       const prev = items[items.length - 1]!
       const gap = prev.length || items.length > 1 ? text.slice(tokens[i - 1]!.end, t.start) : ''
-      if (/[\n(:;)[\]]/.test(gap) || /[.!?]\s/.test(gap) || LIST_END.has(t.key)) break
+      // "of" or "per" between two nouns joins them into one name: "hours of service", "cost per mile".
+      const joins =
+        (t.key === 'of' || t.key === 'per') && prev.length === 1 && !/,/.test(gap) && /^[a-z]+$/.test(tokens[i + 1]?.text ?? '') && !/^(and|or)$/.test(tokens[i + 1]!.key)
+      if (/[\n(:;)[\]]/.test(gap) || /[.!?]\s/.test(gap) || (LIST_END.has(t.key) && !joins)) break
       if (t.key === 'and' || t.key === 'or') {
         if (prev.length) items.push([])
         continue
@@ -170,16 +177,22 @@ export function cuedPhrases(
       else prev.push(i)
     }
     const list = items.filter((item) => item.length > 0)
+    // After years, "such as" or "including", one word is a field or a chore as often as a practice.
+    const years = /^\d|^(such|including)/i.test(m[0])
     for (const item of list) {
       while (item.length > 1 && TRAILING.has(tokens[item[item.length - 1]!]!.key)) item.pop()
       if (item.length > 3 || item.some((k) => inName.has(k))) continue
+      // ("3+ years in analytics or BI", "including gowning"), and so is a business function,
+      // "operations" ("5+ years in marketing operations").
+      if (years && (item.length < 2 || tokens[item[item.length - 1]!]!.key === 'operations')) continue
       const words = item.map((k) => tokens[k]!)
-      if (!words.every((w) => /^[a-z][a-z-]*$/.test(w.text) && !notMethod.has(w.key) && !/ly$/.test(w.key))) continue
+      const joined = words.length === 3 && /^(of|per)$/.test(words[1]!.key)
+      if (!words.every((w, k) => (joined && k === 1) || (/^[a-z][a-z-]*$/.test(w.text) && !notMethod.has(w.key) && !/ly$/.test(w.key)))) continue
       if (DUTY_VERBS.has(words[0]!.key) || NOT_MODIFIER.has(words[0]!.key)) continue
       // One common word is a field as often as a practice ("payments", "security"); a generic
       // kind of thing names none ("storage systems", "data privacy requirements").
       if (words.length === 1 && ctx.common(words[0]!.text)) continue
-      if (/^(systems?|requirements?|solutions?|products?|services?)$/.test(words[words.length - 1]!.key)) continue
+      if (!joined && /^(systems?|requirements?|solutions?|products?|services?)$/.test(words[words.length - 1]!.key)) continue
       for (const k of item) inName.add(k)
       out.push(named(item[0]!, item[item.length - 1]!))
     }

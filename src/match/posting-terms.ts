@@ -10,6 +10,11 @@ export interface PostingTerm {
   mentions: { line: number; column: number; text: string }[]
 }
 
+// A degree, then its field: "Bachelor's degree in", "BS in", "Bachelor of Science in". The field
+// ends at a clause's end or where an alternative to the degree starts ("or equivalent experience").
+const DEGREE_FIELD =
+  /\b(?:bachelor'?s?|master'?s?|associate'?s?|b\.?s\.?c?|m\.?s\.?c?|b\.?a\.?|b\.?eng|m\.?eng|ph\.?d|doctorate|degree)\b[^;(\n]{0,40}?\b(?:in|of) ((?:(?!,? or equivalent|,? or related| with | from | plus |[;(\n]).)*)/i
+
 const RANK: Record<Importance, number> = { required: 3, mentioned: 2, preferred: 1 }
 
 /** The posting's terms, boilerplate left out, each marked by the strongest way the posting asks for it. */
@@ -30,10 +35,23 @@ export function postingTerms(posting: Posting, vocab: Vocabulary): PostingTerm[]
   const shape: TextShape = {
     isInitial: (token, previous) => {
       const line = lineAt(token.start)
-      if (!previous || !line || previous.end < line.start) return true
+      if (!previous || !line || (previous.end < line.start && !line.continues)) return true
       return /[.!?:;•]\s*$/.test(text.slice(previous.end, token.start))
     },
     lineOf: (offset) => lineAt(offset),
+  }
+  // A degree's field of study is no skill asked for: "Bachelor's degree in civil or structural
+  // engineering", "B.S. in chemistry". Its words, to the clause's end, are left out (the same names
+  // written elsewhere in the posting still count). Looked for once per line, in its first 400 characters.
+  const degreeFields = new Map<number, [number, number] | null>()
+  const inDegreeField = (offset: number, line: { start: number; end: number }) => {
+    let range = degreeFields.get(line.start)
+    if (range === undefined) {
+      const m = DEGREE_FIELD.exec(text.slice(line.start, Math.min(line.end, line.start + 400)))
+      range = m ? [line.start + m.index + m[0].length - m[1]!.length, line.start + m.index + m[0].length] : null
+      degreeFields.set(line.start, range)
+    }
+    return range !== null && offset >= range[0] && offset < range[1]
   }
   const found = new Map<Term, PostingTerm>()
   for (const m of findMentions(text, vocab, {
@@ -43,6 +61,7 @@ export function postingTerms(posting: Posting, vocab: Vocabulary): PostingTerm[]
     skip: (offset) => lineAt(offset)?.boilerplate ?? true,
   })) {
     const line = lineAt(m.start)!
+    if (inDegreeField(m.start, line)) continue
     const importance = line.heading ? 'mentioned' : line.importance
     const entry = found.get(m.term) ?? { term: m.term, importance, mentions: [] }
     if (RANK[importance] > RANK[entry.importance]) entry.importance = importance

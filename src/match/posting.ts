@@ -11,6 +11,8 @@ export interface PostingLine {
   end: number
   heading: boolean
   bullet: boolean
+  /** An indented line right under a list item, the item's text wrapped: it goes on the item's sentence. */
+  continues?: boolean
   /** Benefits, equal-opportunity text, company blurbs: never searched for terms. */
   boilerplate: boolean
   importance: Importance
@@ -129,6 +131,7 @@ const BOILER_HEAD =
 // Sentences of postings that are about the employer, not the job.
 const BOILER_LINE =
   /\b(equal (employment )?opportunit|opportunity employer|without regard to|discriminat|affirmative action|reasonable accommodation|401\s?\(?k\)?|health(, dental)?( and|,)? (dental|vision)|dental|vision insurance|parental leave|paid time off|\bpto\b|stipend|tuition|pension|all rights reserved|disability confident|protected veteran|e-verify|sign-on bonus|commuter benefits|gym membership|we welcome applications|encourage everyone to apply|inclusive employer|welcomes applicants)/i
+const ROLE_HEAD = /\b(summary|overview|opportunity|description|position|job)\b/i
 const BULLET = /^\s*([-*•·‣▪–+]|\d{1,2}[.)])\s+/
 const MD_HEADING = /^\s*#{1,6}\s+/
 const BOLD_LINE = /^\s*(\*\*|__)([^*_]+)\1\s*:?\s*$/
@@ -143,7 +146,10 @@ function classifyLines(text: string, htmlHeadings: Set<number>): PostingLine[] {
     offset += raw.length + 1
     const content = raw.trim()
     if (!content) continue
-    const bullet = BULLET.test(raw)
+    // A list item wrapped onto an indented next line (Markdown, plain text) is still that item.
+    const previous = lines[lines.length - 1]
+    const continues = !BULLET.test(raw) && /^\s/.test(raw) && previous?.bullet === true && previous.end + 1 === start
+    const bullet = BULLET.test(raw) || continues
     const fromHtml = [...htmlHeadings].some((h) => h >= start && h < start + raw.length && raw.slice(0, h - start).trim() === '')
     const short = content.length <= 70 && !/[.!?]$/.test(content)
     const keyword = PREFERRED.test(content) || REQUIRED.test(content) || DUTIES.test(content) || BOILER_HEAD.test(content)
@@ -159,12 +165,18 @@ function classifyLines(text: string, htmlHeadings: Set<number>): PostingLine[] {
       else if (REQUIRED.test(words)) section = 'required'
       else if (DUTIES.test(words)) section = 'duties'
       else if (/\b(about|company|team|us)\b/i.test(words)) section = 'boilerplate'
+      // What the job is, after the company's blurb: "Position Summary", "The opportunity", "Overview".
+      else if (ROLE_HEAD.test(words)) section = 'intro'
     }
     let importance: Importance = section === 'required' ? 'required' : section === 'preferred' ? 'preferred' : 'mentioned'
     // The line's own words win over its section's: "(BSN preferred)", "Java (must)".
     if (!heading && PREFERRED.test(content)) importance = 'preferred'
     else if (!heading && /\b(required|must|mandatory|essential)\b/i.test(content)) importance = 'required'
     const boilerplate = section === 'boilerplate' || BOILER_LINE.test(content)
+    if (continues) {
+      lines.push({ start, end: start + raw.length, heading: false, bullet, continues, boilerplate: previous.boilerplate, importance: previous.importance })
+      continue
+    }
     lines.push({ start, end: start + raw.length, heading, bullet, boilerplate, importance })
   }
   return lines

@@ -17,7 +17,9 @@ interface PostingScore {
 const NAMING_WORD = / (certification|certificate|credential)s?$/
 
 /** A reader's name for a term as the vocabulary's name ("k8s" -> "Kubernetes"), or itself. */
-function canonical(vocab: Vocabulary, name: string): string {
+function canonical(vocab: Vocabulary, written: string): string {
+  // An acronym's plural is written with a small "s" ("RFIs"), which the singular of words leaves alone.
+  const name = written.replace(/(^|[ ])([A-Z][A-Z0-9&]{1,5})s$/, '$1$2')
   const keys = tokenize(name, () => true).map((t) => t.key)
   const form = formsStarting(vocab, keys[0] ?? '').find((f) => f.keys.length === keys.length && spells(f, keys))
   if (form) return same(form.term.name.toLowerCase())
@@ -49,8 +51,11 @@ export async function measureExtraction(dir: string, annotations: Record<string,
   let gold = 0
   for (const [file, names] of Object.entries(annotations)) {
     const posting = await readPosting(join(dir, file), async () => Buffer.alloc(0))
-    const got = new Set(postingTerms(posting, vocab).map((t) => canonical(vocab, t.term.name)))
     const want = new Set(names.map((n) => canonical(vocab, n)))
+    // A term the posting names twice, spelled out and by its acronym, is the reader's under either name.
+    const got = new Set(
+      postingTerms(posting, vocab).map((t) => [t.term.name, ...(t.term.aliases ?? [])].map((n) => canonical(vocab, n)).find((n) => want.has(n)) ?? canonical(vocab, t.term.name)),
+    )
     const hit = [...got].filter((g) => want.has(g)).length
     hits += hit
     found += got.size

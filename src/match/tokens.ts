@@ -14,12 +14,12 @@ const WORD = /(?<![A-Za-z0-9])\.?[A-Za-z0-9](?:[A-Za-z0-9_+#]|[.\-/'&](?=[A-Za-z
 export const keyOf = (word: string): string => word.toLowerCase().replace(/['’]s$/, '')
 
 /** The words of a text. Words joined by a slash or a dash are split unless `keep` knows the whole. */
-export function tokenize(text: string, keep: (key: string) => boolean = () => false): Token[] {
+export function tokenize(text: string, keep: (key: string, word: string) => boolean = () => false): Token[] {
   const tokens: Token[] = []
   for (const m of text.matchAll(WORD)) {
     const word = m[0]
     const start = m.index
-    if (/[/-]/.test(word) && !keep(keyOf(word))) {
+    if (/[/-]/.test(word) && !keep(keyOf(word), word)) {
       for (const part of word.matchAll(/[^/-]+/g)) {
         // A part may begin or end with a dot or an apostrophe left over from the split.
         const trimmed = /^[.']*(.*?)[.']*$/.exec(part[0])![1]

@@ -6,6 +6,8 @@ export type TermKind = 'language' | 'technology' | 'method' | 'certification'
 export interface Term {
   name: string
   kind: TermKind
+  /** Another name the posting gives it: the acronym after a name spelled out ("Security Operations Center (SOC)"). */
+  aliases?: string[]
 }
 
 /**

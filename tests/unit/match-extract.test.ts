@@ -38,8 +38,8 @@ describe('term extraction on the annotated postings', () => {
     const r = await measureExtraction(join(FIXTURES, 'postings'), some(true))
     console.log(`match extraction, held-out postings: ${r.postings.length} postings, ${r.gold} terms, precision ${r.precision.toFixed(3)}, recall ${r.recall.toFixed(3)}`)
     expect(r.precision).toBeGreaterThanOrEqual(0.85)
-    // 0.779 measured over all five rounds; the fourth (method-heavy: UX research, clinical data) is at 0.65.
-    expect(r.recall).toBeGreaterThanOrEqual(0.77)
+    // 0.788 measured over all six rounds; the sixth (structural, QC lab, fleet, e-discovery, GIS, video) was 0.588 blind, 0.756 after its fixes.
+    expect(r.recall).toBeGreaterThanOrEqual(0.78)
   })
 })
 
@@ -124,6 +124,13 @@ describe('names no list holds, read from how a posting writes them', () => {
     const found = await terms('Requirements:\n- Build quests with the Quest Scripting Framework (QSF) in C++\n- Extend QSF for designers\n')
     expect(found.has('Quest Scripting Framework')).toBe(true)
     expect(found.has('QSF')).toBe(false)
+  })
+
+  it('gives such a term its acronym as its other name, which a resume may use instead', async () => {
+    const file = join(dir, `p${n++}.txt`)
+    writeFileSync(file, 'Requirements:\n- 2+ years in a Security Operations Center (SOC)\n- Experience with RFIs and shop drawings\n')
+    const found = postingTerms(await readPosting(file, async () => Buffer.alloc(0)), vocab)
+    expect(found.find((t) => t.term.name === 'Security Operations Center')?.term.aliases).toEqual(['SOC'])
   })
 
   it('carries a known name on through capitalised words, but stops at a job title or another name', async () => {
@@ -243,5 +250,109 @@ describe('practices and acronyms read from their shape on list items', () => {
     )
     for (const name of ['static analysis', 'dynamic analysis', 'affinity mapping', 'confidence intervals', 'Statistical forecasting']) expect(found.has(name), name).toBe(true)
     expect([...found.keys()].some((n) => /Vine/.test(n))).toBe(false)
+  })
+
+  it('takes a word in small letters then capitals, two acronyms a dash joins, and a short acronym before "license"', async () => {
+    const found = await terms(
+      'Requirements:\n- Design eCRFs and keep cGMP records\n- Run dtSearch and keyword searches\n- Perform assays by LC-MS and ICP-MS\n- PE license or SE exam within a year\n- Work across HR-IT projects; a US license\n',
+    )
+    for (const name of ['eCRF', 'cGMP', 'dtSearch', 'LC-MS', 'ICP-MS', 'PE', 'SE']) expect(found.has(name), name).toBe(true)
+    for (const name of ['eCRFs', 'HR-IT', 'HR', 'US', 'LC', 'MS']) expect(found.has(name), name).toBe(false)
+  })
+
+  it("keeps a code's title number and a part in its name, not a range of parts", async () => {
+    const found = await terms('Requirements:\n- Work to 21 CFR Part 211 and ALCOA+\n- Knowledge of FMCSA rules (49 CFR Parts 382 to 396)\n')
+    expect(found.has('21 CFR Part 211')).toBe(true)
+    expect(found.has('49 CFR')).toBe(true)
+    expect([...found.keys()].some((n) => /Parts/.test(n))).toBe(false)
+  })
+
+  it('leaves a duty\'s verb out of the name after it, and takes a name after "such as" with the rest of its list', async () => {
+    const found = await terms(
+      'Requirements:\n- Configure Field Maps, Survey123 and QuickCapture forms for crews\n- Experience with a telematics system such as Samsara, Motive or Geotab\n- Statistical tools such as Minitab for trending\n',
+    )
+    for (const name of ['Field Maps', 'Survey123', 'Samsara', 'Motive', 'Geotab', 'Minitab']) expect(found.has(name), name).toBe(true)
+    expect(found.has('Configure Field Maps')).toBe(false)
+  })
+
+  it("leaves a degree's field of study out, but not a name after it", async () => {
+    const found = await terms(
+      "Requirements:\n- Bachelor's degree in civil or structural engineering\n- B.S. in chemistry with HPLC experience\n- BSEE or equivalent\n- Structural analysis of steel frames\n",
+    )
+    expect(found.has('HPLC')).toBe(true)
+    for (const name of ['structural engineering', 'civil engineering', 'chemistry', 'BSEE', 'equivalent']) expect(found.has(name), name).toBe(false)
+  })
+
+  it('takes the practice of years of experience when it has two words or more, not a field or a function', async () => {
+    const found = await terms(
+      'Requirements:\n- 3+ years of e-discovery or litigation support experience at a law firm\n- 4+ years of professional video production experience\n- 3+ years in analytics or BI\n- 5+ years in marketing operations\n',
+    )
+    for (const name of ['e-discovery', 'litigation support', 'video production']) expect(found.has(name), name).toBe(true)
+    for (const name of ['analytics', 'marketing operations']) expect(found.has(name), name).toBe(false)
+  })
+
+  it("takes an acronym at a list item's start, not in a heading", async () => {
+    const found = await terms('EIT REQUIREMENTS\n- EIT required; PE license preferred\n- GISP certification\n')
+    for (const name of ['EIT', 'PE', 'GISP certification']) expect(found.has(name), name).toBe(true)
+    expect(found.has('REQUIREMENTS')).toBe(false)
+  })
+
+  it('keeps "3D" in the name it ends, joins "QA/QC", and drops "platform" from a practice', async () => {
+    const found = await terms('Requirements:\n- Familiarity with AutoCAD Civil 3D\n- Run QA/QC workflows in ArcGIS Pro\n- Manage our ELD and telematics platform (Samsara)\n')
+    for (const name of ['AutoCAD Civil 3D', 'QA/QC', 'telematics']) expect(found.has(name), name).toBe(true)
+    for (const name of ['AutoCAD Civil', 'QA', 'QC', 'telematics platform']) expect(found.has(name), name).toBe(false)
+  })
+
+  it('reads a paragraph under "Position Summary" after the company\'s blurb, and a word with a capital inside there', async () => {
+    const found = await terms(
+      '## About the City\n\nLarkspur Falls runs Cityworks for its crews.\n\n## Position Summary\n\nYou will help move the department from ArcMap to ArcGIS Pro.\n\n## Duties\n\n- Edit data\n',
+      'md',
+    )
+    expect(found.has('ArcMap')).toBe(true)
+    expect(found.has('Cityworks')).toBe(false)
+  })
+
+  it('takes a product of two capitalised words after a duty\'s "in", not a place', async () => {
+    const found = await terms('Responsibilities:\n- Design eCRFs and edit checks in Medidata Rave\n- Open new stores in New Jersey\n- Support our offices in Kuala Lumpur\n')
+    expect(found.has('Medidata Rave')).toBe(true)
+    for (const name of ['New Jersey', 'Kuala Lumpur']) expect(found.has(name), name).toBe(false)
+  })
+
+  it('takes "3D printing" and a practice before "software", and never "certification" or "crews doing ..." alone', async () => {
+    const found = await terms(
+      'Requirements:\n- Build prototypes with 3D printing\n- Experience with a TMS or route optimization software\n- Wilderness first aid (WFA) certification\n- Configure forms for crews doing inspections\n',
+    )
+    for (const name of ['3D printing', 'route optimization']) expect(found.has(name), name).toBe(true)
+    for (const name of ['3D', 'optimization', 'certification']) expect(found.has(name), name).toBe(false)
+    expect([...found.keys()].some((n) => /doing/.test(n))).toBe(false)
+  })
+
+  it("takes a list item's common first word when a name is listed right after it, and a name with a web ending", async () => {
+    const found = await terms('Nice to have:\n- Audition or Pro Tools for audio post\n- Build or Terraform modules\n- Share cuts as Frame.io review links\n- Visit example.io\n')
+    for (const name of ['Audition', 'Pro Tools', 'Frame.io']) expect(found.has(name), name).toBe(true)
+    for (const name of ['Build', 'example.io']) expect(found.has(name), name).toBe(false)
+  })
+
+  it('takes the short lower-case things a duty is done "using"', async () => {
+    const found = await terms('Responsibilities:\n- Program PLCs using ladder logic and structured text\n- Ship features using our existing release process\n')
+    for (const name of ['ladder logic', 'structured text']) expect(found.has(name), name).toBe(true)
+    expect([...found.keys()].some((n) => /release process|existing/.test(n))).toBe(false)
+  })
+
+  it('reads a list item wrapped onto an indented line as the item, and two makers before "systems"', async () => {
+    const found = await terms(
+      '## Requirements\n\n- Perform assay and dissolution testing using HPLC and UPLC\n  (Waters and Agilent systems) and process data in Empower 3\n- Visit the Chicago and Denver offices\n',
+      'md',
+    )
+    for (const name of ['Waters', 'Agilent', 'Empower']) expect(found.get(name), name).toBe('required')
+    for (const name of ['Chicago', 'Denver']) expect(found.has(name), name).toBe(false)
+  })
+
+  it('takes the items after "such as" or "including" of two words or more, "of" and "per" joining two nouns', async () => {
+    const found = await terms(
+      'Responsibilities:\n- Keep the fleet compliant, including hours of service, driver qualification files and annual inspections\n- Track KPIs such as cost per mile and on-time delivery\n- Wear PPE, including gowning for cleanrooms\n',
+    )
+    for (const name of ['hours of service', 'driver qualification files', 'cost per mile']) expect(found.has(name), name).toBe(true)
+    expect(found.has('gowning')).toBe(false)
   })
 })

@@ -98,6 +98,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       if (renderers.some((r) => r.drawsHtml)) await services.warmFor(document.theme)
     }
     jobs.sort((a, b) => Number(Boolean(a.renderer.usesBrowser)) - Number(Boolean(b.renderer.usesBrowser)))
+    // The browser takes a few hundred milliseconds to start: the pages it will print are drawn in
+    // that wait rather than after it (each document's HTML is made once; its job awaits it, and a
+    // failure is reported there).
+    for (const { ctx, renderer } of jobs) if (renderer.usesBrowser && renderer.drawsHtml) ctx.html().catch(() => undefined)
     // Temporary files of builds killed before they could clean up.
     sweepStaleTemps(options.outDir)
 

@@ -9,6 +9,12 @@ export interface Source {
   lineCounter: LineCounter
   /** The plain data, with no YAML nodes left in it. */
   data: unknown
+  /**
+   * Where the value at `path` is written (its first and last offsets), when the reader knows it
+   * without building `doc` (src/core/yaml-fast.ts). The span covers the value's text; it may leave
+   * out a quote or a block scalar's indicator that `doc`'s range includes.
+   */
+  spanAt?(path: Path): readonly [number, number] | undefined
 }
 
 export type Path = ReadonlyArray<string | number>
@@ -69,6 +75,16 @@ export function placeOf(source: Source, path: Path, options: { key?: boolean } =
   // A key with an empty value (`summary:`) has no value node: point at the key.
   if (pair && isScalar(pair.key) && pair.key.range) return placeOfOffset(source, pair.key.range[0])
   return { line: 1, column: 1 }
+}
+
+/**
+ * Where the value at `path` is written, if the whole path exists: from the reader's own index when
+ * it has one (no YAML tree is built), else from the tree. For finding text inside a value.
+ */
+export function spanOf(source: Source, path: Path): readonly [number, number] | undefined {
+  if (source.spanAt) return source.spanAt(path)
+  const range = nodeAt(source, path)?.range
+  return range ? [range[0], range[1]] : undefined
 }
 
 /** The YAML node at `path`, if the whole path exists. */

@@ -1,5 +1,6 @@
-import { constructFromEvents, EVENT_ID, type Event, parseEvents, SCALAR_STYLE } from 'js-yaml'
-import type { Source } from './source.js'
+import { constructFromEvents, EVENT_ID, type Event, getScalarValue, parseEvents, SCALAR_STYLE } from 'js-yaml'
+import { LineCounter } from 'yaml'
+import type { Path, Source } from './source.js'
 
 /**
  * A YAML resume read by js-yaml's event parser, its full tree (the `yaml` library's Document, which
@@ -23,7 +24,7 @@ export function readPlainYaml(text: string, file: string, maxDepth: number, full
   // differently (the full reader refuses a tab that indents, even on a line of nothing), and a byte
   // order mark past the start (decoding removed the one at the start).
   if (/^%/m.test(text) || /\r(?!\n)|\ufeff/.test(text) || /^ *\t/m.test(text)) return undefined
-  let events: Event[]
+  let events: Event[] = []
   let data: unknown
   try {
     // short of the limit: the full reader, which counts depth its own way, decides near it
@@ -42,6 +43,8 @@ export function readPlainYaml(text: string, file: string, maxDepth: number, full
     parsed ??= full()
     return parsed
   }
+  let lines: LineCounter | undefined
+  let spans: Map<string, readonly [number, number]> | undefined
   return {
     file,
     text,
@@ -49,10 +52,66 @@ export function readPlainYaml(text: string, file: string, maxDepth: number, full
     get doc() {
       return tree().doc
     },
+    // Lines and spans from the text and the events: `resume match` places every term it finds in
+    // the resume, which would otherwise build the whole tree just to count lines.
     get lineCounter() {
-      return tree().lineCounter
+      lines ??= lineCounterOf(text)
+      return lines
+    },
+    spanAt(path: Path) {
+      spans ??= spansOf(events, text)
+      return spans.get(pathKey(path))
     },
   }
+}
+
+/** The lines of `text` as the full reader counts them (a line starts after each line feed). */
+function lineCounterOf(text: string): LineCounter {
+  const counter = new LineCounter()
+  counter.addNewLine(0)
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) counter.addNewLine(at + 1)
+  return counter
+}
+
+const pathKey = (path: Path): string => path.join('\u0000')
+
+/**
+ * Where each value is written, by its path: a scalar's text (inside its quotes, after a block
+ * scalar's indicator line), a collection's first offset. One pass over events plainEvents passed:
+ * keys are scalars, no aliases.
+ */
+function spansOf(events: Event[], text: string): Map<string, readonly [number, number]> {
+  const spans = new Map<string, readonly [number, number]>()
+  // Per open collection: its path, and for a mapping the key awaiting its value (or undefined
+  // when the next node is a key); for a sequence, the next index.
+  const open: Array<{ path: Path; mapping: boolean; key?: string; index: number }> = []
+  const place = (): Path | undefined => {
+    const parent = open[open.length - 1]
+    if (!parent) return []
+    if (!parent.mapping) return [...parent.path, parent.index++]
+    if (parent.key === undefined) return undefined // this node is a key
+    const path = [...parent.path, parent.key]
+    parent.key = undefined
+    return path
+  }
+  for (const event of events) {
+    if (event.type === EVENT_ID.SCALAR) {
+      const parent = open[open.length - 1]
+      if (parent?.mapping && parent.key === undefined) {
+        parent.key = getScalarValue(text, event)
+        continue
+      }
+      const path = place()
+      if (path) spans.set(pathKey(path), [event.valueStart, event.valueEnd])
+    } else if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) {
+      const path = place() ?? []
+      spans.set(pathKey(path), [event.start, event.start])
+      open.push({ path, mapping: event.type === EVENT_ID.MAPPING, index: 0 })
+    } else if (event.type === EVENT_ID.POP && open.length > 0) {
+      open.pop()
+    }
+  }
+  return spans
 }
 
 /** A plain key that the core schema reads as something other than text, in either library. */

@@ -1,6 +1,6 @@
 import { formatPath } from '../core/paths.js'
 import { LIST_SECTIONS } from '../core/sections.js'
-import { nodeAt, type Path, placeOfOffset, type Source } from '../core/source.js'
+import { type Path, placeOfOffset, type Source, spanOf } from '../core/source.js'
 import type { Resume } from '../types/resume.js'
 import { findMentions } from './extract.js'
 import type { Vocabulary } from './vocabulary.js'
@@ -40,7 +40,7 @@ const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\
  * shows it (a folded block may break the words over lines, Markdown may wrap them in **).
  */
 function placeIn(source: Source, path: Path, words: string, nth: number): { line: number; column: number } | undefined {
-  const range = nodeAt(source, path)?.range
+  const range = spanOf(source, path)
   if (!range) return undefined
   const raw = source.text.slice(range[0], range[1])
   const pattern = new RegExp(`(?<![A-Za-z0-9])${words.split(/\s+/).map(escapeRegExp).join('\\s+')}(?![A-Za-z0-9])`, 'g')
@@ -60,7 +60,7 @@ export function placesInString(source: Source, vocab: Vocabulary, wanted: Set<st
     const nth = [...text.matchAll(pattern)].findIndex((x) => x.index === m.start)
     const at = placeIn(source, node, m.text, Math.max(nth, 0))
     // A string with no place of its own in the file (renamed legacy keys): its nearest parent's.
-    const place = at ?? placeOfOffset(source, nodeAt(source, node.slice(0, 2))?.range?.[0] ?? 0)
+    const place = at ?? placeOfOffset(source, spanOf(source, node.slice(0, 2))?.[0] ?? 0)
     found.push({ path, where, line: place.line, column: place.column, text: m.text, term: m.term.name })
   }
   return found

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { loadText, MAX_DEPTH } from '../../src/core/load.js'
-import type { Source } from '../../src/core/source.js'
+import { nodeAt, type Path, type Source } from '../../src/core/source.js'
 import { readPlainYaml } from '../../src/core/yaml-fast.js'
 
 const ROOT = join(import.meta.dirname, '../..')
@@ -82,6 +82,35 @@ describe('YAML shortcut (js-yaml events, the full tree on demand)', () => {
     // Most of them are the kind of file the shortcut is for; the seed among them.
     expect(taken / files.length).toBeGreaterThan(0.5)
     expect(fast(readFileSync(join(ROOT, 'resume.yaml'), 'utf8'))).toBeDefined()
+  })
+
+  it('places values as the full tree does: the same lines, and each value inside its node', () => {
+    const files = [join(ROOT, 'resume.yaml'), ...yamlFiles(join(ROOT, 'examples')), ...yamlFiles(join(ROOT, 'tests/fixtures'))]
+    let checked = 0
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8')
+      const quick = fast(text)
+      if (!quick) continue
+      const tree = loadText(text, file)
+      expect(quick.lineCounter.lineStarts).toEqual(tree.lineCounter.lineStarts)
+      const visit = (value: unknown, path: Path) => {
+        const range = nodeAt(tree, path)?.range
+        const span = quick.spanAt?.(path)
+        if (value !== null && typeof value === 'object') {
+          // A collection: where it starts.
+          expect(span?.[0], `${file} ${path.join('.')}`).toBe(range?.[0])
+          for (const [key, child] of Object.entries(value)) visit(child, [...path, Array.isArray(value) ? Number(key) : key])
+        } else if (typeof value === 'string' && range) {
+          // A text: its span is the node's range but for what the range adds (quotes, an indicator line).
+          expect(span, `${file} ${path.join('.')}`).toBeDefined()
+          expect(text.slice(range[0], span![0])).toMatch(/^(?:["']|[|>][-+0-9]*[^\n]*\n)?$/)
+          expect(text.slice(span![1], range[1])).toMatch(/^["']?$/)
+          checked++
+        }
+      }
+      visit(quick.data, [])
+    }
+    expect(checked).toBeGreaterThan(500)
   })
 
   it('steps aside or agrees on generated files', () => {

@@ -9,12 +9,16 @@ export interface Source {
   lineCounter: LineCounter
   /** The plain data, with no YAML nodes left in it. */
   data: unknown
-  /**
-   * Where the value at `path` is written (its first and last offsets), when the reader knows it
-   * without building `doc` (src/core/yaml-fast.ts). The span covers the value's text; it may leave
-   * out a quote or a block scalar's indicator that `doc`'s range includes.
-   */
-  spanAt?(path: Path): readonly [number, number] | undefined
+  /** Where the value at `path` is written, when the reader knows it without building `doc` (src/core/yaml-fast.ts). */
+  spanAt?(path: Path): Span | undefined
+}
+
+/** Where a value is written, as a reader found it without the YAML tree. */
+export interface Span {
+  /** The value's text: inside its quotes; a block scalar's lines, after its indicator's. */
+  text: readonly [number, number]
+  /** Where the tree's node for it starts (its opening quote, say), when that is known without the tree. */
+  node?: number
 }
 
 export type Path = ReadonlyArray<string | number>
@@ -68,6 +72,9 @@ export function placeOfOffset(source: Source, offset: number): Place {
  * A path that runs past the document (a missing property) lands on its nearest existing parent.
  */
 export function placeOf(source: Source, path: Path, options: { key?: boolean } = {}): Place {
+  // The reader's own index, when it knows the node's start: no tree is built.
+  const known = options.key ? undefined : source.spanAt?.(path)?.node
+  if (known !== undefined) return placeOfOffset(source, known)
   const { node, pair, complete } = walk(source, path)
   const target = options.key && complete && pair && isScalar(pair.key) ? pair.key : (node ?? pair?.key)
   const range = (target as Node | null | undefined)?.range
@@ -82,7 +89,7 @@ export function placeOf(source: Source, path: Path, options: { key?: boolean } =
  * it has one (no YAML tree is built), else from the tree. For finding text inside a value.
  */
 export function spanOf(source: Source, path: Path): readonly [number, number] | undefined {
-  if (source.spanAt) return source.spanAt(path)
+  if (source.spanAt) return source.spanAt(path)?.text
   const range = nodeAt(source, path)?.range
   return range ? [range[0], range[1]] : undefined
 }

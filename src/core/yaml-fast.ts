@@ -1,6 +1,6 @@
 import { constructFromEvents, EVENT_ID, type Event, getScalarValue, parseEvents, SCALAR_STYLE } from 'js-yaml'
 import { LineCounter } from 'yaml'
-import type { Path, Source } from './source.js'
+import type { Path, Source, Span } from './source.js'
 
 /**
  * A YAML resume read by js-yaml's event parser, its full tree (the `yaml` library's Document, which
@@ -44,7 +44,7 @@ export function readPlainYaml(text: string, file: string, maxDepth: number, full
     return parsed
   }
   let lines: LineCounter | undefined
-  let spans: Map<string, readonly [number, number]> | undefined
+  let spans: Map<string, Span> | undefined
   return {
     file,
     text,
@@ -77,13 +77,14 @@ const pathKey = (path: Path): string => path.join('\u0000')
 
 /**
  * Where each value is written, by its path: a scalar's text (inside its quotes, after a block
- * scalar's indicator line), a collection's first offset. One pass over events plainEvents passed:
- * keys are scalars, no aliases.
+ * scalar's indicator line) and, but for a block scalar or an empty value, where the full reader's
+ * node starts (a plain scalar's first character, a quoted one's quote, a collection's first offset).
+ * One pass over events plainEvents passed: keys are scalars, no aliases.
  */
-function spansOf(events: Event[], text: string): Map<string, readonly [number, number]> {
-  const spans = new Map<string, readonly [number, number]>()
-  // Per open collection: its path, and for a mapping the key awaiting its value (or undefined
-  // when the next node is a key); for a sequence, the next index.
+function spansOf(events: Event[], text: string): Map<string, Span> {
+  const spans = new Map<string, Span>()
+  // Per open collection: its path, and for a mapping the key awaiting its value (undefined when the
+  // next node is a key); for a sequence, the next index.
   const open: Array<{ path: Path; mapping: boolean; key?: string; index: number }> = []
   const place = (): Path | undefined => {
     const parent = open[open.length - 1]
@@ -102,10 +103,14 @@ function spansOf(events: Event[], text: string): Map<string, readonly [number, n
         continue
       }
       const path = place()
-      if (path) spans.set(pathKey(path), [event.valueStart, event.valueEnd])
+      if (!path) continue
+      const { valueStart: start, valueEnd: end, style } = event
+      const quoted = style === SCALAR_STYLE.SINGLE_QUOTED || style === SCALAR_STYLE.DOUBLE_QUOTED
+      const node = style === SCALAR_STYLE.PLAIN ? (end > start ? start : undefined) : quoted ? start - 1 : undefined
+      spans.set(pathKey(path), { text: [start, end], node })
     } else if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) {
       const path = place() ?? []
-      spans.set(pathKey(path), [event.start, event.start])
+      spans.set(pathKey(path), { text: [event.start, event.start], node: event.start })
       open.push({ path, mapping: event.type === EVENT_ID.MAPPING, index: 0 })
     } else if (event.type === EVENT_ID.POP && open.length > 0) {
       open.pop()

@@ -14,7 +14,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 // The options the CLI asks Intl with (compiled by tsc before this runs): the table says what they say.
 const { dateFormatOptions } = await import(pathToFileURL(join(root, 'lib/core/dates.js')).href)
-const STYLES = ['y', 'ym', 'ymd']
+// A resume's dates, and a letter's (src/core/dates.ts names each style's options).
+const STYLES = ['y', 'ym', 'ymd', 'ymLong', 'ymdLong']
 const COMMON_REGIONAL = [
   'en-US',
   'en-GB',
@@ -53,22 +54,31 @@ const template = (format, month) =>
 
 const fill = (t, y, d) => t.replace('{y}', String(y)).replace('{d}', String(d))
 
+/** A style's twelve templates (one for 'y'), if they give back exactly what Intl gives; else undefined. */
+function styleWords(format, style) {
+  const months = style === 'y' ? [template(format, 0)] : Array.from({ length: 12 }, (_, m) => template(format, m))
+  for (let y = 1950; y < 2050; y++) {
+    for (let m = 0; m < 12; m++) {
+      const days = style.startsWith('ymd') && y === 2024 ? 31 : 1
+      for (let d = 1; d <= days; d++) {
+        const date = new Date(Date.UTC(y, m, d))
+        if (date.getUTCMonth() !== m) continue
+        if (fill(months[style === 'y' ? 0 : m], y, d) !== format.format(date)) return undefined
+      }
+    }
+  }
+  return months
+}
+
+/** A tag's styles; a style the templates cannot write is left to Intl, and so is a tag of another calendar or digits. */
 function entry(tag) {
   const words = {}
   for (const style of STYLES) {
     const format = intl(tag, style)
     if (format.resolvedOptions().calendar !== 'gregory' || format.resolvedOptions().numberingSystem !== 'latn') return undefined
-    words[style] = style === 'y' ? [template(format, 0)] : Array.from({ length: 12 }, (_, m) => template(format, m))
-    for (let y = 1950; y < 2050; y++) {
-      for (let m = 0; m < 12; m++) {
-        const days = style === 'ymd' && y === 2024 ? 31 : 1
-        for (let d = 1; d <= days; d++) {
-          const date = new Date(Date.UTC(y, m, d))
-          if (date.getUTCMonth() !== m) continue
-          if (fill(words[style][style === 'y' ? 0 : m], y, d) !== format.format(date)) return undefined
-        }
-      }
-    }
+    const months = styleWords(format, style)
+    if (months) words[style] = months
+    else partial.push(`${tag} ${style}`)
   }
   return words
 }
@@ -86,6 +96,7 @@ for (const tag of COMMON_REGIONAL) tags.add(tag)
 
 const table = {}
 const left = []
+const partial = []
 for (const tag of [...tags].sort()) {
   const words = entry(tag)
   if (words) table[tag] = words
@@ -94,3 +105,4 @@ for (const tag of [...tags].sort()) {
 mkdirSync(join(root, 'lib/generated'), { recursive: true })
 writeFileSync(join(root, 'lib/generated/date-words.json'), JSON.stringify({ icu: process.versions.icu, locales: table }))
 if (left.length) console.log(`date-words: left to Intl (another calendar or digits): ${left.join(', ')}`)
+if (partial.length) console.log(`date-words: styles left to Intl: ${partial.join(', ')}`)

@@ -19,19 +19,24 @@ export interface RangeWords {
   style?: DateStyle
 }
 
-type Style = 'y' | 'ym' | 'ymd'
+/** A resume's dates (year; short month and year; with the day) and a letter's (long month; long date). */
+type Style = 'y' | 'ym' | 'ymd' | 'ymLong' | 'ymdLong'
 
 /**
- * How a resume's dates are asked of Intl, by how much of the date there is: the one place these
- * options are written (the build-time table, scripts/build-date-table.mjs, asks with them too).
+ * How dates are asked of Intl, by how much of the date there is: the one place these options are
+ * written (the build-time table, scripts/build-date-table.mjs, asks with them too).
  */
-export const dateFormatOptions = (style: Style): Intl.DateTimeFormatOptions => ({
-  year: 'numeric',
-  month: style === 'y' ? undefined : 'short',
-  day: style === 'ymd' ? 'numeric' : undefined,
-  timeZone: 'UTC',
-})
-type DateWords = Record<Style, string[]>
+export const dateFormatOptions = (style: Style): Intl.DateTimeFormatOptions =>
+  style === 'ymdLong'
+    ? { dateStyle: 'long', timeZone: 'UTC' }
+    : {
+        year: 'numeric',
+        month: style === 'y' ? undefined : style === 'ymLong' ? 'long' : 'short',
+        day: style === 'ymd' ? 'numeric' : undefined,
+        timeZone: 'UTC',
+      }
+/** Per style, the month's template ({y} the year, {d} the day); a style the table could not write is absent. */
+type DateWords = Partial<Record<Style, string[]>>
 
 let table: Record<string, DateWords> | undefined
 /**
@@ -81,13 +86,29 @@ export class DateFormatter {
     const [, y, mo, d] = m
     const withDay = d !== undefined && style === 'day'
     const date = new Date(Date.UTC(Number(y), mo ? Number(mo) - 1 : 0, withDay ? Number(d) : 1))
-    const parts: Style = withDay ? 'ymd' : mo !== undefined ? 'ym' : 'y'
-    if (this.words && !Number.isNaN(date.getTime())) {
+    return this.format(date, withDay ? 'ymd' : mo !== undefined ? 'ym' : 'y')
+  }
+
+  /**
+   * A letter's date, written out: `2026-12-07` (or no date: `today`) → "December 7, 2026";
+   * `2026-12` → "December 2026"; `2026` → "2026", in en-US.
+   */
+  letterDate(value: string | undefined, today: Date): string {
+    const m = value ? /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(value) : undefined
+    if (!m) return this.format(today, 'ymdLong')
+    const [, y, mo, d] = m
+    const date = new Date(Date.UTC(Number(y), mo ? Number(mo) - 1 : 0, d ? Number(d) : 1))
+    return this.format(date, d !== undefined ? 'ymdLong' : mo !== undefined ? 'ymLong' : 'y')
+  }
+
+  private format(date: Date, style: Style): string {
+    const months = this.words?.[style]
+    if (months && !Number.isNaN(date.getTime())) {
       // the date as Date.UTC made it, so an overflowing day or month rolls over as it does in Intl
-      const template = this.words[parts][parts === 'y' ? 0 : date.getUTCMonth()]
+      const template = months[style === 'y' ? 0 : date.getUTCMonth()]
       if (template !== undefined) return template.replace('{y}', String(date.getUTCFullYear())).replace('{d}', String(date.getUTCDate()))
     }
-    return this.formatter(parts).format(date)
+    return this.formatter(style).format(date)
   }
 
   /** "Mar 2024 – Sep 2024", "2023 – Present", or one date when start and end agree. */

@@ -1,4 +1,5 @@
 import type { Letter } from '../types/resume.js'
+import { DateFormatter } from './dates.js'
 import { type Block, type BlockCache, type Inline, type InlineCache, parseBlocks, parseInline, plainText } from './inline.js'
 import type { Labels } from './labels.js'
 import type { DocumentProperties, View } from './view.js'
@@ -24,10 +25,7 @@ export interface LetterView {
 
 /** `date` (YYYY, YYYY-MM or YYYY-MM-DD) or the build's day, in the locale's long form, in UTC so every machine agrees. */
 export function letterDate(value: string | undefined, today: Date, locale: string): string {
-  const m = value ? /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(value) : undefined
-  const date = m ? new Date(Date.UTC(Number(m[1]), m[2] ? Number(m[2]) - 1 : 0, m[3] ? Number(m[3]) : 1)) : today
-  const parts = m && !m[3] ? { year: 'numeric' as const, month: m[2] ? ('long' as const) : undefined } : { dateStyle: 'long' as const }
-  return new Intl.DateTimeFormat(locale, { ...parts, timeZone: 'UTC' }).format(date)
+  return new DateFormatter(locale).letterDate(value, today)
 }
 
 export function buildLetterView(

@@ -57,6 +57,22 @@ describe('the build-time date table', () => {
     }
   })
 
+  it("writes a letter's dates as Intl's long forms do, in every tag it holds", () => {
+    // A letter's date: the long date, the long month and year, the year (src/core/letter-view.ts).
+    const long = (tag: string, value: string) => {
+      const [y, m, d] = value.split('-').map(Number)
+      const options: Intl.DateTimeFormatOptions = d !== undefined ? { dateStyle: 'long' } : { year: 'numeric', month: m ? 'long' : undefined }
+      return new Intl.DateTimeFormat(tag, { ...options, timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m ? m - 1 : 0, d ?? 1)))
+    }
+    const values = ['1987', '2026-12', '2026-12-07', '2024-02-29', '2023-02-30', '2031-07-04', '1999-01-31']
+    for (let m = 1; m <= 12; m++) values.push(`2025-${String(m).padStart(2, '0')}`, `2025-${String(m).padStart(2, '0')}-21`)
+    for (const tag of [...tags, 'th-TH', 'fa-IR', 'en-ZA']) {
+      const dates = new DateFormatter(tag)
+      for (const value of values) expect(`${tag} ${value}: ${dates.letterDate(value, new Date(0))}`).toBe(`${tag} ${value}: ${long(tag, value)}`)
+      expect(dates.letterDate(undefined, new Date(Date.UTC(2026, 11, 7)))).toBe(long(tag, '2026-12-07'))
+    }
+  })
+
   it('leaves a tag it lacks to Intl: another calendar, other digits, an unusual region', () => {
     expect(tags).not.toContain('th-TH')
     expect(new DateFormatter('th-TH').date('2024-03')).toBe(intl('th-TH', '2024-03', 'month'))

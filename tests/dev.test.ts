@@ -238,6 +238,25 @@ describe.skipIf(!found.found)('resume dev', () => {
     expect(await stopDev(dev)).toBe(0)
   })
 
+  it('a save caught between truncating and writing is not reported as an empty resume', async () => {
+    const dir = seedCopy()
+    const dev = await startDev(dir)
+    await dev.waitFor(/rebuilt in/)
+    const file = join(dir, 'resume.yaml')
+    const good = readFileSync(file, 'utf8')
+    // A slow save: the file stays empty past the debounce (30 ms), then is written.
+    writeFileSync(file, '')
+    await new Promise((r) => setTimeout(r, 45))
+    writeFileSync(file, good.replace('label: Computer Engineer', 'label: Slow Save'))
+    await dev.waitFor(/rebuilt in/, 2)
+    expect((await rawGet(dev.url, '/document.html')).body.toString()).toContain('Slow Save')
+    expect(dev.stderr()).not.toContain('EMPTY_DOCUMENT')
+    // A file left empty is reported, after the wait.
+    writeFileSync(file, '')
+    await dev.waitFor(/EMPTY_DOCUMENT/, 1, 'stderr')
+    expect(await stopDev(dev)).toBe(0)
+  })
+
   it('serves the document, the shell and the events, and no file from disk', async () => {
     const dir = seedCopy()
     const dev = await startDev(dir)

@@ -3,6 +3,8 @@ import { dirname, resolve, sep } from 'node:path'
 
 /** Editors write a file twice (truncate, then write; or a temporary file, then a rename): one rebuild. */
 export const DEBOUNCE_MS = 30
+/** How much longer a file found empty after a change is given to be written (see fire). */
+const EMPTY_WAIT_MS = 100
 /** Past chokidar's 50 ms throttle of change events for one file. */
 const RECHECK_MS = 60
 
@@ -39,10 +41,16 @@ export async function watchPaths(initial: readonly string[], onChange: (paths: s
   // that is one more change.
   const read = new Map<string, string>()
   let recheck: NodeJS.Timeout | undefined
-  const fire = (path: string) => {
+  const fire = (path: string, waited = false) => {
     changed.add(resolve(path))
     clearTimeout(timer)
     timer = setTimeout(() => {
+      // A file found empty just after a change is most often an editor between truncating and
+      // writing it (or a slow disk): looked at once more before a rebuild reports it empty.
+      if (!waited && [...changed].some(isEmptyFile)) {
+        timer = setTimeout(() => fire(path, true), EMPTY_WAIT_MS)
+        return
+      }
       const paths = [...changed]
       changed = new Set()
       for (const p of paths) read.set(p, statKey(p))
@@ -57,7 +65,7 @@ export async function watchPaths(initial: readonly string[], onChange: (paths: s
     }, debounceMs)
   }
   // Not addDir: a folder appears with its files, or empty (nothing to build yet).
-  for (const event of ['add', 'change', 'unlink', 'unlinkDir'] as const) watcher.on(event, fire)
+  for (const event of ['add', 'change', 'unlink', 'unlinkDir'] as const) watcher.on(event, (path: string) => fire(path))
   // A folder we cannot read is no reason to stop previewing.
   watcher.on('error', () => undefined)
 
@@ -97,6 +105,15 @@ function statKey(path: string): string {
     return `${st.mtimeMs}:${st.size}:${st.ino}`
   } catch {
     return 'missing'
+  }
+}
+
+const isEmptyFile = (path: string): boolean => {
+  try {
+    const st = statSync(path)
+    return st.isFile() && st.size === 0
+  } catch {
+    return false
   }
 }
 

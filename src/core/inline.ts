@@ -44,6 +44,11 @@ export type InlineCache = Map<string, Inline[]>
 // break, no NUL (which markdown-it replaces). Most of a resume's text is such (names, places,
 // dates, many highlights), and markdown-it gives it back as one text node.
 const PLAIN = /^(?:[^*_`[\]\\&~\n\r\0]|&(?![#\w]*;))*$/
+const NO_MARKS = /^[^*_`[\]\\&~\n\r\0]*$/
+/** PLAIN's test, the common case first: with no `&` at all it is one scan of a character class. */
+const isPlain = (text: string): boolean => NO_MARKS.test(text) || (text.includes('&') && PLAIN.test(text))
+/** PLAIN_OR_STRONG's test, only for text with the marks. */
+const isPlainOrStrong = (text: string): boolean => text.includes('**') && PLAIN_OR_STRONG.test(text)
 
 // Plain text with bold in the one shape resumes use it, `**a few words**`, which markdown-it would
 // read as strong whatever is around: the opening mark at the start or after a space, before a
@@ -55,7 +60,7 @@ const PLAIN_OR_STRONG = /^(?:[^*_`[\]\\&~\n\r\0]|&(?![#\w]*;)|(?<=^| )\*\*[\p{L}
 export function parseInline(text: string, cache?: InlineCache): Inline[] {
   const hit = cache?.get(text)
   if (hit) return hit
-  const root = PLAIN.test(text) ? plainInline(text) : PLAIN_OR_STRONG.test(text) ? strongInline(text) : markdownInline(text)
+  const root = isPlain(text) ? plainInline(text) : isPlainOrStrong(text) ? strongInline(text) : markdownInline(text)
   cache?.set(text, root)
   return root
 }
@@ -156,7 +161,7 @@ export type BlockCache = Map<string, Block[]>
 // One line of plain text, neither starting nor ending with a space (markdown-it trims a paragraph,
 // with its own idea of a space) nor starting like a list item: one paragraph of that text.
 const LIST_START = /^(?:[-+*]|\d{1,9}[.)])(?:\s|$)/
-const isPlainLine = (text: string): boolean => /^\S(?:.*\S)?$/s.test(text) && !LIST_START.test(text) && (PLAIN.test(text) || PLAIN_OR_STRONG.test(text))
+const isPlainLine = (text: string): boolean => /^\S(?:.*\S)?$/s.test(text) && !LIST_START.test(text) && (isPlain(text) || isPlainOrStrong(text))
 
 export function parseBlocks(text: string, cache?: BlockCache): Block[] {
   const hit = cache?.get(text)

@@ -29,9 +29,9 @@ export function processIo(debug = false): Io {
 /**
  * A line to a file descriptor, written at once. process.stdout and process.stderr are made on first
  * use, and making one for a pipe loads Node's stream and net modules, about 4 ms of a command that
- * prints one line; a direct write needs none of that. A descriptor that would block (a
- * non-blocking pipe that is full), or fails otherwise, gets the rest through the stream, in order. A reader that stops
- * early (`resume --help | head`) closes the pipe: that is the reader's choice, not a crash.
+ * prints one line; a direct write needs none of that. A descriptor that would block (a non-blocking
+ * pipe that is full), or fails otherwise, gets the rest through the stream, in order. A reader that
+ * stops early (`resume --help | head`) closes the pipe: that is the reader's choice, not a crash.
  */
 function writerTo(fd: 1 | 2, stream: () => NodeJS.WriteStream): (text: string) => void {
   let viaStream = false

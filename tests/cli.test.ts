@@ -92,6 +92,11 @@ describe('bin/load-cli.js, the code cache', () => {
     // accepted this time: the file is left as it was
     expect(readFileSync(join(dir, 'lib/bundle/main.cache')).equals(written)).toBe(true)
     expect(readdirSync(join(dir, 'lib/bundle')).sort()).toEqual(['main.cache', 'main.cjs'])
+    // `resume match` has a cache of its own: missing here, so its first run writes it, and no other.
+    const match = spawnSync(process.execPath, [join(dir, 'bin/resume.js'), 'match', join(ROOT, 'examples/posting.md'), SEED], { encoding: 'utf8' })
+    expect(match.status, match.stderr).toBe(0)
+    expect(readdirSync(join(dir, 'lib/bundle')).sort()).toEqual(['main.cache', 'main.cjs', 'match.cache'])
+    expect(readFileSync(join(dir, 'lib/bundle/main.cache')).equals(written)).toBe(true)
   })
 })
 

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -29,6 +29,16 @@ describe('bin/resume.js', () => {
     const invalid = await runBin(['validate', join(FIXTURES, 'invalid/month-13.yaml')])
     expect(invalid.code).toBe(4)
     expect(invalid.stderr).toContain('error[')
+  })
+
+  it('a reader that closes the pipe before the output comes (`resume --help | head -0`) is no crash: exit 0, nothing on stderr', async () => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/resume.js'), '--help'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    child.stdout.destroy()
+    let stderr = ''
+    child.stderr.on('data', (d) => (stderr += d))
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+    expect(code).toBe(0)
+    expect(stderr).toBe('')
   })
 })
 

@@ -12,14 +12,12 @@ export type Containment =
  * is resolved, in both: a folder's file that is a link to /etc/passwd is outside it, whatever its
  * name says. The check a theme's files and a resume's photo pass before they are read.
  */
-export function containedPath(root: string, path: string, memo?: { realRoot?: string }): Containment {
+export function containedPath(root: string, path: string): Containment {
   let real: string
   let realRoot: string
   try {
     // The native realpath: one system call, where the JavaScript one lstat()s every component.
-    // `memo` keeps the root's for a burst of checks in one folder (a theme's dozen files).
-    realRoot = memo?.realRoot ?? realpathSync.native(root)
-    if (memo) memo.realRoot = realRoot
+    realRoot = realpathSync.native(root)
     real = realpathSync.native(resolve(root, path))
   } catch {
     return { ok: false, reason: 'missing' }

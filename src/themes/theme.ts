@@ -25,20 +25,12 @@ function inside(dir: string, file: string, manifestFile: string): string {
   const full = resolve(dir, file)
   const rel = relative(dir, full)
   if (isAbsolute(file) || rel.startsWith('..')) throw themeError(`the theme refers to ${file}, outside its folder`, manifestFile)
-  if (checkReal(dir, full) === 'missing') missing.add(full)
+  checkReal(dir, full)
   return full
 }
 
-/** The theme folder's real path, once per folder while one theme is read (readTheme clears it). */
-const realRoots = new Map<string, { realRoot?: string }>()
-/** Files inside() found missing while one theme is read: readThemeFile and fontFaces report them. */
-const missing = new Set<string>()
-
-function checkReal(dir: string, full: string): 'missing' | undefined {
-  let memo = realRoots.get(dir)
-  if (!memo) realRoots.set(dir, (memo = {}))
-  const found = containedPath(dir, full, memo)
-  if (!found.ok && found.reason === 'missing') return 'missing'
+function checkReal(dir: string, full: string): void {
+  const found = containedPath(dir, full)
   if (!found.ok && found.reason === 'outside') {
     throw themeError(
       `the theme file ${relative(dir, full) || '.'} is a link to ${found.real}, outside the theme folder`,
@@ -108,15 +100,6 @@ export function loadTheme(dir: string, cache?: ThemeCache): Promise<Theme> {
 // Reads are synchronous: a theme is a dozen small local files, and a thread-pool round trip per
 // file cost more than the reads themselves on the path every build takes.
 function readTheme(dir: string): Theme {
-  try {
-    return readThemeFiles(dir)
-  } finally {
-    realRoots.clear()
-    missing.clear()
-  }
-}
-
-function readThemeFiles(dir: string): Theme {
   const manifestFile = join(dir, MANIFEST)
   checkReal(dir, manifestFile)
   let raw: unknown
@@ -159,7 +142,7 @@ function fontFaces(dir: string, face: FontFace, manifestFile: string): FontFaceF
     const { file, unicodeRange } = typeof entry === 'string' ? { file: entry, unicodeRange: undefined } : entry
     if (!FONT_TYPES.has(extname(file))) throw themeError(`font ${file} must be .woff2, .woff, .ttf or .otf`, manifestFile)
     const full = inside(dir, file, manifestFile)
-    if (missing.has(full)) throw themeError(`the theme names ${file}, which cannot be read`, manifestFile)
+    if (!existsSync(full)) throw themeError(`the theme names ${file}, which cannot be read`, manifestFile)
     return { family: face.family, weight: face.weight, style: face.style, file: full, unicodeRange: unicodeRange ?? '' }
   })
 }

@@ -1,4 +1,4 @@
-import type { Source } from './source.js'
+import { type Source, withTreeOnDemand } from './source.js'
 
 /**
  * A `.json` resume read with JSON.parse, its YAML tree (the places diagnostics point at) made only
@@ -20,22 +20,7 @@ export function readCleanJson(text: string, file: string, maxDepth: number, full
     return undefined
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined
-  let parsed: Source | undefined
-  const tree = (): Source => {
-    parsed ??= full()
-    return parsed
-  }
-  return {
-    file,
-    text,
-    data,
-    get doc() {
-      return tree().doc
-    },
-    get lineCounter() {
-      return tree().lineCounter
-    },
-  }
+  return withTreeOnDemand({ file, text, data }, full)
 }
 
 /**

@@ -21,6 +21,30 @@ export interface Span {
   node?: number
 }
 
+/**
+ * A Source read by a quicker reader than the YAML one (src/core/json-fast.ts, yaml-fast.ts): its data
+ * now, its YAML tree made by `full` the first time something asks for it. A reader that can count
+ * lines or find spans without the tree passes `lineCounter` (made once, when first asked) and
+ * `spanAt`; without them, lines come from the tree too.
+ */
+export function withTreeOnDemand(read: Pick<Source, 'file' | 'text' | 'data' | 'spanAt'> & { lineCounter?: () => LineCounter }, full: () => Source): Source {
+  let tree: Source | undefined
+  let lines: LineCounter | undefined
+  const { lineCounter, ...rest } = read
+  return {
+    ...rest,
+    get doc() {
+      tree ??= full()
+      return tree.doc
+    },
+    get lineCounter() {
+      if (lineCounter) lines ??= lineCounter()
+      else tree ??= full()
+      return lines ?? tree!.lineCounter
+    },
+  }
+}
+
 export type Path = ReadonlyArray<string | number>
 
 /** Where a path in the data sits in a file: how diagnostics get their line and column. */

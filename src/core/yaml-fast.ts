@@ -1,6 +1,6 @@
 import { constructFromEvents, EVENT_ID, type Event, getScalarValue, parseEvents, SCALAR_STYLE } from 'js-yaml'
 import { LineCounter } from 'yaml'
-import type { Path, Source, Span } from './source.js'
+import { type Path, type Source, type Span, withTreeOnDemand } from './source.js'
 
 /**
  * A YAML resume read by js-yaml's event parser, its full tree (the `yaml` library's Document, which
@@ -40,31 +40,22 @@ export function readPlainYaml(text: string, file: string, maxDepth: number, full
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined
   if (!noForbiddenKeys(data)) return undefined
-  let parsed: Source | undefined
-  const tree = (): Source => {
-    parsed ??= full()
-    return parsed
-  }
-  let lines: LineCounter | undefined
   let spans: Map<string, Span> | undefined
-  return {
-    file,
-    text,
-    data,
-    get doc() {
-      return tree().doc
+  // Lines and spans from the text and the events: `resume match` places every term it finds in the
+  // resume, which would otherwise build the whole tree just to count lines.
+  return withTreeOnDemand(
+    {
+      file,
+      text,
+      data,
+      lineCounter: () => lineCounterOf(text),
+      spanAt(path: Path) {
+        spans ??= spansOf(events, text)
+        return spans.get(pathKey(path))
+      },
     },
-    // Lines and spans from the text and the events: `resume match` places every term it finds in
-    // the resume, which would otherwise build the whole tree just to count lines.
-    get lineCounter() {
-      lines ??= lineCounterOf(text)
-      return lines
-    },
-    spanAt(path: Path) {
-      spans ??= spansOf(events, text)
-      return spans.get(pathKey(path))
-    },
-  }
+    full,
+  )
 }
 
 /** The lines of `text` as the full reader counts them (a line starts after each line feed). */

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { extname } from 'node:path'
 import { MAX_INPUT_BYTES } from '../core/load.js'
 import { type Diagnostic, VitaeError } from '../diagnostics/diagnostic.js'
+import { htmlAsText } from './html-text.js'
 
 export type Importance = 'required' | 'preferred' | 'mentioned'
 
@@ -20,7 +21,7 @@ export interface PostingLine {
 
 export interface Posting {
   file: string
-  /** The text searched: for HTML, the file with tags, scripts and styles blanked out, so offsets stay the file's. */
+  /** The text searched: for HTML, the words a browser shows (see htmlAsText). */
   text: string
   lines: PostingLine[]
   /** The 1-based line and column in the file of an offset of `text` (HTML's block tags split lines the file does not). */
@@ -49,11 +50,13 @@ export async function readPosting(file: string, stdin: () => Promise<Buffer>): P
     throw bad('NOT_UTF8', shown, `${shown} is not UTF-8 text`, 'save it as UTF-8')
   }
   const html = /\.html?$/i.test(extname(file)) || (file === '-' && /^\s*(<!doctype html|<html|<body|<div|<p>|<h1)/i.test(text))
-  const plain = html ? htmlAsText(text) : text.replace(/^\uFEFF/, ' ')
+  const read = html ? htmlAsText(text) : undefined
+  const plain = read ? read.text : text.replace(/^\uFEFF/, ' ')
   if (!/[A-Za-z]{2}/.test(plain)) throw bad('EMPTY_POSTING', shown, `${shown} holds no text to read`, 'a posting is the text of a job advert')
   const starts = [0]
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
-  const position = (offset: number) => {
+  const position = (at: number) => {
+    const offset = read ? read.sourceOffset(at) : at
     let lo = 0
     let hi = starts.length - 1
     while (lo < hi) {
@@ -63,61 +66,7 @@ export async function readPosting(file: string, stdin: () => Promise<Buffer>): P
     }
     return { line: lo + 1, column: offset - starts[lo]! + 1 }
   }
-  return { file: shown, text: plain, lines: classifyLines(plain, html ? headingOffsets(text) : new Set()), position }
-}
-
-const blank = (s: string): string => s.replace(/[^\n]/g, ' ')
-const BLOCK = /^(p|div|li|ul|ol|h[1-6]|br|tr|td|th|table|section|article|header|main|dd|dt|dl|blockquote|pre|hr|title)$/i
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  middot: '·',
-  ndash: '–',
-  mdash: '—',
-  pound: '£',
-  euro: '€',
-  copy: '©',
-  bull: '•',
-  rsquo: '’',
-  lsquo: '‘',
-  rdquo: '”',
-  ldquo: '“',
-  hellip: '…',
-}
-
-/**
- * HTML as text of the same length: tags become spaces (a line break for block tags, "-" for a list
- * item), scripts, styles, navigation and footers are blanked, entities decoded and padded. Nothing
- * is fetched or run; every offset stays the file's, so places are the file's line:col.
- */
-function htmlAsText(html: string): string {
-  return html
-    .replace(/<(script|style|noscript|template|svg|nav|footer)\b[\s\S]*?<\/\1\s*>/gi, blank)
-    .replace(/<!--[\s\S]*?-->/g, blank)
-    .replace(/<\/?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>/g, (tag, name: string) => {
-      const b = blank(tag)
-      if (/^li$/i.test(name) && !tag.startsWith('</')) return `\n-${b.slice(2)}`
-      return BLOCK.test(name) ? `\n${b.slice(1)}` : b
-    })
-    .replace(/<!doctype[^>]*>/gi, blank)
-    .replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (entity, body: string) => {
-      const char = body.startsWith('#x')
-        ? String.fromCodePoint(Number.parseInt(body.slice(2), 16))
-        : body.startsWith('#')
-          ? String.fromCodePoint(Number(body.slice(1)))
-          : ENTITIES[body.toLowerCase()]
-      return char ? char.padEnd(entity.length - (char.length - 1), ' ') : entity
-    })
-}
-
-function headingOffsets(html: string): Set<number> {
-  const at = new Set<number>()
-  for (const m of html.matchAll(/<(h[1-6]|dt|strong|b|th)\b[^>]*>/gi)) at.add(m.index)
-  return at
+  return { file: shown, text: plain, lines: classifyLines(plain, read?.headings ?? new Set()), position }
 }
 
 const PREFERRED =

@@ -1,0 +1,131 @@
+/** An HTML posting read as the text a browser shows, with the way back to the file's offsets. */
+export interface HtmlText {
+  text: string
+  /** The file's offset of the text's character at `offset` (the file's length past the end). */
+  sourceOffset(offset: number): number
+  /** Offsets in `text` where a heading's (or a bold run's) text starts. */
+  headings: Set<number>
+}
+
+// Never shown as the posting's words: code, styling, navigation, footers.
+const SKIPPED = /^(script|style|noscript|template|svg|nav|footer)$/i
+// Tags that start a line of their own.
+const BLOCK = /^(p|div|li|ul|ol|h[1-6]|br|tr|td|th|table|section|article|header|main|dd|dt|dl|blockquote|pre|hr|title)$/i
+const HEADING = /^(h[1-6]|dt|strong|b|th)$/i
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>/y
+const ENTITY = /&(#\d+|#x[0-9a-f]+|[a-z]+);/iy
+const SPACE = /[ \t\n\r\f\u00a0]/
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  middot: '·',
+  ndash: '–',
+  mdash: '—',
+  pound: '£',
+  euro: '€',
+  copy: '©',
+  bull: '•',
+  rsquo: '’',
+  lsquo: '‘',
+  rdquo: '”',
+  ldquo: '“',
+  hellip: '…',
+}
+
+function decodeEntity(body: string): string | undefined {
+  const code = /^#x/i.test(body) ? Number.parseInt(body.slice(2), 16) : body.startsWith('#') ? Number(body.slice(1)) : undefined
+  if (code === undefined) return ENTITIES[body.toLowerCase()]
+  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : undefined
+}
+
+/**
+ * HTML as a browser lays out its words: runs of white space (line breaks of the file included) are
+ * one space, inline tags are nothing ("<b>Kube</b>rnetes" is one word), block tags start a line
+ * ("- " for a list item), entities are their characters ("ATT&amp;CK" is one word, "Google&nbsp;Cloud"
+ * two words of one name), and scripts, styles, navigation and footers are gone. Nothing is fetched
+ * or run. Each character remembers where it came from, so places are still the file's line:col.
+ */
+export function htmlAsText(html: string): HtmlText {
+  let text = ''
+  const from: number[] = []
+  const headings = new Set<number>()
+  // A run of white space not yet written: written as one space before the next word on its line.
+  let space = -1
+  const put = (s: string, at: number) => {
+    if (space >= 0 && text.length > 0 && !text.endsWith('\n')) {
+      text += ' '
+      from.push(space)
+    }
+    space = -1
+    for (let k = 0; k < s.length; k++) from.push(at)
+    text += s
+  }
+  const newline = (at: number) => {
+    space = -1
+    if (text.length > 0 && !text.endsWith('\n')) put('\n', at)
+  }
+  let i = 0
+  while (i < html.length) {
+    const c = html[i]!
+    if (c === '<') {
+      if (html.startsWith('<!--', i)) {
+        const end = html.indexOf('-->', i + 4)
+        i = end < 0 ? html.length : end + 3
+        continue
+      }
+      if (html[i + 1] === '!' || html[i + 1] === '?') {
+        const end = html.indexOf('>', i)
+        i = end < 0 ? html.length : end + 1
+        continue
+      }
+      TAG.lastIndex = i
+      const tag = TAG.exec(html)
+      if (tag) {
+        const [whole, closing, name] = tag as unknown as [string, string, string]
+        i += whole.length
+        if (!closing && SKIPPED.test(name)) {
+          const end = new RegExp(`</${name}\\s*>`, 'gi')
+          end.lastIndex = i
+          const found = end.exec(html)
+          if (found) i = found.index + found[0].length
+          continue
+        }
+        if (BLOCK.test(name)) {
+          newline(tag.index)
+          if (!closing && /^li$/i.test(name)) put('- ', tag.index)
+        }
+        if (!closing && HEADING.test(name)) headings.add(space >= 0 && !text.endsWith('\n') && text.length > 0 ? text.length + 1 : text.length)
+        continue
+      }
+    } else if (SPACE.test(c)) {
+      if (space < 0) space = i
+      i++
+      continue
+    } else if (c === '&') {
+      ENTITY.lastIndex = i
+      const entity = ENTITY.exec(html)
+      const char = entity ? decodeEntity(entity[1]!) : undefined
+      if (entity && char !== undefined) {
+        if (SPACE.test(char)) {
+          if (space < 0) space = i
+        } else put(char, i)
+        i += entity[0].length
+        continue
+      }
+    }
+    // A character of text, a whole code point at a time.
+    const code = html.codePointAt(i)!
+    const char = String.fromCodePoint(code)
+    put(char, i)
+    i += char.length
+  }
+  return {
+    text,
+    headings,
+    sourceOffset: (offset) => (offset < from.length ? from[offset]! : html.length),
+  }
+}

@@ -58,6 +58,8 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
   const { text, tokens } = ctx
   // Words of one name: a space apart, or joined by a dash the tokenizer split ("Segger J-Link").
   const spaced = (a: number, b: number) => /^[ -]?$/.test(text.slice(tokens[a]!.end, tokens[b]!.start))
+  // A certification's level follows a spaced dash: "AWS Certified Security – Specialty".
+  const joined = (a: number, b: number, cert: boolean) => spaced(a, b) || (cert && / [–-] $/.test(text.slice(tokens[a]!.end, tokens[b]!.start)))
   const nameWord = (i: number, certified: boolean) => {
     const t = tokens[i]!
     if (ctx.skipped(i) || !CAPITALISED.test(t.text)) return false
@@ -90,7 +92,7 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
     let last = i - 1
     let cert = certified
     for (let j = i; j < tokens.length && j < i + max; j++) {
-      if (j > i && !spaced(j - 1, j)) break
+      if (j > i && !joined(j - 1, j, cert)) break
       // Another known name ends the run: "Oracle ERP", "GraphQL APIs" are two things. But a
       // product a maker names by a common word is the maker's: "CrowdStrike Falcon", "Medidata Rave".
       // Nor is "3D" after a name's word another name: "AutoCAD Civil 3D", "Cinema 4D".
@@ -123,7 +125,7 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
       first = b
     }
     let last = f.last
-    if (f.last + 1 < tokens.length && spaced(f.last, f.last + 1)) {
+    if (f.last + 1 < tokens.length && joined(f.last, f.last + 1, /certified/i.test(text.slice(f.start, f.end)))) {
       // Up to "certification" anything goes: "Google Data Analytics Certificate".
       const toCert = runFrom(f.last + 1, true, 4, true)
       const cert = toCert + 1 < tokens.length && spaced(toCert, toCert + 1) && CERT_WORD.test(tokens[toCert + 1]!.text)

@@ -37,7 +37,8 @@ export function tokenize(text: string, keep: (key: string, word: string) => bool
 /** The singular a plural key would have, for folding "microservices" onto "microservice". */
 export function singular(key: string): string | undefined {
   if (key.length < 4 || /(ss|us|is|[^a-z]s)$/.test(key) || !key.endsWith('s')) return undefined
-  if (/(ches|shes|xes|ses)$/.test(key)) return key.slice(0, -2)
+  // "processes", "boxes" lose "es"; "databases", "licenses", "releases" only their "s".
+  if (/(ches|shes|xes|sses|zzes)$/.test(key)) return key.slice(0, -2)
   if (key.endsWith('ies')) return `${key.slice(0, -3)}y`
   return key.slice(0, -1)
 }

@@ -355,4 +355,13 @@ describe('practices and acronyms read from their shape on list items', () => {
     for (const name of ['hours of service', 'driver qualification files', 'cost per mile']) expect(found.has(name), name).toBe(true)
     expect(found.has('gowning')).toBe(false)
   })
+
+  it("reads a name with an entity inside it in HTML, and a certification's level after a dash", async () => {
+    const found = await terms(
+      '<h2>Nice to have</h2><ul><li>AWS Certified Security &ndash; Specialty</li>\n<li>Familiarity with the MITRE ATT&amp;CK matrix and\n   Google&nbsp;Cloud</li></ul>',
+      'html',
+    )
+    for (const name of ['AWS Certified Security – Specialty', 'MITRE ATT&CK']) expect(found.has(name), name).toBe(true)
+    for (const name of ['Specialty', 'ATT', 'CK']) expect(found.has(name), name).toBe(false)
+  })
 })

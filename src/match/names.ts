@@ -1,4 +1,4 @@
-import { cuedPhrases, DUTY_VERBS, headedPhrases, sharedHeads } from './phrases.js'
+import { cuedPhrases, DUTY_VERBS, headedPhrases, isAdverb, sharedHeads } from './phrases.js'
 import type { Token } from './tokens.js'
 import type { Term } from './vocabulary.js'
 
@@ -515,7 +515,7 @@ function listedPhrases(found: Found[], ctx: NameContext, named: (first: number, 
       // A word for a kind of product ends it but names nothing: "telematics platform" is telematics.
       while (item.length > 1 && KIND_WORDS.has(tokens[item[item.length - 1]!]!.key)) item.pop()
       const words = item.map((i) => tokens[i]!)
-      if (!words.every((w) => /^[a-z][a-z-]*$/.test(w.text) && !NOT_METHOD.has(w.key) && !/ly$/.test(w.key))) continue
+      if (!words.every((w) => /^[a-z][a-z-]*$/.test(w.text) && !NOT_METHOD.has(w.key) && !isAdverb(w.key, ctx.common))) continue
       // A task, not a name: "monitor freshness", "fix memory leaks".
       if (words.length > 1 && DUTY_VERBS.has(words[0]!.key)) continue
       if (words.length === 1 && ctx.common(words[0]!.text)) continue

@@ -62,6 +62,19 @@ const NOT_MODIFIER = new Set(
 const GERUND =
   /^(?!(?:grow|lead|build|work|run|support|learn|exist|follow|includ|upcom|engag|challeng|excit|outstand|interest|amaz|ongo|evolv|chang|emerg|demand|reward|mov|mak|bring|help|want|look|com|go|gett|hav|be|do|us|understand|think|writ|speak|read|runn|gett|sett|shipp|plann|present|communicat|mentor|hir)ing$)[a-z]{4,}ing$/
 
+/**
+ * An adverb by its ending: "-ly" on an English word ("closely", "heavily", "reliably",
+ * "automatically"), not a noun that ends so ("anomaly detection", "assembly", "supply chain").
+ */
+export function isAdverb(key: string, common: (word: string) => boolean): boolean {
+  if (key.length < 5 || !key.endsWith('ly')) return false
+  const stem = key.slice(0, -2)
+  if (common(stem) || common(`${stem}l`) || common(`${stem}e`)) return true
+  if (stem.endsWith('i') && common(`${stem.slice(0, -1)}y`)) return true
+  if (/[ai]b$/.test(stem) && common(`${stem}le`)) return true
+  return stem.endsWith('ical') && common(stem.slice(0, -2))
+}
+
 // How many words before the head: English compounds of three are common ("root cause analysis",
 // "named entity recognition"), of four rare.
 const MODIFIERS = 2
@@ -70,7 +83,7 @@ const CAPITAL_WORD = /^[A-Z][a-z]+(-[a-z0-9]+)*$/
 // After the practice: a word that ends the phrase ("with", "and", a comma) or says the words before
 // it name a practice ("load testing tools", "incident response process").
 const AFTER_NAME = new Set(
-  'with and or for in using via on at to across of software tools tool frameworks framework practices practice processes process principles techniques methods methodologies platforms platform pipelines systems workflows experience skills role roles team teams work projects expertise knowledge background best'.split(
+  'with and or for in using via on at to across of where when which that whose while because so if as software tools tool frameworks framework practices practice processes process principles techniques methods methodologies platforms platform pipelines systems workflows experience skills role roles team teams work projects expertise knowledge background best'.split(
     ' ',
   ),
 )
@@ -105,7 +118,7 @@ export function headedPhrases(found: Found[], ctx: NameContext, named: (first: n
       // "3D" is a dimension, not a name, even where a list holds it: "3D printing".
       const dimension = b === i - 1 && /^\d[A-Z]$/.test(t.text)
       if ((inName.has(b) && !dimension) || ctx.skipped(b) || !joinedTo(b, b + 1)) break
-      if (NOT_MODIFIER.has(t.key) || /ly$/.test(t.key) || (/^\d/.test(t.text) && !dimension)) break
+      if (NOT_MODIFIER.has(t.key) || isAdverb(t.key, ctx.common) || (/^\d/.test(t.text) && !dimension)) break
       const initial = ctx.initial(b)
       // Or an acronym or "3D" no list holds, alone before the head: "3D printing", "ETL testing".
       const acronym = b === i - 1 && /^(\d[A-Z]|[A-Z]{2,5})$/.test(t.text)
@@ -187,7 +200,7 @@ export function cuedPhrases(
       if (years && (item.length < 2 || tokens[item[item.length - 1]!]!.key === 'operations')) continue
       const words = item.map((k) => tokens[k]!)
       const joined = words.length === 3 && /^(of|per)$/.test(words[1]!.key)
-      if (!words.every((w, k) => (joined && k === 1) || (/^[a-z][a-z-]*$/.test(w.text) && !notMethod.has(w.key) && !/ly$/.test(w.key)))) continue
+      if (!words.every((w, k) => (joined && k === 1) || (/^[a-z][a-z-]*$/.test(w.text) && !notMethod.has(w.key) && !isAdverb(w.key, ctx.common)))) continue
       if (DUTY_VERBS.has(words[0]!.key) || NOT_MODIFIER.has(words[0]!.key)) continue
       // One common word is a field as often as a practice ("payments", "security"); a generic
       // kind of thing names none ("storage systems", "data privacy requirements").

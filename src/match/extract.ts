@@ -44,6 +44,15 @@ const BLANK = /^[ \t*_`]*$/
 const OPEN_NAME =
   /^(?:[A-Z][A-Z0-9&]{2,5}s?|[A-Z]+[a-z]+[A-Z][A-Za-z]*|[A-Z]{2}[a-z]{2,}|[a-z]{1,3}[A-Z][A-Za-z]{2,}|[A-Z]{2,4}-[A-Z]{2,4}|[A-Za-z][a-z]+\.(?:io|js|ai|app|dev|so))$/
 // Such a word is as sure a name as an acronym: "Design eCRFs", "run dtSearch", "Frame.io links".
+// Shapes no English word has, read as names on a list item: a model's or a tool's code of letters
+// and digits ("STM32MP1", "nRF52", "DESeq2", "H100"; not "Gen3" nor "FY2027"), one capital dashed to a
+// capitalised word ("U-Boot", "D-Bus"), a form's number and letters ("10-K", "W-2"), and an
+// identifier with an underscore ("postgres_exporter").
+const CODE = /^(?!Gen\d|[FC]Y\d)(?=.{3,12}$)(?=(?:[^A-Za-z]*[A-Za-z]){2})[A-Za-z]*[A-Z][A-Za-z]*\d[A-Za-z0-9]*$/
+const CAPITAL_DASHED = /^[A-Z]-[A-Z][a-z]{2,}$/
+const FORM_NUMBER = /^(?:\d{1,4}-[A-Z]{1,2}|[A-Z]-\d{1,3})$/
+const IDENTIFIER = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/
+const SHAPED = (word: string) => CODE.test(word) || CAPITAL_DASHED.test(word) || FORM_NUMBER.test(word) || IDENTIFIER.test(word)
 const SMALL_THEN_CAPITAL = /^(?:[a-z]{1,3}[A-Z][A-Za-z]{2,}|[A-Za-z][a-z]+\.(?:io|js|ai|app|dev|so))$/
 const DASHED_ACRONYMS = /^[A-Z]{2,4}-[A-Z]{2,4}$/
 // After a short acronym, a word that says it is a licence or an exam: "PE license", "SE exam".
@@ -61,12 +70,12 @@ const NOT_NAMES = new Set(
 // Degrees by their letters: "BSEE", "MSCS", "BSN".
 const DEGREE = /^[BM]S[A-Z]{1,2}$/
 const isOpenName = (word: string): boolean =>
-  OPEN_NAME.test(word) &&
+  (OPEN_NAME.test(word) || SHAPED(word)) &&
   !DEGREE.test(word) &&
   !word.split('-').some((w) => NOT_NAMES.has(w.toUpperCase())) &&
   !GENERIC.has(word.replace(/s$/, '')) &&
   !/^Ma?c[A-Z]/.test(word) &&
-  /[A-Z].*[A-Za-z]/.test(word)
+  (/[A-Z].*[A-Za-z]/.test(word) || IDENTIFIER.test(word) || FORM_NUMBER.test(word))
 
 /** Where the sentences and list items of a text start, and which ranges are headings. */
 export interface TextShape {
@@ -130,7 +139,10 @@ export function findMentions(
   const open = new Map<string, Form>()
   const openTerms = new Set<Term>()
   const shape = options.shape ?? plainShape(text)
-  const tokens = tokenize(text, (key, word) => vocab.joined.has(key) || (Boolean(options.openNames) && DASHED_ACRONYMS.test(word)))
+  const tokens = tokenize(
+    text,
+    (key, word) => vocab.joined.has(key) || (Boolean(options.openNames) && (DASHED_ACRONYMS.test(word) || CAPITAL_DASHED.test(word) || FORM_NUMBER.test(word))),
+  )
   const candidates: Candidate[] = []
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i]!
@@ -199,8 +211,8 @@ export function findMentions(
     // capitals ("SOAR" is one only beside a name).
     // A short acronym before "license" or "exam" is the licence's name: "PE license", "SE exam".
     if (c.form.tier === 2 && open.get(c.form.text) === c.form && /^[A-Z]{2}$/.test(c.text) && options.listItem?.(c.start)) return LICENSE_AFTER.test(tokens[c.last + 1]?.key ?? '')
-    const acronymLike = ACRONYM.test(c.text) || SMALL_THEN_CAPITAL.test(c.text) || DASHED_ACRONYMS.test(c.text)
-    const itemStart = c.initial && !shape.lineOf(c.start)?.heading && ACRONYM.test(c.text)
+    const acronymLike = ACRONYM.test(c.text) || SMALL_THEN_CAPITAL.test(c.text) || DASHED_ACRONYMS.test(c.text) || SHAPED(c.text)
+    const itemStart = c.initial && !shape.lineOf(c.start)?.heading && (ACRONYM.test(c.text) || SHAPED(c.text))
     if (
       c.form.tier === 2 &&
       open.get(c.form.text) === c.form &&

@@ -298,6 +298,8 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
     const example = /^(as|e\.g|including|incl)$/.test(prev.key) && (prev.key !== 'as' || tokens[r.first - 2]?.key === 'such') && !aboutPapers(r.first)
     if (ctx.common(tokens[r.first]!.text) || !(/^(in|with|using|via)$/.test(prev.key) || example) || !/^[ .]?[ ]$/.test(text.slice(prev.end, tokens[r.first]!.start))) continue
     if (/^[A-Z][a-z]+$/.test(tokens[r.first]!.text) && tokens[r.first]!.text.length < 5) continue
+    // A quarter or a half of the year is a time: "ship it in Q2".
+    if (/^(Q[1-4]|H[12])$/.test(tokens[r.first]!.text)) continue
     // Places read the same way ("based in Denver", "our offices in Leeds"): no gazetteer, so the words around tell.
     const before = tokens[r.first - 2]?.key ?? ''
     const after = text.slice(tokens[r.first]!.end, tokens[r.first]!.end + 12)

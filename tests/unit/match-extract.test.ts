@@ -364,4 +364,12 @@ describe('practices and acronyms read from their shape on list items', () => {
     for (const name of ['AWS Certified Security – Specialty', 'MITRE ATT&CK']) expect(found.has(name), name).toBe(true)
     for (const name of ['Specialty', 'ATT', 'CK']) expect(found.has(name), name).toBe(false)
   })
+
+  it("reads a model's code, a capital dashed to a word, a form's number and an identifier on a list item as names", async () => {
+    const found = await terms(
+      'Requirements:\n- Bring up boards: U-Boot, device trees, STM32MP1 and nRF52 targets, services on D-Bus\n- Support disclosures in the 10-Q and 10-K\n- Watch postgres_exporter metrics\n- Ship Gen3 parts in Q2\n',
+    )
+    for (const name of ['U-Boot', 'STM32MP1', 'nRF52', 'D-Bus', '10-Q', '10-K', 'postgres_exporter']) expect(found.has(name), name).toBe(true)
+    for (const name of ['Gen3', 'Q2', 'U', 'Boot']) expect(found.has(name), name).toBe(false)
+  })
 })

@@ -201,6 +201,12 @@ export function findMentions(
     }
     return v
   }
+  // A line written mostly in capitals: its capitals say nothing of names.
+  const shouted = (offset: number): boolean => {
+    const line = shape.lineOf(offset)
+    const letters = (line ? text.slice(line.start, Math.min(line.end, line.start + 400)) : '').replace(/[^A-Za-z]/g, '')
+    return letters.replace(/[a-z]/g, '').length * 2 > letters.length
+  }
   const evidence = (c: Candidate): boolean => {
     if (c.alone) return true
     // A list item's label: "- Statistics: regression, hypothesis testing", "- Go: 3+ years".
@@ -226,6 +232,9 @@ export function findMentions(
       // Venues of papers are acronyms too: "Publish at top venues (ACL, EMNLP)".
       return !venueLine(c.start)
     }
+    // A common word written in capitals as the name is, inside a sentence that is not shouted:
+    // "older REST endpoints", "SOAP services" ("GET SOME REST" is a heading's shout).
+    if (c.form.tier === 2 && !openTerms.has(c.term) && !c.initial && /^[A-Z]{3,}$/.test(c.text) && c.text === c.form.text && !shouted(c.start)) return true
     // A word with a capital inside, in a paragraph of the role too: "move from ArcMap to ArcGIS Pro".
     if (c.form.tier === 2 && open.get(c.form.text) === c.form && !c.initial && /^(?:[A-Z]+[a-z]+[A-Z]|[a-z]{1,3}[A-Z])[A-Za-z]*$/.test(c.text) && !venueLine(c.start)) return true
     const next = tokens[c.last + 1]

@@ -80,6 +80,8 @@ const BOILER_HEAD =
 // Sentences of postings that are about the employer, not the job.
 const BOILER_LINE =
   /\b(equal (employment )?opportunit|opportunity employer|without regard to|discriminat|affirmative action|reasonable accommodation|401\s?\(?k\)?|health(, dental)?( and|,)? (dental|vision)|dental|vision insurance|parental leave|paid time off|\bpto\b|stipend|tuition|pension|all rights reserved|disability confident|protected veteran|e-verify|sign-on bonus|commuter benefits|gym membership|we welcome applications|encourage everyone to apply|inclusive employer|welcomes applicants)/i
+// "About Corvane", "About Acme Health": the company's blurb under its own name (not "About you").
+const ABOUT_NAME = /^about\s+(?!you\b)[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}\s*:?$/i
 const ROLE_HEAD = /\b(summary|overview|opportunity|description|position|job)\b/i
 const BULLET = /^\s*([-*•·‣▪–+]|\d{1,2}[.)])\s+/
 const MD_HEADING = /^\s*#{1,6}\s+/
@@ -101,7 +103,8 @@ function classifyLines(text: string, htmlHeadings: Set<number>): PostingLine[] {
     const bullet = BULLET.test(raw) || continues
     const fromHtml = [...htmlHeadings].some((h) => h >= start && h < start + raw.length && raw.slice(0, h - start).trim() === '')
     const short = content.length <= 70 && !/[.!?]$/.test(content)
-    const keyword = PREFERRED.test(content) || REQUIRED.test(content) || DUTIES.test(content) || BOILER_HEAD.test(content)
+    const keyword =
+      PREFERRED.test(content) || REQUIRED.test(content) || DUTIES.test(content) || BOILER_HEAD.test(content) || ABOUT_NAME.test(content.replace(/^[#*_\s]+|[*_\s]+$/g, ''))
     const heading =
       !bullet &&
       !/:\s*\S/.test(content.replace(/^[#*_\s]+|[*_\s]+$/g, '').replace(/^[^:]*:[*_]+\s*$/, '')) &&

@@ -372,4 +372,12 @@ describe('practices and acronyms read from their shape on list items', () => {
     for (const name of ['U-Boot', 'STM32MP1', 'nRF52', 'D-Bus', '10-Q', '10-K', 'postgres_exporter']) expect(found.has(name), name).toBe(true)
     for (const name of ['Gen3', 'Q2', 'U', 'Boot']) expect(found.has(name), name).toBe(false)
   })
+
+  it('reads a common word written in capitals as its name is, leaves "incl." and a "where" clause out, and skips a blurb under "About <company>"', async () => {
+    const found = await terms(
+      'About Corvane\n\nCorvane sells robotics and SaaS to logistics firms.\n\nRequirements:\n- Talk to older REST endpoints through Retrofit\n- API testing experience, incl. Postman\n- Understanding of Agile delivery and where testing fits in a sprint\n- Familiarity with fraud detection, anomaly detection or graph analytics\n',
+    )
+    for (const name of ['REST', 'Retrofit', 'Postman', 'anomaly detection']) expect(found.has(name), name).toBe(true)
+    for (const name of ['robotics', 'SaaS', 'logistics', 'incl', 'where testing fits']) expect(found.has(name), name).toBe(false)
+  })
 })

@@ -38,7 +38,7 @@ describe('term extraction on the annotated postings', () => {
     const r = await measureExtraction(join(FIXTURES, 'postings'), some(true))
     console.log(`match extraction, held-out postings: ${r.postings.length} postings, ${r.gold} terms, precision ${r.precision.toFixed(3)}, recall ${r.recall.toFixed(3)}`)
     expect(r.precision).toBeGreaterThanOrEqual(0.85)
-    // 0.788 measured over all six rounds; the sixth (structural, QC lab, fleet, e-discovery, GIS, video) was 0.588 blind, 0.756 after its fixes.
+    // 0.786 measured over all seven rounds; the seventh (software, data, ML, DevOps, revenue accounting) was 0.754 blind, 0.776 after its fixes.
     expect(r.recall).toBeGreaterThanOrEqual(0.78)
   })
 })

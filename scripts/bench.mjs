@@ -629,6 +629,8 @@ async function match() {
   for (const [what, name, text] of [
     ['a 1 MiB posting of list items', 'dense.txt', `Requirements\n${items.join('\n')}\n`],
     ['a 1 MiB posting on one line', 'one-line.txt', `Requirements\n- ${items.map((l) => l.slice(2)).join('; ')}\n`],
+    // HTML is read a character at a time into a text mapped back to the file.
+    ['a 1 MiB HTML posting', 'dense.html', `<h2>Requirements</h2>\n<ul>\n${items.map((l) => `  <li>${l.slice(2)} &amp; R&amp;D on AWS&nbsp;Lambda</li>`).join('\n')}\n</ul>\n`],
   ]) {
     const file = join(out, name)
     writeFileSync(file, text.slice(0, 1024 * 1024 - 2))

@@ -50,23 +50,31 @@ function decodeEntity(body: string): string | undefined {
  * or run. Each character remembers where it came from, so places are still the file's line:col.
  */
 export function htmlAsText(html: string): HtmlText {
-  let text = ''
+  // Pieces joined once at the end: asking a growing string for its last character flattens it
+  // each time, which is quadratic on a 1 MiB posting.
+  const pieces: string[] = []
+  let length = 0
+  let last = ''
   const from: number[] = []
   const headings = new Set<number>()
   // A run of white space not yet written: written as one space before the next word on its line.
   let space = -1
+  const lineStarted = () => length > 0 && last !== '\n'
   const put = (s: string, at: number) => {
-    if (space >= 0 && text.length > 0 && !text.endsWith('\n')) {
-      text += ' '
+    if (space >= 0 && lineStarted()) {
+      pieces.push(' ')
       from.push(space)
+      length++
     }
     space = -1
     for (let k = 0; k < s.length; k++) from.push(at)
-    text += s
+    pieces.push(s)
+    length += s.length
+    last = s[s.length - 1]!
   }
   const newline = (at: number) => {
     space = -1
-    if (text.length > 0 && !text.endsWith('\n')) put('\n', at)
+    if (lineStarted()) put('\n', at)
   }
   let i = 0
   while (i < html.length) {
@@ -98,7 +106,7 @@ export function htmlAsText(html: string): HtmlText {
           newline(tag.index)
           if (!closing && /^li$/i.test(name)) put('- ', tag.index)
         }
-        if (!closing && HEADING.test(name)) headings.add(space >= 0 && !text.endsWith('\n') && text.length > 0 ? text.length + 1 : text.length)
+        if (!closing && HEADING.test(name)) headings.add(space >= 0 && lineStarted() ? length + 1 : length)
         continue
       }
     } else if (SPACE.test(c)) {
@@ -124,7 +132,7 @@ export function htmlAsText(html: string): HtmlText {
     i += char.length
   }
   return {
-    text,
+    text: pieces.join(''),
     headings,
     sourceOffset: (offset) => (offset < from.length ? from[offset]! : html.length),
   }

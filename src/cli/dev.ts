@@ -1,6 +1,6 @@
 import { basename } from 'node:path'
 import { startDevSession } from '../dev/dev-session.js'
-import { holdYoungGeneration } from '../dev/heap.js'
+import { holdDevHeap } from '../dev/heap.js'
 import { createDevRebuilder } from '../dev/rebuilder.js'
 import { isLoopback } from '../dev/server.js'
 import { VitaeError } from '../diagnostics/diagnostic.js'
@@ -32,7 +32,7 @@ export async function runDev(file: string, flags: DevFlags, io: Io): Promise<num
   // The one mapping from flags to options, as build uses: a bad --margin is a usage error now,
   // not a problem shown on every rebuild.
   const { theme, page, strict, fit, timeoutMs, browserPath, tailor } = buildOptions(file, { ...flags, format: flags.format })
-  holdYoungGeneration()
+  const collect = holdDevHeap()
   const pdf = flags.format === 'pdf'
   const log = flags.verbose ? (m: string) => io.err(m) : undefined
   const rebuilder = createDevRebuilder(file, { pdf, theme, page, strict, fit, timeoutMs, browserPath, tailor, log })
@@ -53,6 +53,7 @@ export async function runDev(file: string, flags: DevFlags, io: Io): Promise<num
         rebuilt: (ms, warnings) => {
           printDiagnostics(io, warnings)
           io.out(`${time()} rebuilt in ${formatMs(ms)}${warnings.length ? ` (${summarize(warnings)})` : ''}`)
+          collect()
         },
         failed: (diagnostics, sources) => {
           printDiagnostics(io, diagnostics, sources)

@@ -235,6 +235,9 @@ export function findMentions(
     // A common word written in capitals as the name is, inside a sentence that is not shouted:
     // "older REST endpoints", "SOAP services" ("GET SOME REST" is a heading's shout).
     if (c.form.tier === 2 && !openTerms.has(c.term) && !c.initial && /^[A-Z]{3,}$/.test(c.text) && c.text === c.form.text && !shouted(c.start)) return true
+    // At a sentence's start too, a name with two capitals or more is no English word capitalised
+    // there: "CUDA familiarity", "RSpec habits" ("Cuda" would be).
+    if (c.initial && !openTerms.has(c.term) && /[A-Z].*[A-Z]/.test(c.text) && c.text === c.form.text && !shape.lineOf(c.start)?.heading && !shouted(c.start)) return true
     // A word with a capital inside, in a paragraph of the role too: "move from ArcMap to ArcGIS Pro".
     if (c.form.tier === 2 && open.get(c.form.text) === c.form && !c.initial && /^(?:[A-Z]+[a-z]+[A-Z]|[a-z]{1,3}[A-Z])[A-Za-z]*$/.test(c.text) && !venueLine(c.start)) return true
     const next = tokens[c.last + 1]

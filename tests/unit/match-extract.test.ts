@@ -380,4 +380,11 @@ describe('practices and acronyms read from their shape on list items', () => {
     for (const name of ['REST', 'Retrofit', 'Postman', 'anomaly detection']) expect(found.has(name), name).toBe(true)
     for (const name of ['robotics', 'SaaS', 'logistics', 'incl', 'where testing fits']) expect(found.has(name), name).toBe(false)
   })
+
+  it("takes a name with two capitals at a list item's start, where an English word would be capitalised too", async () => {
+    const found = await terms('Requirements:\n- CUDA familiarity, or profiling GPU workloads\n- Cuda is our team mascot\n')
+    expect(found.has('CUDA')).toBe(true)
+    const alone = await terms('Requirements:\n- Cuda is our team mascot\n- Swim well\n')
+    expect(alone.has('CUDA')).toBe(false)
+  })
 })

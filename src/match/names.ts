@@ -58,8 +58,9 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
   const { text, tokens } = ctx
   // Words of one name: a space apart, or joined by a dash the tokenizer split ("Segger J-Link").
   const spaced = (a: number, b: number) => /^[ -]?$/.test(text.slice(tokens[a]!.end, tokens[b]!.start))
-  // A certification's level follows a spaced dash: "AWS Certified Security – Specialty".
-  const joined = (a: number, b: number, cert: boolean) => spaced(a, b) || (cert && / [–-] $/.test(text.slice(tokens[a]!.end, tokens[b]!.start)))
+  // A certification's level follows a spaced dash or a colon: "AWS Certified Security – Specialty",
+  // "Microsoft 365 Certified: Endpoint Administrator Associate".
+  const joined = (a: number, b: number, cert: boolean) => spaced(a, b) || (cert && /^(?: [–-] |: )$/.test(text.slice(tokens[a]!.end, tokens[b]!.start)))
   const nameWord = (i: number, certified: boolean) => {
     const t = tokens[i]!
     if (ctx.skipped(i) || !CAPITALISED.test(t.text)) return false

@@ -54,7 +54,7 @@ const NOT_MODIFIER = new Set(
     'reviewing and or not no but so if then than also well just only very during before after through per over under via ' +
     'clear clean robust scalable reliable secure accurate timely rigorous thorough complex simple critical creative strategic ' +
     'excellent outstanding exceptional demonstrated demonstrable proficient familiar comfortable able willing ideal typical ' +
-    'where when how what why which who whom whose whether'
+    'where when how what why which who whom whose whether would will can could should may might must shall'
   ).split(' '),
 )
 

@@ -11,9 +11,10 @@ export interface PostingTerm {
 }
 
 // A degree, then its field: "Bachelor's degree in", "BS in", "Bachelor of Science in". The field
-// ends at a clause's end or where an alternative to the degree starts ("or equivalent experience").
+// ends at a clause's or a sentence's end or where an alternative to the degree starts ("or
+// equivalent experience", "or a related field"): a paragraph of prose goes on after it.
 const DEGREE_FIELD =
-  /\b(?:bachelor'?s?|master'?s?|associate'?s?|b\.?s\.?c?|m\.?s\.?c?|b\.?a\.?|b\.?eng|m\.?eng|ph\.?d|doctorate|degree)\b[^;(\n]{0,40}?\b(?:in|of) ((?:(?!,? or equivalent|,? or related| with | from | plus |[;(\n]).)*)/i
+  /\b(?:bachelor'?s?|master'?s?|associate'?s?|b\.?s\.?c?|m\.?s\.?c?|b\.?a\.?|b\.?eng|m\.?eng|ph\.?d|doctorate|degree)\b[^;(\n]{0,40}?\b(?:in|of) ((?:(?!,? or (?:an? )?(?:equivalent|related|similar)| with | from | plus |[;(\n]|[.!?](?:\s|$)).)*)/i
 
 const RANK: Record<Importance, number> = { required: 3, mentioned: 2, preferred: 1 }
 
@@ -53,11 +54,21 @@ export function postingTerms(posting: Posting, vocab: Vocabulary): PostingTerm[]
     }
     return range !== null && offset >= range[0] && offset < range[1]
   }
+  // A posting written all in prose (no list at all) says in sentences what others list: there its
+  // paragraphs are read as list items, but for the first (the company's, as a rule).
+  const prose = !lines.some((l) => l.bullet && !l.boilerplate)
+  const firstParagraph = lines.find((l) => !l.heading && !l.boilerplate && l.end - l.start > 200)
+  const listItem = prose
+    ? (offset: number) => {
+        const line = lineAt(offset)
+        return line !== undefined && !line.heading && line !== firstParagraph && line.end - line.start > 200
+      }
+    : (offset: number) => lineAt(offset)?.bullet ?? false
   const found = new Map<Term, PostingTerm>()
   for (const m of findMentions(text, vocab, {
     shape,
     openNames: true,
-    listItem: (offset) => lineAt(offset)?.bullet ?? false,
+    listItem,
     skip: (offset) => lineAt(offset)?.boilerplate ?? true,
   })) {
     const line = lineAt(m.start)!

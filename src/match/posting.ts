@@ -74,7 +74,7 @@ const PREFERRED =
 const REQUIRED =
   /\b(requirements?|required|must[- ]haves?|must|mandatory|essential|minimum|basic qualifications|qualifications|what you('ll| will)? need|you have|you bring|what you bring|about you|who you are|what we('re| are) looking for|you should have|you'll need|skills|we need)\b/i
 const DUTIES =
-  /\b(responsibilit|what you('ll| will)? do|the role|your role|duties|you will|in this role|day[- ]to[- ]day|what you'll be doing|your impact|the job|key responsibilities|what you'll own|you'll work on)/i
+  /\b(responsibilit|responsible for|what you('ll| will)? do|the role|your role|duties|you will|in this role|day[- ]to[- ]day|what you'll be doing|your impact|the job|key responsibilities|what you'll own|you'll work on)/i
 const BOILER_HEAD =
   /\b(benefits?|perks|what we offer|we offer|why (join|work|you'll love)|about (us|the company|the team)|who we are|compensation|salary|pay range|equal|eeo|diversity|inclusion|how to apply|our (values|culture|mission|story)|life at|working at)\b/i
 // Sentences of postings that are about the employer, not the job.
@@ -95,7 +95,8 @@ function classifyLines(text: string, htmlHeadings: Set<number>): PostingLine[] {
   for (const raw of text.split('\n')) {
     const start = offset
     offset += raw.length + 1
-    const content = raw.trim()
+    // Curly apostrophes read as straight ones: "What you’ll need" is "What you'll need".
+    const content = raw.trim().replace(/[’‘]/g, "'")
     if (!content) continue
     // A list item wrapped onto an indented next line (Markdown, plain text) is still that item.
     const previous = lines[lines.length - 1]
@@ -119,6 +120,9 @@ function classifyLines(text: string, htmlHeadings: Set<number>): PostingLine[] {
       else if (/\b(about|company|team|us)\b/i.test(words)) section = 'boilerplate'
       // What the job is, after the company's blurb: "Position Summary", "The opportunity", "Overview".
       else if (ROLE_HEAD.test(words)) section = 'intro'
+      // A heading of no known kind after the blurb or the benefits is the job's own again ("Schedule",
+      // "Tools we use"): boilerplate is what its heading says, never the rest of the posting by default.
+      else if (section === 'boilerplate') section = 'intro'
     }
     let importance: Importance = section === 'required' ? 'required' : section === 'preferred' ? 'preferred' : 'mentioned'
     // The line's own words win over its section's: "(BSN preferred)", "Java (must)".

@@ -385,4 +385,26 @@ describe('practices and acronyms read from their shape on list items', () => {
     const found = await terms('Requirements:\n- CUDA familiarity, or profiling GPU workloads\n')
     expect(found.has('CUDA')).toBe(true)
   })
+
+  it("reads the job again after a blurb under the company's name, under a heading with a curly apostrophe or none it knows", async () => {
+    const found = await terms(
+      '<p><strong>About Calloway &amp; Reyes</strong></p><p>A law firm that runs on Kubernetes.</p><p><strong>What you’ll be responsible for</strong></p><ul><li>Administering Active Directory and DNS</li></ul><p><strong>Schedule</strong></p><ul><li>On call for Veeam restores</li></ul>',
+      'html',
+    )
+    for (const name of ['Active Directory', 'DNS', 'Veeam']) expect(found.has(name), name).toBe(true)
+    expect(found.has('Kubernetes')).toBe(false)
+  })
+
+  it("ends a degree's field at its sentence, and reads a posting written all in prose sentence by sentence", async () => {
+    const found = await terms(
+      'Meridian Labs is a research lab in Cambridge that builds language models for clinical documentation, legal review and scientific literature, and publishes most of what it does: papers, code and the checkpoints of its models.\n\nWe expect a PhD in computer science or statistics. You should have a deep understanding of deep learning, and you would train models on a shared cluster of GPUs scheduled with Slurm and write evaluation harnesses in Python every day.\n',
+    )
+    for (const name of ['deep learning', 'Slurm', 'Python']) expect(found.has(name), name).toBe(true)
+    expect(found.has('statistics')).toBe(false)
+  })
+
+  it("keeps a certification's name whole across its colon", async () => {
+    const found = await terms('Preferred:\n- Microsoft 365 Certified: Endpoint Administrator Associate or AZ-104\n')
+    expect(found.has('Microsoft 365 Certified: Endpoint Administrator Associate')).toBe(true)
+  })
 })

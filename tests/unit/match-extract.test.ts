@@ -38,7 +38,7 @@ describe('term extraction on the annotated postings', () => {
     const r = await measureExtraction(join(FIXTURES, 'postings'), some(true))
     console.log(`match extraction, held-out postings: ${r.postings.length} postings, ${r.gold} terms, precision ${r.precision.toFixed(3)}, recall ${r.recall.toFixed(3)}`)
     expect(r.precision).toBeGreaterThanOrEqual(0.85)
-    // 0.786 measured over all seven rounds; the seventh (software, data, ML, DevOps, revenue accounting) was 0.754 blind, 0.776 after its fixes.
+    // 0.785 measured over all eight rounds; the eighth (software, data, ML, IT, marketing) was 0.677 blind, 0.779 after its fixes.
     expect(r.recall).toBeGreaterThanOrEqual(0.78)
   })
 })

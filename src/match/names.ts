@@ -1,4 +1,4 @@
-import { cuedPhrases, DUTY_VERBS, headedPhrases, isAdverb, sharedHeads } from './phrases.js'
+import { cuedPhrases, DUTY_VERBS, headedPhrases, isAdverb, isDutyVerb, sharedHeads } from './phrases.js'
 import type { Token } from './tokens.js'
 import type { Term } from './vocabulary.js'
 
@@ -170,6 +170,10 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
   for (let i = 0; i < tokens.length; i++) {
     if (taken.has(i) || !nameWord(i, false) || verbFirst(i)) continue
     if (i > 0 && spaced(i - 1, i) && nameWord(i - 1, false) && !taken.has(i - 1) && !verbFirst(i - 1)) continue
+    // The rest of a name that starts with a word names never hold alone is no name of its own:
+    // "Group Policy" is not "Policy", "Remote Config" not "Config".
+    const before = tokens[i - 1]
+    if (before && spaced(i - 1, i) && !taken.has(i - 1) && CAPITALISED.test(before.text) && NOT_IN_NAME.has(before.key) && !ctx.initial(i - 1)) continue
     let last = i
     while (
       last + 1 < tokens.length &&
@@ -488,7 +492,8 @@ function listedPhrases(found: Found[], ctx: NameContext, named: (first: number, 
       const prev = items[items.length - 1]!
       const gap = prev.length ? text.slice(tokens[prev[prev.length - 1]!]!.end, tokens[i]!.start) : ''
       const t = tokens[i]!
-      if (t.key === 'and' || t.key === 'or') {
+      // Not the "and" of a dashed compound: "copy-and-paste" is one word.
+      if ((t.key === 'and' || t.key === 'or') && !/-$/.test(text.slice(tokens[i - 1]?.end ?? t.start, t.start))) {
         if (prev.length) items.push([])
         continue
       }
@@ -520,7 +525,7 @@ function listedPhrases(found: Found[], ctx: NameContext, named: (first: number, 
       const words = item.map((i) => tokens[i]!)
       if (!words.every((w) => /^[a-z][a-z-]*$/.test(w.text) && !NOT_METHOD.has(w.key) && !isAdverb(w.key, ctx.common))) continue
       // A task, not a name: "monitor freshness", "fix memory leaks".
-      if (words.length > 1 && DUTY_VERBS.has(words[0]!.key)) continue
+      if (words.length > 1 && isDutyVerb(words[0]!.key)) continue
       if (words.length === 1 && ctx.common(words[0]!.text)) continue
       taken.add(item)
       out.push(named(item[0]!, item[item.length - 1]!))

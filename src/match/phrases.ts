@@ -36,6 +36,14 @@ export const DUTY_VERBS = new Set(
   ).split(' '),
 )
 
+/** A duty's verb, or its "-ing" form: "build", "building", "managing", "running". */
+export function isDutyVerb(key: string): boolean {
+  if (DUTY_VERBS.has(key)) return true
+  if (!key.endsWith('ing') || key.length < 6) return false
+  const stem = key.slice(0, -3)
+  return DUTY_VERBS.has(stem) || DUTY_VERBS.has(`${stem}e`) || (/(.)\1$/.test(stem) && DUTY_VERBS.has(stem.slice(0, -1)))
+}
+
 const NOT_MODIFIER = new Set(
   (
     'role roles position environment environments experience experienced skills skill knowledge understanding ability familiarity exposure ' +
@@ -202,7 +210,7 @@ export function cuedPhrases(
       const words = item.map((k) => tokens[k]!)
       const joined = words.length === 3 && /^(of|per)$/.test(words[1]!.key)
       if (!words.every((w, k) => (joined && k === 1) || (/^[a-z][a-z-]*$/.test(w.text) && !notMethod.has(w.key) && !isAdverb(w.key, ctx.common)))) continue
-      if (DUTY_VERBS.has(words[0]!.key) || NOT_MODIFIER.has(words[0]!.key)) continue
+      if (isDutyVerb(words[0]!.key) || NOT_MODIFIER.has(words[0]!.key)) continue
       // One common word is a field as often as a practice ("payments", "security"); a generic
       // kind of thing names none ("storage systems", "data privacy requirements").
       if (words.length === 1 && ctx.common(words[0]!.text)) continue

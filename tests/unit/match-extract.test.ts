@@ -407,4 +407,12 @@ describe('practices and acronyms read from their shape on list items', () => {
     const found = await terms('Preferred:\n- Microsoft 365 Certified: Endpoint Administrator Associate or AZ-104\n')
     expect(found.has('Microsoft 365 Certified: Endpoint Administrator Associate')).toBe(true)
   })
+
+  it('takes no part of a name that starts with a word no name holds alone, of a dashed compound, or of a duty in "-ing"', async () => {
+    const found = await terms(
+      'Requirements:\n- Strong knowledge of Active Directory, Group Policy, DNS and DHCP\n- PowerShell scripting beyond copy-and-paste\n- Enrolling laptops; building compliance policies and app deployments\n',
+    )
+    for (const name of ['Active Directory', 'DNS', 'DHCP', 'PowerShell']) expect(found.has(name), name).toBe(true)
+    for (const name of ['Policy', 'paste', 'building compliance policies']) expect(found.has(name), name).toBe(false)
+  })
 })

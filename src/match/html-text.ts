@@ -60,8 +60,10 @@ export function htmlAsText(html: string): HtmlText {
   // A run of white space not yet written: written as one space before the next word on its line.
   let space = -1
   const lineStarted = () => length > 0 && last !== '\n'
+  // Whether the next word gets a space before it: one was read since the last word on this line.
+  const spaceDue = () => space >= 0 && lineStarted() && last !== ' '
   const put = (s: string, at: number) => {
-    if (space >= 0 && lineStarted()) {
+    if (spaceDue()) {
       pieces.push(' ')
       from.push(space)
       length++
@@ -106,7 +108,7 @@ export function htmlAsText(html: string): HtmlText {
           newline(tag.index)
           if (!closing && /^li$/i.test(name)) put('- ', tag.index)
         }
-        if (!closing && HEADING.test(name)) headings.add(space >= 0 && lineStarted() ? length + 1 : length)
+        if (!closing && HEADING.test(name)) headings.add(spaceDue() ? length + 1 : length)
         continue
       }
     } else if (SPACE.test(c)) {

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { htmlAsText } from '../../src/match/html-text.js'
 import { singular } from '../../src/match/tokens.js'
@@ -32,6 +33,35 @@ describe('an HTML posting read as the words a browser shows', () => {
     const read = htmlAsText('<p>Intro text</p><h2>Requirements</h2><ul><li>Go</li></ul><p><strong>Nice to have</strong></p>')
     const starts = [...read.headings].map((h) => read.text.slice(h).split('\n')[0])
     expect(starts).toEqual(['Requirements', 'Nice to have'])
+  })
+})
+
+describe('htmlAsText on any markup', () => {
+  // Pieces real pages are made of, shuffled: tags, entities (good, unknown, unclosed), text, spaces.
+  const piece = fc.oneof(
+    fc.constantFrom('<p>', '</p>', '<li>', '</li>', '<b>', '</b>', '<br>', '<h2>', '</h2>', '<script>x<y</script>', '<style>', '<!-- c -->', '<', '>', '<!doctype html>'),
+    fc.constantFrom('&amp;', '&nbsp;', '&#38;', '&#x2013;', '&bogus;', '&amp', '&#99999999;', '&'),
+    fc.constantFrom(' ', '\n', '\t', '  \n  '),
+    fc.stringMatching(/^[A-Za-z0-9.,+#-]{1,8}$/),
+  )
+  it('maps every character of its text to a place in the file, in order, and a plain character to itself', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const html = pieces.join('')
+        const read = htmlAsText(html)
+        let last = 0
+        for (let i = 0; i < read.text.length; i++) {
+          const at = read.sourceOffset(i)
+          expect(at).toBeGreaterThanOrEqual(last)
+          expect(at).toBeLessThan(html.length)
+          last = at
+          const char = read.text[i]!
+          if (/[A-Za-z0-9]/.test(char) && html[at] !== '&') expect(html[at]).toBe(char)
+        }
+        expect(read.text).not.toMatch(/ {2}|\n /)
+      }),
+      { numRuns: 2000 },
+    )
   })
 })
 

@@ -40,9 +40,9 @@ const BLANK = /^[ \t*_`]*$/
 // (MuleSoft, RSpec). Counted only with the evidence a common word needs, and never these, which
 // postings use for titles, degrees, places, money and time.
 // Also a word in small letters then capitals ("cGMP", "eCRFs", "dtSearch"), two acronyms a dash
-// joins ("LC-MS", "ICP-MS") and a name with a web address's ending ("Frame.io", "Chart.js").
+// joins ("LC-MS", "ICP-MS", "R-CNN") and a name with a web address's ending ("Frame.io", "Chart.js").
 const OPEN_NAME =
-  /^(?:[A-Z][A-Z0-9&]{2,5}s?|[A-Z]+[a-z]+[A-Z][A-Za-z]*|[A-Z]{2}[a-z]{2,}|[a-z]{1,3}[A-Z][A-Za-z]{2,}|[A-Z]{2,4}-[A-Z]{2,4}|[A-Za-z][a-z]+\.(?:io|js|ai|app|dev|so))$/
+  /^(?:[A-Z][A-Z0-9&]{2,5}s?|[A-Z]+[a-z]+[A-Z][A-Za-z]*|[A-Z]{2}[a-z]{2,}|[a-z]{1,3}[A-Z][A-Za-z]{2,}|[A-Z]{1,4}-[A-Z]{2,4}|[A-Za-z][a-z]+\.(?:io|js|ai|app|dev|so))$/
 // Shapes no English word has, read as names on a list item: a model's or a tool's code of letters
 // and digits ("STM32MP1", "nRF52", "DESeq2", "H100"; not "Gen3" nor "FY2027"), one capital dashed to a
 // capitalised word ("U-Boot", "D-Bus"), a form's number and letters ("10-K", "W-2"), and an
@@ -54,7 +54,7 @@ const IDENTIFIER = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/
 const SHAPED = (word: string) => CODE.test(word) || CAPITAL_DASHED.test(word) || FORM_NUMBER.test(word) || IDENTIFIER.test(word)
 // Such a word is as sure a name as an acronym: "Design eCRFs", "run dtSearch", "Frame.io links".
 const SMALL_THEN_CAPITAL = /^(?:[a-z]{1,3}[A-Z][A-Za-z]{2,}|[A-Za-z][a-z]+\.(?:io|js|ai|app|dev|so))$/
-const DASHED_ACRONYMS = /^[A-Z]{2,4}-[A-Z]{2,4}$/
+const DASHED_ACRONYMS = /^[A-Z]{1,4}-[A-Z]{2,4}$/
 // After a short acronym, a word that says it is a licence or an exam: "PE license", "SE exam".
 const LICENSE_AFTER = /^(license|licence|licensure|licensed|exam|certification|certificate|credential)s?$/
 // Acronyms every software posting uses for a kind of thing, not a thing: "APIs", "SDK".

@@ -97,10 +97,13 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
       // Another known name ends the run: "Oracle ERP", "GraphQL APIs" are two things. But a
       // product a maker names by a common word is the maker's: "CrowdStrike Falcon", "Medidata Rave".
       // Nor is "3D" after a name's word another name: "AutoCAD Civil 3D", "Cinema 4D".
+      // Nor a practice capitalised between two words of a name: "NIST Cybersecurity Framework".
+      const inside = covered.get(j)?.term.kind === 'method' && /^[A-Z][a-z]+$/.test(tokens[j]!.text) && j + 1 < tokens.length && spaced(j, j + 1) && nameWord(j + 1, cert)
       const hard =
         (covered.has(j) ? !ctx.soft(covered.get(j)!.term) : ctx.known(j)) &&
         !(/^[A-Z][a-z]+$/.test(tokens[j]!.text) && ctx.common(tokens[j]!.text)) &&
-        !(j > i && /^\d[A-Z]$/.test(tokens[j]!.text))
+        !(j > i && /^\d[A-Z]$/.test(tokens[j]!.text)) &&
+        !inside
       if (!(nameWord(j, cert) || (j > i && numbered(j))) || (!through && !cert && hard)) break
       if (versionAt(j, j > i)) break
       if (tokens[j]!.key === 'certified') cert = true
@@ -191,7 +194,8 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
       i = last + 1
       continue
     }
-    runs.push({ first: i, last })
+    // One letter alone is no name: "S" of "HTTP/S", "A" of "Plan A".
+    if (last > i || tokens[i]!.text.length > 1) runs.push({ first: i, last })
     i = last
   }
   const wordy = (r: { first: number; last: number }) => r.first === r.last && ctx.common(tokens[r.first]!.text)

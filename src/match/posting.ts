@@ -83,7 +83,8 @@ const BOILER_LINE =
 // "About Corvane", "About Acme Health": the company's blurb under its own name (not "About you").
 const ABOUT_NAME = /^about\s+(?!you\b)[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}\s*:?$/i
 const ROLE_HEAD = /\b(summary|overview|opportunity|description|position|job)\b/i
-const BULLET = /^\s*([-*•·‣▪–+]|\d{1,2}[.)])\s+/
+// A list item, or a row of a Markdown table ("| Data | PostgreSQL, Redis |"), not its rule row.
+const BULLET = /^\s*([-*•·‣▪–+]|\d{1,2}[.)]|\|(?!\s*:?-{3}))\s+/
 const MD_HEADING = /^\s*#{1,6}\s+/
 const BOLD_LINE = /^\s*(\*\*|__)([^*_]+)\1\s*:?\s*$/
 

@@ -18,8 +18,9 @@ const NAMING_WORD = / (certification|certificate|credential)s?$/
 
 /** A reader's name for a term as the vocabulary's name ("k8s" -> "Kubernetes"), or itself. */
 function canonical(vocab: Vocabulary, written: string): string {
-  // An acronym's plural is written with a small "s" ("RFIs"), which the singular of words leaves alone.
-  const name = written.replace(/(^|[ ])([A-Z][A-Z0-9&]{1,5})s$/, '$1$2')
+  // An acronym's plural is written with a small "s" ("RFIs"), which the singular of words leaves
+  // alone; an acronym has two capitals or more ("K3s" is a name, not the plural of K3).
+  const name = written.replace(/(^|[ ])([A-Z][A-Z&]*[A-Z][A-Z0-9&]*)s$/, '$1$2')
   const keys = tokenize(name, () => true).map((t) => t.key)
   const form = formsStarting(vocab, keys[0] ?? '').find((f) => f.keys.length === keys.length && spells(f, keys))
   if (form) return same(form.term.name.toLowerCase())

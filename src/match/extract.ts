@@ -208,7 +208,8 @@ export function findMentions(
     return letters.replace(/[a-z]/g, '').length * 2 > letters.length
   }
   const evidence = (c: Candidate): boolean => {
-    if (c.alone) return true
+    // Alone on its line, but not a heading in capitals that no list holds ("DUTIES", "SKILLS").
+    if (c.alone) return !(openTerms.has(c.term) && shape.lineOf(c.start)?.heading)
     // A list item's label: "- Statistics: regression, hypothesis testing", "- Go: 3+ years".
     if (c.initial && options.listItem?.(c.start) && /^[ \t*_]*:/.test(text.slice(c.end, c.end + 4))) return true
     // An acronym no list holds, on a list item of the posting ("Run FEA and thermal analysis",

@@ -169,7 +169,11 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
   const fresh: Found[] = []
   const runs: { first: number; last: number }[] = []
   // A list item's first word is its duty's verb, capitalised or not: "Configure Field Maps" is Field Maps.
-  const verbFirst = (i: number) => DUTY_VERBS.has(tokens[i]!.key) && ctx.initial(i)
+  // Or its third person, as government and older postings write duties: "Calculates HEDIS measures".
+  const thirdPerson = (key: string) =>
+    /^[a-z]{4,}[^s]s$/.test(key) &&
+    (/(ates|[iy][sz]es|ifies)$/.test(key) || [key.slice(0, -1), key.slice(0, -2), `${key.slice(0, -3)}y`].some((v) => isDutyVerb(v) || (v.length > 3 && ctx.common(v))))
+  const verbFirst = (i: number) => (DUTY_VERBS.has(tokens[i]!.key) || thirdPerson(tokens[i]!.key)) && ctx.initial(i)
   for (let i = 0; i < tokens.length; i++) {
     if (taken.has(i) || !nameWord(i, false) || verbFirst(i)) continue
     if (i > 0 && spaced(i - 1, i) && nameWord(i - 1, false) && !taken.has(i - 1) && !verbFirst(i - 1)) continue

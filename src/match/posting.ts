@@ -76,7 +76,7 @@ const REQUIRED =
 const DUTIES =
   /\b(responsibilit|responsible for|what you('ll| will)? do|the role|your role|duties|you will|in this role|day[- ]to[- ]day|what you'll be doing|your impact|the job|key responsibilities|what you'll own|you'll work on)/i
 const BOILER_HEAD =
-  /\b(benefits?|perks|what we offer|we offer|why (join|work|you'll love)|about (us|the company|the team)|who we are|compensation|salary|pay range|equal|eeo|diversity|inclusion|how to apply|our (values|culture|mission|story)|life at|working at)\b/i
+  /\b((agency|company|organi[sz]ation|employer|department) (description|overview|profile)|benefits?|perks|what we offer|we offer|why (join|work|you'll love)|about (us|the company|the team)|who we are|compensation|salary|pay range|equal|eeo|diversity|inclusion|how to apply|our (values|culture|mission|story)|life at|working at)\b/i
 // Sentences of postings that are about the employer, not the job.
 const BOILER_LINE =
   /\b(equal (employment )?opportunit|opportunity employer|without regard to|discriminat|affirmative action|reasonable accommodation|401\s?\(?k\)?|health(, dental)?( and|,)? (dental|vision)|dental|vision insurance|parental leave|paid time off|\bpto\b|stipend|tuition|pension|all rights reserved|disability confident|protected veteran|e-verify|sign-on bonus|commuter benefits|gym membership|we welcome applications|encourage everyone to apply|inclusive employer|welcomes applicants)/i
@@ -107,10 +107,12 @@ function classifyLines(text: string, htmlHeadings: Set<number>): PostingLine[] {
     const short = content.length <= 70 && !/[.!?]$/.test(content)
     const keyword =
       PREFERRED.test(content) || REQUIRED.test(content) || DUTIES.test(content) || BOILER_HEAD.test(content) || ABOUT_NAME.test(content.replace(/^[#*_\s]+|[*_\s]+$/g, ''))
+    // A short line all in capitals is a heading by its look: "AGENCY DESCRIPTION", "JOB SUMMARY".
+    const capitals = /^[A-Z][A-Z0-9 &/,'()-]{3,60}$/.test(content) && /[A-Z]{3}/.test(content)
     const heading =
       !bullet &&
       !/:\s*\S/.test(content.replace(/^[#*_\s]+|[*_\s]+$/g, '').replace(/^[^:]*:[*_]+\s*$/, '')) &&
-      (MD_HEADING.test(raw) || BOLD_LINE.test(raw) || fromHtml || (short && (content.endsWith(':') || keyword) && content.split(/\s+/).length <= 8))
+      (MD_HEADING.test(raw) || BOLD_LINE.test(raw) || fromHtml || (short && (content.endsWith(':') || keyword || capitals) && content.split(/\s+/).length <= 8))
     if (heading) {
       const words = content.replace(/[#*_:]/g, ' ')
       if (/about you\b|who you are/i.test(words)) section = 'required'

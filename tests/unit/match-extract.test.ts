@@ -430,4 +430,12 @@ describe('practices and acronyms read from their shape on list items', () => {
     const found = await terms('## Stack\n\n| Layer | Tech |\n|---|---|\n| Data | PostgreSQL with PostGIS, Redis, object storage |\n')
     for (const name of ['PostgreSQL', 'PostGIS', 'Redis', 'object storage']) expect(found.has(name), name).toBe(true)
   })
+
+  it('reads a government posting: headings in capitals, duties in the third person, no heading word as a name', async () => {
+    const found = await terms(
+      'AGENCY DESCRIPTION\nThe Authority administers Medicaid with Kubernetes.\n\nDUTIES\n- Calculates HEDIS measures and validates results\n- Develops dashboards in Tableau\n',
+    )
+    for (const name of ['HEDIS', 'Tableau']) expect(found.has(name), name).toBe(true)
+    for (const name of ['Calculates HEDIS', 'DUTIES', 'Kubernetes']) expect(found.has(name), name).toBe(false)
+  })
 })

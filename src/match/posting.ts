@@ -70,21 +70,25 @@ export async function readPosting(file: string, stdin: () => Promise<Buffer>): P
 }
 
 const PREFERRED =
-  /\b(nice[- ]to[- ]haves?|bonus|preferred|desirable|desired|pluses|a plus|plus if|good[- ]to[- ]haves?|assets?|great if|would be great|extra credit|ideally|optional|not required|even better|it'?s a plus|would be a plus|strong plus|advantage|advantageous|we'?d love)\b/i
+  /\b(nice[- ]to[- ]haves?|highly regarded|bonus|preferred|desirable|desired|pluses|a plus|plus if|good[- ]to[- ]haves?|assets?|great if|would be great|extra credit|ideally|optional|not required|even better|it'?s a plus|would be a plus|strong plus|advantage|advantageous|we'?d love)\b/i
 const REQUIRED =
-  /\b(requirements?|required|must[- ]haves?|must|mandatory|essential|minimum|basic qualifications|qualifications|what you('ll| will)? need|you have|you bring|what you bring|about you|who you are|what we('re| are) looking for|you should have|you'll need|skills|we need)\b/i
+  /\b(requirements?|required|must[- ]haves?|must|mandatory|essential|minimum|basic qualifications|qualifications|your profile|candidate profile|profile|skills and experience|key skills|what you('ll| will)? need|you have|you bring|what you bring|about you|who you are|what we('re| are) looking for|you should have|you'll need|skills|we need)\b/i
 const DUTIES =
-  /\b(responsibilit|responsible for|what you('ll| will)? do|the role|your role|duties|you will|in this role|day[- ]to[- ]day|what you'll be doing|your impact|the job|key responsibilities|what you'll own|you'll work on)/i
+  /\b(responsibilit|responsible for|your tasks|tasks|accountabilities|your mission|what you('ll| will)? do|the role|your role|duties|you will|in this role|day[- ]to[- ]day|what you'll be doing|your impact|the job|key responsibilities|what you'll own|you'll work on)/i
 const BOILER_HEAD =
-  /\b((agency|company|organi[sz]ation|employer|department) (description|overview|profile)|benefits?|perks|what we offer|we offer|why (join|work|you'll love)|about (us|the company|the team)|who we are|compensation|salary|pay range|equal|eeo|diversity|inclusion|how to apply|our (values|culture|mission|story)|life at|working at)\b/i
+  /\b((agency|company|organi[sz]ation|employer|department) (description|overview|profile)|what'?s in it for you|benefits?|perks|what we offer|we offer|why (join|work|you'll love)|about (us|the company|the team)|who we are|compensation|salary|pay range|equal|eeo|diversity|inclusion|how to apply|our (values|culture|mission|story)|life at|working at)\b/i
 // Sentences of postings that are about the employer, not the job.
 const BOILER_LINE =
-  /\b(equal (employment )?opportunit|opportunity employer|without regard to|discriminat|affirmative action|reasonable accommodation|401\s?\(?k\)?|health(, dental)?( and|,)? (dental|vision)|dental|vision insurance|parental leave|paid time off|\bpto\b|stipend|tuition|pension|all rights reserved|disability confident|protected veteran|e-verify|sign-on bonus|commuter benefits|gym membership|we welcome applications|encourage everyone to apply|inclusive employer|welcomes applicants)/i
+  /\b(cookies?\b|equal (employment )?opportunit|opportunity employer|without regard to|discriminat|affirmative action|reasonable accommodation|401\s?\(?k\)?|health(, dental)?( and|,)? (dental|vision)|dental|vision insurance|parental leave|paid time off|\bpto\b|stipend|tuition|pension|all rights reserved|disability confident|protected veteran|e-verify|sign-on bonus|commuter benefits|gym membership|we welcome applications|encourage everyone to apply|inclusive employer|welcomes applicants)/i
 // "About Corvane", "About Acme Health": the company's blurb under its own name (not "About you").
 const ABOUT_NAME = /^about\s+(?!you\b)[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}\s*:?$/i
+// "Why Harborlight": the employer's pitch, under its own name (case matters: not "Why this role").
+const WHY_NAME = /^[Ww]hy\s+(?!you\b)[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2}\s*[:?]?$/
 const ROLE_HEAD = /\b(summary|overview|opportunity|description|position|job)\b/i
 // A list item, or a row of a Markdown table ("| Data | PostgreSQL, Redis |"), not its rule row.
-const BULLET = /^\s*([-*•·‣▪–+]|\d{1,2}[.)]|\|(?!\s*:?-{3}))\s+/
+// Bullets as people type and paste them: "-", "•", "●", "➢", "→", "->", "1.", "2)", and an emoji
+// ("✅", "🔹"), which may come without a space.
+const BULLET = /^\s*(?:(?:[-*•·‣▪–+●○◦■□▫►▶➢➤→✓✔☑❖◆◇⁃]|->|\d{1,2}[.)]|\|(?!\s*:?-{3}))\s+|\p{Extended_Pictographic}\uFE0F?\s*(?=\S))/u
 const MD_HEADING = /^\s*#{1,6}\s+/
 const BOLD_LINE = /^\s*(\*\*|__)([^*_]+)\1\s*:?\s*$/
 
@@ -93,7 +97,13 @@ function classifyLines(text: string, htmlHeadings: Set<number>): PostingLine[] {
   const lines: PostingLine[] = []
   let section: 'intro' | 'duties' | 'required' | 'preferred' | 'boilerplate' = 'intro'
   let offset = 0
-  for (const raw of text.split('\n')) {
+  const raws = text.split('\n')
+  // The next line with text: a short line right before a list is the list's heading ("Your tasks").
+  const nextText = (k: number) => {
+    for (let j = k + 1; j < raws.length && j < k + 3; j++) if (raws[j]!.trim()) return raws[j]!
+    return undefined
+  }
+  for (const [k, raw] of raws.entries()) {
     const start = offset
     offset += raw.length + 1
     // Curly apostrophes read as straight ones: "What you’ll need" is "What you'll need".
@@ -102,22 +112,48 @@ function classifyLines(text: string, htmlHeadings: Set<number>): PostingLine[] {
     // A list item wrapped onto an indented next line (Markdown, plain text) is still that item.
     const previous = lines[lines.length - 1]
     const continues = !BULLET.test(raw) && /^\s/.test(raw) && previous?.bullet === true && previous.end + 1 === start
-    const bullet = BULLET.test(raw) || continues
+    // A marker before a short line in capitals makes a heading, not an item ("-> ABOUT US"), and
+    // so does an emoji or an arrow before a heading's words ("🔹 What you'll do", "➢ Your profile").
+    const marked = BULLET.test(raw) && !/^\s*\|/.test(raw)
+    const unmarked = marked ? raw.replace(BULLET, '').trim().replace(/[’‘]/g, "'") : content
+    const capitals = /^[A-Z][A-Z0-9 &/,'()-]{3,60}$/.test(unmarked) && /[A-Z]{3}/.test(unmarked)
+    const decorated =
+      marked &&
+      /^\s*(?:->|[►▶➢➤→⚡]|\p{Extended_Pictographic})/u.test(raw) &&
+      unmarked.length <= 40 &&
+      unmarked.split(/\s+/).length <= 6 &&
+      !/[.!?,;]$/.test(unmarked) &&
+      (PREFERRED.test(unmarked) ||
+        REQUIRED.test(unmarked) ||
+        DUTIES.test(unmarked) ||
+        BOILER_HEAD.test(unmarked) ||
+        ABOUT_NAME.test(unmarked) ||
+        WHY_NAME.test(unmarked) ||
+        unmarked.endsWith(':'))
+    const bullet = (BULLET.test(raw) && !(marked && (capitals || decorated))) || continues
     const fromHtml = [...htmlHeadings].some((h) => h >= start && h < start + raw.length && raw.slice(0, h - start).trim() === '')
     const short = content.length <= 70 && !/[.!?]$/.test(content)
     const keyword =
-      PREFERRED.test(content) || REQUIRED.test(content) || DUTIES.test(content) || BOILER_HEAD.test(content) || ABOUT_NAME.test(content.replace(/^[#*_\s]+|[*_\s]+$/g, ''))
+      PREFERRED.test(content) ||
+      REQUIRED.test(content) ||
+      DUTIES.test(content) ||
+      BOILER_HEAD.test(content) ||
+      ABOUT_NAME.test(content.replace(/^[#*_\s]+|[*_\s]+$/g, '')) ||
+      WHY_NAME.test(unmarked.replace(/^[#*_\s]+|[*_\s]+$/g, ''))
     // A short line all in capitals is a heading by its look: "AGENCY DESCRIPTION", "JOB SUMMARY".
-    const capitals = /^[A-Z][A-Z0-9 &/,'()-]{3,60}$/.test(content) && /[A-Z]{3}/.test(content)
     const heading =
       !bullet &&
       !/:\s*\S/.test(content.replace(/^[#*_\s]+|[*_\s]+$/g, '').replace(/^[^:]*:[*_]+\s*$/, '')) &&
-      (MD_HEADING.test(raw) || BOLD_LINE.test(raw) || fromHtml || (short && (content.endsWith(':') || keyword || capitals) && content.split(/\s+/).length <= 8))
+      (MD_HEADING.test(raw) ||
+        BOLD_LINE.test(raw) ||
+        fromHtml ||
+        (short && (content.endsWith(':') || keyword || capitals) && content.split(/\s+/).length <= 8) ||
+        (short && content.split(/\s+/).length <= 4 && /^[A-Z\p{Extended_Pictographic}]/u.test(content) && BULLET.test(nextText(k) ?? '')))
     if (heading) {
       const words = content.replace(/[#*_:]/g, ' ')
       if (/about you\b|who you are/i.test(words)) section = 'required'
       else if (PREFERRED.test(words)) section = 'preferred'
-      else if (BOILER_HEAD.test(words)) section = 'boilerplate'
+      else if (BOILER_HEAD.test(words) || WHY_NAME.test(unmarked.replace(/^[#*_\s]+|[*_\s]+$/g, ''))) section = 'boilerplate'
       else if (REQUIRED.test(words)) section = 'required'
       else if (DUTIES.test(words)) section = 'duties'
       else if (/\b(about|company|team|us)\b/i.test(words)) section = 'boilerplate'

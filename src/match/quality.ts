@@ -35,7 +35,11 @@ function canonical(vocab: Vocabulary, written: string): string {
 
 /** A name as compared: without "certification", its last word in the singular ("schema registries"). */
 function same(name: string): string {
-  const words = name.replace(NAMING_WORD, '').split(' ')
+  // A spaced dash is one whichever a writer typed: "Architect – Professional", "Architect - Professional".
+  const words = name
+    .replace(NAMING_WORD, '')
+    .replace(/ [–—] /g, ' - ')
+    .split(' ')
   const last = words.pop() ?? ''
   return [...words, singular(last) ?? last].join(' ')
 }

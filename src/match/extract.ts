@@ -67,8 +67,8 @@ const NOT_NAMES = new Set(
     ' ',
   ),
 )
-// Degrees by their letters: "BSEE", "MSCS", "BSN".
-const DEGREE = /^[BM]S[A-Z]{1,2}$/
+// Degrees by their letters: "BSEE", "MSCS", "BSN", and as Indian postings write them: "B.E", "B.Tech", "MCA".
+const DEGREE = /^(?:[BM]S[A-Z]{1,2}|[BM]\.(?:E|Tech|Sc|Com|Eng|Des|A|S)\.?|[BM]Tech|[BM]CA|PGDM)$/
 const isOpenName = (word: string): boolean =>
   (OPEN_NAME.test(word) || SHAPED(word)) &&
   !DEGREE.test(word) &&

@@ -67,9 +67,10 @@ const NOT_MODIFIER = new Set(
 )
 
 // A noun made from a verb by "-ing" names a doing as the heads above do ("affinity mapping", "deep
-// linking"), unless it is one of the words that describe rather than name ("growing", "leading").
+// linking"), unless it is one of the words that describe rather than name ("growing", "leading")
+// or join as a preposition does ("according to", "regarding").
 const GERUND =
-  /^(?!(?:grow|lead|build|work|run|support|learn|exist|follow|includ|upcom|engag|challeng|excit|outstand|interest|amaz|ongo|evolv|chang|emerg|demand|reward|mov|mak|bring|help|want|look|com|go|gett|hav|be|do|us|understand|think|writ|speak|read|runn|gett|sett|shipp|plann|present|communicat|mentor|hir)ing$)[a-z]{4,}ing$/
+  /^(?!(?:grow|lead|build|work|run|support|learn|exist|follow|includ|accord|regard|concern|depend|surround|upcom|engag|challeng|excit|outstand|interest|amaz|ongo|evolv|chang|emerg|demand|reward|mov|mak|bring|help|want|look|com|go|gett|hav|be|do|us|understand|think|writ|speak|read|runn|gett|sett|shipp|plann|present|communicat|mentor|hir)ing$)[a-z]{4,}ing$/
 
 /**
  * An adverb by its ending: "-ly" on an English word ("closely", "heavily", "reliably",

@@ -471,4 +471,10 @@ describe('practices and acronyms read from their shape on list items', () => {
     expect(found.get('Rust')).toBe('preferred')
     expect(found.get('CKA')).toBe('preferred')
   })
+
+  it('takes no degree by its Indian letters, and no practice ending in "according"', async () => {
+    const found = await terms('Requirements:\n- B.E/B.Tech/MCA in Computer Science\n- Implementation of diagnostic services according to UDS\n')
+    expect(found.has('UDS')).toBe(true)
+    for (const name of ['B.E', 'B.Tech', 'MCA', 'diagnostic services according']) expect(found.has(name), name).toBe(false)
+  })
 })

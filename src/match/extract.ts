@@ -99,7 +99,7 @@ export function plainShape(text: string): TextShape {
 }
 
 /** The spelling at tokens[i..] that the longest form of the vocabulary matches, case rules applied. */
-function longestAt(vocab: Vocabulary, text: string, tokens: Token[], i: number): { form: Form; last: number; recased?: boolean } | undefined {
+function longestAt(vocab: Vocabulary, text: string, tokens: Token[], i: number, caseless = false): { form: Form; last: number; recased?: boolean } | undefined {
   const keys: string[] = []
   for (let j = i; j < tokens.length && j < i + 6; j++) {
     if (j > i && !/^[ \t\u00a0&]*$/.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) break
@@ -119,6 +119,13 @@ function longestAt(vocab: Vocabulary, text: string, tokens: Token[], i: number):
       const asWritten = /^[a-z]/.test(form.text) ? written[0]!.toLowerCase() + written.slice(1) : written
       ok = asWritten === form.text || asWritten === `${form.text}s` || asWritten.replace(/['’]s$/, '') === form.text
       recased = asWritten !== written
+      // A text written all in lower case ("you'll work with react, node, postgres") says nothing by
+      // its case: a name matches in lower case there, and still needs the evidence of its tier.
+      // Not a name in capitals that is also a word: "can" is no CAN bus, "rest" no REST.
+      if (!ok && caseless && written === written.toLowerCase() && !/\b[A-Z]{2,}\b/.test(form.text)) {
+        const name = form.text.toLowerCase()
+        ok = written === name || written === `${name}s` || written.replace(/['’]s$/, '') === name
+      }
     }
     if (ok) return { form, last: i + form.keys.length - 1, recased: recased || undefined }
   }
@@ -134,7 +141,15 @@ function longestAt(vocab: Vocabulary, text: string, tokens: Token[], i: number):
 export function findMentions(
   text: string,
   vocab: Vocabulary,
-  options: { shape?: TextShape; skip?: (offset: number) => boolean; lenient?: boolean; openNames?: boolean; listItem?: (offset: number) => boolean } = {},
+  options: {
+    shape?: TextShape
+    skip?: (offset: number) => boolean
+    lenient?: boolean
+    openNames?: boolean
+    listItem?: (offset: number) => boolean
+    /** The text is written in lower case throughout: names match whatever their case. */
+    caseless?: boolean
+  } = {},
 ): Mention[] {
   const open = new Map<string, Form>()
   const openTerms = new Set<Term>()
@@ -147,7 +162,7 @@ export function findMentions(
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i]!
     if (options.skip?.(first.start)) continue
-    let found = longestAt(vocab, text, tokens, i)
+    let found = longestAt(vocab, text, tokens, i, options.caseless)
     const licensed =
       /^[A-Z]{2}$/.test(first.text) && LICENSE_AFTER.test(tokens[i + 1]?.key ?? '') && text.slice(first.end, tokens[i + 1]!.start) === ' ' && !NOT_NAMES.has(first.text)
     if (!found && options.openNames && (isOpenName(first.text) || licensed)) {

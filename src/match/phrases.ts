@@ -82,6 +82,8 @@ export function isAdverb(key: string, common: (word: string) => boolean): boolea
   if (common(stem) || common(`${stem}l`) || common(`${stem}e`)) return true
   if (stem.endsWith('i') && common(`${stem.slice(0, -1)}y`)) return true
   if (/[ai]b$/.test(stem) && common(`${stem}le`)) return true
+  // An adjective's ending before it: "especially", "carefully", "continuously", "actively".
+  if (/(al|ful|ous|ive|ent|ant|ic|ary|less|ate)$/.test(stem)) return true
   return stem.endsWith('ical') && common(stem.slice(0, -2))
 }
 

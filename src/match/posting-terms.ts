@@ -16,6 +16,24 @@ export interface PostingTerm {
 const DEGREE_FIELD =
   /\b(?:bachelor'?s?|master'?s?|associate'?s?|b\.?s\.?c?|m\.?s\.?c?|b\.?a\.?|b\.?eng|m\.?eng|ph\.?d|doctorate|degree)\b[^;(\n]{0,40}?\b(?:in|of) ((?:(?!,? or (?:an? )?(?:equivalent|related|similar)| with | from | plus |[;(\n]|[.!?](?:\s|$)).)*)/i
 
+/**
+ * Whether a posting is written in lower case throughout, as a founder's post may be ("we're
+ * hiring!! react, node, postgres"): fewer than 3 in 100 of its words (outside its boilerplate)
+ * start with a capital, where sentence starts alone give a posting ten times that.
+ */
+function writtenInLowerCase(text: string, lines: Posting['lines']): boolean {
+  let words = 0
+  let capitals = 0
+  for (const line of lines) {
+    if (line.boilerplate) continue
+    for (const m of text.slice(line.start, line.end).matchAll(/(?<![\p{L}\d])\p{L}/gu)) {
+      words++
+      if (m[0] !== m[0].toLowerCase()) capitals++
+    }
+  }
+  return words >= 50 && capitals * 100 < words * 3
+}
+
 const RANK: Record<Importance, number> = { required: 3, mentioned: 2, preferred: 1 }
 
 /** The posting's terms, boilerplate left out, each marked by the strongest way the posting asks for it. */
@@ -69,6 +87,7 @@ export function postingTerms(posting: Posting, vocab: Vocabulary): PostingTerm[]
     shape,
     openNames: true,
     listItem,
+    caseless: writtenInLowerCase(text, lines),
     skip: (offset) => lineAt(offset)?.boilerplate ?? true,
   })) {
     const line = lineAt(m.start)!

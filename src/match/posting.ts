@@ -76,7 +76,7 @@ const REQUIRED =
 const DUTIES =
   /\b(responsibilit|responsible for|your tasks|tasks|accountabilities|your mission|what you('ll| will)? do|the role|your role|duties|you will|in this role|day[- ]to[- ]day|what you'll be doing|your impact|the job|key responsibilities|what you'll own|you'll work on)/i
 const BOILER_HEAD =
-  /\b((agency|company|organi[sz]ation|employer|department) (description|overview|profile)|what'?s in it for you|benefits?|perks|what we offer|we offer|why (join|work|you'll love)|about (us|the company|the team)|who we are|compensation|salary|pay range|equal|eeo|diversity|inclusion|how to apply|our (values|culture|mission|story)|life at|working at)\b/i
+  /\b((agency|company|organi[sz]ation|employer|department) (description|overview|profile)|what'?s in it for you|what [A-Z]\w+ offers|benefits?|perks|what we offer|we offer|why (join|work|you'll love)|about (us|the company|the team)|who we are|compensation|salary|pay range|equal|eeo|diversity|inclusion|how to apply|our (values|culture|mission|story)|life at|working at)\b/i
 // Sentences of postings that are about the employer, not the job.
 const BOILER_LINE =
   /\b(cookies?\b|equal (employment )?opportunit|opportunity employer|without regard to|discriminat|affirmative action|reasonable accommodation|401\s?\(?k\)?|health(, dental)?( and|,)? (dental|vision)|dental|vision insurance|parental leave|paid time off|\bpto\b|stipend|tuition|pension|all rights reserved|disability confident|protected veteran|e-verify|sign-on bonus|commuter benefits|gym membership|we welcome applications|encourage everyone to apply|inclusive employer|welcomes applicants)/i
@@ -86,32 +86,60 @@ const ABOUT_NAME = /^about\s+(?!you\b)[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){
 const WHY_NAME = /^[Ww]hy\s+(?!you\b)[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2}\s*[:?]?$/
 const ROLE_HEAD = /\b(summary|overview|opportunity|description|position|job)\b/i
 // A list item, or a row of a Markdown table ("| Data | PostgreSQL, Redis |"), not its rule row.
-// Bullets as people type and paste them: "-", "•", "●", "➢", "→", "->", "1.", "2)", and an emoji
-// ("✅", "🔹"), which may come without a space.
-const BULLET = /^\s*(?:(?:[-*•·‣▪–+●○◦■□▫►▶➢➤→✓✔☑❖◆◇⁃]|->|\d{1,2}[.)]|\|(?!\s*:?-{3}))\s+|\p{Extended_Pictographic}\uFE0F?\s*(?=\S))/u
+// Bullets as people type and paste them: "-", "•", "●", "➢", "→", "->", "1.", "2)", Word's second
+// level "o" before a capital, and an emoji ("✅", "🔹"), which may come without a space.
+const BULLET = /^\s*(?:(?:[-*•·‣▪–+●○◦■□▫►▶➢➤→✓✔☑❖◆◇⁃]|->|\d{1,2}[.)]|\|(?!\s*:?-{3}))\s+|o\s+(?=[A-Z])|\p{Extended_Pictographic}\uFE0F?\s*(?=\S))/u
 const MD_HEADING = /^\s*#{1,6}\s+/
 const BOLD_LINE = /^\s*(\*\*|__)([^*_]+)\1\s*:?\s*$/
+
+/**
+ * The text's lines, each with its offset; a line that holds a list run into one ("Responsibilities•
+ * Build ...• Own ...", as copying from a page can leave it) is split before each bullet, when every
+ * piece after one is an item of four words or more (not "Austin • Remote • Full-time").
+ */
+function linePieces(text: string): { raw: string; start: number }[] {
+  const pieces: { raw: string; start: number }[] = []
+  let offset = 0
+  for (const raw of text.split('\n')) {
+    const start = offset
+    offset += raw.length + 1
+    const cuts = [...raw.matchAll(/(?<=\S)\s*(?=[•●▪]\s)/g)].map((m) => m.index + m[0].length)
+    const parts = cuts.map((cut, n) => raw.slice(cut, cuts[n + 1] ?? raw.length))
+    if (!cuts.length || !parts.every((p) => p.trim().split(/\s+/).length >= 5)) {
+      pieces.push({ raw, start })
+      continue
+    }
+    pieces.push({ raw: raw.slice(0, cuts[0]), start })
+    cuts.forEach((cut, n) => pieces.push({ raw: parts[n]!, start: start + cut }))
+  }
+  return pieces
+}
 
 /** Splits the text into lines and says, for each, which part of the posting it belongs to. */
 function classifyLines(text: string, htmlHeadings: Set<number>): PostingLine[] {
   const lines: PostingLine[] = []
   let section: 'intro' | 'duties' | 'required' | 'preferred' | 'boilerplate' = 'intro'
-  let offset = 0
-  const raws = text.split('\n')
+  const pieces = linePieces(text)
   // The next line with text: a short line right before a list is the list's heading ("Your tasks").
   const nextText = (k: number) => {
-    for (let j = k + 1; j < raws.length && j < k + 3; j++) if (raws[j]!.trim()) return raws[j]!
+    for (let j = k + 1; j < pieces.length && j < k + 3; j++) if (pieces[j]!.raw.trim()) return pieces[j]!.raw
     return undefined
   }
-  for (const [k, raw] of raws.entries()) {
-    const start = offset
-    offset += raw.length + 1
+  // Inside a Markdown code fence: a sample file ("```yaml"), not what the job asks for.
+  let fenced = false
+  for (const [k, { raw, start }] of pieces.entries()) {
+    if (/^\s*(```|~~~)/.test(raw) || fenced) {
+      if (/^\s*(```|~~~)/.test(raw)) fenced = !fenced
+      lines.push({ start, end: start + raw.length, heading: false, bullet: false, boilerplate: true, importance: 'mentioned' })
+      continue
+    }
     // Curly apostrophes read as straight ones: "What you’ll need" is "What you'll need".
     const content = raw.trim().replace(/[’‘]/g, "'")
     if (!content) continue
-    // A list item wrapped onto an indented next line (Markdown, plain text) is still that item.
+    // A list item wrapped onto a next line that is indented (Markdown, plain text) or starts in lower
+    // case (a PDF's hard wrap, an HTML <br>) is still that item.
     const previous = lines[lines.length - 1]
-    const continues = !BULLET.test(raw) && /^\s/.test(raw) && previous?.bullet === true && previous.end + 1 === start
+    const continues = !BULLET.test(raw) && (/^\s/.test(raw) || /^[a-z(]/.test(content)) && previous?.bullet === true && previous.end + 1 === start
     // A marker before a short line in capitals makes a heading, not an item ("-> ABOUT US"), and
     // so does an emoji or an arrow before a heading's words ("🔹 What you'll do", "➢ Your profile").
     const marked = BULLET.test(raw) && !/^\s*\|/.test(raw)
@@ -119,7 +147,7 @@ function classifyLines(text: string, htmlHeadings: Set<number>): PostingLine[] {
     const capitals = /^[A-Z][A-Z0-9 &/,'()-]{3,60}$/.test(unmarked) && /[A-Z]{3}/.test(unmarked)
     const decorated =
       marked &&
-      /^\s*(?:->|[►▶➢➤→⚡]|\p{Extended_Pictographic})/u.test(raw) &&
+      (/^\s*(?:->|[►▶➢➤→⚡]|\p{Extended_Pictographic})/u.test(raw) || unmarked.endsWith(':')) &&
       unmarked.length <= 40 &&
       unmarked.split(/\s+/).length <= 6 &&
       !/[.!?,;]$/.test(unmarked) &&

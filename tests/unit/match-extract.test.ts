@@ -477,4 +477,27 @@ describe('practices and acronyms read from their shape on list items', () => {
     expect(found.has('UDS')).toBe(true)
     for (const name of ['B.E', 'B.Tech', 'MCA', 'diagnostic services according']) expect(found.has(name), name).toBe(false)
   })
+
+  it('reads postings damaged by copying: lower case throughout, a list run into one line, hard wraps, a code fence', async () => {
+    const lower = await terms(
+      "we're hiring!! small team, big problems. you'll work with react, node, postgres and aws lambda every day, and we ship to the app store every week. we want someone who has built real things with typescript and can own a feature from the database to the screen. we pay well and we are remote first, with a small office in denver for anyone who wants one.\n",
+    )
+    for (const name of ['React', 'PostgreSQL', 'AWS Lambda', 'TypeScript']) expect(lower.has(name), name).toBe(true)
+    const damaged = await terms(
+      [
+        'Responsibilities• Build and ship new features in Swift and SwiftUI• Own the workout player built on Combine and Core Data',
+        'Requirements',
+        '- Experience with Kubernetes and',
+        'Terraform in production',
+        '```yaml',
+        'runs-on: ubuntu-latest',
+        'uses: aquasecurity/trivy-action@master',
+        '```',
+      ].join('\n'),
+      'md',
+    )
+    for (const name of ['Swift', 'SwiftUI', 'Combine', 'Core Data', 'Kubernetes', 'Terraform']) expect(damaged.has(name), name).toBe(true)
+    for (const name of ['Ubuntu', 'Trivy']) expect(damaged.has(name), name).toBe(false)
+    expect(damaged.get('Terraform')).toBe('required')
+  })
 })

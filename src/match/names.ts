@@ -215,7 +215,9 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
   }
   for (const r of runs) {
     const next = tokens[r.last + 1]
-    if (next && spaced(r.last, r.last + 1) && CERT_WORD.test(next.text) && !wordy(r)) addFresh(named(r.first, r.last + 1))
+    // One word before "certifications" says which ones, not whose name: "Desirable certifications include".
+    const kinds = r.first === r.last && /s$/i.test(next?.text ?? '') && !/^[A-Z]{2,}$/.test(tokens[r.first]!.text)
+    if (next && spaced(r.last, r.last + 1) && CERT_WORD.test(next.text) && !wordy(r) && !kinds) addFresh(named(r.first, r.last + 1))
   }
   // Listed beside a name: spread along the list, a round at a time. A list's gap is a few
   // characters ("and", "as well as"), so a neighbour ends or starts within four words of a run.

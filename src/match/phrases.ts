@@ -32,13 +32,14 @@ export const DUTY_VERBS = new Set(
     'improve automate tune triage monitor mentor establish execute plan prepare participate coordinate analyze analyse evaluate identify ' +
     'investigate map track document configure deploy integrate troubleshoot hunt ship keep take make set do contribute champion scale ' +
     'partner collaborate join design develop oversee handle assist review fix find reduce resolve answer serve train teach present ' +
-    'communicate report translate research explore learn grow'
+    'communicate report translate research explore learn grow add watch adopt decide'
   ).split(' '),
 )
 
-/** A duty's verb, or its "-ing" form: "build", "building", "managing", "running". */
+/** A duty's verb, or its "-ing" or "-s" form: "build", "building", "managing", "conducts". */
 export function isDutyVerb(key: string): boolean {
   if (DUTY_VERBS.has(key)) return true
+  if (/[^s]s$/.test(key) && (DUTY_VERBS.has(key.slice(0, -1)) || (key.endsWith('es') && DUTY_VERBS.has(key.slice(0, -2))))) return true
   if (!key.endsWith('ing') || key.length < 6) return false
   const stem = key.slice(0, -3)
   return DUTY_VERBS.has(stem) || DUTY_VERBS.has(`${stem}e`) || (/(.)\1$/.test(stem) && DUTY_VERBS.has(stem.slice(0, -1)))
@@ -130,7 +131,7 @@ export function headedPhrases(found: Found[], ctx: NameContext, named: (first: n
       // "3D" is a dimension, not a name, even where a list holds it: "3D printing".
       const dimension = b === i - 1 && /^\d[A-Z]$/.test(t.text)
       if ((inName.has(b) && !dimension) || ctx.skipped(b) || !joinedTo(b, b + 1)) break
-      if (NOT_MODIFIER.has(t.key) || isAdverb(t.key, ctx.common) || (/^\d/.test(t.text) && !dimension)) break
+      if (NOT_MODIFIER.has(t.key) || isDutyVerb(t.key) || isAdverb(t.key, ctx.common) || (/^\d/.test(t.text) && !dimension)) break
       const initial = ctx.initial(b)
       // Or an acronym or "3D" no list holds, alone before the head: "3D printing", "ETL testing".
       const acronym = b === i - 1 && /^(\d[A-Z]|[A-Z]{2,5})$/.test(t.text)

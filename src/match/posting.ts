@@ -200,7 +200,24 @@ function classifyLines(text: string, htmlHeadings: Set<number>): PostingLine[] {
       lines.push({ start, end: start + raw.length, heading: false, bullet, continues, boilerplate: previous.boilerplate, importance: previous.importance })
       continue
     }
-    lines.push({ start, end: start + raw.length, heading, bullet, boilerplate, importance })
+    lines.push({ start, end: start + raw.length, heading, bullet, boilerplate, importance, ...(section !== 'intro' && { listed: true }) })
   }
-  return lines
+  return unmarkedLists(text, lines)
+}
+
+/**
+ * Under a heading of duties or requirements that has no bullet at all, each line of one sentence is
+ * an item: lists copied from pages often lose their markers ("What you will do" then "Write DAX
+ * measures and calculated columns"). A section with bullets keeps its other lines as prose.
+ */
+function unmarkedLists(text: string, lines: (PostingLine & { listed?: boolean })[]): PostingLine[] {
+  let from = 0
+  for (let k = 0; k <= lines.length; k++) {
+    if (k < lines.length && !lines[k]!.heading) continue
+    const run = lines.slice(from, k)
+    const sentences = run.filter((l) => l.listed && !l.boilerplate && l.end - l.start <= 300 && !/[.!?]\s+\S/.test(text.slice(l.start, l.end).trim()))
+    if (!run.some((l) => l.bullet) && sentences.length >= 2) for (const l of sentences) l.bullet = true
+    from = k + 1
+  }
+  return lines.map(({ listed, ...line }) => line)
 }

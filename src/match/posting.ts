@@ -103,7 +103,7 @@ function linePieces(text: string): { raw: string; start: number }[] {
   for (const raw of text.split('\n')) {
     const start = offset
     offset += raw.length + 1
-    const cuts = [...raw.matchAll(/(?<=\S)\s*(?=[•●▪]\s)/g)].map((m) => m.index + m[0].length)
+    const cuts = /[•●▪]/.test(raw) ? [...raw.matchAll(/(?<=\S)\s*(?=[•●▪]\s)/g)].map((m) => m.index + m[0].length) : []
     const parts = cuts.map((cut, n) => raw.slice(cut, cuts[n + 1] ?? raw.length))
     if (!cuts.length || !parts.every((p) => p.trim().split(/\s+/).length >= 5)) {
       pieces.push({ raw, start })
@@ -139,10 +139,11 @@ function classifyLines(text: string, htmlHeadings: Set<number>): PostingLine[] {
     // A list item wrapped onto a next line that is indented (Markdown, plain text) or starts in lower
     // case (a PDF's hard wrap, an HTML <br>) is still that item.
     const previous = lines[lines.length - 1]
-    const continues = !BULLET.test(raw) && (/^\s/.test(raw) || /^[a-z(]/.test(content)) && previous?.bullet === true && previous.end + 1 === start
+    const hasMarker = BULLET.test(raw)
+    const continues = !hasMarker && (/^\s/.test(raw) || /^[a-z(]/.test(content)) && previous?.bullet === true && previous.end + 1 === start
     // A marker before a short line in capitals makes a heading, not an item ("-> ABOUT US"), and
     // so does an emoji or an arrow before a heading's words ("🔹 What you'll do", "➢ Your profile").
-    const marked = BULLET.test(raw) && !/^\s*\|/.test(raw)
+    const marked = hasMarker && !/^\s*\|/.test(raw)
     const unmarked = marked ? raw.replace(BULLET, '').trim().replace(/[’‘]/g, "'") : content
     const capitals = /^[A-Z][A-Z0-9 &/,'()-]{3,60}$/.test(unmarked) && /[A-Z]{3}/.test(unmarked)
     const decorated =
@@ -158,16 +159,18 @@ function classifyLines(text: string, htmlHeadings: Set<number>): PostingLine[] {
         ABOUT_NAME.test(unmarked) ||
         WHY_NAME.test(unmarked) ||
         unmarked.endsWith(':'))
-    const bullet = (BULLET.test(raw) && !(marked && (capitals || decorated))) || continues
+    const bullet = (hasMarker && !(marked && (capitals || decorated))) || continues
     const fromHtml = [...htmlHeadings].some((h) => h >= start && h < start + raw.length && raw.slice(0, h - start).trim() === '')
     const short = content.length <= 70 && !/[.!?]$/.test(content)
+    // Asked only of a short line: a long one is no heading whatever its words.
     const keyword =
-      PREFERRED.test(content) ||
-      REQUIRED.test(content) ||
-      DUTIES.test(content) ||
-      BOILER_HEAD.test(content) ||
-      ABOUT_NAME.test(content.replace(/^[#*_\s]+|[*_\s]+$/g, '')) ||
-      WHY_NAME.test(unmarked.replace(/^[#*_\s]+|[*_\s]+$/g, ''))
+      short &&
+      (PREFERRED.test(content) ||
+        REQUIRED.test(content) ||
+        DUTIES.test(content) ||
+        BOILER_HEAD.test(content) ||
+        ABOUT_NAME.test(content.replace(/^[#*_\s]+|[*_\s]+$/g, '')) ||
+        WHY_NAME.test(unmarked.replace(/^[#*_\s]+|[*_\s]+$/g, '')))
     // A short line all in capitals is a heading by its look: "AGENCY DESCRIPTION", "JOB SUMMARY".
     const heading =
       !bullet &&

@@ -198,8 +198,9 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
       i = last + 1
       continue
     }
-    // One letter alone is no name: "S" of "HTTP/S", "A" of "Plan A".
-    if (last > i || tokens[i]!.text.length > 1) runs.push({ first: i, last })
+    // One letter alone is no name ("S" of "HTTP/S", "A" of "Plan A"), nor a number alone (a year,
+    // "Windows Server 2019 and 2022", or a count).
+    if ((last > i || tokens[i]!.text.length > 1) && !(last === i && /^\d+$/.test(tokens[i]!.text))) runs.push({ first: i, last })
     i = last
   }
   const wordy = (r: { first: number; last: number }) => r.first === r.last && ctx.common(tokens[r.first]!.text)

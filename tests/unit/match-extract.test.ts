@@ -516,4 +516,12 @@ describe('practices and acronyms read from their shape on list items', () => {
     const kept = await terms('What you will do\n- Build semantic models\nWrite DAX measures and calculated columns\n')
     expect(kept.has('calculated columns')).toBe(false)
   })
+
+  it('takes no year as a name, and reads "Framework" and "Breaker" as the words they are in postings', async () => {
+    const found = await terms(
+      'Duties\n- Administer Windows Server (2019 and 2022) and Ubuntu\n- Familiarity with the NIST Cybersecurity Framework and the Circuit Breaker pattern\n',
+    )
+    for (const name of ['Windows Server', 'Ubuntu']) expect(found.has(name), name).toBe(true)
+    for (const name of ['2019', '2022', 'Framework', 'Breaker']) expect(found.has(name), name).toBe(false)
+  })
 })

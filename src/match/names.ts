@@ -172,7 +172,7 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
   // Or its third person, as government and older postings write duties: "Calculates HEDIS measures".
   const thirdPerson = (key: string) =>
     /^[a-z]{4,}[^s]s$/.test(key) &&
-    (/(ates|[iy][sz]es|ifies)$/.test(key) || [key.slice(0, -1), key.slice(0, -2), `${key.slice(0, -3)}y`].some((v) => isDutyVerb(v) || (v.length > 3 && ctx.common(v))))
+    (isDutyVerb(key) || /(ates|[iy][sz]es|ifies)$/.test(key) || [key.slice(0, -1), key.slice(0, -2), `${key.slice(0, -3)}y`].some((v) => v.length > 3 && ctx.common(v)))
   const verbFirst = (i: number) => (DUTY_VERBS.has(tokens[i]!.key) || thirdPerson(tokens[i]!.key)) && ctx.initial(i)
   for (let i = 0; i < tokens.length; i++) {
     if (taken.has(i) || !nameWord(i, false) || verbFirst(i)) continue

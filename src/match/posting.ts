@@ -84,6 +84,11 @@ const BOILER_LINE =
 const ABOUT_NAME = /^about\s+(?!you\b)[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}\s*:?$/i
 // "Why Harborlight": the employer's pitch, under its own name (case matters: not "Why this role").
 const WHY_NAME = /^[Ww]hy\s+(?!you\b)[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2}\s*[:?]?$/
+/** Markdown's marks around a line: "## Requirements", "**About Acme**". */
+const bare = (line: string): string => line.replace(/^[#*_\s]+|[*_\s]+$/g, '')
+/** Words that name a part of a posting: its duties, what it requires or prefers, its boilerplate. */
+const sectionWords = (line: string): boolean =>
+  PREFERRED.test(line) || REQUIRED.test(line) || DUTIES.test(line) || BOILER_HEAD.test(line) || ABOUT_NAME.test(bare(line)) || WHY_NAME.test(bare(line))
 const ROLE_HEAD = /\b(summary|overview|opportunity|description|position|job)\b/i
 // A list item, or a row of a Markdown table ("| Data | PostgreSQL, Redis |"), not its rule row.
 // Bullets as people type and paste them: "-", "•", "●", "➢", "→", "->", "1.", "2)", Word's second
@@ -152,29 +157,17 @@ function classifyLines(text: string, htmlHeadings: Set<number>): PostingLine[] {
       unmarked.length <= 40 &&
       unmarked.split(/\s+/).length <= 6 &&
       !/[.!?,;]$/.test(unmarked) &&
-      (PREFERRED.test(unmarked) ||
-        REQUIRED.test(unmarked) ||
-        DUTIES.test(unmarked) ||
-        BOILER_HEAD.test(unmarked) ||
-        ABOUT_NAME.test(unmarked) ||
-        WHY_NAME.test(unmarked) ||
-        unmarked.endsWith(':'))
+      (sectionWords(unmarked) || unmarked.endsWith(':'))
     const bullet = (hasMarker && !(marked && (capitals || decorated))) || continues
-    const fromHtml = [...htmlHeadings].some((h) => h >= start && h < start + raw.length && raw.slice(0, h - start).trim() === '')
+    // A heading's text starts where the line's text does (looked up, not searched: a page may hold thousands).
+    const fromHtml = htmlHeadings.has(start + raw.length - raw.trimStart().length)
     const short = content.length <= 70 && !/[.!?]$/.test(content)
     // Asked only of a short line: a long one is no heading whatever its words.
-    const keyword =
-      short &&
-      (PREFERRED.test(content) ||
-        REQUIRED.test(content) ||
-        DUTIES.test(content) ||
-        BOILER_HEAD.test(content) ||
-        ABOUT_NAME.test(content.replace(/^[#*_\s]+|[*_\s]+$/g, '')) ||
-        WHY_NAME.test(unmarked.replace(/^[#*_\s]+|[*_\s]+$/g, '')))
+    const keyword = short && (sectionWords(content) || WHY_NAME.test(bare(unmarked)))
     // A short line all in capitals is a heading by its look: "AGENCY DESCRIPTION", "JOB SUMMARY".
     const heading =
       !bullet &&
-      !/:\s*\S/.test(content.replace(/^[#*_\s]+|[*_\s]+$/g, '').replace(/^[^:]*:[*_]+\s*$/, '')) &&
+      !/:\s*\S/.test(bare(content).replace(/^[^:]*:[*_]+\s*$/, '')) &&
       (MD_HEADING.test(raw) ||
         BOLD_LINE.test(raw) ||
         fromHtml ||
@@ -184,7 +177,7 @@ function classifyLines(text: string, htmlHeadings: Set<number>): PostingLine[] {
       const words = content.replace(/[#*_:]/g, ' ')
       if (/about you\b|who you are/i.test(words)) section = 'required'
       else if (PREFERRED.test(words)) section = 'preferred'
-      else if (BOILER_HEAD.test(words) || WHY_NAME.test(unmarked.replace(/^[#*_\s]+|[*_\s]+$/g, ''))) section = 'boilerplate'
+      else if (BOILER_HEAD.test(words) || WHY_NAME.test(bare(unmarked))) section = 'boilerplate'
       else if (REQUIRED.test(words)) section = 'required'
       else if (DUTIES.test(words)) section = 'duties'
       else if (/\b(about|company|team|us)\b/i.test(words)) section = 'boilerplate'

@@ -1,6 +1,6 @@
 import { widenNames } from './names.js'
 import { singular, type Token, tokenize } from './tokens.js'
-import { type Form, formsStarting, type Term, type Vocabulary } from './vocabulary.js'
+import { type Form, formsStarting, spells, type Term, type Vocabulary } from './vocabulary.js'
 
 /** One place a term is written in a text. */
 export interface Mention {
@@ -322,6 +322,7 @@ export function findMentions(
     soft: (term) => openTerms.has(term),
     onListItem: (i) => options.listItem?.(tokens[i]!.start) ?? false,
     common: (word) => vocab.isCommonWord(word),
+    termSpelled: (keys) => formsStarting(vocab, keys[0]!).find((f) => f.keys.length === keys.length && spells(f, keys))?.term,
   })
   return widened.map(({ term, start, end }) => ({ term, text: text.slice(start, end), start, end }))
 }

@@ -1,4 +1,4 @@
-import { cuedPhrases, DUTY_VERBS, headedPhrases, isAdverb, isDutyVerb, sharedHeads } from './phrases.js'
+import { cuedPhrases, DUTY_VERBS, headedPhrases, isAdverb, isDutyVerb, namesProfession, sharedHeads } from './phrases.js'
 import type { Token } from './tokens.js'
 import type { Term } from './vocabulary.js'
 
@@ -26,6 +26,8 @@ export interface NameContext {
   /** A name read from the posting's shape alone (an acronym on a list item): a known name runs on through it. */
   soft(term: Term): boolean
   common(word: string): boolean
+  /** The vocabulary's term spelled by exactly these words' keys, the last perhaps a plural: "unit tests". */
+  termSpelled(keys: readonly string[]): Term | undefined
 }
 
 // Words that end a name rather than continue it: job titles, teams, firms, seniority and places of
@@ -129,7 +131,9 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
       first = b
     }
     let last = f.last
-    if (f.last + 1 < tokens.length && joined(f.last, f.last + 1, /certified/i.test(text.slice(f.start, f.end)))) {
+    // A name that ends in a dotted version is whole: "WCAG 2.1 AA" is WCAG 2.1 at level AA.
+    const versioned = /^\d+\.\d+$/.test(tokens[f.last]!.text)
+    if (!versioned && f.last + 1 < tokens.length && joined(f.last, f.last + 1, /certified/i.test(text.slice(f.start, f.end)))) {
       // Up to "certification" anything goes: "Google Data Analytics Certificate".
       const toCert = runFrom(f.last + 1, true, 4, true)
       const cert = toCert + 1 < tokens.length && spaced(toCert, toCert + 1) && CERT_WORD.test(tokens[toCert + 1]!.text)
@@ -383,8 +387,10 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
   const headed = unswallowed([...all, ...headedPhrases(all, ctx, named)])
   const listed = [...headed, ...listedPhrases(headed, ctx, named)]
   const cued = [...listed, ...cuedPhrases(listed, ctx, named, NOT_METHOD, tokenFrom)]
+  // Read from the words alone, the field a job title names is no practice: "4+ years of software engineering".
+  const practices = [...cued, ...sharedHeads(cued, ctx, named)].filter((f) => ctx.known(f.first) || !namesProfession(f.term.name))
   return spelledOut(
-    slashPairs(firmsApart([...cued, ...sharedHeads(cued, ctx, named)], ctx), ctx, named).sort((a, b) => a.start - b.start),
+    slashPairs(firmsApart(practices, ctx), ctx, named).sort((a, b) => a.start - b.start),
     ctx,
     named,
   )
@@ -537,7 +543,8 @@ function listedPhrases(found: Found[], ctx: NameContext, named: (first: number, 
       if (!words.every((w) => /^[a-z][a-z-]*$/.test(w.text) && !NOT_METHOD.has(w.key) && !isAdverb(w.key, ctx.common))) continue
       // A task, not a name: "monitor freshness", "fix memory leaks".
       if (words.length > 1 && isDutyVerb(words[0]!.key)) continue
-      if (words.length === 1 && ctx.common(words[0]!.text)) continue
+      // One everyday word, or a duty's verb alone ("tests, deploys and on-call"), names no method.
+      if (words.length === 1 && (ctx.common(words[0]!.text) || isDutyVerb(words[0]!.key))) continue
       taken.add(item)
       out.push(named(item[0]!, item[item.length - 1]!))
     }

@@ -88,6 +88,13 @@ export function isAdverb(key: string, common: (word: string) => boolean): boolea
   return stem.endsWith('ical') && common(stem.slice(0, -2))
 }
 
+// "Software engineer", "backend developer": the trades of job titles, whose work as a whole names
+// no one practice a reader would list ("software engineering experience", "frontend development").
+const PROFESSION = /^(software|infrastructure|back-?end|front-?end|full-?stack|product|applications?|web) (engineering|development)$/i
+
+/** Whether a phrase read from the posting's words names a trade of job titles: "software engineering". */
+export const namesProfession = (name: string): boolean => PROFESSION.test(name)
+
 // How many words before the head: English compounds of three are common ("root cause analysis",
 // "named entity recognition"), of four rare.
 const MODIFIERS = 2
@@ -227,9 +234,11 @@ export function cuedPhrases(
 }
 
 /**
- * A practice's head shared by two of its kinds: "qualitative and quantitative research", "static or
- * dynamic analysis" name "qualitative research" too. Only a word made as an adjective is (by its
- * ending), since "data and machine learning" names no "data learning".
+ * A practice's head shared by two of its kinds or more: "qualitative and quantitative research",
+ * "static or dynamic analysis" name "qualitative research" too. A word made as an adjective (by its
+ * ending) always does, since "data and machine learning" names no "data learning"; any other word
+ * does when the vocabulary holds the pair it makes: "unit, widget and integration tests" names
+ * unit tests, "stream and batch processing" stream processing.
  */
 export function sharedHeads(found: Found[], ctx: NameContext, named: (first: number, last: number, base?: Term, as?: string) => Found): Found[] {
   const { text, tokens } = ctx
@@ -238,12 +247,19 @@ export function sharedHeads(found: Found[], ctx: NameContext, named: (first: num
   const out: Found[] = []
   for (const f of found) {
     if (f.last !== f.first + 1 || f.term.kind !== 'method' || !LOWER_WORD.test(tokens[f.first]!.text) || !LOWER_WORD.test(tokens[f.last]!.text)) continue
-    const x = f.first - 2
-    if (x < 0 || !/^(and|or)$/.test(tokens[f.first - 1]!.key) || inName.has(x) || ctx.skipped(x)) continue
-    const word = tokens[x]!
-    if (text.slice(word.end, f.start) !== ` ${tokens[f.first - 1]!.text} `) continue
-    if (!/^[a-z]+(al|ive|ic|ed|ary|ous|ar|ile|ible|able)$/.test(word.text) || NOT_MODIFIER.has(word.key) || DUTY_VERBS.has(word.key)) continue
-    out.push(named(x, x, undefined, `${word.text} ${tokens[f.last]!.text}`))
+    const head = tokens[f.last]!
+    // Back along the list: "x and", then any "y," before it.
+    let x = f.first - 2
+    if (x < 0 || !/^(and|or)$/.test(tokens[f.first - 1]!.key) || text.slice(tokens[x]!.end, f.start) !== ` ${tokens[f.first - 1]!.text} `) continue
+    for (; x >= 0 && !inName.has(x) && !ctx.skipped(x); x--) {
+      const word = tokens[x]!
+      if (!LOWER_WORD.test(word.text) || NOT_MODIFIER.has(word.key) || DUTY_VERBS.has(word.key)) break
+      const known = ctx.termSpelled([word.key, head.key])
+      if (known) out.push({ term: known, start: word.start, end: word.end, first: x, last: x })
+      else if (/^[a-z]+(al|ive|ic|ed|ary|ous|ar|ile|ible|able)$/.test(word.text)) out.push(named(x, x, undefined, `${word.text} ${head.text}`))
+      // Further back only over a comma, past a kind the vocabulary lacks: "unit, widget and integration tests".
+      if (x === 0 || text.slice(tokens[x - 1]!.end, word.start) !== ', ') break
+    }
   }
   return out
 }

@@ -524,4 +524,21 @@ describe('practices and acronyms read from their shape on list items', () => {
     for (const name of ['Windows Server', 'Ubuntu']) expect(found.has(name), name).toBe(true)
     for (const name of ['2019', '2022', 'Framework', 'Breaker']) expect(found.has(name), name).toBe(false)
   })
+
+  it('reads a head shared along a list when the vocabulary holds the pair, and the practices of on-call engineering', async () => {
+    const found = await terms(
+      'Requirements\n- Write unit, widget and integration tests\n- Experience with stream and batch processing\n- Join the on-call rotation, write runbooks and blameless postmortems\n- Ship behind feature flags; review pull requests\n',
+    )
+    for (const name of ['unit testing', 'integration testing', 'stream processing', 'batch processing', 'on-call', 'runbooks', 'postmortems', 'feature flags', 'pull requests'])
+      expect(found.has(name), name).toBe(true)
+    expect([...found.keys()].some((n) => /widget/.test(n))).toBe(false)
+  })
+
+  it('ends a name at its dotted version, leaves the field of a job title out, and reads "codebase" and "deploys" as words', async () => {
+    const found = await terms(
+      'Requirements\n- 5+ years of software engineering experience and strong frontend development skills\n- Build to WCAG 2.1 AA\n- Modularize a large codebase\n- Own your services: design docs, tests, deploys and on-call\n',
+    )
+    expect(found.has('WCAG')).toBe(true)
+    for (const name of ['WCAG 2.1 AA', 'software engineering', 'frontend development', 'Codebase', 'deploys']) expect(found.has(name), name).toBe(false)
+  })
 })

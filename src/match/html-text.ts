@@ -5,6 +5,8 @@ export interface HtmlText {
   sourceOffset(offset: number): number
   /** Offsets in `text` where a heading's (or a bold run's) text starts. */
   headings: Set<number>
+  /** Bold runs' text (<strong>, <b>), as [start, end) offsets in `text`. */
+  emphasis: [number, number][]
 }
 
 // Never shown as the posting's words: code, styling, navigation, footers.
@@ -12,6 +14,7 @@ const SKIPPED = /^(script|style|noscript|template|svg|nav|footer)$/i
 // Tags that start a line of their own.
 const BLOCK = /^(p|div|li|ul|ol|h[1-6]|br|tr|td|th|table|section|article|header|main|dd|dt|dl|blockquote|pre|hr|title)$/i
 const HEADING = /^(h[1-6]|dt|strong|b|th)$/i
+const BOLD = /^(strong|b)$/i
 const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>/y
 const ENTITY = /&(#\d+|#x[0-9a-f]+|[a-z]+);/iy
 const SPACE = /[ \t\n\r\f\u00a0]/
@@ -57,6 +60,9 @@ export function htmlAsText(html: string): HtmlText {
   let last = ''
   const from: number[] = []
   const headings = new Set<number>()
+  const emphasis: [number, number][] = []
+  // Where the open bold tags' text starts, innermost last.
+  const bold: number[] = []
   // A run of white space not yet written: written as one space before the next word on its line.
   let space = -1
   const lineStarted = () => length > 0 && last !== '\n'
@@ -69,11 +75,15 @@ export function htmlAsText(html: string): HtmlText {
       length++
     }
     space = -1
+    bulletOnly = false
     for (let k = 0; k < s.length; k++) from.push(at)
     pieces.push(s)
     length += s.length
     last = s[s.length - 1]!
   }
+  // Right after a list item's bullet, before its text: a paragraph inside the item ("<li><p>")
+  // starts no line of its own, as a browser shows the bullet beside its first line.
+  let bulletOnly = false
   const newline = (at: number) => {
     space = -1
     if (lineStarted()) put('\n', at)
@@ -105,10 +115,17 @@ export function htmlAsText(html: string): HtmlText {
           continue
         }
         if (BLOCK.test(name)) {
-          newline(tag.index)
-          if (!closing && /^li$/i.test(name)) put('- ', tag.index)
+          if (!(bulletOnly && /^(p|div)$/i.test(name))) newline(tag.index)
+          if (!closing && /^li$/i.test(name)) {
+            put('- ', tag.index)
+            bulletOnly = true
+          }
         }
         if (!closing && HEADING.test(name)) headings.add(spaceDue() ? length + 1 : length)
+        if (BOLD.test(name)) {
+          if (!closing) bold.push(spaceDue() ? length + 1 : length)
+          else if (bold.length) emphasis.push([bold.pop()!, length])
+        }
         continue
       }
     } else if (SPACE.test(c)) {
@@ -136,6 +153,7 @@ export function htmlAsText(html: string): HtmlText {
   return {
     text: pieces.join(''),
     headings,
+    emphasis,
     sourceOffset: (offset) => (offset < from.length ? from[offset]! : html.length),
   }
 }

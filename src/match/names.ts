@@ -26,6 +26,8 @@ export interface NameContext {
   /** A name read from the posting's shape alone (an acronym on a list item): a known name runs on through it. */
   soft(term: Term): boolean
   common(word: string): boolean
+  /** Runs the posting sets in bold, as [start, end) offsets of the text. */
+  emphasis: readonly [number, number][]
   /** The vocabulary's term spelled by exactly these words' keys, the last perhaps a plural: "unit tests". */
   termSpelled(keys: readonly string[]): Term | undefined
 }
@@ -33,7 +35,7 @@ export interface NameContext {
 // Words that end a name rather than continue it: job titles, teams, firms, seniority and places of
 // work. "Salesforce CPQ Administrator" is a job; "Salesforce CPQ" is what the job uses.
 const NOT_IN_NAME = new Set(
-  'api apis sdk sdks web erp crm engineer engineers developer developers administrator administrators admin manager managers analyst analysts architect architects consultant consultants specialist specialists scientist scientists designer designers programmer programmers researcher researchers technician technicians writer writers coordinator coordinators officer officers lead leads director team teams group groups department division inc ltd llc corp corporation company studio studios labs partners university college school hospital i ii iii iv senior junior staff principal intern interns remote hybrid onsite science engineering mathematics physics studies degree the a an and or of for in on at to with our your we you is are be by as from'.split(
+  'api apis sdk sdks web erp crm engineer engineers developer developers administrator administrators admin manager managers analyst analysts architect architects consultant consultants specialist specialists scientist scientists designer designers programmer programmers researcher researchers technician technicians writer writers coordinator coordinators officer officers lead leads director team teams group groups department division inc ltd llc corp corporation company studio studios labs partners university college school hospital i ii iii iv senior junior staff principal intern interns remote hybrid onsite science engineering mathematics physics studies degree ago the a an and or of for in on at to with our your we you is are be by as from'.split(
     ' ',
   ),
 )
@@ -382,7 +384,7 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
     if (taken.has(i) || ctx.skipped(i) || !/^[A-Z][A-Z0-9]{1,5}$/.test(tokens[i]!.text)) continue
     if (ends.has(i - 1) && text.slice(tokens[i - 1]!.end, tokens[i]!.start) === ' (' && text[tokens[i]!.end] === ')') addFresh(named(i, i))
   }
-  const all = unswallowed([...out, ...fresh])
+  const all = boldNames(unswallowed([...out, ...fresh]), ctx, named, tokenFrom)
   // Practices first: a list's lower-case items spread from them too ("regression, hypothesis testing").
   const headed = unswallowed([...all, ...headedPhrases(all, ctx, named)])
   const listed = [...headed, ...listedPhrases(headed, ctx, named)]
@@ -394,6 +396,58 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
     ctx,
     named,
   )
+}
+
+// What a bold run must be to be a name: words, not a label ("Cloud:"), a sentence ("Apply now.") or a list ("Go, Rust").
+// Words of a bold run that is about the job or the reader, or two things: "**3+ years**", "**you**", "**Go or Rust**".
+const BOLD_NOT = new Set(
+  'and or years year yrs experience experienced you your yours our we us they the a an this that must should plus required preferred bonus ideally etc remote hybrid onsite salary role team'.split(
+    ' ',
+  ),
+)
+const BOLD_NAME = /^[\p{L}\d][\p{L}\d .+#/&'’-]*$/u
+
+/**
+ * Words a posting sets in bold inside a list item are names, as its writer marks them: "hybrid
+ * search combining **pgvector** in **PostgreSQL**", "build agents with **tool calling**", "**Anthropic
+ * Claude**" (one name, not two). Up to four words, not the whole item (that is a heading or a label),
+ * none saying something about the job or the reader ("**3+ years**", "**you**").
+ */
+function boldNames(found: Found[], ctx: NameContext, named: (first: number, last: number) => Found, tokenFrom: (offset: number) => number): Found[] {
+  const { text, tokens } = ctx
+  if (ctx.emphasis.length === 0) return found
+  const at = new Map<number, Found>()
+  for (const f of found) for (let i = f.first; i <= f.last; i++) at.set(i, f)
+  const drop = new Set<Found>()
+  const add: Found[] = []
+  for (const [start, end] of ctx.emphasis) {
+    const first = tokenFrom(start)
+    let last = first
+    while (last + 1 < tokens.length && tokens[last + 1]!.end <= end) last++
+    if (first >= tokens.length || tokens[first]!.end > end || last - first > 3) continue
+    if (!ctx.onListItem(first) || ctx.skipped(first)) continue
+    const written = text.slice(start, end)
+    if (!BOLD_NAME.test(written) || /[.!?]$/.test(written) || /^[ \t*_]*:/.test(text.slice(end, end + 4))) continue
+    const words = tokens.slice(first, last + 1)
+    if (words.some((w) => BOLD_NOT.has(w.key)) || isDutyVerb(words[0]!.key)) continue
+    // The whole item, or all of its line before a colon: a heading or a label, not a name in a sentence.
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1
+    const lineEnd = text.indexOf('\n', end)
+    if (/^[\s\-*•·+\d.)]*$/.test(text.slice(lineStart, start)) && /^[\s*_:]*$/.test(text.slice(end, lineEnd < 0 ? text.length : lineEnd))) continue
+    const inside = new Set<Found>()
+    let spills = false
+    for (let i = first; i <= last; i++) {
+      const f = at.get(i)
+      if (!f) continue
+      if (f.first < first || f.last > last) spills = true
+      inside.add(f)
+    }
+    // A name the vocabulary has for these very words, or one that runs on past them, stays as it is.
+    if (spills || [...inside].some((f) => f.first === first && f.last === last)) continue
+    for (const f of inside) drop.add(f)
+    add.push(named(first, last))
+  }
+  return add.length ? [...found.filter((f) => !drop.has(f)), ...add] : found
 }
 
 /**
@@ -474,7 +528,7 @@ function unswallowed(found: Found[]): Found[] {
 // Words that make an item a phrase about the job, not the name of a method: "strong communication
 // skills", or say a state the work keeps things in: "generated reference accurate".
 const NOT_METHOD = new Set(
-  'incl eg ie esp etc approx vs role roles position environment environments experience experienced skills skill knowledge understanding ability familiarity exposure background degree years year team teams people users customers stakeholders partners clients work working strong solid good great excellent deep proven plus etc more other others similar related tools tool things ones new our your their its this that these those the a an with to in for on at by from of is are be we you i it as about into across within without including such like today now currently soon later daily weekly monthly yearly accurate timely consistent current complete correct reliable robust scalable efficient effective certification certifications certificate certificates credential credentials license licence'.split(
+  'incl eg ie esp etc approx vs role roles position environment environments experience experienced skills skill knowledge understanding ability familiarity exposure background degree years year team teams people users customers stakeholders partners clients work working strong solid good great excellent deep proven plus etc more other others similar related tools tool things ones new our your their its this that these those the a an with to in for on at by from of is are be we you i it as about into across within without including such like today now currently soon later daily weekly monthly yearly accurate timely consistent current complete correct reliable robust scalable efficient effective certification certifications certificate certificates credential credentials license licence another anything something everything'.split(
     ' ',
   ),
 )

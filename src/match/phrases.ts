@@ -32,7 +32,7 @@ export const DUTY_VERBS = new Set(
     'improve automate tune triage monitor mentor establish execute plan prepare participate coordinate analyze analyse evaluate identify ' +
     'investigate map track document configure deploy integrate troubleshoot hunt ship keep take make set do contribute champion scale ' +
     'partner collaborate join design develop oversee handle assist review fix find reduce resolve answer serve train teach present ' +
-    'communicate report translate research explore learn grow add watch adopt decide'
+    'communicate report translate research explore learn grow add watch adopt decide read publish'
   ).split(' '),
 )
 
@@ -63,7 +63,9 @@ const NOT_MODIFIER = new Set(
     'reviewing and or not no but so if then than also well just only very during before after through per over under via ' +
     'clear clean robust scalable reliable secure accurate timely rigorous thorough complex simple critical creative strategic ' +
     'excellent outstanding exceptional demonstrated demonstrable proficient familiar comfortable able willing ideal typical ' +
-    'where when how what why which who whom whose whether would will can could should may might must shall'
+    'where when how what why which who whom whose whether would will can could should may might must shall ' +
+    // A phrasal verb's particle ("set up monitoring") and words that stand for a thing ("another", "anything").
+    'up out down off another anything something everything nothing'
   ).split(' '),
 )
 

@@ -88,6 +88,7 @@ export function postingTerms(posting: Posting, vocab: Vocabulary): PostingTerm[]
     openNames: true,
     listItem,
     caseless: writtenInLowerCase(text, lines),
+    emphasis: posting.emphasis,
     skip: (offset) => lineAt(offset)?.boilerplate ?? true,
   })) {
     const line = lineAt(m.start)!

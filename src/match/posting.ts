@@ -24,6 +24,8 @@ export interface Posting {
   /** The text searched: for HTML, the words a browser shows (see htmlAsText). */
   text: string
   lines: PostingLine[]
+  /** Runs the posting sets in bold (Markdown's **x** or __x__, HTML's <strong>), as [start, end) offsets in `text`. */
+  emphasis: [number, number][]
   /** The 1-based line and column in the file of an offset of `text` (HTML's block tags split lines the file does not). */
   position(offset: number): { line: number; column: number }
 }
@@ -66,7 +68,14 @@ export async function readPosting(file: string, stdin: () => Promise<Buffer>): P
     }
     return { line: lo + 1, column: offset - starts[lo]! + 1 }
   }
-  return { file: shown, text: plain, lines: classifyLines(plain, read?.headings ?? new Set()), position }
+  return { file: shown, text: plain, lines: classifyLines(plain, read?.headings ?? new Set()), emphasis: read ? read.emphasis : markdownBold(plain), position }
+}
+
+/** Markdown's bold runs on one line, their marks left out: "**pgvector**" is [2, 10). */
+function markdownBold(text: string): [number, number][] {
+  const runs: [number, number][] = []
+  for (const m of text.matchAll(/(\*\*|__)(?=\S)([^*_\n]{1,200}?)(?<=\S)\1/g)) runs.push([m.index + 2, m.index + 2 + m[2]!.length])
+  return runs
 }
 
 const PREFERRED =
@@ -76,12 +85,13 @@ const REQUIRED =
 const DUTIES =
   /\b(responsibilit|responsible for|your tasks|tasks|accountabilities|your mission|what you('ll| will)? do|the role|your role|duties|you will|in this role|day[- ]to[- ]day|what you'll be doing|your impact|the job|key responsibilities|what you'll own|you'll work on)/i
 const BOILER_HEAD =
-  /\b((agency|company|organi[sz]ation|employer|department) (description|overview|profile)|what'?s in it for you|what [A-Z]\w+ offers|benefits?|perks|what we offer|we offer|why (join|work|you'll love)|about (us|the company|the team)|who we are|compensation|salary|pay range|equal|eeo|diversity|inclusion|how to apply|our (values|culture|mission|story)|life at|working at)\b/i
+  /\b((agency|company|organi[sz]ation|employer|department) (description|overview|profile)|what'?s in it for you|what [A-Z]\w+ offers|benefits?|perks|what we offer|we offer|why (join|work|you'll love)|about (us|the company)|who we are|compensation|salary|pay range|equal|eeo|diversity|inclusion|how to apply|our (values|culture|mission|story)|life at|working at)\b/i
 // Sentences of postings that are about the employer, not the job.
 const BOILER_LINE =
   /\b(cookies?\b|equal (employment )?opportunit|opportunity employer|without regard to|discriminat|affirmative action|reasonable accommodation|401\s?\(?k\)?|health(, dental)?( and|,)? (dental|vision)|dental|vision insurance|parental leave|paid time off|\bpto\b|stipend|tuition|pension|thrift savings|retirement (plan|system|savings)|selective service|all rights reserved|disability confident|protected veteran|e-verify|sign-on bonus|commuter benefits|gym membership|we welcome applications|encourage everyone to apply|inclusive employer|welcomes applicants)/i
-// "About Corvane", "About Acme Health": the company's blurb under its own name (not "About you").
-const ABOUT_NAME = /^about\s+(?!you\b)[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}\s*:?$/i
+// "About Corvane", "About Acme Health": the company's blurb under its own name (not "About you",
+// nor "About the team", which says what the team works on and with).
+const ABOUT_NAME = /^about\s+(?!you\b|the (?:team|role|job|position|opportunity)\b|this\b)[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}\s*:?$/i
 // "Why Harborlight": the employer's pitch, under its own name (case matters: not "Why this role").
 const WHY_NAME = /^[Ww]hy\s+(?!you\b)[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2}\s*[:?]?$/
 /** Markdown's marks around a line: "## Requirements", "**About Acme**". */
@@ -180,6 +190,8 @@ function classifyLines(text: string, htmlHeadings: Set<number>): PostingLine[] {
       else if (BOILER_HEAD.test(words) || WHY_NAME.test(bare(unmarked))) section = 'boilerplate'
       else if (REQUIRED.test(words)) section = 'required'
       else if (DUTIES.test(words)) section = 'duties'
+      // The team the hire joins: what it works on and with ("About the team", "Meet the team").
+      else if (/^\W*(about|meet|the|our) (the |our )?team\W*$/i.test(words)) section = 'intro'
       else if (/\b(about|company|team|us)\b/i.test(words)) section = 'boilerplate'
       // What the job is, after the company's blurb: "Position Summary", "The opportunity", "Overview".
       else if (ROLE_HEAD.test(words)) section = 'intro'

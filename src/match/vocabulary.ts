@@ -42,6 +42,8 @@ interface Generated {
   joined: string[]
   /** The 10,000 most frequent English words, lower case, sorted, one a line. */
   common: string
+  /** Job boards (vocabulary.yaml's job_boards), lower case: no skill, whatever the posting's shape says. */
+  jobBoards: string[]
 }
 
 let generated: Generated | undefined
@@ -85,6 +87,7 @@ export class Vocabulary {
   private readonly cache = new Map<string, Form[]>()
   private readonly user = new Map<string, Form[]>()
   private readonly ignored: Set<string>
+  private readonly jobBoards: Set<string>
   private readonly taken = new Set<string>()
 
   constructor(user: UserTerms = {}) {
@@ -96,6 +99,7 @@ export class Vocabulary {
     this.sources = this.data.sources
     this.joined = new Set(this.data.joined)
     this.ignored = new Set((user.ignore ?? []).map((n) => n.toLowerCase()))
+    this.jobBoards = new Set(this.data.jobBoards)
     for (const entry of user.terms ?? []) {
       const def = typeof entry === 'string' ? { name: entry } : entry
       const term = this.termNamed(def.name) ?? { name: def.name, kind: def.kind ?? 'technology' }
@@ -128,6 +132,12 @@ export class Vocabulary {
   /** Whether a word (any case) is among the most frequent English words: "Strong", "Carrier". */
   isCommonWord(word: string): boolean {
     return findLine(this.data.common, word.toLowerCase(), '\n') !== undefined
+  }
+
+  /** Whether a name is a job board's or one the user ignores (any case): "LinkedIn". */
+  isLeftOut(name: string): boolean {
+    const key = name.toLowerCase()
+    return this.jobBoards.has(key) || this.ignored.has(key)
   }
 
   /** The built vocabulary's term of this name, in any case. */

@@ -39,9 +39,10 @@ describe('term extraction on the annotated postings', () => {
     expect(heldOut.size).toBeGreaterThanOrEqual(16)
     const r = await measureExtraction(join(FIXTURES, 'postings'), some(true))
     console.log(`match extraction, held-out postings: ${r.postings.length} postings, ${r.gold} terms, precision ${r.precision.toFixed(3)}, recall ${r.recall.toFixed(3)}`)
-    // 0.838 and 0.771 measured over all fifteen rounds; the fourteenth and fifteenth (the most common postings) 0.855 / 0.822 and 0.843 / 0.792 blind.
-    expect(r.precision).toBeGreaterThanOrEqual(0.83)
-    expect(r.recall).toBeGreaterThanOrEqual(0.755)
+    // 0.847 and 0.792 measured over all sixteen rounds; the fourteenth, fifteenth and sixteenth (the most
+    // common postings) 0.855 / 0.822, 0.843 / 0.792 and 0.819 / 0.730 blind.
+    expect(r.precision).toBeGreaterThanOrEqual(0.84)
+    expect(r.recall).toBeGreaterThanOrEqual(0.785)
   })
 })
 
@@ -540,5 +541,24 @@ describe('practices and acronyms read from their shape on list items', () => {
     )
     expect(found.has('WCAG')).toBe(true)
     for (const name of ['WCAG 2.1 AA', 'software engineering', 'frontend development', 'Codebase', 'deploys']) expect(found.has(name), name).toBe(false)
+  })
+
+  it('reads words a posting sets in bold on a list item as names, not a label, a sentence or the whole item', async () => {
+    const md = await terms(
+      '## What you will do\n\n- Improve hybrid search combining **pgvector** in **PostgreSQL** with BM25\n- Build agents with **tool calling** through **Anthropic Claude**\n- **Cloud:** AWS\n- **3+ years** of Python\n- **Apply now.**\n',
+      'md',
+    )
+    for (const name of ['pgvector', 'tool calling', 'Anthropic Claude', 'PostgreSQL']) expect(md.has(name), name).toBe(true)
+    for (const name of ['Cloud', '3+ years', 'Apply now', 'Anthropic', 'Claude']) expect(md.has(name), name).toBe(false)
+    const html = await terms('<h2>Requirements</h2><ul><li><p>Experience with <strong>prompt injection</strong> defences</p></li></ul>', 'html')
+    expect(html.has('prompt injection')).toBe(true)
+  })
+
+  it("reads no job board, no brand in a duty's verb and no phrasal verb's particle as a name, and reads \"About the team\" as the job's", async () => {
+    const found = await terms(
+      'About the team\nWe run Guidewire PolicyCenter and BillingCenter.\n\nResponsibilities\n- Deploy, repair and manage 12,000 Chromebooks\n- Set up monitoring and alerting with Grafana\n- Kafka or another streaming platform\n- Responses managed off LinkedIn\n',
+    )
+    for (const name of ['BillingCenter', 'Grafana', 'Apache Kafka']) expect(found.has(name), name).toBe(true)
+    for (const name of ['Deploy', 'up monitoring', 'another streaming', 'LinkedIn']) expect(found.has(name), name).toBe(false)
   })
 })

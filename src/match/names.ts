@@ -39,6 +39,7 @@ const NOT_IN_NAME = new Set(
     ' ',
   ),
 )
+const MAKERS = /^(Microsoft|Azure|AWS|Amazon|Google|Oracle|IBM|SAP|Salesforce|Adobe)$/
 const PLACE_BEFORE =
   /^(based|located|offices?|office|live|living|headquartered|relocate|remote|hybrid|onsite|travel|work|working|sites?|stores?|locations?|plants?|campus|teams?|clients?|customers?|anywhere|us|eu)$/
 const VENUES = /\b(publish|publications?|venues?|conferences?|journals?|papers?)\b/i
@@ -102,7 +103,7 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
       // product a maker names by a common word is the maker's: "CrowdStrike Falcon", "Medidata Rave".
       // Nor is "3D" after a name's word another name: "AutoCAD Civil 3D", "Cinema 4D".
       // Nor a practice capitalised between two words of a name: "NIST Cybersecurity Framework".
-      const inside = covered.get(j)?.term.kind === 'method' && /^[A-Z][a-z]+$/.test(tokens[j]!.text) && j + 1 < tokens.length && spaced(j, j + 1) && nameWord(j + 1, cert)
+      const inside = covered.get(j)?.term.kind === 'method' && /^[A-Z](?=[A-Za-z]*[a-z])[A-Za-z]+$/.test(tokens[j]!.text) && j + 1 < tokens.length && spaced(j, j + 1) && nameWord(j + 1, cert)
       const hard =
         (covered.has(j) ? !ctx.soft(covered.get(j)!.term) : ctx.known(j)) &&
         !(/^[A-Z][a-z]+$/.test(tokens[j]!.text) && ctx.common(tokens[j]!.text)) &&
@@ -147,6 +148,13 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
         const job = next && spaced(run, run + 1) && CAPITALISED.test(next.text) && NOT_IN_NAME.has(next.key) && !/certified/i.test(text.slice(f.start, next.start))
         if (!job) last = Math.max(last, run)
       }
+    }
+    // A big maker names a product's edition "for" what it serves: "Microsoft Defender for Endpoint",
+    // "Google Workspace for Education" (a product of two words or more: "Azure for ..." is no name).
+    if (last > first && MAKERS.test(tokens[first]!.text) && tokens[last + 1]?.key === 'for' && spaced(last, last + 1)) {
+      let end = last + 1
+      for (let j = last + 2; j < tokens.length && j <= last + 4 && spaced(j - 1, j) && /^(?:[A-Z][A-Za-z0-9]*|\d{2,4})$/.test(tokens[j]!.text); j++) end = j
+      if (end > last + 1) last = end
     }
     // A code's title number before its acronym belongs to the name when a part follows: "21 CFR
     // Part 11"; a range of parts after it is no part of the name: "49 CFR Parts 382 to 396".

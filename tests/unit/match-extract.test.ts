@@ -561,4 +561,12 @@ describe('practices and acronyms read from their shape on list items', () => {
     for (const name of ['BillingCenter', 'Grafana', 'Apache Kafka']) expect(found.has(name), name).toBe(true)
     for (const name of ['Deploy', 'up monitoring', 'another streaming', 'LinkedIn']) expect(found.has(name), name).toBe(false)
   })
+
+  it("reads a known practice inside a maker's product name, and the edition a big maker's product is for", async () => {
+    const found = await terms(
+      'Requirements\n- Run AWS IoT Greengrass on edge gateways and AWS IoT SiteWise\n- Tune Microsoft Defender for Endpoint and Google Workspace for Education\n- Azure for Microsoft 365 workloads\n',
+    )
+    for (const name of ['AWS IoT Greengrass', 'AWS IoT SiteWise', 'Microsoft Defender for Endpoint', 'Google Workspace for Education']) expect(found.has(name), name).toBe(true)
+    for (const name of ['IoT Greengrass', 'Microsoft Defender', 'Azure for Microsoft 365']) expect(found.has(name), name).toBe(false)
+  })
 })

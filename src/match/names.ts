@@ -109,6 +109,8 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
         !(/^[A-Z][a-z]+$/.test(tokens[j]!.text) && ctx.common(tokens[j]!.text)) &&
         !(j > i && /^\d[A-Z]$/.test(tokens[j]!.text)) &&
         !inside
+      // A certification's name may hold "and" between its words: "Identity and Access Administrator".
+      if (cert && j > i && tokens[j]!.key === 'and' && j + 1 < tokens.length && spaced(j, j + 1) && nameWord(j + 1, true) && !covered.has(j + 1) && !ctx.known(j + 1)) continue
       if (!(nameWord(j, cert) || (j > i && numbered(j))) || (!through && !cert && hard)) break
       if (versionAt(j, j > i)) break
       if (tokens[j]!.key === 'certified') cert = true
@@ -125,7 +127,8 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
     const lower = /^[a-z]/.test(tokens[f.first]!.text)
     for (let b = f.first - 1; b >= 0 && b >= f.first - 3 && !lower; b--) {
       const t = tokens[b]!.text
-      if ((covered.has(b) && !ctx.soft(covered.get(b)!.term)) || !spaced(b, b + 1) || !nameWord(b, false) || /^\d/.test(t)) break
+      // Nor is an owner's possessive: "the City's Microsoft SQL Server".
+      if ((covered.has(b) && !ctx.soft(covered.get(b)!.term)) || !spaced(b, b + 1) || !nameWord(b, false) || /^\d/.test(t) || /['’]s$/.test(t)) break
       // A capitalised word dashed to the name is part of it whatever it means: "Allen-Bradley".
       const dashed = text.slice(tokens[b]!.end, tokens[b + 1]!.start) === '-'
       if (ctx.common(t) && !/^[A-Z]{3,}$/.test(t) && !dashed) break
@@ -142,7 +145,9 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
       const cert = toCert + 1 < tokens.length && spaced(toCert, toCert + 1) && CERT_WORD.test(tokens[toCert + 1]!.text)
       if (cert) last = toCert + 1
       else {
-        const run = runFrom(f.last + 1, /certified/i.test(text.slice(f.start, f.end)), 4)
+        const certified = /certified/i.test(text.slice(f.start, tokens[f.last + 1]!.end))
+        // A certification's name runs longer: "Microsoft Certified: Identity and Access Administrator Associate".
+        const run = runFrom(f.last + 1, /certified/i.test(text.slice(f.start, f.end)), certified ? 7 : 4)
         // A run that ends at a job or a team is the job's name: "QA Automation Engineer".
         const next = tokens[run + 1]
         const job = next && spaced(run, run + 1) && CAPITALISED.test(next.text) && NOT_IN_NAME.has(next.key) && !/certified/i.test(text.slice(f.start, next.start))
@@ -233,6 +238,13 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
     // One word before "certifications" says which ones, not whose name: "Desirable certifications include".
     const kinds = r.first === r.last && /s$/i.test(next?.text ?? '') && !/^[A-Z]{2,}$/.test(tokens[r.first]!.text)
     if (next && spaced(r.last, r.last + 1) && CERT_WORD.test(next.text) && !wordy(r) && !kinds) addFresh(named(r.first, r.last + 1))
+    else if (!wordy(r)) {
+      // Through known names and a job's word to "certification": "Professional Cloud DevOps Engineer certification".
+      let k = r.last
+      while (k + 1 < tokens.length && k - r.last < 4 && spaced(k, k + 1) && CAPITALISED.test(tokens[k + 1]!.text) && !CERT_WORD.test(tokens[k + 1]!.text)) k++
+      const after = tokens[k + 1]
+      if (k > r.last && after && spaced(k, k + 1) && CERT_WORD.test(after.text) && !/s$/i.test(after.text)) addFresh(named(r.first, k + 1))
+    }
   }
   // Listed beside a name: spread along the list, a round at a time. A list's gap is a few
   // characters ("and", "as well as"), so a neighbour ends or starts within four words of a run.
@@ -616,6 +628,8 @@ function listedPhrases(found: Found[], ctx: NameContext, named: (first: number, 
 
 const KIND_WORDS = new Set('platform platforms software suite'.split(' '))
 
+const EXAM_CODE = /^[A-Z]{2,5}-\d{2,4}[A-Z]?(?=\))/
+
 const SMALL = new Set('of the and for as to in on a an with'.split(' '))
 
 /**
@@ -670,7 +684,19 @@ function spelledOut(found: Found[], ctx: NameContext, named: (first: number, las
     if (!long.term.aliases?.includes(alias)) long.term.aliases = [...(long.term.aliases ?? []), alias]
     byAcronym.set(acronym, long.term)
   }
-  if (!byAcronym.size) return found
+  // A certification's exam code in brackets after its name is its other name: "Microsoft Certified:
+  // Azure Administrator Associate (AZ-104)" is one thing a reader may list by either.
+  const byStart = new Map<number, Found>()
+  for (const f of found) byStart.set(f.start, f)
+  for (const cert of found) {
+    if (cert.term.kind !== 'certification' || text.slice(cert.end, cert.end + 2) !== ' (') continue
+    const code = EXAM_CODE.exec(text.slice(cert.end + 2, cert.end + 16))?.[0]
+    if (!code) continue
+    if (!cert.term.aliases?.includes(code)) cert.term.aliases = [...(cert.term.aliases ?? []), code]
+    const own = byStart.get(cert.end + 2)
+    if (own) drop.add(own)
+  }
+  if (!byAcronym.size && !drop.size) return found
   return [...found.filter((f) => !drop.has(f)), ...add]
     .map((f) => {
       const term = byAcronym.get(text.slice(f.start, f.end))

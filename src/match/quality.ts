@@ -20,7 +20,10 @@ const NAMING_WORD = / (certification|certificate|credential)s?$/
 function canonical(vocab: Vocabulary, written: string): string {
   // An acronym's plural is written with a small "s" ("RFIs"), which the singular of words leaves
   // alone; an acronym has two capitals or more ("K3s" is a name, not the plural of K3).
-  const name = written.replace(/(^|[ ])([A-Z][A-Z&]*[A-Z][A-Z0-9&]*)s$/, '$1$2')
+  const name = written
+    .replace(/(^|[ ])([A-Z][A-Z&]*[A-Z][A-Z0-9&]*)s$/, '$1$2')
+    // "Microsoft Certified: Azure Solutions Architect Expert" is named with its maker's prefix or without.
+    .replace(/^[A-Za-z0-9.]+ Certified: /i, '')
   const keys = tokenize(name, () => true).map((t) => t.key)
   const form = formsStarting(vocab, keys[0] ?? '').find((f) => f.keys.length === keys.length && spells(f, keys))
   if (form) return same(form.term.name.toLowerCase())
@@ -38,6 +41,7 @@ function same(name: string): string {
   // A spaced dash is one whichever a writer typed: "Architect – Professional", "Architect - Professional".
   const words = name
     .replace(NAMING_WORD, '')
+
     .replace(/ [–—] /g, ' - ')
     .split(' ')
   const last = words.pop() ?? ''

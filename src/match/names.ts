@@ -103,7 +103,8 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
       // product a maker names by a common word is the maker's: "CrowdStrike Falcon", "Medidata Rave".
       // Nor is "3D" after a name's word another name: "AutoCAD Civil 3D", "Cinema 4D".
       // Nor a practice capitalised between two words of a name: "NIST Cybersecurity Framework".
-      const inside = covered.get(j)?.term.kind === 'method' && /^[A-Z](?=[A-Za-z]*[a-z])[A-Za-z]+$/.test(tokens[j]!.text) && j + 1 < tokens.length && spaced(j, j + 1) && nameWord(j + 1, cert)
+      const inside =
+        covered.get(j)?.term.kind === 'method' && /^[A-Z](?=[A-Za-z]*[a-z])[A-Za-z]+$/.test(tokens[j]!.text) && j + 1 < tokens.length && spaced(j, j + 1) && nameWord(j + 1, cert)
       const hard =
         (covered.has(j) ? !ctx.soft(covered.get(j)!.term) : ctx.known(j)) &&
         !(/^[A-Z][a-z]+$/.test(tokens[j]!.text) && ctx.common(tokens[j]!.text)) &&

@@ -257,7 +257,9 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
   }
   for (const f of out) know(f)
   const isListed = (r: { first: number; last: number }, f: Found) => {
-    const gap = f.last < r.first ? text.slice(f.end, tokens[r.first]!.start) : f.first > r.last ? text.slice(tokens[r.last]!.end, f.start) : ''
+    // A version after the name before it is no break in the list: "Vue 2 and Vuex", "SQLAlchemy 2.0 and Alembic".
+    const gap =
+      f.last < r.first ? text.slice(f.end, tokens[r.first]!.start).replace(/^ v?\d{1,2}(\.\d+)*(?=[ ,;/])/, '') : f.first > r.last ? text.slice(tokens[r.last]!.end, f.start) : ''
     return gap.length > 0 && gap.length < 12 && !gap.includes('\n') && LIST_GAP.test(gap)
   }
   const beside = (r: { first: number; last: number }) => {

@@ -585,4 +585,9 @@ describe('practices and acronyms read from their shape on list items', () => {
     expect(names.some((n) => /Professional Cloud DevOps Engineer/.test(n))).toBe(true)
     expect(names.some((n) => /City/.test(n))).toBe(false)
   })
+
+  it('spreads a list past a version after a name: "Vue 2 and Vuex", "SQLAlchemy 2.0 and Alembic"', async () => {
+    const found = await terms('Requirements\n- Move the dashboard from Vue 2 and Vuex to Vue 3 and Pinia\n- Model data with SQLAlchemy 2.0 and Alembic migrations\n')
+    for (const name of ['Vuex', 'Alembic']) expect(found.has(name), name).toBe(true)
+  })
 })

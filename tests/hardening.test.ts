@@ -248,6 +248,9 @@ describe('remote references are refused, and said so', () => {
     expect(code, stderr).toBe(0)
     expect(stderr.match(/warning\[REMOTE_REFUSED\]/g)).toHaveLength(1)
     for (const url of urls) expect(stderr).toContain(url)
+    // It says what became of them in what this build wrote: no PDF was printed.
+    expect(stderr).toContain('the HTML forbids fetching them')
+    expect(stderr).not.toContain('the PDF was printed without them')
     const html = readFileSync(join(dir, 'dist/resume.html'), 'utf8')
     const csp = html.indexOf('http-equiv="Content-Security-Policy" content="default-src \'none\';')
     expect(csp).toBeGreaterThan(0)
@@ -263,6 +266,7 @@ describe('remote references are refused, and said so', () => {
     const warnings = report.warnings.filter((w: { code: string }) => w.code === 'REMOTE_REFUSED')
     expect(warnings).toHaveLength(1)
     for (const url of urls) expect(warnings[0].message).toContain(url)
+    expect(warnings[0].hint).toContain('the PDF was printed without them, and the HTML forbids fetching them')
   })
 
   it('the shipped theme asks for nothing, and keeps its own policy', async () => {

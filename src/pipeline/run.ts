@@ -151,7 +151,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   } finally {
     await services.dispose()
   }
-  const refused = remoteRefused(services.refused)
+  const refused = remoteRefused(services.refused, new Set(artifacts.map((a) => a.format)))
   const late = [...services.warnings, ...(refused ? [refused] : [])]
   // Under strict, a warning found while rendering fails the build too; its artifacts were written
   // by then (the warning came from making them), but the run does not pass.
@@ -208,14 +208,17 @@ async function writePackets(
 }
 
 /** One warning per build for everything its documents asked the network (or the disk) for. */
-function remoteRefused(urls: ReadonlySet<string>): Diagnostic | undefined {
+function remoteRefused(urls: ReadonlySet<string>, formats: ReadonlySet<string>): Diagnostic | undefined {
   if (urls.size === 0) return undefined
   const list = [...urls].sort()
+  // Say what became of them in the outputs this build wrote, and only those.
+  const printed = ['pdf', 'png', 'packet'].some((f) => formats.has(f))
+  const outcome = [printed && 'the PDF was printed without them', formats.has('html') && 'the HTML forbids fetching them'].filter(Boolean).join(', and ')
   return {
     code: 'REMOTE_REFUSED',
     severity: 'warning',
     message: `the theme refers to ${list.length} resource${list.length === 1 ? '' : 's'} outside the document, which builds never fetch: ${list.join(', ')}${cdnAdvice(list)}`,
-    hint: 'inline them in the theme (fonts and images as files in its folder); the PDF was printed without them, and the HTML forbids fetching them',
+    hint: `inline them in the theme (fonts and images as files in its folder)${outcome ? `; ${outcome}` : ''}`,
   }
 }
 

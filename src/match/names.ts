@@ -103,8 +103,11 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
       // product a maker names by a common word is the maker's: "CrowdStrike Falcon", "Medidata Rave".
       // Nor is "3D" after a name's word another name: "AutoCAD Civil 3D", "Cinema 4D".
       // Nor a practice capitalised between two words of a name: "NIST Cybersecurity Framework".
+      // Through all of it once inside: "AWS Application Load Balancer" holds the practice "load balancer".
       const inside =
-        covered.get(j)?.term.kind === 'method' && /^[A-Z](?=[A-Za-z]*[a-z])[A-Za-z]+$/.test(tokens[j]!.text) && j + 1 < tokens.length && spaced(j, j + 1) && nameWord(j + 1, cert)
+        covered.get(j)?.term.kind === 'method' &&
+        /^[A-Z](?=[A-Za-z]*[a-z])[A-Za-z]+$/.test(tokens[j]!.text) &&
+        ((j + 1 < tokens.length && spaced(j, j + 1) && nameWord(j + 1, cert)) || (j > i && covered.get(j - 1) === covered.get(j)))
       const hard =
         (covered.has(j) ? !ctx.soft(covered.get(j)!.term) : ctx.known(j)) &&
         !(/^[A-Z][a-z]+$/.test(tokens[j]!.text) && ctx.common(tokens[j]!.text)) &&
@@ -551,7 +554,7 @@ function unswallowed(found: Found[]): Found[] {
 // Words that make an item a phrase about the job, not the name of a method: "strong communication
 // skills", or say a state the work keeps things in: "generated reference accurate".
 const NOT_METHOD = new Set(
-  'incl eg ie esp etc approx vs role roles position environment environments experience experienced skills skill knowledge understanding ability familiarity exposure background degree years year team teams people users customers stakeholders partners clients work working strong solid good great excellent deep proven plus etc more other others similar related tools tool things ones new our your their its this that these those the a an with to in for on at by from of is are be we you i it as about into across within without including such like today now currently soon later daily weekly monthly yearly accurate timely consistent current complete correct reliable robust scalable efficient effective certification certifications certificate certificates credential credentials license licence another anything something everything'.split(
+  'incl eg ie esp etc approx vs role roles position environment environments experience experienced skills skill knowledge understanding ability familiarity exposure background degree years year team teams people users customers stakeholders partners clients work working strong solid good great excellent deep proven plus etc more other others similar related tools tool things ones new our your their its this that these those the a an with to in for on at by from of is are be we you i it as about into across within without including such like today now currently soon later daily weekly monthly yearly accurate timely consistent current complete correct reliable robust scalable efficient effective certification certifications certificate certificates credential credentials license licence another anything something everything using'.split(
     ' ',
   ),
 )

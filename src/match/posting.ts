@@ -68,7 +68,26 @@ export async function readPosting(file: string, stdin: () => Promise<Buffer>): P
     }
     return { line: lo + 1, column: offset - starts[lo]! + 1 }
   }
-  return { file: shown, text: plain, lines: classifyLines(plain, read?.headings ?? new Set()), emphasis: read ? read.emphasis : markdownBold(plain), position }
+  const lines = classifyLines(plain, read?.headings ?? new Set(), read !== undefined)
+  return { file: shown, text: unwrapped(plain, lines), lines, emphasis: read ? read.emphasis : markdownBold(plain), position }
+}
+
+/**
+ * The text with each wrapped item's line break read as the space it stands for, so a name split by
+ * the wrap is one name again ("Total Productive" / "Maintenance (TPM)"). One character for one:
+ * every offset stays where it was.
+ */
+function unwrapped(text: string, lines: PostingLine[]): string {
+  const breaks = lines.filter((l) => l.continues && text[l.start - 1] === '\n').map((l) => l.start - 1)
+  if (breaks.length === 0) return text
+  const pieces: string[] = []
+  let from = 0
+  for (const at of breaks) {
+    pieces.push(text.slice(from, at), ' ')
+    from = at + 1
+  }
+  pieces.push(text.slice(from))
+  return pieces.join('')
 }
 
 /** Markdown's bold runs on one line, their marks left out: "**pgvector**" is [2, 10). */
@@ -131,7 +150,7 @@ function linePieces(text: string): { raw: string; start: number }[] {
 }
 
 /** Splits the text into lines and says, for each, which part of the posting it belongs to. */
-function classifyLines(text: string, htmlHeadings: Set<number>): PostingLine[] {
+function classifyLines(text: string, htmlHeadings: Set<number>, html: boolean): PostingLine[] {
   const lines: PostingLine[] = []
   let section: 'intro' | 'duties' | 'required' | 'preferred' | 'boilerplate' = 'intro'
   const pieces = linePieces(text)
@@ -155,7 +174,16 @@ function classifyLines(text: string, htmlHeadings: Set<number>): PostingLine[] {
     // case (a PDF's hard wrap, an HTML <br>) is still that item.
     const previous = lines[lines.length - 1]
     const hasMarker = BULLET.test(raw)
-    const continues = !hasMarker && (/^\s/.test(raw) || /^[a-z(]/.test(content)) && previous?.bullet === true && previous.end + 1 === start
+    // So is a line starting with a capital after an item that stops mid-phrase, as a PDF's hard wrap
+    // leaves a name split across lines ("using Studio 5000 Logix" / "Designer: go online"). HTML's
+    // lines are its blocks, never a wrap.
+    const before = previous ? text.slice(previous.start, previous.end).trimEnd() : ''
+    const midPhrase = /[,;(&/-]$|\b(and|or|of|the|a|an|to|in|for|with|using|on|by|from|as)$/i.test(before) || (before.length >= 45 && !/[.!?:]$/.test(before))
+    const continues =
+      !hasMarker &&
+      (/^\s/.test(raw) || /^[a-z(]/.test(content) || (!html && midPhrase && !/^[A-Z0-9 &/,'()-]+:?$/.test(content) && !sectionWords(content.slice(0, 70)))) &&
+      previous?.bullet === true &&
+      previous.end + 1 === start
     // A marker before a short line in capitals makes a heading, not an item ("-> ABOUT US"), and
     // so does an emoji or an arrow before a heading's words ("🔹 What you'll do", "➢ Your profile").
     const marked = hasMarker && !/^\s*\|/.test(raw)

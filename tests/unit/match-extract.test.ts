@@ -39,10 +39,10 @@ describe('term extraction on the annotated postings', () => {
     expect(heldOut.size).toBeGreaterThanOrEqual(16)
     const r = await measureExtraction(join(FIXTURES, 'postings'), some(true))
     console.log(`match extraction, held-out postings: ${r.postings.length} postings, ${r.gold} terms, precision ${r.precision.toFixed(3)}, recall ${r.recall.toFixed(3)}`)
-    // 0.849 and 0.790 measured over all seventeen rounds; the fourteenth to seventeenth (the most
-    // common postings) 0.855 / 0.822, 0.843 / 0.792, 0.819 / 0.730 and 0.829 / 0.737 blind.
-    expect(r.precision).toBeGreaterThanOrEqual(0.84)
-    expect(r.recall).toBeGreaterThanOrEqual(0.785)
+    // 0.851 and 0.786 measured over all eighteen rounds; the fourteenth to eighteenth (the most
+    // common postings) 0.855 / 0.822, 0.843 / 0.792, 0.819 / 0.730, 0.829 / 0.737 and 0.836 / 0.681 blind.
+    expect(r.precision).toBeGreaterThanOrEqual(0.845)
+    expect(r.recall).toBeGreaterThanOrEqual(0.78)
   })
 })
 
@@ -589,5 +589,15 @@ describe('practices and acronyms read from their shape on list items', () => {
   it('spreads a list past a version after a name: "Vue 2 and Vuex", "SQLAlchemy 2.0 and Alembic"', async () => {
     const found = await terms('Requirements\n- Move the dashboard from Vue 2 and Vuex to Vue 3 and Pinia\n- Model data with SQLAlchemy 2.0 and Alembic migrations\n')
     for (const name of ['Vuex', 'Alembic']) expect(found.has(name), name).toBe(true)
+  })
+
+  it("reads a PDF's hard wrap as a space: a name split across lines, a line starting with a capital mid-item, not a heading", async () => {
+    const found = await terms(
+      'ESSENTIAL DUTIES\n1. Diagnose PLC faults using Studio 5000 Logix\nDesigner: go online and read ladder logic, and take part in the Total Productive\nMaintenance (TPM) program.\n2. Conduct surveys (Qualtrics), using\n   descriptive statistics and trend analysis\nRequirements\n- Python\n',
+    )
+    for (const name of ['Total Productive Maintenance', 'descriptive statistics', 'trend analysis']) expect(found.has(name), name).toBe(true)
+    for (const name of ['Total Productive', 'using descriptive statistics']) expect(found.has(name), name).toBe(false)
+    // "Requirements" after an item that stops mid-phrase is still its heading: Python is required.
+    expect(found.get('Python')).toBe('required')
   })
 })

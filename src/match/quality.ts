@@ -33,6 +33,10 @@ function canonical(vocab: Vocabulary, written: string): string {
     const base = canonical(vocab, versioned[1]!)
     if (vocab.termNamed(versioned[1]!) || base !== same(versioned[1]!.toLowerCase())) return base
   }
+  // A cloud's service is named with its maker or without ("AWS Application Load Balancer",
+  // "Application Load Balancer"), where the vocabulary does not hold it.
+  const service = /^(?:AWS|Amazon|Azure|Microsoft Azure|Google Cloud|GCP) (.+)$/i.exec(name)
+  if (service) return same(service[1]!.toLowerCase())
   return same(name.toLowerCase())
 }
 

@@ -31,7 +31,8 @@ const CUE_AFTER = new Set(
 // Words before a name that say so: "in Go", "with Spark", "using React".
 const CUE_BEFORE = new Set('in with using via including e.g i.e proficient experienced'.split(' '))
 // What may stand between two items of one list: "Python, Go and Rust", "Java/Kotlin", "C (and C++)".
-const LIST_GAP = /^[ \t*_,;/&()[\]+|:–-]*(and|or|and\/or|as well as|plus|or similar|e\.?g\.?|such as|including|like|incl\.?)?[ \t*_,;/&()[\]+|:.–-]*$/i
+// A middle dot or a bullet too, as stack lines separate names: "Snowflake · dbt Core · Fivetran".
+const LIST_GAP = /^[ \t*_,;/&()[\]+|:–·•-]*(and|or|and\/or|as well as|plus|or similar|e\.?g\.?|such as|including|like|incl\.?)?[ \t*_,;/&()[\]+|:.–·•-]*$/i
 const listed = (gap: string): boolean => /\S/.test(gap) && !/^[ \t*_]+$/.test(gap) && LIST_GAP.test(gap)
 // After a name at the start of a sentence, what shows it is a noun: "Celery or other queues", "Optimization (LP)".
 const NOUN_AFTER = /^[ \t*_]*([,;/(]|and\b|or\b|is\b|are\b|for\b|$)/

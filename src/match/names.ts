@@ -46,7 +46,7 @@ const VENUES = /\b(publish|publications?|venues?|conferences?|journals?|papers?)
 // A word that says the words before it name a certification: "Google Data Analytics Certificate".
 const CERT_WORD = /^(certification|certificate|credential)s?$/i
 const CAPITALISED = /^(?:[A-Z][A-Za-z0-9+#.&'-]*|\d{3,}|\d+[A-Z][A-Za-z]*)$/
-const LIST_GAP = /^[ \t*_]*([,;/&]|,? ?(and|or|and\/or|as well as|plus)\b)[ \t*_]*(and |or )?$/i
+const LIST_GAP = /^[ \t*_]*([,;/&·•]|,? ?(and|or|and\/or|as well as|plus)\b)[ \t*_]*(and |or )?$/i
 
 /**
  * Names no list holds, read from how the posting writes them next to names that are known:
@@ -263,7 +263,10 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
     // A version after the name before it is no break in the list: "Vue 2 and Vuex", "SQLAlchemy 2.0 and Alembic".
     const gap =
       f.last < r.first ? text.slice(f.end, tokens[r.first]!.start).replace(/^ v?\d{1,2}(\.\d+)*(?=[ ,;/])/, '') : f.first > r.last ? text.slice(tokens[r.last]!.end, f.start) : ''
-    return gap.length > 0 && gap.length < 12 && !gap.includes('\n') && LIST_GAP.test(gap)
+    if (!(gap.length > 0 && gap.length < 12 && !gap.includes('\n') && LIST_GAP.test(gap))) return false
+    // A dot between names lists a stack ("Fivetran · Hightouch") or a posting's particulars: not
+    // beside a practice ("on-call rotation · Req #204"), nor a place ("· Grand Rapids, MI ·").
+    return !/[·•]/.test(gap) || (f.term.kind !== 'method' && !/^,\s*[A-Z]{2}\b/.test(text.slice(tokens[r.last]!.end, tokens[r.last]!.end + 5)))
   }
   const beside = (r: { first: number; last: number }) => {
     for (let d = 1; d <= 4; d++) {

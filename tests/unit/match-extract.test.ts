@@ -600,4 +600,12 @@ describe('practices and acronyms read from their shape on list items', () => {
     // "Requirements" after an item that stops mid-phrase is still its heading: Python is required.
     expect(found.get('Python')).toBe('required')
   })
+
+  it("reads a stack line's names between middle dots, but not a posting's particulars or places", async () => {
+    const found = await terms(
+      'Acme Foods · Grand Rapids, MI · Full-time · Day shift with on-call rotation · Req #NET-20471\n\nOur data stack\n- Snowflake · dbt Core · Fivetran · Hightouch · Omni · Segment\n',
+    )
+    for (const name of ['Hightouch', 'Omni', 'Fivetran']) expect(found.has(name), name).toBe(true)
+    for (const name of ['Grand Rapids', 'Req']) expect(found.has(name), name).toBe(false)
+  })
 })

@@ -251,6 +251,8 @@ export function findMentions(
     ) {
       // Half of a dashed word ("RNA-seq", "ABET-accredited") is not a name by itself.
       if (text[c.start - 1] === '-' || text[c.end] === '-') return false
+      // A level after a standard's dotted version is the standard's: "WCAG 2.1 AA".
+      if (/\d\.\d+ $/.test(text.slice(Math.max(0, c.start - 8), c.start))) return false
       // Venues of papers are acronyms too: "Publish at top venues (ACL, EMNLP)".
       return !venueLine(c.start)
     }

@@ -35,7 +35,7 @@ export interface NameContext {
 // Words that end a name rather than continue it: job titles, teams, firms, seniority and places of
 // work. "Salesforce CPQ Administrator" is a job; "Salesforce CPQ" is what the job uses.
 const NOT_IN_NAME = new Set(
-  'api apis sdk sdks web erp crm engineer engineers developer developers administrator administrators admin manager managers analyst analysts architect architects consultant consultants specialist specialists scientist scientists designer designers programmer programmers researcher researchers technician technicians writer writers coordinator coordinators officer officers lead leads director team teams group groups department division inc ltd llc corp corporation company studio studios labs partners university college school hospital i ii iii iv senior junior staff principal intern interns remote hybrid onsite science engineering mathematics physics studies degree ago the a an and or of for in on at to with our your we you is are be by as from'.split(
+  'api apis sdk sdks web erp crm engineer engineers developer developers administrator administrators admin manager managers analyst analysts architect architects consultant consultants specialist specialists scientist scientists designer designers programmer programmers researcher researchers technician technicians writer writers coordinator coordinators officer officers lead leads director team teams group groups department division inc ltd llc corp corporation company studio studios labs partners university college school hospital i ii iii iv senior junior staff principal intern interns remote hybrid onsite science engineering mathematics physics studies degree ago ok the a an and or of for in on at to with our your we you is are be by as from'.split(
     ' ',
   ),
 )
@@ -44,6 +44,8 @@ const PLACE_BEFORE =
   /^(based|located|offices?|office|live|living|headquartered|relocate|remote|hybrid|onsite|travel|work|working|sites?|stores?|locations?|plants?|campus|teams?|clients?|customers?|anywhere|us|eu)$/
 const VENUES = /\b(publish|publications?|venues?|conferences?|journals?|papers?)\b/i
 // A word that says the words before it name a certification: "Google Data Analytics Certificate".
+// The levels certifications are sold at: "ITIL 4 Foundation", "PRINCE2 Practitioner".
+const CERT_LEVEL = /^(Foundation|Practitioner|Associate|Professional|Expert|Specialist|Fundamentals|Essentials)$/
 const CERT_WORD = /^(certification|certificate|credential)s?$/i
 const CAPITALISED = /^(?:[A-Z][A-Za-z0-9+#.&'-]*|\d{3,}|\d+[A-Z][A-Za-z]*)$/
 const LIST_GAP = /^[ \t*_]*([,;/&·•]|,? ?(and|or|and\/or|as well as|plus)\b)[ \t*_]*(and |or )?$/i
@@ -160,7 +162,12 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
     }
     // A big maker names a product's edition "for" what it serves: "Microsoft Defender for Endpoint",
     // "Google Workspace for Education" (a product of two words or more: "Azure for ..." is no name).
-    if (last > first && MAKERS.test(tokens[first]!.text) && tokens[last + 1]?.key === 'for' && spaced(last, last + 1)) {
+    // Not a product of its own after "for": "Amazon RDS for PostgreSQL" is RDS running PostgreSQL
+    // (a one-word name no English word is, with no number after it: not "Office 365").
+    const product = covered.get(last + 2)
+    const ownProduct =
+      product !== undefined && product.first === product.last && product.term.kind !== 'method' && !ctx.common(tokens[last + 2]!.text) && !/^\d/.test(tokens[last + 3]?.text ?? '')
+    if (last > first && MAKERS.test(tokens[first]!.text) && tokens[last + 1]?.key === 'for' && spaced(last, last + 1) && !ownProduct) {
       let end = last + 1
       for (let j = last + 2; j < tokens.length && j <= last + 4 && spaced(j - 1, j) && /^(?:[A-Z][A-Za-z0-9]*|\d{2,4})$/.test(tokens[j]!.text); j++) end = j
       if (end > last + 1) last = end
@@ -180,6 +187,11 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
     const num = tokens[last + 1]
     if (last === f.last && ctx.soft(f.term) && /^[A-Z]{3,}$/.test(tokens[last]!.text) && num && text.slice(tokens[last]!.end, num.start) === ' ')
       if (/^\d{1,3}(\.[1-9]\d*)?$/.test(num.text) && !/^[+%]|^\.\d/.test(text.slice(num.end, num.end + 2))) last++
+    // A certification's level after its number: "ITIL 4 Foundation (certification)".
+    if (last > f.last && CERT_LEVEL.test(tokens[last + 1]?.text ?? '') && spaced(last, last + 1)) {
+      last++
+      if (CERT_WORD.test(tokens[last + 1]?.text ?? '') && spaced(last, last + 1)) last++
+    }
     out.push(first === f.first && last === f.last ? f : named(first, last, f.term))
   }
   // A known name swallowed by a longer one is that one: "Data Analytics" in "Google Data Analytics Certificate".
@@ -245,7 +257,15 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
     else if (!wordy(r)) {
       // Through known names and a job's word to "certification": "Professional Cloud DevOps Engineer certification".
       let k = r.last
-      while (k + 1 < tokens.length && k - r.last < 4 && spaced(k, k + 1) && CAPITALISED.test(tokens[k + 1]!.text) && !CERT_WORD.test(tokens[k + 1]!.text)) k++
+      // A version on the way is the certification's: "ITIL 4 Foundation certification".
+      while (
+        k + 1 < tokens.length &&
+        k - r.last < 4 &&
+        spaced(k, k + 1) &&
+        (CAPITALISED.test(tokens[k + 1]!.text) || /^\d{1,2}(\.\d)?$/.test(tokens[k + 1]!.text)) &&
+        !CERT_WORD.test(tokens[k + 1]!.text)
+      )
+        k++
       const after = tokens[k + 1]
       if (k > r.last && after && spaced(k, k + 1) && CERT_WORD.test(after.text) && !/s$/i.test(after.text)) addFresh(named(r.first, k + 1))
     }

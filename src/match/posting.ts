@@ -208,7 +208,7 @@ function classifyLines(text: string, htmlHeadings: Set<number>, html: boolean): 
       !/:\s*\S/.test(bare(content).replace(/^[^:]*:[*_]+\s*$/, '')) &&
       (MD_HEADING.test(raw) ||
         BOLD_LINE.test(raw) ||
-        fromHtml ||
+        (fromHtml && (content.length <= 100 || !/[.!?]$/.test(content))) ||
         (short && (content.endsWith(':') || keyword || capitals) && content.split(/\s+/).length <= 8) ||
         (short && content.split(/\s+/).length <= 4 && /^[A-Z\p{Extended_Pictographic}]/u.test(content) && BULLET.test(nextText(k) ?? '')))
     if (heading) {

@@ -113,6 +113,9 @@ const BOILER_LINE =
 const ABOUT_NAME = /^about\s+(?!you\b|the (?:team|role|job|position|opportunity)\b|this\b)[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}\s*:?$/i
 // "Why Harborlight": the employer's pitch, under its own name (case matters: not "Why this role").
 const WHY_NAME = /^[Ww]hy\s+(?!you\b)[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2}\s*[:?]?$/
+// Of those, the employer's legal text, which no duty or requirement holds.
+const LEGAL_LINE =
+  /\b(cookies?\b|equal (employment )?opportunit|opportunity employer|without regard to|discriminat|affirmative action|reasonable accommodation|selective service|all rights reserved|disability confident|protected veteran|e-verify)/i
 /** Markdown's marks around a line: "## Requirements", "**About Acme**". */
 const bare = (line: string): string => line.replace(/^[#*_\s]+|[*_\s]+$/g, '')
 /** Words that name a part of a posting: its duties, what it requires or prefers, its boilerplate. */
@@ -231,7 +234,10 @@ function classifyLines(text: string, htmlHeadings: Set<number>, html: boolean): 
     // The line's own words win over its section's: "(BSN preferred)", "Java (must)".
     if (!heading && PREFERRED.test(content)) importance = 'preferred'
     else if (!heading && /\b(required|must|mandatory|essential)\b/i.test(content)) importance = 'required'
-    const boilerplate = section === 'boilerplate' || BOILER_LINE.test(content)
+    // A duty or requirement that names a perk in passing, in brackets, is still the job's ("Join the
+    // on-call rotation (with a paid on-call stipend)"); the employer's legal lines are not, anywhere.
+    const job = bullet && (section === 'duties' || section === 'required' || section === 'preferred')
+    const boilerplate = section === 'boilerplate' || (job ? LEGAL_LINE.test(content) || BOILER_LINE.test(content.replace(/\([^)]*\)/g, '')) : BOILER_LINE.test(content))
     if (continues) {
       lines.push({ start, end: start + raw.length, heading: false, bullet, continues, boilerplate: previous.boilerplate, importance: previous.importance })
       continue

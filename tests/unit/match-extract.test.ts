@@ -624,4 +624,16 @@ describe('practices and acronyms read from their shape on list items', () => {
     )
     expect(found.has('Jenkins')).toBe(true)
   })
+
+  it("reads a duty that names a perk in passing as the job's, and a benefit line outside the job's sections as boilerplate", async () => {
+    const found = await terms(
+      'Acme pays a monthly stipend for your Peloton membership and tuition.\n\nResponsibilities\n- Join the on-call rotation (one week in seven, with a paid on-call stipend) and keep Datadog APM dashboards current\n',
+    )
+    for (const name of ['on-call', 'Datadog APM'])
+      expect(
+        [...found.keys()].some((n) => n.startsWith(name)),
+        name,
+      ).toBe(true)
+    expect(found.has('Peloton')).toBe(false)
+  })
 })

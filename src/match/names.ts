@@ -1,4 +1,4 @@
-import { cuedPhrases, DUTY_VERBS, headedPhrases, isAdverb, isDutyVerb, namesProfession, sharedHeads } from './phrases.js'
+import { cuedPhrases, DUTY_VERBS, HEADS, headedPhrases, isAdverb, isDutyVerb, namesProfession, sharedHeads } from './phrases.js'
 import type { Token } from './tokens.js'
 import type { Term } from './vocabulary.js'
 
@@ -441,7 +441,7 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
   // Read from the words alone, the field a job title names is no practice: "4+ years of software engineering".
   const practices = [...cued, ...sharedHeads(cued, ctx, named)].filter((f) => ctx.known(f.first) || !namesProfession(f.term.name))
   return spelledOut(
-    slashPairs(firmsApart(practices, ctx), ctx, named).sort((a, b) => a.start - b.start),
+    standardNumbers(titledHeads(slashPairs(firmsApart(practices, ctx), ctx, named), ctx, named), ctx, named).sort((a, b) => a.start - b.start),
     ctx,
     named,
   )
@@ -497,6 +497,63 @@ function boldNames(found: Found[], ctx: NameContext, named: (first: number, last
     add.push(named(first, last))
   }
   return add.length ? [...found.filter((f) => !drop.has(f)), ...add] : found
+}
+
+/**
+ * A capitalised practice's head shared along its list: "Incident, Problem, Change and Knowledge
+ * Management" names Incident Management, Problem Management and Change Management too, not
+ * "Incident" and "Problem" as products.
+ */
+function titledHeads(found: Found[], ctx: NameContext, named: (first: number, last: number, base?: Term, as?: string) => Found): Found[] {
+  const { text, tokens } = ctx
+  const at = new Map<number, Found>()
+  for (const f of found) at.set(f.first, f)
+  const drop = new Set<Found>()
+  const add: Found[] = []
+  for (const f of found) {
+    const head = tokens[f.last]!
+    if (f.last !== f.first + 1 || !/^[A-Z][a-z]+$/.test(tokens[f.first]!.text) || !/^[A-Z][a-z]+$/.test(head.text) || !HEADS.has(head.key)) continue
+    let x = f.first - 2
+    if (x < 0 || !/^(and|or)$/.test(tokens[f.first - 1]!.key) || text.slice(tokens[x]!.end, f.start) !== ` ${tokens[f.first - 1]!.text} `) continue
+    for (; x >= 0 && !ctx.skipped(x); x--) {
+      const word = tokens[x]!
+      const own = at.get(x)
+      // A word of its own that the vocabulary knows is a thing of its own: "Python and Data Engineering".
+      if (!/^[A-Z][a-z]+$/.test(word.text) || ctx.termSpelled([word.key]) || (own && (own.first !== x || own.last !== x))) break
+      // One word alone between the list's commas, not the end of a longer name: "Human Interface Guidelines and Material Design".
+      const before = tokens[x - 1]
+      if (before && text.slice(before.end, word.start) === ' ' && /^[A-Z]/.test(before.text)) break
+      if (own) drop.add(own)
+      add.push(named(x, x, undefined, `${word.text} ${head.text}`))
+      if (x === 0 || text.slice(tokens[x - 1]!.end, word.start) !== ', ') break
+    }
+  }
+  return add.length ? [...found.filter((f) => !drop.has(f)), ...add] : found
+}
+
+// A standard's or a regulation's number: three digits or more, or parts a dash or a dot joins
+// ("800-53", "252.204-7012", "8510.01", "13485"); not a version ("3.0") nor a count ("5").
+const STANDARD_NUMBER = /^(?:\d{3,}(?:[.-]\d+)*|\d+\.\d{2,})$/
+
+/**
+ * A name in capitals keeps the standard's number after it, parts and all: "NIST SP 800-53", "DoDI
+ * 8510.01", "DFARS 252.204-7012"; and a title's number before it: "21 CFR 820".
+ */
+function standardNumbers(found: Found[], ctx: NameContext, named: (first: number, last: number, base?: Term) => Found): Found[] {
+  const { text, tokens } = ctx
+  const numbered = (i: number) => STANDARD_NUMBER.test(tokens[i]?.text ?? '')
+  return found.map((f) => {
+    let last = f.last
+    const next = tokens[last + 1]
+    if (/^[A-Z][A-Za-z]*[A-Z]$/.test(tokens[last]!.text) && next && text.slice(tokens[last]!.end, next.start) === ' ' && numbered(last + 1)) last++
+    if (!numbered(last) || !/^[A-Z]/.test(tokens[f.first]!.text)) return f
+    // Its parts, joined by a dash with no space: "252.204-7012".
+    while (tokens[last + 1] && text.slice(tokens[last]!.end, tokens[last + 1]!.start) === '-' && /^\d{1,5}$/.test(tokens[last + 1]!.text)) last++
+    let first = f.first
+    const title = tokens[first - 1]
+    if (title && /^\d{1,2}$/.test(title.text) && text.slice(title.end, tokens[first]!.start) === ' ' && /^[A-Z]{2,5}$/.test(tokens[first]!.text)) first--
+    return first === f.first && last === f.last ? f : named(first, last, f.term)
+  })
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Term } from './vocabulary.js'
  * word saying what is worked on and one of these. A closed class of English word formation, not a
  * list of the fixtures' terms: a posting's method no list holds is found by its shape.
  */
-const HEADS = new Set(
+export const HEADS = new Set(
   (
     'testing engineering analysis analyses analytics management modeling modelling design architecture automation optimization optimisation ' +
     'monitoring forensics hunting intelligence calling scoring sizing calculation printing marketing learning processing visualization ' +

@@ -736,7 +736,9 @@ function spelledOut(found: Found[], ctx: NameContext, named: (first: number, las
     let need = letters.length
     let first = i
     for (let b = i - 1; b >= 0 && need > 0 && i - b <= letters.length + 3; b--) {
-      if (b < i - 1 && !/^[ -]$/.test(text.slice(tokens[b]!.end, tokens[b + 1]!.start))) break
+      // A comma between capitalised words of the name too: "Governance, Risk and Compliance (GRC)".
+      const gap = text.slice(tokens[b]!.end, tokens[b + 1]!.start)
+      if (b < i - 1 && !/^[ -]$/.test(gap) && !(gap === ', ' && /^[A-Z]/.test(tokens[b]!.text) && /^[A-Z]/.test(tokens[b + 1]!.text))) break
       const key = tokens[b]!.key
       if (SMALL.has(key) && need < letters.length) {
         first = b

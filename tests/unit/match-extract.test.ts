@@ -640,7 +640,7 @@ describe('practices and acronyms read from their shape on list items', () => {
 
   it("keeps a standard's number with its parts, a title's number before it, and a capitalised head shared along a list", async () => {
     const found = await terms(
-      "Requirements\n- Working knowledge of NIST SP 800-53, DoDI 8510.01 and DFARS 252.204-7012\n- Follow 21 CFR 820 and ISO 13485\n- Configure ServiceNow for Problem, Change, Request and Knowledge Management\n- Follow Apple's Human Interface Guidelines and Material Design\n",
+      "Requirements\n- Working knowledge of NIST SP 800-53, DoDI 8510.01 and DFARS 252.204-7012\n- Follow 21 CFR 820 and ISO 13485\n- Configure ServiceNow for Problem, Change, Request and Knowledge Management\n- Follow Apple's Human Interface Guidelines and Material Design\n- Support our Governance, Risk and Compliance (GRC) program\n",
     )
     for (const name of [
       'NIST SP 800-53',
@@ -652,6 +652,7 @@ describe('practices and acronyms read from their shape on list items', () => {
       'Change Management',
       'Request Management',
       'Knowledge Management',
+      'Governance, Risk and Compliance',
     ])
       expect(found.has(name), name).toBe(true)
     for (const name of ['NIST SP', 'Problem', 'Guidelines Design']) expect(found.has(name), name).toBe(false)

@@ -147,6 +147,14 @@ function yamlDiagnostic(source: Pick<Source, 'lineCounter' | 'doc'>, file: strin
     const open = openingQuoteBefore(source, offset)
     if (open !== undefined) offset = open
   }
+  // An unclosed "[" or "{" is noticed where the file (or the block) ends; the user needs the opening one.
+  const flow = error.code === 'BAD_INDENT' ? /^Flow (sequence|map)/.exec(error.message) : null
+  if (flow) {
+    const [open, close] = flow[1] === 'sequence' ? ['[', ']'] : ['{', '}']
+    message = `this ${open} is never closed with ${close}`
+    const start = openingFlowBefore(source, offset)
+    if (start !== undefined) offset = start
+  }
   if (error.code === 'DUPLICATE_KEY') message = 'this key appears twice in the same mapping; the second one would silently win'
   const { line, col } = source.lineCounter.linePos(offset)
   return {
@@ -168,6 +176,17 @@ function openingQuoteBefore(source: Pick<Source, 'doc'>, offset: number): number
       if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && start <= offset && offset <= end) found = start
     },
   })
+  return found
+}
+
+/** The innermost flow collection ("[...", "{...") that reaches the offset: where it opens. */
+function openingFlowBefore(source: Pick<Source, 'doc'>, offset: number): number | undefined {
+  let found: number | undefined
+  const look = (node: { flow?: boolean; range?: [number, number, number] | null }) => {
+    const [start, , end] = node.range ?? [0, 0, 0]
+    if (node.flow && start <= offset && offset <= end && (found === undefined || start > found)) found = start
+  }
+  visit(source.doc, { Seq: (_key, node) => look(node), Map: (_key, node) => look(node) })
   return found
 }
 

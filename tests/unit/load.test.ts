@@ -64,6 +64,13 @@ describe('load: syntax errors, each at the place to fix', () => {
     expect(d.message).toBe('a quoted string is never closed')
   })
 
+  it('an unclosed [ or {: the opening bracket, not the end of the file', () => {
+    const seq = firstProblem(() => loadText('basics:\n  name: Ada\nskills:\n  - keywords: [Go, Rust\n', 'r.yaml'))
+    expect([seq.code, seq.line, seq.column, seq.message]).toEqual(['YAML_SYNTAX', 4, 15, 'this [ is never closed with ]'])
+    const map = firstProblem(() => loadText('basics: {name: Ada\n', 'r.yaml'))
+    expect([map.line, map.column, map.message]).toEqual([1, 9, 'this { is never closed with }'])
+  })
+
   it('a key written twice: the second one, which would otherwise silently win', () => {
     expect(problems(() => loadText('basics:\n  name: A\n  name: B\n', 'r.yaml'))).toEqual([['DUPLICATE_KEY', 3, 3]])
   })

@@ -1,4 +1,4 @@
-import { cuedPhrases, DUTY_VERBS, HEADS, headedPhrases, isAdverb, isDutyVerb, namesProfession, sharedHeads } from './phrases.js'
+import { cuedPhrases, DUTY_VERBS, HEADS, headedPhrases, isAdverb, isDutyVerb, kindsBefore, namesProfession, sharedHeads } from './phrases.js'
 import type { Token } from './tokens.js'
 import type { Term } from './vocabulary.js'
 
@@ -513,9 +513,7 @@ function titledHeads(found: Found[], ctx: NameContext, named: (first: number, la
   for (const f of found) {
     const head = tokens[f.last]!
     if (f.last !== f.first + 1 || !/^[A-Z][a-z]+$/.test(tokens[f.first]!.text) || !/^[A-Z][a-z]+$/.test(head.text) || !HEADS.has(head.key)) continue
-    let x = f.first - 2
-    if (x < 0 || !/^(and|or)$/.test(tokens[f.first - 1]!.key) || text.slice(tokens[x]!.end, f.start) !== ` ${tokens[f.first - 1]!.text} `) continue
-    for (; x >= 0 && !ctx.skipped(x); x--) {
+    for (const x of kindsBefore(f, ctx)) {
       const word = tokens[x]!
       const own = at.get(x)
       // A word of its own that the vocabulary knows is a thing of its own: "Python and Data Engineering".
@@ -525,7 +523,6 @@ function titledHeads(found: Found[], ctx: NameContext, named: (first: number, la
       if (before && text.slice(before.end, word.start) === ' ' && /^[A-Z]/.test(before.text)) break
       if (own) drop.add(own)
       add.push(named(x, x, undefined, `${word.text} ${head.text}`))
-      if (x === 0 || text.slice(tokens[x - 1]!.end, word.start) !== ', ') break
     }
   }
   return add.length ? [...found.filter((f) => !drop.has(f)), ...add] : found

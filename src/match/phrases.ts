@@ -236,6 +236,21 @@ export function cuedPhrases(
 }
 
 /**
+ * The words before a two-word name that may share its head along a list, nearest first: the word
+ * before its "and" or "or", then each word before a comma ("unit, widget and integration tests").
+ * One word each: a caller stops where a word is no kind of the head.
+ */
+export function* kindsBefore(f: Found, ctx: NameContext): Generator<number> {
+  const { text, tokens } = ctx
+  const x = f.first - 2
+  if (x < 0 || !/^(and|or)$/.test(tokens[f.first - 1]!.key) || text.slice(tokens[x]!.end, f.start) !== ` ${tokens[f.first - 1]!.text} `) return
+  for (let k = x; k >= 0 && !ctx.skipped(k); k--) {
+    yield k
+    if (k === 0 || text.slice(tokens[k - 1]!.end, tokens[k]!.start) !== ', ') return
+  }
+}
+
+/**
  * A practice's head shared by two of its kinds or more: "qualitative and quantitative research",
  * "static or dynamic analysis" name "qualitative research" too. A word made as an adjective (by its
  * ending) always does, since "data and machine learning" names no "data learning"; any other word
@@ -243,24 +258,20 @@ export function cuedPhrases(
  * unit tests, "stream and batch processing" stream processing.
  */
 export function sharedHeads(found: Found[], ctx: NameContext, named: (first: number, last: number, base?: Term, as?: string) => Found): Found[] {
-  const { text, tokens } = ctx
+  const { tokens } = ctx
   const inName = new Set<number>()
   for (const f of found) for (let i = f.first; i <= f.last; i++) inName.add(i)
   const out: Found[] = []
   for (const f of found) {
     if (f.last !== f.first + 1 || f.term.kind !== 'method' || !LOWER_WORD.test(tokens[f.first]!.text) || !LOWER_WORD.test(tokens[f.last]!.text)) continue
     const head = tokens[f.last]!
-    // Back along the list: "x and", then any "y," before it.
-    let x = f.first - 2
-    if (x < 0 || !/^(and|or)$/.test(tokens[f.first - 1]!.key) || text.slice(tokens[x]!.end, f.start) !== ` ${tokens[f.first - 1]!.text} `) continue
-    for (; x >= 0 && !inName.has(x) && !ctx.skipped(x); x--) {
+    // On past a kind the vocabulary lacks: "unit, widget and integration tests".
+    for (const x of kindsBefore(f, ctx)) {
       const word = tokens[x]!
-      if (!LOWER_WORD.test(word.text) || NOT_MODIFIER.has(word.key) || DUTY_VERBS.has(word.key)) break
+      if (inName.has(x) || !LOWER_WORD.test(word.text) || NOT_MODIFIER.has(word.key) || DUTY_VERBS.has(word.key)) break
       const known = ctx.termSpelled([word.key, head.key])
       if (known) out.push({ term: known, start: word.start, end: word.end, first: x, last: x })
       else if (/^[a-z]+(al|ive|ic|ed|ary|ous|ar|ile|ible|able)$/.test(word.text)) out.push(named(x, x, undefined, `${word.text} ${head.text}`))
-      // Further back only over a comma, past a kind the vocabulary lacks: "unit, widget and integration tests".
-      if (x === 0 || text.slice(tokens[x - 1]!.end, word.start) !== ', ') break
     }
   }
   return out

@@ -105,17 +105,17 @@ const DUTIES =
   /\b(responsibilit|responsible for|your tasks|tasks|accountabilities|your mission|what you('ll| will)? do|the role|your role|duties|you will|in this role|day[- ]to[- ]day|what you'll be doing|your impact|the job|key responsibilities|what you'll own|you'll work on)/i
 const BOILER_HEAD =
   /\b((agency|company|organi[sz]ation|employer|department) (description|overview|profile)|what'?s in it for you|what [A-Z]\w+ offers|benefits?|perks|what we offer|we offer|why (join|work|you'll love)|about (us|the company)|who we are|compensation|salary|pay range|equal|eeo|diversity|inclusion|how to apply|our (values|culture|mission|story)|life at|working at)\b/i
-// Sentences of postings that are about the employer, not the job.
-const BOILER_LINE =
-  /\b(cookies?\b|equal (employment )?opportunit|opportunity employer|without regard to|discriminat|affirmative action|reasonable accommodation|401\s?\(?k\)?|health(, dental)?( and|,)? (dental|vision)|dental|vision insurance|parental leave|paid time off|\bpto\b|stipend|tuition|pension|thrift savings|retirement (plan|system|savings)|selective service|all rights reserved|disability confident|protected veteran|e-verify|sign-on bonus|commuter benefits|gym membership|we welcome applications|encourage everyone to apply|inclusive employer|welcomes applicants)/i
+// Sentences of postings that are about the employer, not the job: its legal text, which no duty
+// or requirement holds, and its benefits, which one may name in passing.
+const LEGAL_LINE =
+  /\b(cookies?\b|equal (employment )?opportunit|opportunity employer|without regard to|discriminat|affirmative action|reasonable accommodation|selective service|all rights reserved|disability confident|protected veteran|e-verify|we welcome applications|encourage everyone to apply|inclusive employer|welcomes applicants)/i
+const BENEFIT_LINE =
+  /\b(401\s?\(?k\)?|health(, dental)?( and|,)? (dental|vision)|dental|vision insurance|parental leave|paid time off|\bpto\b|stipend|tuition|pension|thrift savings|retirement (plan|system|savings)|sign-on bonus|commuter benefits|gym membership)/i
 // "About Corvane", "About Acme Health": the company's blurb under its own name (not "About you",
 // nor "About the team", which says what the team works on and with).
 const ABOUT_NAME = /^about\s+(?!you\b|the (?:team|role|job|position|opportunity)\b|this\b)[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}\s*:?$/i
 // "Why Harborlight": the employer's pitch, under its own name (case matters: not "Why this role").
 const WHY_NAME = /^[Ww]hy\s+(?!you\b)[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2}\s*[:?]?$/
-// Of those, the employer's legal text, which no duty or requirement holds.
-const LEGAL_LINE =
-  /\b(cookies?\b|equal (employment )?opportunit|opportunity employer|without regard to|discriminat|affirmative action|reasonable accommodation|selective service|all rights reserved|disability confident|protected veteran|e-verify)/i
 /** Markdown's marks around a line: "## Requirements", "**About Acme**". */
 const bare = (line: string): string => line.replace(/^[#*_\s]+|[*_\s]+$/g, '')
 /** Words that name a part of a posting: its duties, what it requires or prefers, its boilerplate. */
@@ -237,7 +237,7 @@ function classifyLines(text: string, htmlHeadings: Set<number>, html: boolean): 
     // A duty or requirement that names a perk in passing, in brackets, is still the job's ("Join the
     // on-call rotation (with a paid on-call stipend)"); the employer's legal lines are not, anywhere.
     const job = bullet && (section === 'duties' || section === 'required' || section === 'preferred')
-    const boilerplate = section === 'boilerplate' || (job ? LEGAL_LINE.test(content) || BOILER_LINE.test(content.replace(/\([^)]*\)/g, '')) : BOILER_LINE.test(content))
+    const boilerplate = section === 'boilerplate' || LEGAL_LINE.test(content) || BENEFIT_LINE.test(job ? content.replace(/\([^)]*\)/g, '') : content)
     if (continues) {
       lines.push({ start, end: start + raw.length, heading: false, bullet, continues, boilerplate: previous.boilerplate, importance: previous.importance })
       continue

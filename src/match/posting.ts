@@ -180,13 +180,13 @@ function classifyLines(text: string, htmlHeadings: Set<number>, html: boolean): 
     // So is a line starting with a capital after an item that stops mid-phrase, as a PDF's hard wrap
     // leaves a name split across lines ("using Studio 5000 Logix" / "Designer: go online"). HTML's
     // lines are its blocks, never a wrap.
-    const before = previous ? text.slice(previous.start, previous.end).trimEnd() : ''
-    const midPhrase = /[,;(&/-]$|\b(and|or|of|the|a|an|to|in|for|with|using|on|by|from|as)$/i.test(before) || (before.length >= 45 && !/[.!?:]$/.test(before))
-    const continues =
-      !hasMarker &&
-      (/^\s/.test(raw) || /^[a-z(]/.test(content) || (!html && midPhrase && !/^[A-Z0-9 &/,'()-]+:?$/.test(content) && !sectionWords(content.slice(0, 70)))) &&
-      previous?.bullet === true &&
-      previous.end + 1 === start
+    // Asked only of a line right under an item.
+    const wrapped = () => {
+      const before = text.slice(previous!.start, previous!.end).trimEnd()
+      const midPhrase = /[,;(&/-]$|\b(and|or|of|the|a|an|to|in|for|with|using|on|by|from|as)$/i.test(before) || (before.length >= 45 && !/[.!?:]$/.test(before))
+      return midPhrase && !/^[A-Z0-9 &/,'()-]+:?$/.test(content) && !sectionWords(content.slice(0, 70))
+    }
+    const continues = !hasMarker && previous?.bullet === true && previous.end + 1 === start && (/^\s/.test(raw) || /^[a-z(]/.test(content) || (!html && wrapped()))
     // A marker before a short line in capitals makes a heading, not an item ("-> ABOUT US"), and
     // so does an emoji or an arrow before a heading's words ("🔹 What you'll do", "➢ Your profile").
     const marked = hasMarker && !/^\s*\|/.test(raw)

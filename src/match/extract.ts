@@ -1,7 +1,7 @@
 import { widenNames } from './names.js'
 import { isDutyVerb } from './phrases.js'
 import { singular, type Token, tokenize } from './tokens.js'
-import { type Form, formsStarting, spells, type Term, type Vocabulary } from './vocabulary.js'
+import { type Form, formsStarting, type Term, termSpelledBy, type Vocabulary } from './vocabulary.js'
 
 /** One place a term is written in a text. */
 export interface Mention {
@@ -331,7 +331,7 @@ export function findMentions(
     onListItem: (i) => options.listItem?.(tokens[i]!.start) ?? false,
     common: (word) => vocab.isCommonWord(word),
     emphasis: options.emphasis ?? [],
-    termSpelled: (keys) => formsStarting(vocab, keys[0]!).find((f) => f.keys.length === keys.length && spells(f, keys))?.term,
+    termSpelled: (keys) => termSpelledBy(vocab, keys),
   })
   // A name read from the posting's shape that the vocabulary leaves out stays out: "managed off LinkedIn".
   return widened.filter((f) => !vocab.isLeftOut(f.term.name)).map(({ term, start, end }) => ({ term, text: text.slice(start, end), start, end }))

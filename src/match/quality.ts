@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { readPosting } from './posting.js'
 import { postingTerms } from './posting-terms.js'
 import { singular, tokenize } from './tokens.js'
-import { formsStarting, loadVocabulary, spells, type Vocabulary } from './vocabulary.js'
+import { loadVocabulary, termSpelledBy, type Vocabulary } from './vocabulary.js'
 
 interface PostingScore {
   file: string
@@ -25,8 +25,8 @@ function canonical(vocab: Vocabulary, written: string): string {
     // "Microsoft Certified: Azure Solutions Architect Expert" is named with its maker's prefix or without.
     .replace(/^[A-Za-z0-9.]+ Certified: /i, '')
   const keys = tokenize(name, () => true).map((t) => t.key)
-  const form = formsStarting(vocab, keys[0] ?? '').find((f) => f.keys.length === keys.length && spells(f, keys))
-  if (form) return same(form.term.name.toLowerCase())
+  const term = termSpelledBy(vocab, keys)
+  if (term) return same(term.name.toLowerCase())
   // A product's major version is the product ("Unreal Engine 5"); a standard's number is not ("ASHRAE 90.1").
   const versioned = /^(.*[a-z].*) v?\d{1,2}$/.exec(name)
   if (versioned) {

@@ -178,6 +178,11 @@ export function formsStarting(vocab: Vocabulary, key: string): Form[] {
   return single.length ? [...own, ...single] : own
 }
 
+/** The term whose form is exactly these words' keys, the last perhaps a plural: "unit tests" is unit testing. */
+export function termSpelledBy(vocab: Vocabulary, keys: readonly string[]): Term | undefined {
+  return formsStarting(vocab, keys[0] ?? '').find((f) => f.keys.length === keys.length && spells(f, keys))?.term
+}
+
 /** Whether `keys` (the text's) spell `form`, the last word perhaps as a plural. */
 export function spells(form: Form, keys: readonly string[]): boolean {
   if (keys.length < form.keys.length) return false

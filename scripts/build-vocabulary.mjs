@@ -177,6 +177,8 @@ writeFileSync(
     common: common.split(' ').sort(byCodePoint).join('\n'),
     // Left out of the terms above, and of the names a posting's shape suggests too ("LinkedIn").
     jobBoards: jobBoards.sort(byCodePoint),
+    // Kept in the terms as the start of their products' names, left out when a name ends with them.
+    companies: hand.companies.map((n) => n.toLowerCase()).sort(byCodePoint),
   }),
 )
 if (process.argv.includes('--stats')) console.log(`${list.length} terms, ${Object.values(index).reduce((n, e) => n + e.length, 0)} spellings`)

@@ -88,6 +88,8 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
   for (const f of found) for (let i = f.first; i <= f.last; i++) covered.set(i, f)
   const open = new Map<string, Term>()
   const named = (first: number, last: number, base?: Term, as?: string): Found => {
+    // Knowing a practice's basics is knowing the practice: "networking fundamentals" is networking.
+    while (!as && !base && last > first && BASICS.has(tokens[last]!.text)) last--
     const written = as ?? text.slice(tokens[first]!.start, tokens[last]!.end).replace(/\s+/g, ' ')
     const kind = /certifi|credential/i.test(written) ? 'certification' : (base?.kind ?? 'technology')
     // Lower case, or ending so ("Capacity planning" at a bullet's start): a practice, not a product.
@@ -446,6 +448,9 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
     named,
   )
 }
+
+// The last word of a practice's name that says only how much of it is asked for, dropped by readers.
+const BASICS = new Set(['fundamentals', 'basics', 'concepts'])
 
 // What a bold run must be to be a name: words, not a label ("Cloud:"), a sentence ("Apply now.") or a list ("Go, Rust").
 // Words of a bold run that is about the job or the reader, or two things: "**3+ years**", "**you**", "**Go or Rust**".

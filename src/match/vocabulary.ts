@@ -44,6 +44,8 @@ interface Generated {
   common: string
   /** Job boards (vocabulary.yaml's job_boards), lower case: no skill, whatever the posting's shape says. */
   jobBoards: string[]
+  /** Companies (vocabulary.yaml's companies), lower case: the start of their products' names, no skill alone. */
+  companies: string[]
 }
 
 let generated: Generated | undefined
@@ -88,6 +90,7 @@ export class Vocabulary {
   private readonly user = new Map<string, Form[]>()
   private readonly ignored: Set<string>
   private readonly jobBoards: Set<string>
+  private readonly companies: Set<string>
   private readonly taken = new Set<string>()
 
   constructor(user: UserTerms = {}) {
@@ -100,6 +103,7 @@ export class Vocabulary {
     this.joined = new Set(this.data.joined)
     this.ignored = new Set((user.ignore ?? []).map((n) => n.toLowerCase()))
     this.jobBoards = new Set(this.data.jobBoards)
+    this.companies = new Set(this.data.companies)
     for (const entry of user.terms ?? []) {
       const def = typeof entry === 'string' ? { name: entry } : entry
       const term = this.termNamed(def.name) ?? { name: def.name, kind: def.kind ?? 'technology' }
@@ -134,10 +138,13 @@ export class Vocabulary {
     return findLine(this.data.common, word.toLowerCase(), '\n') !== undefined
   }
 
-  /** Whether a name is a job board's or one the user ignores (any case): "LinkedIn". */
+  /**
+   * Whether a name is a job board's, one the user ignores, or a company's standing alone (any case):
+   * "LinkedIn", "Microsoft". A company the user lists as a term of their own is theirs to count.
+   */
   isLeftOut(name: string): boolean {
     const key = name.toLowerCase()
-    return this.jobBoards.has(key) || this.ignored.has(key)
+    return this.jobBoards.has(key) || this.ignored.has(key) || (this.companies.has(key) && !this.taken.has(key))
   }
 
   /** The built vocabulary's term of this name, in any case. */

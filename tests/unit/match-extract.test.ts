@@ -563,6 +563,14 @@ describe('practices and acronyms read from their shape on list items', () => {
     for (const name of ['Deploy', 'up monitoring', 'another streaming', 'LinkedIn']) expect(found.has(name), name).toBe(false)
   })
 
+  it("reads no company alone as a term, though its products keep its name, and a practice's fundamentals as the practice", async () => {
+    const found = await terms(
+      'Requirements\n- Deep partnerships with AWS, Microsoft and Google\n- Microsoft certifications\n- Run campaigns in Google Ads and Meta Ads, and meet in Microsoft Teams\n- Solid Linux and networking fundamentals (TCP/IP, DNS)\n',
+    )
+    for (const name of ['Amazon Web Services', 'Google Ads', 'Meta Ads', 'Microsoft Teams', 'networking']) expect(found.has(name), name).toBe(true)
+    for (const name of ['Microsoft', 'Google', 'networking fundamentals']) expect(found.has(name), name).toBe(false)
+  })
+
   it("reads a known practice inside a maker's product name, and the edition a big maker's product is for", async () => {
     const found = await terms(
       'Requirements\n- Run AWS IoT Greengrass on edge gateways and AWS IoT SiteWise\n- Tune Microsoft Defender for Endpoint and Google Workspace for Education\n- Azure for Microsoft 365 workloads\n',

@@ -1,7 +1,7 @@
 import { widenNames } from './names.js'
 import { isDutyVerb } from './phrases.js'
-import { singular, type Token, tokenize } from './tokens.js'
-import { type Form, formsStarting, type Term, termSpelledBy, type Vocabulary } from './vocabulary.js'
+import { type Token, tokenize } from './tokens.js'
+import { type Form, formsStarting, lastWordFolds, type Term, termSpelledBy, type Vocabulary } from './vocabulary.js'
 
 /** One place a term is written in a text. */
 export interface Mention {
@@ -110,7 +110,7 @@ function longestAt(vocab: Vocabulary, text: string, tokens: Token[], i: number, 
   for (const form of formsStarting(vocab, keys[0]!)) {
     if (form.keys.length > keys.length) continue
     const words = keys.slice(0, form.keys.length)
-    let ok = form.keys.every((k, n) => k === words[n] || (n === form.keys.length - 1 && singular(words[n]!) === k))
+    let ok = form.keys.every((k, n) => k === words[n] || (n === form.keys.length - 1 && lastWordFolds(k, words[n]!, n)))
     if (!ok) continue
     let recased = false
     if (form.tier > 0) {

@@ -190,13 +190,20 @@ export function termSpelledBy(vocab: Vocabulary, keys: readonly string[]): Term 
   return formsStarting(vocab, keys[0] ?? '').find((f) => f.keys.length === keys.length && spells(f, keys))?.term
 }
 
-/** Whether `keys` (the text's) spell `form`, the last word perhaps as a plural. */
+/**
+ * Whether a name's last word, as written, is the form's in the other number: a plural of a name
+ * ("microservices"), or the singular of a name of several words whose form is plural, as a noun
+ * before another says it ("end-to-end test suites", "unit test coverage").
+ */
+export const lastWordFolds = (form: string, written: string, at: number): boolean => singular(written) === form || (at > 0 && singular(form) === written)
+
+/** Whether `keys` (the text's) spell `form`, the last word perhaps in the other number. */
 export function spells(form: Form, keys: readonly string[]): boolean {
   if (keys.length < form.keys.length) return false
   for (let i = 0; i < form.keys.length; i++) {
     const k = keys[i]
     if (k === form.keys[i]) continue
-    if (i === form.keys.length - 1 && k !== undefined && singular(k) === form.keys[i]) continue
+    if (i === form.keys.length - 1 && k !== undefined && lastWordFolds(form.keys[i]!, k, i)) continue
     return false
   }
   return true

@@ -610,6 +610,11 @@ describe('practices and acronyms read from their shape on list items', () => {
     expect(found.get('Python')).toBe('required')
   })
 
+  it("reads a name of several words whose form is plural in the singular too, as a noun before another says it", async () => {
+    const found = await terms('Responsibilities\n- Build and maintain end-to-end test suites in Playwright\n- Raise unit test coverage of the billing service\n')
+    for (const name of ['end-to-end testing', 'unit testing', 'Playwright']) expect(found.has(name), [...found.keys()].join(', ')).toBe(true)
+  })
+
   it("reads a stack line's names between middle dots, but not a posting's particulars or places", async () => {
     const found = await terms(
       'Acme Foods · Grand Rapids, MI · Full-time · Day shift with on-call rotation · Req #NET-20471\n\nOur data stack\n- Snowflake · dbt Core · Fivetran · Hightouch · Omni · Segment\n',

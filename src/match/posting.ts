@@ -57,8 +57,11 @@ export async function readPosting(file: string, stdin: () => Promise<Buffer>): P
   if (!/[A-Za-z]{2}/.test(plain)) throw bad('EMPTY_POSTING', shown, `${shown} holds no text to read`, 'a posting is the text of a job advert')
   const starts = [0]
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+  const lines = classifyLines(plain, read?.headings ?? new Set(), read !== undefined)
+  const unwrap = unwrapped(plain, lines)
   const position = (at: number) => {
-    const offset = read ? read.sourceOffset(at) : at
+    const unmoved = at + unwrap.moved(at)
+    const offset = read ? read.sourceOffset(unmoved) : unmoved
     let lo = 0
     let hi = starts.length - 1
     while (lo < hi) {
@@ -68,26 +71,52 @@ export async function readPosting(file: string, stdin: () => Promise<Buffer>): P
     }
     return { line: lo + 1, column: offset - starts[lo]! + 1 }
   }
-  const lines = classifyLines(plain, read?.headings ?? new Set(), read !== undefined)
-  return { file: shown, text: unwrapped(plain, lines), lines, emphasis: read ? read.emphasis : markdownBold(plain), position }
+  // Bold runs are found before the unwrapping moves a continuation's words: they move with them.
+  const emphasis = (read ? read.emphasis : markdownBold(plain)).map(([start, end]): [number, number] => {
+    const by = unwrap.moved(start, true)
+    return [start - by, end - by]
+  })
+  return { file: shown, text: unwrap.text, lines, emphasis, position }
 }
 
 /**
  * The text with each wrapped item's line break read as the space it stands for, so a name split by
- * the wrap is one name again ("Total Productive" / "Maintenance (TPM)"). One character for one:
- * every offset stays where it was.
+ * the wrap is one name again ("Total Productive" / "Maintenance (TPM)"). An indented continuation's
+ * words move left over its indentation, which goes to the line's end, so the name's two words are
+ * one space apart as in the sentence ("next-generation" / "   firewalls"). One character for one:
+ * the text keeps its length, and `moved` says how far left an offset's character was moved.
  */
-function unwrapped(text: string, lines: PostingLine[]): string {
-  const breaks = lines.filter((l) => l.continues && text[l.start - 1] === '\n').map((l) => l.start - 1)
-  if (breaks.length === 0) return text
+function unwrapped(text: string, lines: PostingLine[]): { text: string; moved: (at: number, original?: boolean) => number } {
+  const breaks = lines.filter((l) => l.continues && text[l.start - 1] === '\n')
+  if (breaks.length === 0) return { text, moved: () => 0 }
   const pieces: string[] = []
+  // Each moved line's words: where they start and end in the new text, and how far left they moved.
+  const shifted: [number, number, number][] = []
   let from = 0
-  for (const at of breaks) {
-    pieces.push(text.slice(from, at), ' ')
-    from = at + 1
+  for (const l of breaks) {
+    const raw = text.slice(l.start, l.end)
+    const words = raw.trimStart()
+    const indent = raw.length - words.length
+    pieces.push(text.slice(from, l.start - 1), ' ', words, ' '.repeat(indent))
+    if (indent > 0) shifted.push([l.start, l.start + words.length, indent])
+    from = l.end
   }
   pieces.push(text.slice(from))
-  return pieces.join('')
+  // How far the character at `at` (of the new text, or of the `original`) was moved.
+  const moved = (at: number, original = false) => {
+    let lo = 0
+    let hi = shifted.length - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      const [start, end, by] = shifted[mid]!
+      const [s0, e0] = original ? [start + by, end + by] : [start, end]
+      if (at < s0) hi = mid - 1
+      else if (at >= e0) lo = mid + 1
+      else return by
+    }
+    return 0
+  }
+  return { text: pieces.join(''), moved }
 }
 
 /** Markdown's bold runs on one line, their marks left out: "**pgvector**" is [2, 10). */

@@ -615,6 +615,18 @@ describe('practices and acronyms read from their shape on list items', () => {
     for (const name of ['end-to-end testing', 'unit testing', 'Playwright']) expect(found.has(name), [...found.keys()].join(', ')).toBe(true)
   })
 
+  it("reads a name split by an indented wrap as one, and places it where the file has it", async () => {
+    const file = join(dir, `p${n++}.txt`)
+    writeFileSync(file, 'Requirements\n- Hands-on experience administering Palo Alto Networks or Fortinet\n    FortiGate firewalls and\n    **Cisco Catalyst** switches\n')
+    const found = postingTerms(await readPosting(file, async () => Buffer.alloc(0)), vocab)
+    const byName = new Map(found.map((t) => [t.term.name, t]))
+    expect(byName.has('Fortinet FortiGate'), [...byName.keys()].join(', ')).toBe(true)
+    expect(byName.has('Fortinet') || byName.has('FortiGate')).toBe(false)
+    expect(byName.get('Fortinet FortiGate')!.mentions[0]).toMatchObject({ line: 2, column: 59 })
+    // A word on the moved line is placed at its column in the file, bold and all.
+    expect(byName.get('Cisco Catalyst')?.mentions[0]).toMatchObject({ line: 4, column: 7, text: 'Cisco Catalyst' })
+  })
+
   it("reads a stack line's names between middle dots, but not a posting's particulars or places", async () => {
     const found = await terms(
       'Acme Foods · Grand Rapids, MI · Full-time · Day shift with on-call rotation · Req #NET-20471\n\nOur data stack\n- Snowflake · dbt Core · Fivetran · Hightouch · Omni · Segment\n',

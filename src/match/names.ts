@@ -734,22 +734,29 @@ function spelledOut(found: Found[], ctx: NameContext, named: (first: number, las
     if (!/^[A-Z][A-Za-z]{1,6}$/.test(acronym) || !/^[A-Z].*[A-Z]/.test(acronym) || text[tokens[i]!.start - 1] !== '(' || text[tokens[i]!.end] !== ')') continue
     if (ctx.skipped(i) || !/^ ?\($/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start))) continue
     const letters = acronym.replace(/s$/, '').toLowerCase()
-    // Walk back from the word before the bracket, taking a word per letter (small words free).
-    let need = letters.length
-    let first = i
-    for (let b = i - 1; b >= 0 && need > 0 && i - b <= letters.length + 3; b--) {
-      // A comma between capitalised words of the name too: "Governance, Risk and Compliance (GRC)".
-      const gap = text.slice(tokens[b]!.end, tokens[b + 1]!.start)
-      if (b < i - 1 && !/^[ -]$/.test(gap) && !(gap === ', ' && /^[A-Z]/.test(tokens[b]!.text) && /^[A-Z]/.test(tokens[b + 1]!.text))) break
-      const key = tokens[b]!.key
-      if (SMALL.has(key) && need < letters.length) {
+    // Walk back from the word before the bracket, taking a word per letter (small words free). A
+    // small word may give its letter too ("Bill of Materials (BOM)", "Engineer in Training (EIT)"):
+    // tried first that way, then with small words free ("Center for Internet Security (CIS)").
+    const walk = (smallGivesLetter: boolean): { need: number; first: number } => {
+      let need = letters.length
+      let first = i
+      for (let b = i - 1; b >= 0 && need > 0 && i - b <= letters.length + 3; b--) {
+        // A comma between capitalised words of the name too: "Governance, Risk and Compliance (GRC)".
+        const gap = text.slice(tokens[b]!.end, tokens[b + 1]!.start)
+        if (b < i - 1 && !/^[ -]$/.test(gap) && !(gap === ', ' && /^[A-Z]/.test(tokens[b]!.text) && /^[A-Z]/.test(tokens[b + 1]!.text))) break
+        const key = tokens[b]!.key
+        if (SMALL.has(key) && need < letters.length && !(smallGivesLetter && key[0] === letters[need - 1])) {
+          first = b
+          continue
+        }
+        if (key[0] !== letters[need - 1]) break
+        need--
         first = b
-        continue
       }
-      if (key[0] !== letters[need - 1]) break
-      need--
-      first = b
+      return { need, first }
     }
+    let { need, first } = walk(true)
+    if (need > 0) ({ need, first } = walk(false))
     // "The Composable Architecture (TCA)": a leading "the" is part of the name only when capitalised.
     if (need === 0 && SMALL.has(tokens[first]!.key) && tokens[first]!.text === 'The') need = 0
     else if (need > 0 || SMALL.has(tokens[first]!.key)) continue

@@ -130,6 +130,14 @@ describe('names no list holds, read from how a posting writes them', () => {
     expect(found.has('QSF')).toBe(false)
   })
 
+  it("reads a small word of such a name as giving its letter when the acronym needs it, and as free when not", async () => {
+    const found = await terms(
+      'Requirements:\n- Manage bills of materials (BOMs) in SolidWorks\n- Engineer in Training (EIT) license\n- Benchmarks from the Center for Internet Security (CIS)\n',
+    )
+    for (const name of ['bills of materials', 'Engineer in Training', 'Center for Internet Security']) expect(found.has(name), [...found.keys()].join(', ')).toBe(true)
+    for (const name of ['BOM', 'EIT', 'CIS']) expect(found.has(name), name).toBe(false)
+  })
+
   it('gives such a term its acronym as its other name, which a resume may use instead', async () => {
     const file = join(dir, `p${n++}.txt`)
     writeFileSync(file, 'Requirements:\n- 2+ years in a Security Operations Center (SOC)\n- Experience with RFIs and shop drawings\n')

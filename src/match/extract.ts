@@ -30,9 +30,15 @@ const CUE_AFTER = new Set(
 )
 // Words before a name that say so: "in Go", "with Spark", "using React".
 const CUE_BEFORE = new Set('in with using via including e.g i.e proficient experienced'.split(' '))
+// How well a reader should know a thing, said between a cue or a list's comma and the thing.
+const LEVELS = new Set('basic strong solid advanced good working deep practical intermediate applied modern excellent'.split(' '))
 // What may stand between two items of one list: "Python, Go and Rust", "Java/Kotlin", "C (and C++)".
 // A middle dot or a bullet too, as stack lines separate names: "Snowflake · dbt Core · Fivetran".
-const LIST_GAP = /^[ \t*_,;/&()[\]+|:–·•-]*(and|or|and\/or|as well as|plus|or similar|e\.?g\.?|such as|including|like|incl\.?)?[ \t*_,;/&()[\]+|:.–·•-]*$/i
+// Its last word may be a level too: "A/B testing and basic statistics".
+const LIST_GAP = new RegExp(
+  `^[ \\t*_,;/&()[\\]+|:–·•-]*(and|or|and\\/or|as well as|plus|or similar|e\\.?g\\.?|such as|including|like|incl\\.?)?[ \\t*_,;/&()[\\]+|:.–·•-]*(?:(?<=[ ,])(?:${[...LEVELS].join('|')}) )?$`,
+  'i',
+)
 const listed = (gap: string): boolean => /\S/.test(gap) && !/^[ \t*_]+$/.test(gap) && LIST_GAP.test(gap)
 // After a name at the start of a sentence, what shows it is a noun: "Celery or other queues", "Optimization (LP)".
 const NOUN_AFTER = /^[ \t*_]*([,;/(]|and\b|or\b|is\b|are\b|for\b|$)/
@@ -269,8 +275,10 @@ export function findMentions(
     if (next && CUE_AFTER.has(next.key) && /^([a-z]|[A-Z]{2,}s?$)/.test(next.text) && BLANK.test(text.slice(c.end, next.start))) return true
     // A version after the name: "Ruby 3.3", "Rails 7", "Java 17" (not a year: "Spring 2026").
     if (next && /^v?\d{1,2}(\.\d+)*(x|\+)?$/.test(next.key) && text.slice(c.end, next.start) === ' ') return true
-    const prev = tokens[c.first - 1]
-    if (prev && CUE_BEFORE.has(prev.key) && BLANK.test(text.slice(prev.end, c.start))) return true
+    // Or a cue, then how well the reader should know it: "with basic statistics", "in advanced Excel".
+    const level = tokens[c.first - 1] && LEVELS.has(tokens[c.first - 1]!.key) && text.slice(tokens[c.first - 1]!.end, c.start) === ' ' ? 1 : 0
+    const prev = tokens[c.first - 1 - level]
+    if (prev && CUE_BEFORE.has(prev.key) && BLANK.test(text.slice(prev.end, tokens[c.first - level]!.start))) return true
     if (c.form.tier === 1) {
       const line = shape.lineOf(c.start)
       // The pattern looks at the next few characters only, unless they are all blank.

@@ -138,6 +138,14 @@ describe('names no list holds, read from how a posting writes them', () => {
     for (const name of ['BOM', 'EIT', 'CIS']) expect(found.has(name), name).toBe(false)
   })
 
+  it('reads a common word as a name after a cue or in a list with a level between ("with basic statistics"), and an everyday word no list ranks as such only with evidence', async () => {
+    const found = await terms('What you bring:\n- Comfort with basic statistics: distributions and correlation\n- Our reviewers notice every misplaced comma\n')
+    expect(found.has('statistics'), [...found.keys()].join(', ')).toBe(true)
+    expect(found.has('comma')).toBe(false)
+    const listed = await terms('What you bring:\n- A/B testing and basic statistics\n')
+    expect(listed.has('statistics'), [...listed.keys()].join(', ')).toBe(true)
+  })
+
   it('gives such a term its acronym as its other name, which a resume may use instead', async () => {
     const file = join(dir, `p${n++}.txt`)
     writeFileSync(file, 'Requirements:\n- 2+ years in a Security Operations Center (SOC)\n- Experience with RFIs and shop drawings\n')

@@ -1,5 +1,6 @@
 import { findMentions, type TextShape } from './extract.js'
 import type { Importance, Posting } from './posting.js'
+import { rangeAt } from './ranges.js'
 import type { Term, Vocabulary } from './vocabulary.js'
 
 /** A term the posting asks for, how strongly, and where it says so. */
@@ -34,23 +35,15 @@ function writtenInLowerCase(text: string, lines: Posting['lines']): boolean {
   return words >= 50 && capitals * 100 < words * 3
 }
 
+const ADDRESS = /\b(?:https?|ftp):\/\/[^\s)>\]"']+|\bwww\.[^\s)>\]"']+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi
+
 const RANK: Record<Importance, number> = { required: 3, mentioned: 2, preferred: 1 }
 
 /** The posting's terms, boilerplate left out, each marked by the strongest way the posting asks for it. */
 export function postingTerms(posting: Posting, vocab: Vocabulary): PostingTerm[] {
   const { text, lines } = posting
-  const lineAt = (offset: number) => {
-    let lo = 0
-    let hi = lines.length - 1
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1
-      const line = lines[mid]!
-      if (line.end < offset) lo = mid + 1
-      else if (line.start > offset) hi = mid - 1
-      else return line
-    }
-    return undefined
-  }
+  // A line's end is its last character's offset + 1, or the offset of its newline: both are the line's.
+  const lineAt = (offset: number) => rangeAt(lines, offset, (l) => l.start, (l) => l.end + 1)
   const shape: TextShape = {
     isInitial: (token, previous) => {
       const line = lineAt(token.start)
@@ -82,6 +75,11 @@ export function postingTerms(posting: Posting, vocab: Vocabulary): PostingTerm[]
         return line !== undefined && !line.heading && line !== firstParagraph && line.end - line.start > 200
       }
     : (offset: number) => lineAt(offset)?.bullet ?? false
+  // A web or mail address names no skill, whatever its words: "https://img.shields.io/badge/...",
+  // "jobs@acme-python.io". Found once; a name starting inside one is left out.
+  const addresses: [number, number][] = []
+  for (const a of text.matchAll(ADDRESS)) addresses.push([a.index, a.index + a[0].length])
+  const inAddress = (offset: number) => rangeAt(addresses, offset, (a) => a[0], (a) => a[1]) !== undefined
   const found = new Map<Term, PostingTerm>()
   for (const m of findMentions(text, vocab, {
     shape,
@@ -92,7 +90,7 @@ export function postingTerms(posting: Posting, vocab: Vocabulary): PostingTerm[]
     skip: (offset) => lineAt(offset)?.boilerplate ?? true,
   })) {
     const line = lineAt(m.start)!
-    if (inDegreeField(m.start, line)) continue
+    if (inDegreeField(m.start, line) || (addresses.length > 0 && inAddress(m.start))) continue
     const importance = line.heading ? 'mentioned' : line.importance
     const entry = found.get(m.term) ?? { term: m.term, importance, mentions: [] }
     if (RANK[importance] > RANK[entry.importance]) entry.importance = importance

@@ -3,6 +3,7 @@ import { extname } from 'node:path'
 import { MAX_INPUT_BYTES } from '../core/load.js'
 import { type Diagnostic, VitaeError } from '../diagnostics/diagnostic.js'
 import { htmlAsText } from './html-text.js'
+import { rangeAt } from './ranges.js'
 
 export type Importance = 'required' | 'preferred' | 'mentioned'
 
@@ -104,17 +105,8 @@ function unwrapped(text: string, lines: PostingLine[]): { text: string; moved: (
   pieces.push(text.slice(from))
   // How far the character at `at` (of the new text, or of the `original`) was moved.
   const moved = (at: number, original = false) => {
-    let lo = 0
-    let hi = shifted.length - 1
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1
-      const [start, end, by] = shifted[mid]!
-      const [s0, e0] = original ? [start + by, end + by] : [start, end]
-      if (at < s0) hi = mid - 1
-      else if (at >= e0) lo = mid + 1
-      else return by
-    }
-    return 0
+    const by = (r: [number, number, number]) => (original ? r[2] : 0)
+    return rangeAt(shifted, at, (r) => r[0] + by(r), (r) => r[1] + by(r))?.[2] ?? 0
   }
   return { text: pieces.join(''), moved }
 }

@@ -146,6 +146,15 @@ describe('names no list holds, read from how a posting writes them', () => {
     expect(listed.has('statistics'), [...listed.keys()].join(', ')).toBe(true)
   })
 
+  it('reads no name inside a web or mail address', async () => {
+    const found = await terms(
+      '# Backend engineer\n[![build](https://img.shields.io/badge/Kotlin-Spring-green)](https://github.com/acme/jobs) see www.acme-python.io\n\nRequirements\n- Go and PostgreSQL\n- Apply to jobs@rust-lang.example.org\n',
+      'md',
+    )
+    for (const name of ['Go', 'PostgreSQL']) expect(found.has(name), name).toBe(true)
+    for (const name of ['HTTP', 'Kotlin', 'Spring', 'GitHub', 'Python', 'Rust']) expect(found.has(name), name).toBe(false)
+  })
+
   it('gives such a term its acronym as its other name, which a resume may use instead', async () => {
     const file = join(dir, `p${n++}.txt`)
     writeFileSync(file, 'Requirements:\n- 2+ years in a Security Operations Center (SOC)\n- Experience with RFIs and shop drawings\n')

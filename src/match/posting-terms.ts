@@ -43,7 +43,13 @@ const RANK: Record<Importance, number> = { required: 3, mentioned: 2, preferred:
 export function postingTerms(posting: Posting, vocab: Vocabulary): PostingTerm[] {
   const { text, lines } = posting
   // A line's end is its last character's offset + 1, or the offset of its newline: both are the line's.
-  const lineAt = (offset: number) => rangeAt(lines, offset, (l) => l.start, (l) => l.end + 1)
+  const lineAt = (offset: number) =>
+    rangeAt(
+      lines,
+      offset,
+      (l) => l.start,
+      (l) => l.end + 1,
+    )
   const shape: TextShape = {
     isInitial: (token, previous) => {
       const line = lineAt(token.start)
@@ -79,7 +85,13 @@ export function postingTerms(posting: Posting, vocab: Vocabulary): PostingTerm[]
   // "jobs@acme-python.io". Found once; a name starting inside one is left out.
   const addresses: [number, number][] = []
   for (const a of text.matchAll(ADDRESS)) addresses.push([a.index, a.index + a[0].length])
-  const inAddress = (offset: number) => rangeAt(addresses, offset, (a) => a[0], (a) => a[1]) !== undefined
+  const inAddress = (offset: number) =>
+    rangeAt(
+      addresses,
+      offset,
+      (a) => a[0],
+      (a) => a[1],
+    ) !== undefined
   const found = new Map<Term, PostingTerm>()
   for (const m of findMentions(text, vocab, {
     shape,

@@ -106,7 +106,14 @@ function unwrapped(text: string, lines: PostingLine[]): { text: string; moved: (
   // How far the character at `at` (of the new text, or of the `original`) was moved.
   const moved = (at: number, original = false) => {
     const by = (r: [number, number, number]) => (original ? r[2] : 0)
-    return rangeAt(shifted, at, (r) => r[0] + by(r), (r) => r[1] + by(r))?.[2] ?? 0
+    return (
+      rangeAt(
+        shifted,
+        at,
+        (r) => r[0] + by(r),
+        (r) => r[1] + by(r),
+      )?.[2] ?? 0
+    )
   }
   return { text: pieces.join(''), moved }
 }

@@ -130,7 +130,7 @@ describe('names no list holds, read from how a posting writes them', () => {
     expect(found.has('QSF')).toBe(false)
   })
 
-  it("reads a small word of such a name as giving its letter when the acronym needs it, and as free when not", async () => {
+  it('reads a small word of such a name as giving its letter when the acronym needs it, and as free when not', async () => {
     const found = await terms(
       'Requirements:\n- Manage bills of materials (BOMs) in SolidWorks\n- Engineer in Training (EIT) license\n- Benchmarks from the Center for Internet Security (CIS)\n',
     )
@@ -635,12 +635,12 @@ describe('practices and acronyms read from their shape on list items', () => {
     expect(found.get('Python')).toBe('required')
   })
 
-  it("reads a name of several words whose form is plural in the singular too, as a noun before another says it", async () => {
+  it('reads a name of several words whose form is plural in the singular too, as a noun before another says it', async () => {
     const found = await terms('Responsibilities\n- Build and maintain end-to-end test suites in Playwright\n- Raise unit test coverage of the billing service\n')
     for (const name of ['end-to-end testing', 'unit testing', 'Playwright']) expect(found.has(name), [...found.keys()].join(', ')).toBe(true)
   })
 
-  it("reads a name split by an indented wrap as one, and places it where the file has it", async () => {
+  it('reads a name split by an indented wrap as one, and places it where the file has it', async () => {
     const file = join(dir, `p${n++}.txt`)
     writeFileSync(file, 'Requirements\n- Hands-on experience administering Palo Alto Networks or Fortinet\n    FortiGate firewalls and\n    **Cisco Catalyst** switches\n')
     const found = postingTerms(await readPosting(file, async () => Buffer.alloc(0)), vocab)

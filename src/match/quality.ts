@@ -24,6 +24,8 @@ function canonical(vocab: Vocabulary, written: string): string {
     .replace(/(^|[ ])([A-Z][A-Z&]*[A-Z][A-Z0-9&]*)s$/, '$1$2')
     // "Microsoft Certified: Azure Solutions Architect Expert" is named with its maker's prefix or without.
     .replace(/^[A-Za-z0-9.]+ Certified: /i, '')
+    // "Google Cloud certification" is named by what it certifies, before any rule below reads its words.
+    .replace(NAMING_WORD, '')
   const keys = tokenize(name, () => true).map((t) => t.key)
   const term = termSpelledBy(vocab, keys)
   if (term) return same(term.name.toLowerCase())

@@ -47,6 +47,15 @@ describe('term extraction on the annotated postings', () => {
   })
 })
 
+describe("the comparison with a reader's list", () => {
+  it("names a certification by what it certifies on both sides, and a maker's cloud service with or without its maker", async () => {
+    const folder = tempDir('vitae-quality-')
+    writeFileSync(join(folder, 'a.txt'), 'Preferred:\n- A Google Cloud certification\n- Experience with AWS Application Load Balancer\n')
+    const r = await measureExtraction(folder, { 'a.txt': ['Google Cloud Platform', 'Application Load Balancer'] })
+    expect(r.postings[0]).toMatchObject({ missed: [], extra: [] })
+  })
+})
+
 describe('aliases and spellings', () => {
   it('puts JS, k8s, Postgres, Node and Golang under one name each', async () => {
     const found = await terms('We use JS and TypeScript, k8s, Postgres, Node and Golang.')

@@ -56,10 +56,10 @@ function same(name: string): string {
 
 /**
  * Micro-averaged precision and recall of the terms found in each posting against a reader's list
- * (file name -> terms). Counted on distinct terms, after both sides are put in the vocabulary's names.
+ * (file name -> terms). Counted on distinct terms, after both sides are put in the vocabulary's names
+ * (the built one, or `vocab`: scripts/learn-vocabulary.mjs measures one with terms learned apart).
  */
-export async function measureExtraction(dir: string, annotations: Record<string, string[]>) {
-  const vocab = loadVocabulary()
+export async function measureExtraction(dir: string, annotations: Record<string, string[]>, vocab: Vocabulary = loadVocabulary()) {
   const postings: PostingScore[] = []
   let hits = 0
   let found = 0

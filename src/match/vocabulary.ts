@@ -140,11 +140,11 @@ export class Vocabulary {
 
   /**
    * Whether a name is a job board's, one the user ignores, or a company's standing alone (any case):
-   * "LinkedIn", "Microsoft". A company the user lists as a term of their own is theirs to count.
+   * "LinkedIn", "Microsoft". A name the user lists as a term of their own is theirs to count.
    */
   isLeftOut(name: string): boolean {
     const key = name.toLowerCase()
-    return this.jobBoards.has(key) || this.ignored.has(key) || (this.companies.has(key) && !this.taken.has(key))
+    return this.jobBoards.has(key) || ((this.ignored.has(key) || this.companies.has(key)) && !this.taken.has(key))
   }
 
   /** The built vocabulary's term of this name, in any case. */

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -5,7 +6,7 @@ import { readPosting } from '../../src/match/posting.js'
 import { postingTerms } from '../../src/match/posting-terms.js'
 import { measureExtraction } from '../../src/match/quality.js'
 import { loadVocabulary } from '../../src/match/vocabulary.js'
-import { FIXTURES, tempDir } from '../helpers.js'
+import { FIXTURES, ROOT, tempDir } from '../helpers.js'
 
 const vocab = loadVocabulary()
 const dir = tempDir('vitae-match-')
@@ -44,6 +45,20 @@ describe('term extraction on the annotated postings', () => {
     // 0.834 / 0.805 and 0.776 / 0.728 blind.
     expect(r.precision).toBeGreaterThanOrEqual(0.845)
     expect(r.recall).toBeGreaterThanOrEqual(0.78)
+  })
+})
+
+describe('the vocabulary learned from the annotated postings', () => {
+  it('is what the postings teach: src/match/learned.yaml is written again by scripts/learn-vocabulary.mjs', () => {
+    const run = spawnSync(process.execPath, [join(ROOT, 'scripts/learn-vocabulary.mjs'), '--check'], { encoding: 'utf8' })
+    expect(run.stderr).toBe('')
+    expect(run.status).toBe(0)
+  })
+
+  it('finds a learned practice the way it finds a written one, a common word only with evidence', async () => {
+    const found = await terms('Requirements\n- Advanced SQL: window functions and CTEs\n- Apply least privilege to every role\n- Keep the printers running\n')
+    for (const name of ['window functions', 'least privilege']) expect(found.has(name), [...found.keys()].join(', ')).toBe(true)
+    expect(found.has('printers')).toBe(false)
   })
 })
 

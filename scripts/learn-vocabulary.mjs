@@ -1,0 +1,137 @@
+// Learns the practices readers list from the annotated postings (tests/fixtures/postings), and
+// writes them to src/match/learned.yaml, which scripts/build-vocabulary.mjs adds to the vocabulary.
+//
+// A term is learned when readers wrote it in lower case (a practice or a tool so written: "window
+// functions", "least privilege", "cron"), no other list holds it, and readers listed it in at
+// least two postings and in at least two-thirds of the postings whose text names it. The share
+// keeps out words postings use for other things as often as for the skill ("documentation",
+// "automation"); two postings keep out one reader's habit.
+//
+//   node scripts/learn-vocabulary.mjs           writes src/match/learned.yaml
+//   node scripts/learn-vocabulary.mjs --check   exits 1 when the file is not what the postings teach
+//   node scripts/learn-vocabulary.mjs --cross-validate
+//                                               each of the last ten held-out rounds measured with
+//                                               terms learned from the other postings only, beside
+//                                               the vocabulary without learned terms: what learning
+//                                               is worth on postings it has not seen
+//
+// Reads the built vocabulary and posting reader from lib/ (run `npm run build` first).
+import { spawnSync } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parse } from 'yaml'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const { readPosting } = await import(join(root, 'lib/match/posting.js'))
+const { loadVocabulary, termSpelledBy } = await import(join(root, 'lib/match/vocabulary.js'))
+const { tokenize } = await import(join(root, 'lib/match/tokens.js'))
+const { measureExtraction } = await import(join(root, 'lib/match/quality.js'))
+
+const MIN_POSTINGS = 2
+const MIN_SHARE = 2 / 3
+const out = join(root, 'src/match/learned.yaml')
+const dir = join(root, 'tests/fixtures/postings')
+const annotations = JSON.parse(readFileSync(join(dir, 'annotations.json'), 'utf8'))
+
+// The learned file's own names are looked up as if absent: the vocabulary in lib/ holds them.
+const previous = new Set((parse(readFileSync(out, 'utf8'))?.learned ?? []).map((line) => line.split('|')[0].trim().toLowerCase()))
+const vocab = loadVocabulary()
+const known = (name) => {
+  const term = termSpelledBy(
+    vocab,
+    tokenize(name, (k) => vocab.joined.has(k)).map((t) => t.key),
+  )
+  return term !== undefined && !previous.has(term.name.toLowerCase())
+}
+
+// One key for a term's spellings: lower case, the last word singular ("window functions").
+const keyOf = (name) => name.toLowerCase().replace(/(?<=[a-z]{3})e?s$/, '')
+const texts = new Map()
+for (const file of Object.keys(annotations)) texts.set(file, (await readPosting(join(dir, file), async () => Buffer.alloc(0))).text)
+
+/** The terms the postings `files` teach: a line of spellings each, most used first, and its counts. */
+function learn(files) {
+  const spellings = new Map()
+  for (const file of files) {
+    for (const name of annotations[file]) {
+      if (!/^[a-z][a-z0-9 /-]*$/.test(name) || known(name) || vocab.isLeftOut(name)) continue
+      const key = keyOf(name)
+      if (!spellings.has(key)) spellings.set(key, new Map())
+      const counts = spellings.get(key)
+      counts.set(name, (counts.get(name) ?? 0) + 1)
+    }
+  }
+  const learned = []
+  for (const [key, counts] of spellings) {
+    // Named in a text: its words, whole, a space or a dash apart, the last perhaps in the plural.
+    const words = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[ -]/g, '[\\s-]+')
+    const named = new RegExp(`(?<![\\p{L}\\d-])${words}(?:e?s)?(?![\\p{L}\\d-])`, 'iu')
+    let naming = 0
+    let listing = 0
+    for (const file of files) {
+      if (!named.test(texts.get(file))) continue
+      naming++
+      if (annotations[file].some((n) => keyOf(n) === key)) listing++
+    }
+    if (listing < MIN_POSTINGS || listing < MIN_SHARE * naming) continue
+    // The spelling readers used most names the term; the others are its forms.
+    const forms = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([n]) => n)
+    learned.push({ forms, listing, naming })
+  }
+  return learned.sort((a, b) => (a.forms[0] < b.forms[0] ? -1 : 1))
+}
+
+if (process.argv.includes('--cross-validate')) {
+  // Measured in a child process on a vocabulary built without any learned terms (a command reads
+  // the built vocabulary once), which is built again with them however the child ends.
+  const buildVocabulary = (...flags) => spawnSync(process.execPath, [join(root, 'scripts/build-vocabulary.mjs'), ...flags], { stdio: 'inherit' })
+  buildVocabulary('--without-learned')
+  try {
+    process.exitCode = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--cross-validate-now'], { stdio: 'inherit' }).status ?? 1
+  } finally {
+    buildVocabulary()
+  }
+  process.exit()
+}
+
+if (process.argv.includes('--cross-validate-now')) {
+  const { rounds } = JSON.parse(readFileSync(join(dir, 'held-out.json'), 'utf8'))
+  const sum = { without: { hits: 0, found: 0, gold: 0 }, with: { hits: 0, found: 0, gold: 0 } }
+  const add = (into, r) => {
+    into.hits += Math.round(r.precision * r.found)
+    into.found += r.found
+    into.gold += r.gold
+    return { hits: Math.round(r.precision * r.found), found: r.found, gold: r.gold }
+  }
+  const shown = (r) => `precision ${(r.hits / r.found).toFixed(3)}, recall ${(r.hits / r.gold).toFixed(3)}`
+  for (const [round, files] of Object.entries(rounds).slice(-10)) {
+    const test = Object.fromEntries(files.map((f) => [f, annotations[f]]))
+    const taught = learn(Object.keys(annotations).filter((f) => !files.includes(f)))
+    // Learned terms given as a user's terms: matched as written, so a common word among them
+    // counts without the evidence the built vocabulary would ask (the figure errs low, if at all).
+    const withLearned = loadVocabulary({ terms: taught.map(({ forms: [name, ...aliases] }) => ({ name, aliases, kind: 'method' })) })
+    const a = add(sum.without, await measureExtraction(dir, test, vocab))
+    const b = add(sum.with, await measureExtraction(dir, test, withLearned))
+    console.log(`${round}: ${taught.length} terms learned; ${shown(a)} -> ${shown(b)}`)
+  }
+  console.log(`all ten rounds: without learned terms ${shown(sum.without)}; with terms learned from the other postings ${shown(sum.with)}`)
+  process.exit(0)
+}
+
+const learned = learn(Object.keys(annotations))
+const text = `# Written by scripts/learn-vocabulary.mjs from the annotated postings: do not edit by hand.
+# The practices readers list in lower case that no other list holds, each listed in at least
+# ${MIN_POSTINGS} postings and in at least two-thirds of the postings that name it (the counts after #).
+learned:
+${learned.map((t) => `  - ${t.forms.join(' | ')} # ${t.listing} of ${t.naming}`).join('\n')}
+`
+if (process.argv.includes('--check')) {
+  if (readFileSync(out, 'utf8') !== text) {
+    console.error('learn-vocabulary: src/match/learned.yaml is not what the annotated postings teach; run node scripts/learn-vocabulary.mjs')
+    process.exit(1)
+  }
+} else {
+  writeFileSync(out, text)
+  console.log(`learn-vocabulary: ${learned.length} terms`)
+}

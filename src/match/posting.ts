@@ -135,6 +135,12 @@ const BOILER_HEAD =
   /\b((agency|company|organi[sz]ation|employer|department) (description|overview|profile)|what'?s in it for you|what [A-Z]\w+ offers|benefits?|perks|what we offer|we offer|why (join|work|you'll love)|about (us|the company)|who we are|compensation|salary|pay range|equal|eeo|diversity|inclusion|how to apply|our (values|culture|mission|story)|life at|working at)\b/i
 // Sentences of postings that are about the employer, not the job: its legal text, which no duty
 // or requirement holds, and its benefits, which one may name in passing.
+// A posting's particulars, a label and its value on a line or a table's row: who, where, when and
+// how much ("Reports To: Manager, Network & Security Operations", "| Hiring manager | Dana Okafor |").
+// People, places and departments, no skill. Not the title, which may name one ("Senior Go Engineer").
+const PARTICULAR_LINE =
+  /^[\s|*_]*(?:reports? to|hiring manager|recruiter|contact|department|division|location|locations|work location|office|salary(?: range)?|pay(?: range)?|grade|flsa|status|level|job (?:id|number|code)|req(?:uisition)?(?: id| #| number)?|posted|posting date|closing date|last edited|employment type|job type|schedule|shift|travel|start date)[*_\s]*(?::|\|)\s*\S/i
+
 const LEGAL_LINE =
   /\b(cookies?\b|equal (employment )?opportunit|opportunity employer|without regard to|discriminat|affirmative action|reasonable accommodation|selective service|all rights reserved|disability confident|protected veteran|e-verify|we welcome applications|encourage everyone to apply|inclusive employer|welcomes applicants)/i
 const BENEFIT_LINE =
@@ -265,7 +271,8 @@ function classifyLines(text: string, htmlHeadings: Set<number>, html: boolean): 
     // A duty or requirement that names a perk in passing, in brackets, is still the job's ("Join the
     // on-call rotation (with a paid on-call stipend)"); the employer's legal lines are not, anywhere.
     const job = bullet && (section === 'duties' || section === 'required' || section === 'preferred')
-    const boilerplate = section === 'boilerplate' || LEGAL_LINE.test(content) || BENEFIT_LINE.test(job ? content.replace(/\([^)]*\)/g, '') : content)
+    const boilerplate =
+      section === 'boilerplate' || LEGAL_LINE.test(content) || PARTICULAR_LINE.test(content) || BENEFIT_LINE.test(job ? content.replace(/\([^)]*\)/g, '') : content)
     if (continues) {
       lines.push({ start, end: start + raw.length, heading: false, bullet, continues, boilerplate: previous.boilerplate, importance: previous.importance })
       continue

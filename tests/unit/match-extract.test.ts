@@ -170,6 +170,15 @@ describe('names no list holds, read from how a posting writes them', () => {
     expect(listed.has('statistics'), [...listed.keys()].join(', ')).toBe(true)
   })
 
+  it("reads no name in a posting's particulars: who the hire reports to, the hiring manager, the department", async () => {
+    const found = await terms(
+      '| Team | Resident Experience |\n| Hiring manager | Dana Okafor, Engineering Manager |\n\nReports To: Manager, Network & Security Operations\nDepartment: Information Technology - Infrastructure & Security\n\nRequirements\n- TypeScript and Angular\n',
+      'md',
+    )
+    for (const name of ['TypeScript', 'Angular']) expect(found.has(name), name).toBe(true)
+    for (const name of ['Dana Okafor', 'Network & Security Operations', 'Information Technology']) expect(found.has(name), name).toBe(false)
+  })
+
   it('reads no name inside a web or mail address', async () => {
     const found = await terms(
       '# Backend engineer\n[![build](https://img.shields.io/badge/Kotlin-Spring-green)](https://github.com/acme/jobs) see www.acme-python.io\n\nRequirements\n- Go and PostgreSQL\n- Apply to jobs@rust-lang.example.org\n',

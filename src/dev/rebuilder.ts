@@ -50,7 +50,8 @@ const check = (signal: AbortSignal): void => {
 export function createDevRebuilder(file: string, options: DevOptions = {}): DevRebuilder {
   const log = options.log ?? (() => undefined)
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
-  const browser = new BrowserHolder({ browserPath: options.browserPath, timeoutMs, log })
+  // Each save replaces the document in the print tab: the tab collects what it no longer shows.
+  const browser = new BrowserHolder({ browserPath: options.browserPath, timeoutMs, log, collect: true })
   const resumeDir = dirname(resolve(file))
   let themeDir: string | undefined
   // One tab prints: a rebuild that supersedes another waits for its print to finish.

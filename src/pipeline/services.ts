@@ -1,5 +1,5 @@
 import { renderTimeout } from '../browser/errors.js'
-import type { BrowserSession } from '../browser/session.js'
+import type { BrowserSession, SessionOptions } from '../browser/session.js'
 import { DateFormatter } from '../core/dates.js'
 import type { BlockCache, InlineCache } from '../core/inline.js'
 import { createLabelStore, type LabelOverrides, type LabelStore, type Labels, labelsFor } from '../core/labels.js'
@@ -32,7 +32,7 @@ export class BrowserHolder {
   /** Who hears about refused requests: the build using the browser now. */
   private onBlocked: (url: string) => void = () => undefined
 
-  constructor(private readonly options: Omit<ServiceOptions, 'browser'>) {}
+  constructor(private readonly options: Omit<ServiceOptions, 'browser'> & Pick<SessionOptions, 'collect'>) {}
 
   /** Refused requests go to `listener` from now on (each build of a dev session sets its own). */
   listen(listener: (url: string) => void): void {
@@ -42,8 +42,10 @@ export class BrowserHolder {
   get(): Promise<BrowserSession> {
     if (this.closed) return Promise.reject(new Error('the build is over: its browser is closed'))
     if (!this.session) {
-      const { browserPath, timeoutMs, log } = this.options
-      this.session = import('../browser/session.js').then(({ BrowserSession }) => new BrowserSession({ browserPath, timeoutMs, log, onBlocked: (url) => this.onBlocked(url) }))
+      const { browserPath, timeoutMs, log, collect } = this.options
+      this.session = import('../browser/session.js').then(
+        ({ BrowserSession }) => new BrowserSession({ browserPath, timeoutMs, log, collect, onBlocked: (url) => this.onBlocked(url) }),
+      )
       // Whoever awaits it sees a failure; this keeps an unawaited start from crashing the process.
       this.session.catch(() => undefined)
     }

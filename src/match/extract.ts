@@ -1,6 +1,7 @@
 import { widenNames } from './names.js'
 import { isDutyVerb } from './phrases.js'
 import { type Token, tokenize } from './tokens.js'
+import { dutyPractices } from './duties.js'
 import { type Form, formsStarting, lastWordFolds, type Term, termSpelledBy, type Vocabulary } from './vocabulary.js'
 
 /** One place a term is written in a text. */
@@ -341,6 +342,19 @@ export function findMentions(
     emphasis: options.emphasis ?? [],
     termSpelled: (keys) => termSpelledBy(vocab, keys),
   })
+  // The practices duties name by a verb and its object ("manage secrets"), where no name was found.
+  const inName = new Set<number>()
+  for (const f of widened) for (let i = f.first; i <= f.last; i++) inName.add(i)
+  const duties = dutyPractices(
+    tokens,
+    text,
+    (i) => inName.has(i),
+    (i) => options.skip?.(tokens[i]!.start) ?? false,
+    (keys) => termSpelledBy(vocab, keys),
+  )
   // A name read from the posting's shape that the vocabulary leaves out stays out: "managed off LinkedIn".
-  return widened.filter((f) => !vocab.isLeftOut(f.term.name)).map(({ term, start, end }) => ({ term, text: text.slice(start, end), start, end }))
+  return [...widened, ...duties]
+    .filter((f) => !vocab.isLeftOut(f.term.name))
+    .sort((a, b) => a.start - b.start)
+    .map(({ term, start, end }) => ({ term, text: text.slice(start, end), start, end }))
 }

@@ -179,6 +179,14 @@ describe('names no list holds, read from how a posting writes them', () => {
     for (const name of ['Dana Okafor', 'Network & Security Operations', 'Information Technology']) expect(found.has(name), name).toBe(false)
   })
 
+  it('reads the practice a duty names by its verb and object: reviewing code, managing secrets, tracking experiments', async () => {
+    const found = await terms(
+      'Responsibilities\n- Write design docs and review pull requests from the community\n- Manage secrets with HashiCorp Vault\n- Track experiments in MLflow\n- Review the roadmap with product\n',
+    )
+    for (const name of ['code review', 'secrets management', 'experiment tracking', 'HashiCorp Vault', 'MLflow']) expect(found.has(name), [...found.keys()].join(', ')).toBe(true)
+    expect([...found.keys()].some((name) => /roadmap/i.test(name))).toBe(false)
+  })
+
   it('reads no name inside a web or mail address', async () => {
     const found = await terms(
       '# Backend engineer\n[![build](https://img.shields.io/badge/Kotlin-Spring-green)](https://github.com/acme/jobs) see www.acme-python.io\n\nRequirements\n- Go and PostgreSQL\n- Apply to jobs@rust-lang.example.org\n',

@@ -1,7 +1,7 @@
+import { dutyPractices } from './duties.js'
 import { widenNames } from './names.js'
 import { isDutyVerb } from './phrases.js'
 import { type Token, tokenize } from './tokens.js'
-import { dutyPractices } from './duties.js'
 import { type Form, formsStarting, lastWordFolds, type Term, termSpelledBy, type Vocabulary } from './vocabulary.js'
 
 /** One place a term is written in a text. */

@@ -343,18 +343,16 @@ export function findMentions(
     termSpelled: (keys) => termSpelledBy(vocab, keys),
   })
   // The practices duties name by a verb and its object ("manage secrets"), where no name was found.
-  const inName = new Set<number>()
-  for (const f of widened) for (let i = f.first; i <= f.last; i++) inName.add(i)
+  const inName = new Uint8Array(tokens.length)
+  for (const f of widened) inName.fill(1, f.first, f.last + 1)
   const duties = dutyPractices(
     tokens,
     text,
-    (i) => inName.has(i),
+    (i) => inName[i] === 1,
     (i) => options.skip?.(tokens[i]!.start) ?? false,
     (keys) => termSpelledBy(vocab, keys),
   )
+  const all = duties.length === 0 ? widened : [...widened, ...duties].sort((a, b) => a.start - b.start)
   // A name read from the posting's shape that the vocabulary leaves out stays out: "managed off LinkedIn".
-  return [...widened, ...duties]
-    .filter((f) => !vocab.isLeftOut(f.term.name))
-    .sort((a, b) => a.start - b.start)
-    .map(({ term, start, end }) => ({ term, text: text.slice(start, end), start, end }))
+  return all.filter((f) => !vocab.isLeftOut(f.term.name)).map(({ term, start, end }) => ({ term, text: text.slice(start, end), start, end }))
 }

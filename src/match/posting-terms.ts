@@ -35,7 +35,8 @@ function writtenInLowerCase(text: string, lines: Posting['lines']): boolean {
   return words >= 50 && capitals * 100 < words * 3
 }
 
-const ADDRESS = /\b(?:https?|ftp):\/\/[^\s)>\]"']+|\bwww\.[^\s)>\]"']+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi
+// Tried only where a word starts, so a text of plain words costs one try a word.
+const ADDRESS = /\b(?:https?|ftp):\/\/[^\s)>\]"']+|\bwww\.[^\s)>\]"']+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi
 
 const RANK: Record<Importance, number> = { required: 3, mentioned: 2, preferred: 1 }
 
@@ -84,7 +85,7 @@ export function postingTerms(posting: Posting, vocab: Vocabulary): PostingTerm[]
   // A web or mail address names no skill, whatever its words: "https://img.shields.io/badge/...",
   // "jobs@acme-python.io". Found once; a name starting inside one is left out.
   const addresses: [number, number][] = []
-  for (const a of text.matchAll(ADDRESS)) addresses.push([a.index, a.index + a[0].length])
+  if (text.includes('@') || text.includes('://') || text.includes('www.')) for (const a of text.matchAll(ADDRESS)) addresses.push([a.index, a.index + a[0].length])
   const inAddress = (offset: number) =>
     rangeAt(
       addresses,

@@ -1,6 +1,6 @@
 import { findMentions, type TextShape } from './extract.js'
 import type { Importance, Posting } from './posting.js'
-import { rangeAt } from './ranges.js'
+import { rangeIndex } from './ranges.js'
 import type { Term, Vocabulary } from './vocabulary.js'
 
 /** A term the posting asks for, how strongly, and where it says so. */
@@ -44,13 +44,9 @@ const RANK: Record<Importance, number> = { required: 3, mentioned: 2, preferred:
 export function postingTerms(posting: Posting, vocab: Vocabulary): PostingTerm[] {
   const { text, lines } = posting
   // A line's end is its last character's offset + 1, or the offset of its newline: both are the line's.
-  const lineAt = (offset: number) =>
-    rangeAt(
-      lines,
-      offset,
-      (l) => l.start,
-      (l) => l.end + 1,
-    )
+  const lineStarts = Int32Array.from(lines, (l) => l.start)
+  const lineEnds = Int32Array.from(lines, (l) => l.end + 1)
+  const lineAt = (offset: number) => lines[rangeIndex(lineStarts, lineEnds, offset)]
   const shape: TextShape = {
     isInitial: (token, previous) => {
       const line = lineAt(token.start)
@@ -84,15 +80,14 @@ export function postingTerms(posting: Posting, vocab: Vocabulary): PostingTerm[]
     : (offset: number) => lineAt(offset)?.bullet ?? false
   // A web or mail address names no skill, whatever its words: "https://img.shields.io/badge/...",
   // "jobs@acme-python.io". Found once; a name starting inside one is left out.
-  const addresses: [number, number][] = []
-  if (text.includes('@') || text.includes('://') || text.includes('www.')) for (const a of text.matchAll(ADDRESS)) addresses.push([a.index, a.index + a[0].length])
-  const inAddress = (offset: number) =>
-    rangeAt(
-      addresses,
-      offset,
-      (a) => a[0],
-      (a) => a[1],
-    ) !== undefined
+  const addressStarts: number[] = []
+  const addressEnds: number[] = []
+  if (text.includes('@') || text.includes('://') || text.includes('www.')) {
+    for (const a of text.matchAll(ADDRESS)) {
+      addressStarts.push(a.index)
+      addressEnds.push(a.index + a[0].length)
+    }
+  }
   const found = new Map<Term, PostingTerm>()
   for (const m of findMentions(text, vocab, {
     shape,
@@ -103,7 +98,7 @@ export function postingTerms(posting: Posting, vocab: Vocabulary): PostingTerm[]
     skip: (offset) => lineAt(offset)?.boilerplate ?? true,
   })) {
     const line = lineAt(m.start)!
-    if (inDegreeField(m.start, line) || (addresses.length > 0 && inAddress(m.start))) continue
+    if (inDegreeField(m.start, line) || (addressStarts.length > 0 && rangeIndex(addressStarts, addressEnds, m.start) >= 0)) continue
     const importance = line.heading ? 'mentioned' : line.importance
     const entry = found.get(m.term) ?? { term: m.term, importance, mentions: [] }
     if (RANK[importance] > RANK[entry.importance]) entry.importance = importance

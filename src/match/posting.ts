@@ -3,7 +3,7 @@ import { extname } from 'node:path'
 import { MAX_INPUT_BYTES } from '../core/load.js'
 import { type Diagnostic, VitaeError } from '../diagnostics/diagnostic.js'
 import { htmlAsText } from './html-text.js'
-import { rangeAt } from './ranges.js'
+import { rangeIndex } from './ranges.js'
 
 export type Importance = 'required' | 'preferred' | 'mentioned'
 
@@ -92,29 +92,28 @@ function unwrapped(text: string, lines: PostingLine[]): { text: string; moved: (
   if (breaks.length === 0) return { text, moved: () => 0 }
   const pieces: string[] = []
   // Each moved line's words: where they start and end in the new text, and how far left they moved.
-  const shifted: [number, number, number][] = []
+  const starts: number[] = []
+  const ends: number[] = []
+  const by: number[] = []
   let from = 0
   for (const l of breaks) {
     const raw = text.slice(l.start, l.end)
     const words = raw.trimStart()
     const indent = raw.length - words.length
     pieces.push(text.slice(from, l.start - 1), ' ', words, ' '.repeat(indent))
-    if (indent > 0) shifted.push([l.start, l.start + words.length, indent])
+    if (indent > 0) {
+      starts.push(l.start)
+      ends.push(l.start + words.length)
+      by.push(indent)
+    }
     from = l.end
   }
   pieces.push(text.slice(from))
+  // The same words where they were in the original text.
+  const startsBefore = starts.map((s, n) => s + by[n]!)
+  const endsBefore = ends.map((e, n) => e + by[n]!)
   // How far the character at `at` (of the new text, or of the `original`) was moved.
-  const moved = (at: number, original = false) => {
-    const by = (r: [number, number, number]) => (original ? r[2] : 0)
-    return (
-      rangeAt(
-        shifted,
-        at,
-        (r) => r[0] + by(r),
-        (r) => r[1] + by(r),
-      )?.[2] ?? 0
-    )
-  }
+  const moved = (at: number, original = false) => by[original ? rangeIndex(startsBefore, endsBefore, at) : rangeIndex(starts, ends, at)] ?? 0
   return { text: pieces.join(''), moved }
 }
 

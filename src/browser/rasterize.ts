@@ -126,7 +126,8 @@ export async function rasterizePdf(page: Page, pdf: Uint8Array, dpi: number, pap
 
 /** Runs in the tab: draws each page on a white, opaque canvas and encodes it with Chrome's PNG encoder. */
 async function drawPages(b64: string, dpi: number, papers: PaperPixels[]): Promise<string[]> {
-  const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))
+  // Chrome 140+ decodes base64 natively; atob and a copy a byte at a time took 5 ms for a page.
+  const data: Uint8Array = (Uint8Array as any).fromBase64 ? (Uint8Array as any).fromBase64(b64) : Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))
   const doc = await (globalThis as any).pdfjsLib.getDocument({ data, isEvalSupported: false, enableXfa: false, useSystemFonts: false, verbosity: 0 }).promise
   try {
     const images: string[] = []
@@ -139,9 +140,8 @@ async function drawPages(b64: string, dpi: number, papers: PaperPixels[]): Promi
       canvas.width = known ? known.pixels.width : Math.round(viewport.width)
       canvas.height = known ? known.pixels.height : Math.round(viewport.height)
       // willReadFrequently keeps the canvas in memory, off any GPU: the same pixels on every machine.
+      // PDF.js paints the page white first (background), over all of the canvas.
       const context = canvas.getContext('2d', { alpha: false, willReadFrequently: true })
-      context.fillStyle = '#ffffff'
-      context.fillRect(0, 0, canvas.width, canvas.height)
       // Drawn in one task: the whole operator list first, then the 'print' intent, which runs
       // its time slices back to back (the 'display' intent yields to an animation frame after
       // each). A yield lets Chrome flush the canvas at a point that varies with the machine's

@@ -45,7 +45,7 @@ export async function openRasterTab(page: Page, refused: (url: string) => void):
   const vendored = vendoredPage()
   // raster.html and the two scripts beside it, and nothing else on disk.
   const folder = vendored ? new URL('.', vendored).href : undefined
-  const files = new Set(['raster.html', 'pdf.js', 'pdf.worker.js'].map((f) => (folder ? new URL(f, folder).href : '')))
+  const files = new Set(['raster.html', 'pdf.js', 'pdf.worker.js', 'warm-up.js'].map((f) => (folder ? new URL(f, folder).href : '')))
   await page.setRequestInterception(true)
   page.on('request', (request: HTTPRequest) => {
     const url = request.url()
@@ -71,13 +71,19 @@ export async function openRasterTab(page: Page, refused: (url: string) => void):
 }
 
 /**
- * Draws a one-page PDF of a line of text and a box, once, as the tab opens. A tab's first drawing
- * runs PDF.js code for the first time (its parser, its fake worker, the canvas paths): done here, in
- * the tab the build opens as the browser starts, that cost (about 40 ms) overlaps the print instead
- * of following it. A failure here is left for the real drawing to meet.
+ * Draws a page of a resume Chrome printed (scripts/raster-warm-up.pdf, which raster.html carries as
+ * `vitaeWarmUp`), once, as the tab opens. A tab's first drawing runs PDF.js code for the first time
+ * (its parser, its TrueType font reader, its fake worker, the canvas paths) and V8 compiles it as it
+ * goes: done here, in the tab the build opens as the browser starts, that cost overlaps the print
+ * instead of following it. A page like the ones we print, with embedded font subsets and compressed
+ * streams, warms what a real page needs (a tiny one left most of it to the real drawing). Without
+ * the vendored page, a one-page PDF of a line of text stands in. A failure here is left for the real
+ * drawing to meet.
  */
 async function warmUp(page: Page): Promise<void> {
-  await page.evaluate(drawPages, warmUpPdf(), 72, []).catch(() => undefined)
+  const started = await page.evaluate(() => (globalThis as any).vitaeWarmUp !== undefined).catch(() => false)
+  if (started) await page.evaluate(() => (globalThis as any).vitaeWarmUp).catch(() => undefined)
+  else await page.evaluate(drawPages, warmUpPdf(), 72, [], false).catch(() => undefined)
 }
 
 function warmUpPdf(): string {
@@ -120,12 +126,16 @@ const loadPdfjs = new Function(
 
 /** Each page of `pdf` as PNG bytes, `dpi` pixels per inch; papers we know get their exact pixel size. */
 export async function rasterizePdf(page: Page, pdf: Uint8Array, dpi: number, papers: PaperPixels[]): Promise<Uint8Array[]> {
-  const images = await page.evaluate(drawPages, Buffer.from(pdf).toString('base64'), dpi, papers)
+  const images = await page.evaluate(drawPages, Buffer.from(pdf).toString('base64'), dpi, papers, true)
   return images.map((b64) => new Uint8Array(Buffer.from(b64, 'base64')))
 }
 
-/** Runs in the tab: draws each page on a white, opaque canvas and encodes it with Chrome's PNG encoder. */
-async function drawPages(b64: string, dpi: number, papers: PaperPixels[]): Promise<string[]> {
+/**
+ * Runs in the tab: draws each page on a white, opaque canvas and encodes it with Chrome's PNG
+ * encoder; with `encode` false, draws the first page only (the warm-up: scripts/vendor-pdfjs.mjs
+ * writes a call of it into warm-up.js).
+ */
+export async function drawPages(b64: string, dpi: number, papers: PaperPixels[], encode: boolean): Promise<string[]> {
   // Chrome 140+ decodes base64 natively; atob and a copy a byte at a time took 5 ms for a page.
   const data: Uint8Array = (Uint8Array as any).fromBase64 ? (Uint8Array as any).fromBase64(b64) : Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))
   const doc = await (globalThis as any).pdfjsLib.getDocument({ data, isEvalSupported: false, enableXfa: false, useSystemFonts: false, verbosity: 0 }).promise
@@ -149,6 +159,11 @@ async function drawPages(b64: string, dpi: number, papers: PaperPixels[]): Promi
       await pdfPage.getOperatorList({ intent: 'print', annotationMode: 0 })
       await pdfPage.render({ canvasContext: context, canvas, viewport, intent: 'print', background: '#ffffff', annotationMode: 0 }).promise
       pdfPage.cleanup()
+      // The warm-up draws its first page and stops: Chrome's PNG encoder is native code, warm already.
+      if (!encode) {
+        canvas.width = 0
+        break
+      }
       const blob: any = await new Promise((resolve, reject) => canvas.toBlob((b: any) => (b ? resolve(b) : reject(new Error(`page ${n} did not encode`))), 'image/png'))
       const url: string = await new Promise((resolve, reject) => {
         const reader = new FileReader()

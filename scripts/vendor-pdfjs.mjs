@@ -8,7 +8,7 @@
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
 import { transformSync } from 'esbuild'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -34,12 +34,10 @@ function classic(file, globalName) {
 writeFileSync(join(out, 'pdf.js'), classic('pdf.min.mjs', 'pdfjsLib'))
 // The worker module sets globalThis.pdfjsWorker itself.
 writeFileSync(join(out, 'pdf.worker.js'), classic('pdf.worker.min.mjs'))
-// The raster tab draws a page Chrome printed as soon as PDF.js has loaded, to warm it up
-// (src/browser/rasterize.ts, warmUp), before Puppeteer has even connected to it: the same
-// drawPages the build calls, and the page as base64 (a file:// page may not fetch its neighbours).
-const { drawPages } = await import(pathToFileURL(join(root, 'lib/browser/rasterize.js')).href)
+// The page the raster tab draws as it opens, to warm PDF.js up (src/browser/rasterize.ts, warmUp):
+// a page Chrome printed, carried as base64 because a file:// page may not fetch its neighbours.
 const warmUp = readFileSync(join(root, 'scripts/raster-warm-up.pdf')).toString('base64')
-writeFileSync(join(out, 'warm-up.js'), `globalThis.vitaeWarmUp = (${drawPages})('${warmUp}', 150, [], false).catch(() => undefined)\n`)
+writeFileSync(join(out, 'warm-up.js'), `globalThis.vitaeWarmUp = '${warmUp}'\n`)
 writeFileSync(
   join(out, 'raster.html'),
   '<!doctype html><meta charset="utf-8"><title>vitae raster</title><script src="pdf.js"></script><script src="pdf.worker.js"></script><script src="warm-up.js"></script>\n',

@@ -71,18 +71,19 @@ export async function openRasterTab(page: Page, refused: (url: string) => void):
 }
 
 /**
- * Draws a page of a resume Chrome printed (scripts/raster-warm-up.pdf, which raster.html carries as
- * `vitaeWarmUp`), once, as the tab opens. A tab's first drawing runs PDF.js code for the first time
- * (its parser, its TrueType font reader, its fake worker, the canvas paths) and V8 compiles it as it
- * goes: done here, in the tab the build opens as the browser starts, that cost overlaps the print
- * instead of following it. A page like the ones we print, with embedded font subsets and compressed
- * streams, warms what a real page needs (a tiny one left most of it to the real drawing). Without
- * the vendored page, a one-page PDF of a line of text stands in. A failure here is left for the real
- * drawing to meet.
+ * Draws a third of a resume page Chrome printed (scripts/raster-warm-up.pdf, which raster.html
+ * carries as `vitaeWarmUp`), once, as the tab opens. A tab's first drawing runs PDF.js code for the
+ * first time (its parser, its TrueType font reader, its fake worker, the canvas paths) and V8
+ * compiles it as it goes: done here, while the print tab loads and prints, that cost overlaps the
+ * print instead of following it. A page like the ones we print, with embedded font subsets and
+ * compressed streams, warms what a real page needs (a line of Helvetica left most of it to the real
+ * drawing). It starts once Puppeteer has the tab, not as soon as raster.html has loaded: then it ran
+ * while the browser started, and slowed that as much as it sped the drawing. Without the vendored
+ * page, a one-page PDF of a line of text stands in. A failure here is left for the real drawing to meet.
  */
 async function warmUp(page: Page): Promise<void> {
-  const started = await page.evaluate(() => (globalThis as any).vitaeWarmUp !== undefined).catch(() => false)
-  if (started) await page.evaluate(() => (globalThis as any).vitaeWarmUp).catch(() => undefined)
+  const carried = await page.evaluate(() => typeof (globalThis as any).vitaeWarmUp === 'string').catch(() => false)
+  if (carried) await page.evaluate(`(${drawPages})(globalThis.vitaeWarmUp, 150, [], false)`).catch(() => undefined)
   else await page.evaluate(drawPages, warmUpPdf(), 72, [], false).catch(() => undefined)
 }
 
@@ -132,10 +133,9 @@ export async function rasterizePdf(page: Page, pdf: Uint8Array, dpi: number, pap
 
 /**
  * Runs in the tab: draws each page on a white, opaque canvas and encodes it with Chrome's PNG
- * encoder; with `encode` false, draws the first page only (the warm-up: scripts/vendor-pdfjs.mjs
- * writes a call of it into warm-up.js).
+ * encoder; with `encode` false, draws the first page only (the warm-up).
  */
-export async function drawPages(b64: string, dpi: number, papers: PaperPixels[], encode: boolean): Promise<string[]> {
+async function drawPages(b64: string, dpi: number, papers: PaperPixels[], encode: boolean): Promise<string[]> {
   // Chrome 140+ decodes base64 natively; atob and a copy a byte at a time took 5 ms for a page.
   const data: Uint8Array = (Uint8Array as any).fromBase64 ? (Uint8Array as any).fromBase64(b64) : Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))
   const doc = await (globalThis as any).pdfjsLib.getDocument({ data, isEvalSupported: false, enableXfa: false, useSystemFonts: false, verbosity: 0 }).promise

@@ -34,4 +34,11 @@ function classic(file, globalName) {
 writeFileSync(join(out, 'pdf.js'), classic('pdf.min.mjs', 'pdfjsLib'))
 // The worker module sets globalThis.pdfjsWorker itself.
 writeFileSync(join(out, 'pdf.worker.js'), classic('pdf.worker.min.mjs'))
-writeFileSync(join(out, 'raster.html'), '<!doctype html><meta charset="utf-8"><title>vitae raster</title><script src="pdf.js"></script><script src="pdf.worker.js"></script>\n')
+// The page the raster tab draws as it opens, to warm PDF.js up (src/browser/rasterize.ts, warmUp):
+// a page Chrome printed, carried as base64 because a file:// page may not fetch its neighbours.
+const warmUp = readFileSync(join(root, 'scripts/raster-warm-up.pdf')).toString('base64')
+writeFileSync(join(out, 'warm-up.js'), `globalThis.vitaeWarmUp = '${warmUp}'\n`)
+writeFileSync(
+  join(out, 'raster.html'),
+  '<!doctype html><meta charset="utf-8"><title>vitae raster</title><script src="pdf.js"></script><script src="pdf.worker.js"></script><script src="warm-up.js"></script>\n',
+)

@@ -45,6 +45,10 @@ export function chromeArgs(options: { userDataDir: string; noSandbox: boolean })
     // The same colours whatever the machine's display profile: reproducible bytes.
     '--force-color-profile=srgb',
     '--hide-scrollbars',
+    // V8 without its optimising compiler, TurboFan: the only script is PDF.js drawing a page image
+    // or two in the raster tab (print tabs run none), and TurboFan spent more CPU compiling it on
+    // background threads than it saved (Maglev, the quicker compiler, stays on).
+    '--js-flags=--no-turbofan',
     '--mute-audio',
     // Tagged PDF and a bookmarks outline (older Chrome needs the switches, newer the print options).
     '--export-tagged-pdf',

@@ -45,7 +45,7 @@ export async function openRasterTab(page: Page, refused: (url: string) => void):
   const vendored = vendoredPage()
   // raster.html and the two scripts beside it, and nothing else on disk.
   const folder = vendored ? new URL('.', vendored).href : undefined
-  const files = new Set(['raster.html', 'pdf.js', 'pdf.worker.js'].map((f) => (folder ? new URL(f, folder).href : '')))
+  const files = new Set(['raster.html', 'pdf.js', 'pdf.worker.js', 'warm-up.js'].map((f) => (folder ? new URL(f, folder).href : '')))
   await page.setRequestInterception(true)
   page.on('request', (request: HTTPRequest) => {
     const url = request.url()
@@ -71,13 +71,20 @@ export async function openRasterTab(page: Page, refused: (url: string) => void):
 }
 
 /**
- * Draws a one-page PDF of a line of text and a box, once, as the tab opens. A tab's first drawing
- * runs PDF.js code for the first time (its parser, its fake worker, the canvas paths): done here, in
- * the tab the build opens as the browser starts, that cost (about 40 ms) overlaps the print instead
- * of following it. A failure here is left for the real drawing to meet.
+ * Draws a third of a resume page Chrome printed (scripts/raster-warm-up.pdf, which raster.html
+ * carries as `vitaeWarmUp`), once, as the tab opens. A tab's first drawing runs PDF.js code for the
+ * first time (its parser, its TrueType font reader, its fake worker, the canvas paths) and V8
+ * compiles it as it goes: done here, while the print tab loads and prints, that cost overlaps the
+ * print instead of following it. A page like the ones we print, with embedded font subsets and
+ * compressed streams, warms what a real page needs (a line of Helvetica left most of it to the real
+ * drawing). It starts once Puppeteer has the tab, not as soon as raster.html has loaded: then it ran
+ * while the browser started, and slowed that as much as it sped the drawing. Without the vendored
+ * page, a one-page PDF of a line of text stands in. A failure here is left for the real drawing to meet.
  */
 async function warmUp(page: Page): Promise<void> {
-  await page.evaluate(drawPages, warmUpPdf(), 72, []).catch(() => undefined)
+  const carried = await page.evaluate(() => typeof (globalThis as any).vitaeWarmUp === 'string').catch(() => false)
+  if (carried) await page.evaluate(`(${drawPages})(globalThis.vitaeWarmUp, 150, [], false)`).catch(() => undefined)
+  else await page.evaluate(drawPages, warmUpPdf(), 72, [], false).catch(() => undefined)
 }
 
 function warmUpPdf(): string {
@@ -120,13 +127,17 @@ const loadPdfjs = new Function(
 
 /** Each page of `pdf` as PNG bytes, `dpi` pixels per inch; papers we know get their exact pixel size. */
 export async function rasterizePdf(page: Page, pdf: Uint8Array, dpi: number, papers: PaperPixels[]): Promise<Uint8Array[]> {
-  const images = await page.evaluate(drawPages, Buffer.from(pdf).toString('base64'), dpi, papers)
+  const images = await page.evaluate(drawPages, Buffer.from(pdf).toString('base64'), dpi, papers, true)
   return images.map((b64) => new Uint8Array(Buffer.from(b64, 'base64')))
 }
 
-/** Runs in the tab: draws each page on a white, opaque canvas and encodes it with Chrome's PNG encoder. */
-async function drawPages(b64: string, dpi: number, papers: PaperPixels[]): Promise<string[]> {
-  const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))
+/**
+ * Runs in the tab: draws each page on a white, opaque canvas and encodes it with Chrome's PNG
+ * encoder; with `encode` false, draws the first page only (the warm-up).
+ */
+async function drawPages(b64: string, dpi: number, papers: PaperPixels[], encode: boolean): Promise<string[]> {
+  // Chrome 140+ decodes base64 natively; atob and a copy a byte at a time took 5 ms for a page.
+  const data: Uint8Array = (Uint8Array as any).fromBase64 ? (Uint8Array as any).fromBase64(b64) : Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))
   const doc = await (globalThis as any).pdfjsLib.getDocument({ data, isEvalSupported: false, enableXfa: false, useSystemFonts: false, verbosity: 0 }).promise
   try {
     const images: string[] = []
@@ -139,9 +150,8 @@ async function drawPages(b64: string, dpi: number, papers: PaperPixels[]): Promi
       canvas.width = known ? known.pixels.width : Math.round(viewport.width)
       canvas.height = known ? known.pixels.height : Math.round(viewport.height)
       // willReadFrequently keeps the canvas in memory, off any GPU: the same pixels on every machine.
+      // PDF.js paints the page white first (background), over all of the canvas.
       const context = canvas.getContext('2d', { alpha: false, willReadFrequently: true })
-      context.fillStyle = '#ffffff'
-      context.fillRect(0, 0, canvas.width, canvas.height)
       // Drawn in one task: the whole operator list first, then the 'print' intent, which runs
       // its time slices back to back (the 'display' intent yields to an animation frame after
       // each). A yield lets Chrome flush the canvas at a point that varies with the machine's
@@ -149,6 +159,11 @@ async function drawPages(b64: string, dpi: number, papers: PaperPixels[]): Promi
       await pdfPage.getOperatorList({ intent: 'print', annotationMode: 0 })
       await pdfPage.render({ canvasContext: context, canvas, viewport, intent: 'print', background: '#ffffff', annotationMode: 0 }).promise
       pdfPage.cleanup()
+      // The warm-up draws its first page and stops: Chrome's PNG encoder is native code, warm already.
+      if (!encode) {
+        canvas.width = 0
+        break
+      }
       const blob: any = await new Promise((resolve, reject) => canvas.toBlob((b: any) => (b ? resolve(b) : reject(new Error(`page ${n} did not encode`))), 'image/png'))
       const url: string = await new Promise((resolve, reject) => {
         const reader = new FileReader()

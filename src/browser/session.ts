@@ -282,8 +282,11 @@ export class BrowserSession {
   /** The browser's first tab (a new one after a failure), with scripts off and the network shut. */
   private async openTab(fresh = false): Promise<Tab> {
     const browser = await this.browser
-    // The tab the browser started with, not a raster tab it may have opened since.
-    const page = (!fresh && (await browser.pages()).find((p) => p.url() === 'about:blank')) || (await browser.newPage())
+    // The tab the browser started with, not a raster tab it may have opened since. Found among the
+    // targets, not browser.pages(): that sets up every tab, the raster tab too, whose renderer is
+    // busy loading PDF.js and drawing its warm-up page, and the print would wait for it.
+    const first = fresh ? undefined : browser.targets().find((t) => t.type() === 'page' && t.url() === 'about:blank')
+    const page = (await first?.page()) ?? (await browser.newPage())
     const [cdp] = await Promise.all([page.createCDPSession(), page.setJavaScriptEnabled(false), page.setRequestInterception(true)])
     page.on('request', (request: HTTPRequest) => {
       const url = request.url()

@@ -18,6 +18,9 @@ prestartSandbox(process.argv)
 const { main, saveCache } = loadCli()
 for (const signal of EARLY_SIGNALS) process.off(signal, exitEarly)
 main(process.argv, undefined, { handleSignals: true }).then((code) => {
-  process.exitCode = code
   saveCache()
+  // Exits now rather than when the event loop drains: as Node tears a drained loop down, its signal
+  // watchers close, and a SIGTERM in those last moments killed the process instead of ending it with
+  // its code. What the command printed is written already (src/cli/io.ts writes synchronously).
+  process.exit(code)
 })

@@ -132,16 +132,18 @@ for (const line of hand.certifications) {
   const [name, ...forms] = split(line)
   add(name, 'certification', forms, { override: true })
 }
-// Last, the practices learned from the annotated postings (scripts/learn-vocabulary.mjs): only where
+// Last, the terms learned from the annotated postings (scripts/learn-vocabulary.mjs): only where
 // no list above holds a spelling, so what is written by hand or kept by a maintained list wins.
 // `--without-learned` leaves them out, for scripts/learn-vocabulary.mjs to measure what they are worth.
 const learned = process.argv.includes('--without-learned') ? [] : (parse(readFileSync(join(root, 'src/match/learned.yaml'), 'utf8')).learned ?? [])
 for (const line of learned) {
   const [name, ...forms] = split(line)
   if ([name, ...forms].some((f) => owner.has(f.toLowerCase()) || excluded.has(f.toLowerCase()))) continue
-  add(name, 'method', forms)
-  // One learned word ("printers", "clustering") is an everyday word as often: it needs evidence.
-  for (const f of [name, ...forms]) if (!/[\s-]/.test(f)) handAmbiguous.add(f.toLowerCase())
+  // Written with capitals, a product; in lower case, a practice or a tool so written.
+  const product = /[A-Z]/.test(name)
+  add(name, product ? 'technology' : 'method', forms)
+  // One learned word in lower case ("printers", "clustering") is an everyday word as often: it needs evidence.
+  if (!product) for (const f of [name, ...forms]) if (!/[\s-]/.test(f)) handAmbiguous.add(f.toLowerCase())
 }
 
 // By lower-cased name in code-point order: a command finds a name by binary search in the text.

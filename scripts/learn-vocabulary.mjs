@@ -1,11 +1,12 @@
-// Learns the practices readers list from the annotated postings (tests/fixtures/postings), and
-// writes them to src/match/learned.yaml, which scripts/build-vocabulary.mjs adds to the vocabulary.
+// Learns the terms readers list from the annotated postings (tests/fixtures/postings), and writes
+// them to src/match/learned.yaml, which scripts/build-vocabulary.mjs adds to the vocabulary.
 //
-// A term is learned when readers wrote it in lower case (a practice or a tool so written: "window
-// functions", "least privilege", "cron"), no other list holds it, and readers listed it in at
-// least two postings and in at least two-thirds of the postings whose text names it. The share
-// keeps out words postings use for other things as often as for the skill ("documentation",
-// "automation"); two postings keep out one reader's habit.
+// A term is learned when no other list holds it and readers listed it in at least two postings and
+// in at least two-thirds of the postings whose text names it: a practice or tool written in lower
+// case ("window functions", "least privilege", "cron"), named in any case, or a product written
+// with capitals ("Karpenter", "Testcontainers"), named only so. The share keeps out words postings
+// use for other things as often as for the skill ("documentation", "automation"); two postings
+// keep out one reader's habit.
 //
 //   node scripts/learn-vocabulary.mjs           writes src/match/learned.yaml
 //   node scripts/learn-vocabulary.mjs --check   exits 1 when the file is not what the postings teach
@@ -55,7 +56,7 @@ function learn(files) {
   const spellings = new Map()
   for (const file of files) {
     for (const name of annotations[file]) {
-      if (!/^[a-z][a-z0-9 /-]*$/.test(name) || known(name) || vocab.isLeftOut(name)) continue
+      if (!/^[A-Za-z][A-Za-z0-9 ./+-]*$/.test(name) || known(name) || vocab.isLeftOut(name)) continue
       const key = keyOf(name)
       if (!spellings.has(key)) spellings.set(key, new Map())
       const counts = spellings.get(key)
@@ -64,9 +65,16 @@ function learn(files) {
   }
   const learned = []
   for (const [key, counts] of spellings) {
-    // Named in a text: its words, whole, a space or a dash apart, the last perhaps in the plural.
-    const words = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[ -]/g, '[\\s-]+')
-    const named = new RegExp(`(?<![\\p{L}\\d-])${words}(?:e?s)?(?![\\p{L}\\d-])`, 'iu')
+    // The spelling readers used most names the term; the others are its forms.
+    let forms = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([n]) => n)
+    // An acronym is named in the singular, as names read from a posting are: "CTEs" is CTE.
+    const plural = /^[A-Z][A-Za-z0-9&]*[A-Z]s$/.exec(forms[0])
+    if (plural) forms = [forms[0].slice(0, -1), ...forms.filter((f) => f !== forms[0].slice(0, -1))]
+    // Named in a text: its words, whole, a space or a dash apart, the last perhaps in the plural; a
+    // product in its capitals ("Atlantis" is no lower-case "atlantis").
+    const product = /[A-Z]/.test(forms[0])
+    const words = (product ? forms[0].replace(/(?<=[a-z]{3})e?s$/, '') : key).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[ -]/g, '[\\s-]+')
+    const named = new RegExp(`(?<![\\p{L}\\d-])${words}(?:e?s)?(?![\\p{L}\\d-])`, product ? 'u' : 'iu')
     let naming = 0
     let listing = 0
     for (const file of files) {
@@ -75,8 +83,6 @@ function learn(files) {
       if (annotations[file].some((n) => keyOf(n) === key)) listing++
     }
     if (listing < MIN_POSTINGS || listing < MIN_SHARE * naming) continue
-    // The spelling readers used most names the term; the others are its forms.
-    const forms = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([n]) => n)
     learned.push({ forms, listing, naming })
   }
   return learned.sort((a, b) => (a.forms[0] < b.forms[0] ? -1 : 1))
@@ -110,7 +116,7 @@ if (process.argv.includes('--cross-validate-now')) {
     const taught = learn(Object.keys(annotations).filter((f) => !files.includes(f)))
     // Learned terms given as a user's terms: matched as written, so a common word among them
     // counts without the evidence the built vocabulary would ask (the figure errs low, if at all).
-    const withLearned = loadVocabulary({ terms: taught.map(({ forms: [name, ...aliases] }) => ({ name, aliases, kind: 'method' })) })
+    const withLearned = loadVocabulary({ terms: taught.map(({ forms: [name, ...aliases] }) => ({ name, aliases, kind: /[A-Z]/.test(name) ? 'technology' : 'method' })) })
     const a = add(sum.without, await measureExtraction(dir, test, vocab))
     const b = add(sum.with, await measureExtraction(dir, test, withLearned))
     console.log(`${round}: ${taught.length} terms learned; ${shown(a)} -> ${shown(b)}`)
@@ -121,8 +127,8 @@ if (process.argv.includes('--cross-validate-now')) {
 
 const learned = learn(Object.keys(annotations))
 const text = `# Written by scripts/learn-vocabulary.mjs from the annotated postings: do not edit by hand.
-# The practices readers list in lower case that no other list holds, each listed in at least
-# ${MIN_POSTINGS} postings and in at least two-thirds of the postings that name it (the counts after #).
+# The terms readers list that no other list holds (a product with its capitals), each listed in
+# at least ${MIN_POSTINGS} postings and in two-thirds of the postings that name it (the counts after #).
 learned:
 ${learned.map((t) => `  - ${t.forms.join(' | ')} # ${t.listing} of ${t.naming}`).join('\n')}
 `

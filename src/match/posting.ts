@@ -127,7 +127,7 @@ function markdownBold(text: string): [number, number][] {
 const PREFERRED =
   /\b(nice[- ]to[- ]haves?|highly regarded|bonus|preferred|desirable|desired|pluses|a plus|plus if|good[- ]to[- ]haves?|assets?|great if|would be great|extra credit|ideally|optional|not required|even better|it'?s a plus|would be a plus|strong plus|advantage|advantageous|we'?d love)\b/i
 const REQUIRED =
-  /\b(requirements?|required|must[- ]haves?|must|mandatory|essential|minimum|basic qualifications|qualifications|your profile|candidate profile|profile|skills and experience|key skills|what you('ll| will)? need|you have|you bring|what you bring|about you|who you are|what we('re| are) looking for|you should have|you'll need|skills|we need)\b/i
+  /\b(requirements?|required|must[- ]haves?|must|mandatory|essential|minimum|basic qualifications|qualifications|your profile|candidate profile|profile|skills and experience|key skills|what you('ll| will)? need|you have|you bring|what you('ll| will)? bring|you('ll| will) bring|about you|who you are|what we('re| are) looking for|you should have|you'll need|skills|we need)\b/i
 const DUTIES =
   /\b(responsibilit|responsible for|your tasks|tasks|accountabilities|your mission|what you('ll| will)? do|the role|your role|duties|you will|in this role|day[- ]to[- ]day|what you'll be doing|your impact|the job|key responsibilities|what you'll own|you'll work on)/i
 const BOILER_HEAD =

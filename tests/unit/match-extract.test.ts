@@ -188,6 +188,11 @@ describe('names no list holds, read from how a posting writes them', () => {
     expect([...found.keys()].some((name) => /roadmap/i.test(name))).toBe(false)
   })
 
+  it('reads "What you\'ll bring" as the requirements\' heading', async () => {
+    const found = await terms("What you'll do\n- Run our Kubernetes clusters\n\nWhat you'll bring\n- Terraform\n\nNice to have\n- Go\n")
+    expect(Object.fromEntries(found)).toMatchObject({ Kubernetes: 'mentioned', Terraform: 'required', Go: 'preferred' })
+  })
+
   it('reads no name inside a web or mail address', async () => {
     const found = await terms(
       '# Backend engineer\n[![build](https://img.shields.io/badge/Kotlin-Spring-green)](https://github.com/acme/jobs) see www.acme-python.io\n\nRequirements\n- Go and PostgreSQL\n- Apply to jobs@rust-lang.example.org\n',

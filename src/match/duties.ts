@@ -19,8 +19,13 @@ const BETWEEN = new Set('the our your their its a an all each every other'.split
 // A pull request is code under review: "review pull requests", "review PRs from the community".
 const REVIEWED = new Set(['pull request', 'pull requests', 'pr', 'prs', 'merge request', 'merge requests', 'mr', 'mrs'])
 
-// The words worth looking at: a posting has thousands, and few start so.
-const STARTS = /^(?:review|manag|track)/
+// The words worth looking at, by how the verbs start ("manag" for "managing"): a posting has
+// thousands, and few start so.
+const STARTS = new RegExp(
+  `^(?:${Object.keys(PRACTICE_OF)
+    .map((verb) => verb.replace(/e$/, ''))
+    .join('|')})`,
+)
 
 /** The verb a word is a form of, if it is a duty's verb we know the practice of: "reviewing", "manages". */
 function verbOf(key: string): string | undefined {

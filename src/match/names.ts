@@ -1,4 +1,4 @@
-import { cuedPhrases, DUTY_VERBS, HEADS, headedPhrases, isAdverb, isDutyVerb, kindsBefore, namesProfession, sharedHeads } from './phrases.js'
+import { BASICS, cuedPhrases, DUTY_VERBS, HEADS, headedPhrases, isAdverb, isDutyVerb, kindsBefore, namesProfession, sharedHeads } from './phrases.js'
 import type { Token } from './tokens.js'
 import type { Term } from './vocabulary.js'
 
@@ -448,9 +448,6 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
     named,
   )
 }
-
-// The last word of a practice's name that says only how much of it is asked for, dropped by readers.
-const BASICS = new Set(['fundamentals', 'basics', 'concepts'])
 
 // What a bold run must be to be a name: words, not a label ("Cloud:"), a sentence ("Apply now.") or a list ("Go, Rust").
 // Words of a bold run that is about the job or the reader, or two things: "**3+ years**", "**you**", "**Go or Rust**".

@@ -172,8 +172,11 @@ const CUE =
   /\b(?:\d+\+?\s*(?:(?:-|–|to)\s*\d+\+?\s*)?(?:years?|yrs)\s+(?:of|in)(?:\s+(?:professional|hands-on|relevant|direct|proven|progressive))?|experience (?:with|using)|using|knowledge of|familiar(?:ity)? with|proficien(?:cy|t) (?:in|with)|understanding of|exposure to|comfortable with|grasp of|expertise in|skilled in|fluen(?:cy|t) in|such as|including)\s+/gi
 // Words that end the list (a preposition starts what the items are for or about: "CFD for lab exhaust").
 const LIST_END = new Set('for in on at to with from across using via such including like of by into as at within over under per experience background'.split(' '))
+// The last word of a practice's name that says only how much of it is asked for, dropped by readers:
+// "networking fundamentals" is networking (src/match/names.ts drops it from any practice's name).
+export const BASICS = new Set(['fundamentals', 'basics', 'concepts'])
 // Words a reader drops from the end of a named practice: "reverse engineering basics".
-const TRAILING = new Set('basics fundamentals concepts principles techniques methods methodologies practices workflows'.split(' '))
+const TRAILING = new Set([...BASICS, ...'principles techniques methods methodologies practices workflows'.split(' ')])
 
 /**
  * The items after such a cue on a requirement or duty line, each a short lower-case noun phrase

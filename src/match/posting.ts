@@ -134,16 +134,15 @@ const BOILER_HEAD =
   /\b((agency|company|organi[sz]ation|employer|department) (description|overview|profile)|what'?s in it for you|what [A-Z]\w+ offers|benefits?|perks|what we offer|we offer|why (join|work|you'll love)|about (us|the company)|who we are|compensation|salary|pay range|equal|eeo|diversity|inclusion|how to apply|our (values|culture|mission|story)|life at|working at)\b/i
 // Sentences of postings that are about the employer, not the job: its legal text, which no duty
 // or requirement holds, and its benefits, which one may name in passing.
+const LEGAL_LINE =
+  /\b(cookies?\b|equal (employment )?opportunit|opportunity employer|without regard to|discriminat|affirmative action|reasonable accommodation|selective service|all rights reserved|disability confident|protected veteran|e-verify|we welcome applications|encourage everyone to apply|inclusive employer|welcomes applicants)/i
+const BENEFIT_LINE =
+  /\b(401\s?\(?k\)?|health(, dental)?( and|,)? (dental|vision)|dental|vision insurance|parental leave|paid time off|\bpto\b|stipend|tuition|pension|thrift savings|retirement (plan|system|savings)|sign-on bonus|commuter benefits|gym membership)/i
 // A posting's particulars, a label and its value on a line or a table's row: who, where, when and
 // how much ("Reports To: Manager, Network & Security Operations", "| Hiring manager | Dana Okafor |").
 // People, places and departments, no skill. Not the title, which may name one ("Senior Go Engineer").
 const PARTICULAR_LINE =
   /^[\s|*_]*(?:reports? to|hiring manager|recruiter|contact|department|division|location|locations|work location|office|salary(?: range)?|pay(?: range)?|grade|flsa|status|level|job (?:id|number|code)|req(?:uisition)?(?: id| #| number)?|posted|posting date|closing date|last edited|employment type|job type|schedule|shift|travel|start date)[*_\s]*(?::|\|)\s*\S/i
-
-const LEGAL_LINE =
-  /\b(cookies?\b|equal (employment )?opportunit|opportunity employer|without regard to|discriminat|affirmative action|reasonable accommodation|selective service|all rights reserved|disability confident|protected veteran|e-verify|we welcome applications|encourage everyone to apply|inclusive employer|welcomes applicants)/i
-const BENEFIT_LINE =
-  /\b(401\s?\(?k\)?|health(, dental)?( and|,)? (dental|vision)|dental|vision insurance|parental leave|paid time off|\bpto\b|stipend|tuition|pension|thrift savings|retirement (plan|system|savings)|sign-on bonus|commuter benefits|gym membership)/i
 // "About Corvane", "About Acme Health": the company's blurb under its own name (not "About you",
 // nor "About the team", which says what the team works on and with).
 const ABOUT_NAME = /^about\s+(?!you\b|the (?:team|role|job|position|opportunity)\b|this\b)[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}\s*:?$/i

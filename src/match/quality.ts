@@ -47,7 +47,6 @@ function same(name: string): string {
   // A spaced dash is one whichever a writer typed: "Architect – Professional", "Architect - Professional".
   const words = name
     .replace(NAMING_WORD, '')
-
     .replace(/ [–—] /g, ' - ')
     .split(' ')
   const last = words.pop() ?? ''

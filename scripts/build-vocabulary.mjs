@@ -128,6 +128,15 @@ for (const line of hand.concepts) {
   const [name, ...forms] = split(line)
   add(name, 'method', forms, { override: true })
 }
+// A practice's testing is named by its tests too ("API tests", "penetration tests"), where no list
+// holds those words: derived here, not written beside each name.
+for (const term of [...terms.values()]) {
+  if (term.kind !== 'method') continue
+  for (const form of [...term.forms]) {
+    const tests = form.replace(/(?<=\s)testing$/, 'tests')
+    if (tests !== form && !owner.has(tests.toLowerCase())) add(term.name, 'method', [tests])
+  }
+}
 for (const line of hand.certifications) {
   const [name, ...forms] = split(line)
   add(name, 'certification', forms, { override: true })
@@ -138,9 +147,11 @@ for (const line of hand.certifications) {
 const learned = process.argv.includes('--without-learned') ? [] : (parse(readFileSync(join(root, 'src/match/learned.yaml'), 'utf8')).learned ?? [])
 for (const line of learned) {
   const [name, ...forms] = split(line)
-  if ([name, ...forms].some((f) => owner.has(f.toLowerCase()) || excluded.has(f.toLowerCase()))) continue
   // Written with capitals, a product; in lower case, a practice or a tool so written.
   const product = /[A-Z]/.test(name)
+  // A product readers list wherever a posting names it with its capitals outweighs the guess that
+  // left its word out ("Pact", the contract-testing tool, is no "pact" in these postings).
+  if ([name, ...forms].some((f) => owner.has(f.toLowerCase()) || (!product && excluded.has(f.toLowerCase())))) continue
   add(name, product ? 'technology' : 'method', forms)
   // One learned word in lower case ("printers", "clustering") is an everyday word as often: it needs evidence.
   if (!product) for (const f of [name, ...forms]) if (!/[\s-]/.test(f)) handAmbiguous.add(f.toLowerCase())

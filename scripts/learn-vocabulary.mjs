@@ -46,8 +46,13 @@ const known = (name) => {
   return term !== undefined && !previous.has(term.name.toLowerCase())
 }
 
-// One key for a term's spellings: lower case, the last word singular ("window functions").
-const keyOf = (name) => name.toLowerCase().replace(/(?<=[a-z]{3})e?s$/, '')
+// One key for a term's spellings: lower case, the last word singular ("window functions"), a
+// practice's tests its testing ("snapshot tests" is snapshot testing, as the vocabulary reads it).
+const keyOf = (name) =>
+  name
+    .toLowerCase()
+    .replace(/(?<=[a-z]{3})e?s$/, '')
+    .replace(/(?<=\S\s)test$/, 'testing')
 const texts = new Map()
 for (const file of Object.keys(annotations)) texts.set(file, (await readPosting(join(dir, file), async () => Buffer.alloc(0))).text)
 
@@ -56,7 +61,7 @@ function learn(files) {
   const spellings = new Map()
   for (const file of files) {
     for (const name of annotations[file]) {
-      if (!/^[A-Za-z][A-Za-z0-9 ./+-]*$/.test(name) || known(name) || vocab.isLeftOut(name)) continue
+      if (!/^[A-Za-z0-9][A-Za-z0-9 ./+-]*$/.test(name) || /^[\d\s.]+$/.test(name) || known(name) || vocab.isLeftOut(name)) continue
       const key = keyOf(name)
       if (!spellings.has(key)) spellings.set(key, new Map())
       const counts = spellings.get(key)
@@ -70,10 +75,21 @@ function learn(files) {
     // An acronym is named in the singular, as names read from a posting are: "CTEs" is CTE.
     const plural = /^[A-Z][A-Za-z0-9&]*[A-Z]s$/.exec(forms[0])
     if (plural) forms = [forms[0].slice(0, -1), ...forms.filter((f) => f !== forms[0].slice(0, -1))]
-    // Named in a text: its words, whole, a space or a dash apart, the last perhaps in the plural; a
-    // product in its capitals ("Atlantis" is no lower-case "atlantis").
+    // A practice's testing is named so, and its tests are a form of it ("snapshot tests"); tests
+    // no reader called a testing stay tests ("flaky tests").
+    if (forms.some((f) => / testing$/i.test(f))) {
+      const stem = forms[0].replace(/\s\S+$/, '')
+      forms = [...new Set([`${stem} testing`, ...forms, `${stem} tests`])]
+    }
+    // Named in a text: its words, whole, a space or a dash apart, the last perhaps in the plural (a
+    // testing perhaps its tests); a product in its capitals ("Atlantis" is no lower-case "atlantis"),
+    // but for the first letter of a name of several words, which a sentence or a list item may
+    // capitalise ("Reverse ETL" is reverse ETL).
     const product = /[A-Z]/.test(forms[0])
-    const words = (product ? forms[0].replace(/(?<=[a-z]{3})e?s$/, '') : key).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[ -]/g, '[\\s-]+')
+    let words = (product ? forms[0].replace(/(?<=[a-z]{3})e?s$/, '') : key).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[ -]/g, '[\\s-]+')
+    if (key.endsWith(' testing')) words = words.replace(/test(?:ing)?$/i, 'test(?:ing)?')
+    const first = words[0] ?? ''
+    if (product && /^[A-Za-z][a-z]*[\s-]/.test(forms[0])) words = `[${first.toLowerCase()}${first.toUpperCase()}]${words.slice(1)}`
     const named = new RegExp(`(?<![\\p{L}\\d-])${words}(?:e?s)?(?![\\p{L}\\d-])`, product ? 'u' : 'iu')
     let naming = 0
     let listing = 0

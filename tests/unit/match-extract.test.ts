@@ -61,6 +61,13 @@ describe('the vocabulary learned from the annotated postings', () => {
     for (const name of ['window functions', 'least privilege']) expect(found.has(name), [...found.keys()].join(', ')).toBe(true)
     expect(found.has('printers')).toBe(false)
   })
+
+  it("reads a practice's tests as its testing, a learned name of several words with a small first letter, and a learned product whose word the lists left out", async () => {
+    const found = await terms(
+      'Requirements\n- Write API tests and penetration tests for the payments service\n- Support reverse ETL syncs that push segments back to the CRM\n- Add contract tests with Pact between the app and the backend\n- Run 802.1X network access control\n',
+    )
+    for (const name of ['API testing', 'penetration testing', 'reverse ETL', 'Pact', '802.1X']) expect(found.has(name), [...found.keys()].join(', ')).toBe(true)
+  })
 })
 
 describe("the comparison with a reader's list", () => {

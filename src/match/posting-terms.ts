@@ -40,6 +40,62 @@ const ADDRESS = /\b(?:https?|ftp):\/\/[^\s)>\]"']+|\bwww\.[^\s)>\]"']+|(?<![\w.+
 
 const RANK: Record<Importance, number> = { required: 3, mentioned: 2, preferred: 1 }
 
+// The employer names itself in its legal line ("Hearth & Harbor Home is an equal opportunity
+// employer"), in its blurb ("At Parcelwise, we ...") or in a heading over its pitch ("Why Hearth &
+// Harbor?", "About Parcelwise").
+const NAME = String.raw`[A-Z][\w.'’-]*(?:\s+(?:&\s+)?[A-Z][\w.'’-]*){0,4}`
+const EMPLOYER_NAMES = [
+  new RegExp(String.raw`(?:^|[.!?]\s+|\n)(?:The\s+)?(${NAME}) is (?:an? |proud to be an? |committed to being an? )?(?:[Ee]qual (?:[Ee]mployment )?[Oo]pportunity|EEO)`, 'g'),
+  new RegExp(String.raw`(?:^|[.!?]\s+|\n)At (${NAME}), (?:we|our)\b`, 'g'),
+  new RegExp(String.raw`(?:^|\n)[#*\s]*(?:Why|About)\s+(?!you\b|the\b|this\b|us\b|our\b)(${NAME})\s*[:?]?\**\s*(?=\n)`, 'g'),
+]
+
+/**
+ * The words of the employer's own name, as the posting writes it: neither the company nor a part of
+ * its name is a skill asked for ("Hearth", "Harbor Home" at Hearth & Harbor Home). Empty when the
+ * posting does not say it in the ways above.
+ */
+export function employerNames(text: string): string[][] {
+  const names: string[][] = []
+  for (const pattern of EMPLOYER_NAMES) {
+    for (const m of text.matchAll(pattern)) {
+      const words = m[1]!.split(/\s+/).filter((w) => w !== '&')
+      if (!['Our', 'Your', 'This', 'We'].includes(words[0]!)) names.push(words)
+    }
+  }
+  return names
+}
+
+// When and where, never what: days, months and time zones as postings write them ("Tuesdays",
+// "Eastern Time"), which a capital makes look like names.
+const CALENDAR =
+  /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?|January|February|March|April|June|July|August|September|October|November|December|(?:Eastern|Central|Mountain|Pacific|Atlantic|Alaska|Hawaii)(?: Standard| Daylight)? Time)$/
+
+let regions: Set<string> | undefined
+/**
+ * Whether a name no list holds is a country's ("United States", "Germany"): a place of work, never a
+ * skill. The names come from ICU's region names (English), built on the first name asked about.
+ */
+function isRegion(name: string): boolean {
+  if (!regions) {
+    regions = new Set()
+    const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' })
+    const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
+    for (const a of letters) for (const b of letters) regions.add(names.of(a + b) ?? '')
+    regions.delete('Unknown Region')
+  }
+  return regions.has(name)
+}
+
+/** Whether `mention`'s words are a run of the words of one of `names`. */
+function inName(mention: string, names: string[][]): boolean {
+  const words = mention.split(/\s+/)
+  return names.some((name) => {
+    for (let i = 0; i + words.length <= name.length; i++) if (words.every((w, j) => name[i + j] === w)) return true
+    return false
+  })
+}
+
 /** The posting's terms, boilerplate left out, each marked by the strongest way the posting asks for it. */
 export function postingTerms(posting: Posting, vocab: Vocabulary): PostingTerm[] {
   const { text, lines } = posting
@@ -88,6 +144,7 @@ export function postingTerms(posting: Posting, vocab: Vocabulary): PostingTerm[]
       addressEnds.push(a.index + a[0].length)
     }
   }
+  const employer = employerNames(text)
   const found = new Map<Term, PostingTerm>()
   for (const m of findMentions(text, vocab, {
     shape,
@@ -99,6 +156,8 @@ export function postingTerms(posting: Posting, vocab: Vocabulary): PostingTerm[]
   })) {
     const line = lineAt(m.start)!
     if (inDegreeField(m.start, line) || (addressStarts.length > 0 && rangeIndex(addressStarts, addressEnds, m.start) >= 0)) continue
+    if (employer.length > 0 && inName(m.text, employer)) continue
+    if (CALENDAR.test(m.text) || (/^[A-Z]/.test(m.text) && vocab.termNamed(m.term.name) === undefined && isRegion(m.text))) continue
     const importance = line.heading ? 'mentioned' : line.importance
     const entry = found.get(m.term) ?? { term: m.term, importance, mentions: [] }
     if (RANK[importance] > RANK[entry.importance]) entry.importance = importance

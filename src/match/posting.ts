@@ -143,6 +143,9 @@ const BENEFIT_LINE =
 // People, places and departments, no skill. Not the title, which may name one ("Senior Go Engineer").
 const PARTICULAR_LINE =
   /^[\s|*_]*(?:reports? to|hiring manager|recruiter|contact|department|division|location|locations|work location|office|salary(?: range)?|pay(?: range)?|grade|flsa|status|level|job (?:id|number|code)|req(?:uisition)?(?: id| #| number)?|posted|posting date|closing date|last edited|employment type|job type|schedule|shift|travel|start date)[*_\s]*(?::|\|)\s*\S/i
+// A page's footer: the site a posting was copied from and its fine print ("Powered by Greenhouse ·
+// Privacy Policy", "© 2026 Acme Inc."). Only at a line's start: "a platform powered by Kafka" is a duty.
+const FOOTER_LINE = /^[\s|*_]*(?:powered by\b|©|copyright\b)/i
 // "About Corvane", "About Acme Health": the company's blurb under its own name (not "About you",
 // nor "About the team", which says what the team works on and with).
 const ABOUT_NAME = /^about\s+(?!you\b|the (?:team|role|job|position|opportunity)\b|this\b)[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}\s*:?$/i
@@ -270,7 +273,7 @@ function classifyLines(text: string, htmlHeadings: Set<number>, html: boolean): 
     // on-call rotation (with a paid on-call stipend)"); the employer's legal lines are not, anywhere.
     const job = bullet && (section === 'duties' || section === 'required' || section === 'preferred')
     const boilerplate =
-      section === 'boilerplate' || LEGAL_LINE.test(content) || PARTICULAR_LINE.test(content) || BENEFIT_LINE.test(job ? content.replace(/\([^)]*\)/g, '') : content)
+      section === 'boilerplate' || LEGAL_LINE.test(content) || PARTICULAR_LINE.test(content) || FOOTER_LINE.test(content) || BENEFIT_LINE.test(job ? content.replace(/\([^)]*\)/g, '') : content)
     if (continues) {
       lines.push({ start, end: start + raw.length, heading: false, bullet, continues, boilerplate: previous.boilerplate, importance: previous.importance })
       continue

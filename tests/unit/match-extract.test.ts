@@ -762,3 +762,31 @@ describe('practices and acronyms read from their shape on list items', () => {
     for (const name of ['NIST SP', 'Problem', 'Guidelines Design']) expect(found.has(name), name).toBe(false)
   })
 })
+
+describe("what a posting says about the employer, not the job", () => {
+  it("reads no part of the employer's own name, no day, month, time zone or country, and no page footer as a skill", async () => {
+    const found = await terms(
+      [
+        'Hearth & Harbor Home',
+        'Data Analyst, Columbus, OH, United States',
+        '',
+        'Requirements',
+        '- Advanced SQL and Tableau',
+        '- Hybrid in Columbus (Tuesdays and Wednesdays) or remote on Eastern Time',
+        '- Partner with Harbor Home merchandising and the Hearth brand team',
+        '',
+        'Why Hearth & Harbor?',
+        'Hearth & Harbor Home is an Equal Opportunity Employer.',
+        'Powered by Greenhouse · Privacy Policy',
+      ].join('\n'),
+    )
+    for (const name of ['SQL', 'Tableau']) expect(found.has(name), [...found.keys()].join(', ')).toBe(true)
+    for (const name of ['Hearth', 'Harbor Home', 'Tuesdays', 'Wednesdays', 'Eastern Time', 'United States', 'Greenhouse', 'Privacy Policy'])
+      expect(found.has(name), [...found.keys()].join(', ')).toBe(false)
+  })
+
+  it('keeps a name the vocabulary holds though a country or a company is called so, and a platform "powered by" a product in a duty', async () => {
+    const found = await terms('Requirements\n- Build REST services with Jersey and Spring\n- Run our search platform, powered by Elasticsearch\n')
+    for (const name of ['Jersey', 'Elasticsearch']) expect(found.has(name), [...found.keys()].join(', ')).toBe(true)
+  })
+})

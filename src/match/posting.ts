@@ -273,7 +273,11 @@ function classifyLines(text: string, htmlHeadings: Set<number>, html: boolean): 
     // on-call rotation (with a paid on-call stipend)"); the employer's legal lines are not, anywhere.
     const job = bullet && (section === 'duties' || section === 'required' || section === 'preferred')
     const boilerplate =
-      section === 'boilerplate' || LEGAL_LINE.test(content) || PARTICULAR_LINE.test(content) || FOOTER_LINE.test(content) || BENEFIT_LINE.test(job ? content.replace(/\([^)]*\)/g, '') : content)
+      section === 'boilerplate' ||
+      LEGAL_LINE.test(content) ||
+      PARTICULAR_LINE.test(content) ||
+      FOOTER_LINE.test(content) ||
+      BENEFIT_LINE.test(job ? content.replace(/\([^)]*\)/g, '') : content)
     if (continues) {
       lines.push({ start, end: start + raw.length, heading: false, bullet, continues, boilerplate: previous.boilerplate, importance: previous.importance })
       continue

@@ -763,7 +763,7 @@ describe('practices and acronyms read from their shape on list items', () => {
   })
 })
 
-describe("what a posting says about the employer, not the job", () => {
+describe('what a posting says about the employer, not the job', () => {
   it("reads no part of the employer's own name, no day, month, time zone or country, and no page footer as a skill", async () => {
     const found = await terms(
       [

@@ -71,22 +71,6 @@ export function employerNames(text: string): string[][] {
 const CALENDAR =
   /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?|January|February|March|April|June|July|August|September|October|November|December|(?:Eastern|Central|Mountain|Pacific|Atlantic|Alaska|Hawaii)(?: Standard| Daylight)? Time)$/
 
-let regions: Set<string> | undefined
-/**
- * Whether a name no list holds is a country's ("United States", "Germany"): a place of work, never a
- * skill. The names come from ICU's region names (English), built on the first name asked about.
- */
-function isRegion(name: string): boolean {
-  if (!regions) {
-    regions = new Set()
-    const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' })
-    const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
-    for (const a of letters) for (const b of letters) regions.add(names.of(a + b) ?? '')
-    regions.delete('Unknown Region')
-  }
-  return regions.has(name)
-}
-
 /** Whether `mention`'s words are a run of the words of one of `names`. */
 function inName(mention: string, names: string[][]): boolean {
   const words = mention.split(/\s+/)
@@ -157,7 +141,8 @@ export function postingTerms(posting: Posting, vocab: Vocabulary): PostingTerm[]
     const line = lineAt(m.start)!
     if (inDegreeField(m.start, line) || (addressStarts.length > 0 && rangeIndex(addressStarts, addressEnds, m.start) >= 0)) continue
     if (employer.length > 0 && inName(m.text, employer)) continue
-    if (CALENDAR.test(m.text) || (/^[A-Z]/.test(m.text) && vocab.termNamed(m.term.name) === undefined && isRegion(m.text))) continue
+    // A country no list holds as a name is a place of work ("Columbus, OH, United States").
+    if (CALENDAR.test(m.text) || (/^[A-Z]/.test(m.text) && vocab.termNamed(m.term.name) === undefined && vocab.isRegion(m.text))) continue
     const importance = line.heading ? 'mentioned' : line.importance
     const entry = found.get(m.term) ?? { term: m.term, importance, mentions: [] }
     if (RANK[importance] > RANK[entry.importance]) entry.importance = importance

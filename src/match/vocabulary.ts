@@ -46,6 +46,8 @@ interface Generated {
   jobBoards: string[]
   /** Companies (vocabulary.yaml's companies), lower case: the start of their products' names, no skill alone. */
   companies: string[]
+  /** Countries and regions by ICU's English names ("United States"), sorted, one a line: places, no skill. */
+  regions: string
 }
 
 let generated: Generated | undefined
@@ -145,6 +147,11 @@ export class Vocabulary {
   isLeftOut(name: string): boolean {
     const key = name.toLowerCase()
     return this.jobBoards.has(key) || ((this.ignored.has(key) || this.companies.has(key)) && !this.taken.has(key))
+  }
+
+  /** Whether `name` is a country's or a region's as written ("Germany", "United States"). */
+  isRegion(name: string): boolean {
+    return findLine(this.data.regions, name, '\n') !== undefined
   }
 
   /** The built vocabulary's term of this name, in any case. */

@@ -153,8 +153,9 @@ for (const line of learned) {
   // left its word out ("Pact", the contract-testing tool, is no "pact" in these postings).
   if ([name, ...forms].some((f) => owner.has(f.toLowerCase()) || (!product && excluded.has(f.toLowerCase())))) continue
   add(name, product ? 'technology' : 'method', forms)
-  // One learned word in lower case ("printers", "clustering") is an everyday word as often: it needs evidence.
-  if (!product) for (const f of [name, ...forms]) if (!/[\s-]/.test(f)) handAmbiguous.add(f.toLowerCase())
+  // One learned English word in lower case ("printers", "clustering") is an everyday word as often:
+  // it needs evidence. One no English list holds ("kubectl", "autoscaling") names the thing alone.
+  if (!product) for (const f of [name, ...forms]) if (!/[\s-]/.test(f) && rank.has(f.toLowerCase())) handAmbiguous.add(f.toLowerCase())
 }
 
 // By lower-cased name in code-point order: a command finds a name by binary search in the text.

@@ -63,6 +63,12 @@ describe('the vocabulary learned from the annotated postings', () => {
     expect(found.has('printers')).toBe(false)
   })
 
+  it('finds a learned word no English list holds without evidence around it', async () => {
+    const found = await terms('Requirements\n- Comfort reading kubectl output at 2 a.m.\n- Keep the printers running\n')
+    expect(found.has('kubectl'), [...found.keys()].join(', ')).toBe(true)
+    expect(found.has('printers')).toBe(false)
+  })
+
   it("reads a practice's tests as its testing, a learned name of several words with a small first letter, and a learned product whose word the lists left out", async () => {
     const found = await terms(
       'Requirements\n- Write API tests and penetration tests for the payments service\n- Support reverse ETL syncs that push segments back to the CRM\n- Add contract tests with Pact between the app and the backend\n- Run 802.1X network access control\n',

@@ -139,7 +139,10 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
       if ((covered.has(b) && !ctx.soft(covered.get(b)!.term)) || !spaced(b, b + 1) || !nameWord(b, false) || /^\d/.test(t) || /['’]s$/.test(t)) break
       // A capitalised word dashed to the name is part of it whatever it means: "Allen-Bradley".
       const dashed = text.slice(tokens[b]!.end, tokens[b + 1]!.start) === '-'
-      if (ctx.common(t) && !/^[A-Z]{3,}$/.test(t) && !dashed) break
+      // A common word capitalised inside a sentence, before a name that is a common word too, is
+      // the name's own first word: "Auto Loader" (not before a rarer one: "Advanced Python").
+      const opening = b === f.first - 1 && f.first === f.last && !ctx.initial(b) && ctx.common(tokens[f.first]!.text) && /^[A-Z][a-z]+$/.test(t)
+      if (ctx.common(t) && !/^[A-Z]{3,}$/.test(t) && !dashed && !opening) break
       // A sentence's first word is a verb as often as a name: "Administer Salesforce".
       if (ctx.initial(b) && !/^[A-Z]{3,}$/.test(t)) break
       first = b

@@ -770,6 +770,16 @@ describe('practices and acronyms read from their shape on list items', () => {
   })
 })
 
+describe('names whose words are common words', () => {
+  it('reads a common word capitalised inside a sentence before a common word a list holds as one name: "Control Tower", "Key Vault"', async () => {
+    const found = await terms(
+      'Responsibilities\n- Run 14 accounts managed with AWS Organizations and Control Tower\n- Keep secrets in Azure (App Service, AKS, Key Vault)\n- Model the architecture in Enterprise Architect (UML)\n',
+    )
+    for (const name of ['Control Tower', 'Key Vault', 'Enterprise Architect']) expect(found.has(name), [...found.keys()].join(', ')).toBe(true)
+    for (const name of ['Tower', 'Vault', 'Architect']) expect(found.has(name), [...found.keys()].join(', ')).toBe(false)
+  })
+})
+
 describe('what a posting says about the employer, not the job', () => {
   it("reads no part of the employer's own name, no day, month, time zone or country, and no page footer as a skill", async () => {
     const found = await terms(

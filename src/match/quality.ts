@@ -35,6 +35,9 @@ function canonical(vocab: Vocabulary, written: string): string {
     const base = canonical(vocab, versioned[1]!)
     if (vocab.termNamed(versioned[1]!) || base !== same(versioned[1]!.toLowerCase())) return base
   }
+  // A standard's conformance level is no name of its own, as the extractor reads it: "WCAG 2.2 AA" is WCAG.
+  const level = /^(.+?) \d+(?:\.\d+)* A{1,3}$/.exec(name)
+  if (level && vocab.termNamed(level[1]!)) return canonical(vocab, level[1]!)
   // A cloud's service is named with its maker or without ("AWS Application Load Balancer",
   // "Application Load Balancer"), where the vocabulary does not hold it.
   const service = /^(?:AWS|Amazon|Azure|Microsoft Azure|Google Cloud|GCP) (.+)$/i.exec(name)

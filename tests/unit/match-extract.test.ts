@@ -84,6 +84,13 @@ describe("the comparison with a reader's list", () => {
     const r = await measureExtraction(folder, { 'a.txt': ['Google Cloud Platform', 'Application Load Balancer'] })
     expect(r.postings[0]).toMatchObject({ missed: [], extra: [] })
   })
+
+  it("names a standard without the conformance level the extractor reads apart: a reader's \"WCAG 2.2 AA\" is WCAG", async () => {
+    const folder = tempDir('vitae-quality-')
+    writeFileSync(join(folder, 'a.txt'), 'Requirements:\n- Build pages that meet WCAG 2.2 AA\n')
+    const r = await measureExtraction(folder, { 'a.txt': ['WCAG 2.2 AA'] })
+    expect(r.postings[0]).toMatchObject({ missed: [], extra: [] })
+  })
 })
 
 describe('aliases and spellings', () => {

@@ -71,6 +71,9 @@ export function employerNames(text: string): string[][] {
 const CALENDAR =
   /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?|January|February|March|April|June|July|August|September|October|November|December|(?:Eastern|Central|Mountain|Pacific|Atlantic|Alaska|Hawaii)(?: Standard| Daylight)? Time)$/
 
+const TITLED = /^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+$/
+const DEPARTMENT_AFTER = /^\s+(?:teams?|group|department|organi[sz]ation|office|function)\b/
+
 /** Whether `mention`'s words are a run of the words of one of `names`. */
 function inName(mention: string, names: string[][]): boolean {
   const words = mention.split(/\s+/)
@@ -141,6 +144,9 @@ export function postingTerms(posting: Posting, vocab: Vocabulary): PostingTerm[]
     const line = lineAt(m.start)!
     if (inDegreeField(m.start, line) || (addressStarts.length > 0 && rangeIndex(addressStarts, addressEnds, m.start) >= 0)) continue
     if (employer.length > 0 && inName(m.text, employer)) continue
+    // A practice of several words capitalised as a name and followed by "team" is a department the job works with
+    // ("Partner with our Information Security team"), not a skill it asks for.
+    if (m.term.kind === 'method' && TITLED.test(m.text) && DEPARTMENT_AFTER.test(text.slice(m.end, m.end + 24))) continue
     // A country no list holds as a name is a place of work ("Columbus, OH, United States").
     if (CALENDAR.test(m.text) || (/^[A-Z]/.test(m.text) && vocab.termNamed(m.term.name) === undefined && vocab.isRegion(m.text))) continue
     const importance = line.heading ? 'mentioned' : line.importance

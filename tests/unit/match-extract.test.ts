@@ -85,7 +85,7 @@ describe("the comparison with a reader's list", () => {
     expect(r.postings[0]).toMatchObject({ missed: [], extra: [] })
   })
 
-  it("names a standard without the conformance level the extractor reads apart: a reader's \"WCAG 2.2 AA\" is WCAG", async () => {
+  it('names a standard without the conformance level the extractor reads apart: a reader\'s "WCAG 2.2 AA" is WCAG', async () => {
     const folder = tempDir('vitae-quality-')
     writeFileSync(join(folder, 'a.txt'), 'Requirements:\n- Build pages that meet WCAG 2.2 AA\n')
     const r = await measureExtraction(folder, { 'a.txt': ['WCAG 2.2 AA'] })
@@ -807,6 +807,12 @@ describe('what a posting says about the employer, not the job', () => {
     for (const name of ['SQL', 'Tableau']) expect(found.has(name), [...found.keys()].join(', ')).toBe(true)
     for (const name of ['Hearth', 'Harbor Home', 'Tuesdays', 'Wednesdays', 'Eastern Time', 'United States', 'Greenhouse', 'Privacy Policy'])
       expect(found.has(name), [...found.keys()].join(', ')).toBe(false)
+  })
+
+  it('reads a practice capitalised before "team" as a department, but "Scrum team" as Scrum', async () => {
+    const found = await terms('Requirements\n- Partner with our Information Security team on audits\n- Work in a Scrum team with Python\n')
+    for (const name of ['Scrum', 'Python']) expect(found.has(name), [...found.keys()].join(', ')).toBe(true)
+    expect(found.has('information security'), [...found.keys()].join(', ')).toBe(false)
   })
 
   it('keeps a name the vocabulary holds though a country or a company is called so, and a platform "powered by" a product in a duty', async () => {

@@ -69,7 +69,7 @@ export function employerNames(text: string): string[][] {
 // When and where, never what: days, months and time zones as postings write them ("Tuesdays",
 // "Eastern Time"), which a capital makes look like names.
 const CALENDAR =
-  /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?|January|February|March|April|June|July|August|September|October|November|December|(?:Eastern|Central|Mountain|Pacific|Atlantic|Alaska|Hawaii)(?: Standard| Daylight)? Time)$/
+  /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?(?:[-–](?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?)?|January|February|March|April|June|July|August|September|October|November|December|(?:Eastern|Central|Mountain|Pacific|Atlantic|Alaska|Hawaii)(?: Standard| Daylight)? Time)$/
 
 const TITLED = /^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+$/
 const DEPARTMENT_AFTER = /^\s+(?:teams?|group|department|organi[sz]ation|office|function)\b/

@@ -809,6 +809,14 @@ describe('what a posting says about the employer, not the job', () => {
       expect(found.has(name), [...found.keys()].join(', ')).toBe(false)
   })
 
+  it('reads no business model, direct message, range of days or posting site as a skill', async () => {
+    const found = await terms(
+      'Senior iOS Engineer | Riverbend Media | SmartRecruiters\nRequirements\n- Swift and SwiftUI at a B2B SaaS company\n- On site Monday-Thursday\n- DM me with questions\n',
+    )
+    expect(found.has('Swift'), [...found.keys()].join(', ')).toBe(true)
+    for (const name of ['SaaS', 'B2B SaaS', 'Monday-Thursday', 'DM', 'SmartRecruiters']) expect(found.has(name), [...found.keys()].join(', ')).toBe(false)
+  })
+
   it('reads a practice capitalised before "team" as a department, but "Scrum team" as Scrum', async () => {
     const found = await terms('Requirements\n- Partner with our Information Security team on audits\n- Work in a Scrum team with Python\n')
     for (const name of ['Scrum', 'Python']) expect(found.has(name), [...found.keys()].join(', ')).toBe(true)

@@ -1,4 +1,4 @@
-import { BASICS, cuedPhrases, DUTY_VERBS, HEADS, headedPhrases, isAdverb, isDutyVerb, kindsBefore, namesProfession, sharedHeads } from './phrases.js'
+import { BASICS, cuedPhrases, DUTY_VERBS, HEADS, headedPhrases, isAdverb, isDutyVerb, kindsBefore, NOUN_VERBS, namesProfession, sharedHeads } from './phrases.js'
 import type { Token } from './tokens.js'
 import type { Term } from './vocabulary.js'
 
@@ -213,7 +213,7 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
   const thirdPerson = (key: string) =>
     /^[a-z]{4,}[^s]s$/.test(key) &&
     (isDutyVerb(key) || /(ates|[iy][sz]es|ifies)$/.test(key) || [key.slice(0, -1), key.slice(0, -2), `${key.slice(0, -3)}y`].some((v) => v.length > 3 && ctx.common(v)))
-  const verbFirst = (i: number) => (DUTY_VERBS.has(tokens[i]!.key) || thirdPerson(tokens[i]!.key)) && ctx.initial(i)
+  const verbFirst = (i: number) => (DUTY_VERBS.has(tokens[i]!.key) || isDutyVerb(tokens[i]!.key, NOUN_VERBS) || thirdPerson(tokens[i]!.key)) && ctx.initial(i)
   for (let i = 0; i < tokens.length; i++) {
     if (taken.has(i) || !nameWord(i, false) || verbFirst(i)) continue
     if (i > 0 && spaced(i - 1, i) && nameWord(i - 1, false) && !taken.has(i - 1) && !verbFirst(i - 1)) continue
@@ -705,8 +705,8 @@ function listedPhrases(found: Found[], ctx: NameContext, named: (first: number, 
       if (!words.every((w) => /^[a-z][a-z-]*$/.test(w.text) && !NOT_METHOD.has(w.key) && !isAdverb(w.key, ctx.common))) continue
       // A task, not a name: "monitor freshness", "fix memory leaks".
       if (words.length > 1 && isDutyVerb(words[0]!.key)) continue
-      // One everyday word, or a duty's verb alone ("tests, deploys and on-call"), names no method.
-      if (words.length === 1 && (ctx.common(words[0]!.text) || isDutyVerb(words[0]!.key))) continue
+      // One everyday word, or a duty's verb alone ("tests, deploys and on-call", "upgrades"), names no method.
+      if (words.length === 1 && (ctx.common(words[0]!.text) || isDutyVerb(words[0]!.key) || isDutyVerb(words[0]!.key, NOUN_VERBS))) continue
       taken.add(item)
       out.push(named(item[0]!, item[item.length - 1]!))
     }

@@ -32,17 +32,25 @@ export const DUTY_VERBS = new Set(
     'improve automate tune triage monitor mentor establish execute plan prepare participate coordinate analyze analyse evaluate identify ' +
     'investigate map track document configure deploy integrate troubleshoot hunt ship keep take make set do contribute champion scale ' +
     'partner collaborate join design develop oversee handle assist review fix find reduce resolve answer serve train teach present ' +
-    'communicate report translate research explore learn grow add watch adopt decide read publish'
+    'communicate report translate research explore learn grow add watch adopt decide read publish ' +
+    'submit install inspect calculate verify validate specify respond escalate operate administer optimize debug migrate refactor'
   ).split(' '),
 )
 
-/** A duty's verb, or its "-ing" or "-s" form: "build", "building", "managing", "conducts". */
-export function isDutyVerb(key: string): boolean {
-  if (DUTY_VERBS.has(key)) return true
-  if (/[^s]s$/.test(key) && (DUTY_VERBS.has(key.slice(0, -1)) || (key.endsWith('es') && DUTY_VERBS.has(key.slice(0, -2))))) return true
+/**
+ * Verbs a duty starts with that are nouns inside a name as often ("patch management", "update
+ * rings", "check constraints"): a verb only as an item's or a sentence's first word ("Size culverts",
+ * "Install and update software").
+ */
+export const NOUN_VERBS = new Set('size check update upgrade patch estimate draft select'.split(' '))
+
+/** A duty's verb (of `verbs`), or its "-ing" or "-s" form: "build", "building", "managing", "conducts". */
+export function isDutyVerb(key: string, verbs: ReadonlySet<string> = DUTY_VERBS): boolean {
+  if (verbs.has(key)) return true
+  if (/[^s]s$/.test(key) && (verbs.has(key.slice(0, -1)) || (key.endsWith('es') && verbs.has(key.slice(0, -2))))) return true
   if (!key.endsWith('ing') || key.length < 6) return false
   const stem = key.slice(0, -3)
-  return DUTY_VERBS.has(stem) || DUTY_VERBS.has(`${stem}e`) || (/(.)\1$/.test(stem) && DUTY_VERBS.has(stem.slice(0, -1)))
+  return verbs.has(stem) || verbs.has(`${stem}e`) || (/(.)\1$/.test(stem) && verbs.has(stem.slice(0, -1)))
 }
 
 const NOT_MODIFIER = new Set(

@@ -777,6 +777,16 @@ describe('practices and acronyms read from their shape on list items', () => {
   })
 })
 
+describe("a duty's verbs", () => {
+  it('reads more verbs as the start of a duty, and a verb that is a noun too as one only where a duty starts or alone in a list', async () => {
+    const found = await terms(
+      'Responsibilities\n- Running patch management for servers and endpoints\n- Operate Kubernetes: upgrades, autoscaling, network policies with Cilium\n- Install and update software on staff laptops\n- Optimize data models in Snowflake\n',
+    )
+    for (const name of ['patch management', 'autoscaling', 'Kubernetes', 'Snowflake']) expect(found.has(name), [...found.keys()].join(', ')).toBe(true)
+    for (const name of ['upgrades', 'install', 'update', 'optimize data models']) expect(found.has(name), [...found.keys()].join(', ')).toBe(false)
+  })
+})
+
 describe('names whose words are common words', () => {
   it('reads a common word capitalised inside a sentence before a common word a list holds as one name: "Control Tower", "Key Vault"', async () => {
     const found = await terms(

@@ -760,6 +760,8 @@ function spelledOut(found: Found[], ctx: NameContext, named: (first: number, las
     // "The Composable Architecture (TCA)": a leading "the" is part of the name only when capitalised.
     if (need === 0 && SMALL.has(tokens[first]!.key) && tokens[first]!.text === 'The') need = 0
     else if (need > 0 || SMALL.has(tokens[first]!.key)) continue
+    // A degree spelled out is no skill: "Bachelor of Science in Nursing (BSN)".
+    if (/^(bachelor|master|associate|doctor)/.test(tokens[first]!.key)) continue
     const start = tokens[first]!.start
     const end = tokens[i - 1]!.end
     // The names around it, by binary search in `found` (sorted by start; no name is 200 characters).

@@ -819,6 +819,12 @@ describe('what a posting says about the employer, not the job', () => {
       expect(found.has(name), [...found.keys()].join(', ')).toBe(false)
   })
 
+  it('reads no degree spelled out before its letters as a skill', async () => {
+    const found = await terms('Preferred\n- Bachelor of Science in Nursing (BSN) and CCRN certification\n- Bill of Materials (BOM) management\n')
+    expect(found.has('Bachelor of Science in Nursing'), [...found.keys()].join(', ')).toBe(false)
+    expect(found.has('BSN'), [...found.keys()].join(', ')).toBe(false)
+  })
+
   it('reads no business model, direct message, range of days or posting site as a skill', async () => {
     const found = await terms(
       'Senior iOS Engineer | Riverbend Media | SmartRecruiters\nRequirements\n- Swift and SwiftUI at a B2B SaaS company\n- On site Monday-Thursday\n- DM me with questions\n',

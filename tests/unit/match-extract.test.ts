@@ -788,6 +788,15 @@ describe("a duty's verbs", () => {
   })
 })
 
+describe('aliases that are everyday words', () => {
+  it('reads "embedded" alone as the adjective it is, "embedded systems" and "embedded software" as the practice', async () => {
+    const found = await terms('Requirements\n- You will be the embedded data scientist for two product teams\n- Exposure to SAP Fiori apps and embedded analytics\n')
+    expect(found.has('embedded systems'), [...found.keys()].join(', ')).toBe(false)
+    const firmware = await terms('Requirements\n- 5+ years writing embedded software in C for ARM Cortex-M\n')
+    expect(firmware.has('embedded systems'), [...firmware.keys()].join(', ')).toBe(true)
+  })
+})
+
 describe('names whose words are common words', () => {
   it('reads a common word capitalised inside a sentence before a common word a list holds as one name: "Control Tower", "Key Vault"', async () => {
     const found = await terms(

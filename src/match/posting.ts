@@ -258,6 +258,9 @@ function classifyLines(text: string, htmlHeadings: Set<number>, html: boolean): 
       else if (DUTIES.test(words)) section = 'duties'
       // The team the hire joins: what it works on and with ("About the team", "Meet the team").
       else if (/^\W*(about|meet|the|our) (the |our )?team\W*$/i.test(words)) section = 'intro'
+      // What the team builds with is the job's, read as its duties are, whatever else the heading
+      // says ("Tech stack", "The team and the stack"; not a title's "Full Stack Developer").
+      else if (/\b((?<!full[- ])stack|technolog(y|ies)|tools|tooling)\b/i.test(words)) section = 'duties'
       else if (/\b(about|company|team|us)\b/i.test(words)) section = 'boilerplate'
       // What the job is, after the company's blurb: "Position Summary", "The opportunity", "Overview".
       else if (ROLE_HEAD.test(words)) section = 'intro'

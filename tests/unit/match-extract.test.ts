@@ -778,6 +778,16 @@ describe('practices and acronyms read from their shape on list items', () => {
   })
 })
 
+describe('headings', () => {
+  it("reads the lines under a heading about the stack as the job's, though the heading names the team too", async () => {
+    const found = await terms(
+      '# Senior Platform Engineer\n\n## About Northpaw\nNorthpaw makes a co-op survival game.\n\n## The team and the stack\nPlayer data lives in Memorystore (Redis), events flow through Pub/Sub into BigQuery.\n\n## Requirements\n- Terraform and Go\n',
+      'md',
+    )
+    for (const name of ['Redis', 'BigQuery', 'Terraform']) expect(found.has(name), [...found.keys()].join(', ')).toBe(true)
+  })
+})
+
 describe("a duty's verbs", () => {
   it('reads more verbs as the start of a duty, and a verb that is a noun too as one only where a duty starts or alone in a list', async () => {
     const found = await terms(

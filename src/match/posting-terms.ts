@@ -63,6 +63,12 @@ export function employerNames(text: string): string[][] {
       if (!['Our', 'Your', 'This', 'We'].includes(words[0]!)) names.push(words)
     }
   }
+  // An employer named by its letters names itself in full where it introduces them:
+  // "Northern Plains Electric Cooperative (NPEC) is a generation and transmission cooperative".
+  for (const [letters] of names.filter((n) => n.length === 1 && /^[A-Z]{2,6}$/.test(n[0]!))) {
+    const full = new RegExp(String.raw`(${NAME}) \(${letters}\)`).exec(text)
+    if (full) names.push(full[1]!.split(/\s+/).filter((w) => w !== '&'))
+  }
   return names
 }
 
@@ -71,6 +77,7 @@ export function employerNames(text: string): string[][] {
 const CALENDAR =
   /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?(?:[-–](?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?)?|January|February|March|April|June|July|August|September|October|November|December|(?:Eastern|Central|Mountain|Pacific|Atlantic|Alaska|Hawaii)(?: Standard| Daylight)? Time)$/
 
+const CUE_WORD = /^(?:required|preferred|optional|mandatory|desired|desirable|bonus|plus)$/i
 const TITLED = /^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+$/
 const DEPARTMENT_AFTER = /^\s+(?:teams?|group|department|organi[sz]ation|office|function)\b/
 
@@ -147,6 +154,8 @@ export function postingTerms(posting: Posting, vocab: Vocabulary): PostingTerm[]
     // A practice of several words capitalised as a name and followed by "team" is a department the job works with
     // ("Partner with our Information Security team"), not a skill it asks for.
     if (m.term.kind === 'method' && TITLED.test(m.text) && DEPARTMENT_AFTER.test(text.slice(m.end, m.end + 24))) continue
+    // How strongly a posting asks is no skill: "EPA 608 Certification (Required)".
+    if (CUE_WORD.test(m.text)) continue
     // A country no list holds as a name is a place of work ("Columbus, OH, United States").
     if (CALENDAR.test(m.text) || (/^[A-Z]/.test(m.text) && vocab.termNamed(m.term.name) === undefined && vocab.isRegion(m.text))) continue
     const importance = line.heading ? 'mentioned' : line.importance

@@ -839,6 +839,20 @@ describe('what a posting says about the employer, not the job', () => {
       expect(found.has(name), [...found.keys()].join(', ')).toBe(false)
   })
 
+  it('reads no application form, no word of how strongly a posting asks, and no employer named in full before its letters', async () => {
+    const html = await terms(
+      '<h2>Requirements</h2><ul><li>Kotlin and Spring Boot</li></ul><form id="application_form"><label>Resume/CV</label><button>Attach</button><button>Dropbox</button><button>Google Drive</button><label>LinkedIn Profile</label></form>',
+      'html',
+    )
+    expect(html.has('Kotlin'), [...html.keys()].join(', ')).toBe(true)
+    for (const name of ['Dropbox', 'Google Drive', 'LinkedIn Profile']) expect(html.has(name), [...html.keys()].join(', ')).toBe(false)
+    const found = await terms(
+      'Northern Plains Electric Cooperative (NPEC) is a generation and transmission cooperative.\n\nRequirements\n- Terraform and Azure Kubernetes Service\n- EPA 608 Certification (Required)\n- Bicep (Preferred)\n\nNPEC is an Equal Opportunity Employer.\n',
+    )
+    expect(found.has('Terraform'), [...found.keys()].join(', ')).toBe(true)
+    for (const name of ['Required', 'Preferred', 'Northern Plains Electric Cooperative', 'NPEC']) expect(found.has(name), [...found.keys()].join(', ')).toBe(false)
+  })
+
   it('reads no degree spelled out before its letters as a skill', async () => {
     const found = await terms('Preferred\n- Bachelor of Science in Nursing (BSN) and CCRN certification\n- Bill of Materials (BOM) management\n')
     expect(found.has('Bachelor of Science in Nursing'), [...found.keys()].join(', ')).toBe(false)

@@ -841,7 +841,7 @@ describe('what a posting says about the employer, not the job', () => {
 
   it('reads no application form, no word of how strongly a posting asks, and no employer named in full before its letters', async () => {
     const html = await terms(
-      '<h2>Requirements</h2><ul><li>Kotlin and Spring Boot</li></ul><form id="application_form"><label>Resume/CV</label><button>Attach</button><button>Dropbox</button><button>Google Drive</button><label>LinkedIn Profile</label></form>',
+      '<h2>Requirements</h2><ul><li>Kotlin and Spring Boot</li></ul><form id="application_form"><h2>Apply for this Job</h2><div class="field"><label>Resume/CV *</label><button type="button">Attach</button> <button type="button">Dropbox</button> <button type="button">Google Drive</button> <span>or enter manually</span></div><div class="field"><label for="linkedin">LinkedIn Profile</label><input type="text" id="linkedin"></div></form>',
       'html',
     )
     expect(html.has('Kotlin'), [...html.keys()].join(', ')).toBe(true)

@@ -11,14 +11,14 @@ import type { Term } from './vocabulary.js'
  */
 export const HEADS = new Set(
   (
-    'testing engineering analysis analyses analytics management modeling modelling design architecture automation optimization optimisation ' +
+    'testing analysis analyses analytics management modeling modelling design architecture optimization optimisation ' +
     'monitoring forensics hunting intelligence calling scoring sizing calculation printing marketing learning processing visualization ' +
     'visualisation governance review planning scripting programming debugging profiling orchestration administration response recognition ' +
-    'retrieval sequencing simulation tuning linking networking reporting budgeting forecasting reconciliation auditing hardening mining ' +
+    'retrieval sequencing simulation tuning linking networking budgeting forecasting reconciliation auditing hardening mining ' +
     'warehousing wrangling labeling labelling segmentation detection classification calibration commissioning troubleshooting prototyping ' +
     'machining welding drafting estimating scheduling modernization migration replication sharding partitioning indexing caching ' +
     'encryption authentication authorization instrumentation containerization virtualization provisioning deployment deployments ' +
-    'integration delivery control assurance compliance expression transcriptomics genomics proteomics metabolomics imaging ' +
+    'delivery control assurance compliance expression transcriptomics genomics proteomics metabolomics imaging ' +
     'storytelling copywriting accounting bookkeeping payroll underwriting dispatching welding fabrication inspection'
   ).split(' '),
 )

@@ -789,6 +789,16 @@ describe('headings', () => {
   })
 })
 
+describe('the heads of a practice', () => {
+  it('reads no automation or integration of something as a practice of its own: those heads named more extras than terms', async () => {
+    const found = await terms(
+      'Requirements\n- Own the billing integration with Stripe\n- Improve deployment automation with GitHub Actions\n- Root cause analysis and pipe sizing\n',
+    )
+    for (const name of ['root cause analysis', 'pipe sizing', 'Stripe', 'GitHub Actions']) expect(found.has(name), [...found.keys()].join(', ')).toBe(true)
+    for (const name of ['billing integration', 'deployment automation']) expect(found.has(name), [...found.keys()].join(', ')).toBe(false)
+  })
+})
+
 describe("a duty's verbs", () => {
   it('reads more verbs as the start of a duty, and a verb that is a noun too as one only where a duty starts or alone in a list', async () => {
     const found = await terms(

@@ -151,12 +151,13 @@ export function postingTerms(posting: Posting, vocab: Vocabulary): PostingTerm[]
     const line = lineAt(m.start)!
     if (inDegreeField(m.start, line) || (addressStarts.length > 0 && rangeIndex(addressStarts, addressEnds, m.start) >= 0)) continue
     if (employer.length > 0 && inName(m.text, employer)) continue
-    // A practice of several words capitalised as a name and followed by "team" is a department the job works with
-    // ("Partner with our Information Security team"), not a skill it asks for.
+    // A practice of several words capitalised as a name and followed by "team" is a department the
+    // job works with ("Partner with our Information Security team"), not a skill it asks for.
     if (m.term.kind === 'method' && TITLED.test(m.text) && DEPARTMENT_AFTER.test(text.slice(m.end, m.end + 24))) continue
     // How strongly a posting asks is no skill: "EPA 608 Certification (Required)".
     if (CUE_WORD.test(m.text)) continue
-    // A country no list holds as a name is a place of work ("Columbus, OH, United States").
+    // A day, a month or a time zone is when, and a country no list holds as a name is where
+    // ("Columbus, OH, United States"): neither is a skill.
     if (CALENDAR.test(m.text) || (/^[A-Z]/.test(m.text) && vocab.termNamed(m.term.name) === undefined && vocab.isRegion(m.text))) continue
     const importance = line.heading ? 'mentioned' : line.importance
     const entry = found.get(m.term) ?? { term: m.term, importance, mentions: [] }

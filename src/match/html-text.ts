@@ -10,8 +10,9 @@ export interface HtmlText {
 }
 
 // Never shown as the posting's words: code, styling, navigation, footers, and the application
-// form a board puts under the posting ("Attach", "Dropbox", "Google Drive", "LinkedIn Profile").
-const SKIPPED = /^(script|style|noscript|template|svg|nav|footer|form)$/i
+// form a board puts under the posting, or its controls where there is no form element ("Attach",
+// "Dropbox", "Google Drive", "LinkedIn Profile").
+const SKIPPED = /^(script|style|noscript|template|svg|nav|footer|form|label|button|select|textarea)$/i
 // Tags that start a line of their own.
 const BLOCK = /^(p|div|li|ul|ol|h[1-6]|br|tr|td|th|table|section|article|header|main|dd|dt|dl|blockquote|pre|hr|title)$/i
 const HEADING = /^(h[1-6]|dt|strong|b|th)$/i

@@ -36,7 +36,7 @@ function writtenInLowerCase(text: string, lines: Posting['lines']): boolean {
 }
 
 // Tried only where a word starts, so a text of plain words costs one try a word.
-const ADDRESS = /\b(?:https?|ftp):\/\/[^\s)>\]"']+|\bwww\.[^\s)>\]"']+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi
+const ADDRESS = /\b(?:https?|ftp):\/\/[^\s)>\]"']+|\bwww\.[^\s)>\]"']+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w.+-])@[\w.-]+/gi
 
 const RANK: Record<Importance, number> = { required: 3, mentioned: 2, preferred: 1 }
 
@@ -128,8 +128,9 @@ export function postingTerms(posting: Posting, vocab: Vocabulary): PostingTerm[]
         return line !== undefined && !line.heading && line !== firstParagraph && line.end - line.start > 200
       }
     : (offset: number) => lineAt(offset)?.bullet ?? false
-  // A web or mail address names no skill, whatever its words: "https://img.shields.io/badge/...",
-  // "jobs@acme-python.io". Found once; a name starting inside one is left out.
+  // A web or mail address, or a chat handle, names no skill, whatever its words:
+  // "https://img.shields.io/badge/...", "jobs@acme-python.io", "@marco". Found once; a name
+  // starting inside one is left out.
   const addressStarts: number[] = []
   const addressEnds: number[] = []
   if (text.includes('@') || text.includes('://') || text.includes('www.')) {

@@ -864,6 +864,21 @@ describe('what a posting says about the employer, not the job', () => {
     for (const name of ['Required', 'Preferred', 'Northern Plains Electric Cooperative', 'NPEC']) expect(found.has(name), [...found.keys()].join(', ')).toBe(false)
   })
 
+  it("reads no chat message's author, handle, interview site or form control as a skill", async () => {
+    const chat = await terms(
+      '**Priya Raman** · Eng Manager @ Dosewell · 10:42 AM\nHiring a Senior iOS Engineer (thanks @marco). No LeetCode.\n\nRequirements\n- Swift and SwiftUI\n\n> **Jen Okafor** 10:31 AM\n> Is it remote?\n',
+      'md',
+    )
+    expect(chat.has('SwiftUI'), [...chat.keys()].join(', ')).toBe(true)
+    for (const name of ['Priya Raman', 'marco', 'LeetCode', 'Jen Okafor']) expect(chat.has(name), [...chat.keys()].join(', ')).toBe(false)
+    const page = await terms(
+      '<h2>Requirements</h2><ul><li>Elixir and Phoenix</li></ul><div id="application"><h2>Apply for this Job</h2><label>Resume/CV *</label> <button type="button">Attach</button> <button type="button">Dropbox</button> <button type="button">Google Drive</button></div>',
+      'html',
+    )
+    expect(page.has('Elixir'), [...page.keys()].join(', ')).toBe(true)
+    for (const name of ['Dropbox', 'Attach Dropbox', 'Google Drive']) expect(page.has(name), [...page.keys()].join(', ')).toBe(false)
+  })
+
   it('reads no degree spelled out before its letters as a skill', async () => {
     const found = await terms('Preferred\n- Bachelor of Science in Nursing (BSN) and CCRN certification\n- Bill of Materials (BOM) management\n')
     expect(found.has('Bachelor of Science in Nursing'), [...found.keys()].join(', ')).toBe(false)

@@ -36,7 +36,7 @@ function writtenInLowerCase(text: string, lines: Posting['lines']): boolean {
 }
 
 // Tried only where a word starts, so a text of plain words costs one try a word.
-const ADDRESS = /\b(?:https?|ftp):\/\/[^\s)>\]"']+|\bwww\.[^\s)>\]"']+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w.+-])@[\w.-]+/gi
+const ADDRESS = /\b(?:https?|ftp):\/\/[^\s)>\]"']+|\b(?:javascript|mailto):[^\s)>\]"']+|\bwww\.[^\s)>\]"']+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w.+-])@[\w.-]+/gi
 
 const RANK: Record<Importance, number> = { required: 3, mentioned: 2, preferred: 1 }
 
@@ -133,7 +133,7 @@ export function postingTerms(posting: Posting, vocab: Vocabulary): PostingTerm[]
   // starting inside one is left out.
   const addressStarts: number[] = []
   const addressEnds: number[] = []
-  if (text.includes('@') || text.includes('://') || text.includes('www.')) {
+  if (text.includes('@') || text.includes('://') || text.includes('www.') || text.includes('script:') || text.includes('mailto:')) {
     for (const a of text.matchAll(ADDRESS)) {
       addressStarts.push(a.index)
       addressEnds.push(a.index + a[0].length)

@@ -864,6 +864,15 @@ describe('what a posting says about the employer, not the job', () => {
     for (const name of ['Required', 'Preferred', 'Northern Plains Electric Cooperative', 'NPEC']) expect(found.has(name), [...found.keys()].join(', ')).toBe(false)
   })
 
+  it('ends no practice at a word that closes a sentence ("before", "yourself"), and reads no script link', async () => {
+    const found = await terms(
+      '[Print](javascript:window.print())\n\nRequirements\n- You have written SOPs or validation protocols before, in HPLC labs\n- You have run usability testing and interviews yourself\n',
+      'md',
+    )
+    expect(found.has('HPLC'), [...found.keys()].join(', ')).toBe(true)
+    for (const name of ['validation protocols before', 'interviews yourself', 'JavaScript']) expect(found.has(name), [...found.keys()].join(', ')).toBe(false)
+  })
+
   it("reads no chat message's author, handle, interview site or form control as a skill", async () => {
     const chat = await terms(
       '**Priya Raman** · Eng Manager @ Dosewell · 10:42 AM\nHiring a Senior iOS Engineer (thanks @marco). No LeetCode.\n\nRequirements\n- Swift and SwiftUI\n\n> **Jen Okafor** 10:31 AM\n> Is it remote?\n',

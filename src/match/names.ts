@@ -140,7 +140,7 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
       // A capitalised word dashed to the name is part of it whatever it means: "Allen-Bradley".
       const dashed = text.slice(tokens[b]!.end, tokens[b + 1]!.start) === '-'
       // A common word capitalised inside a sentence, before a name that is a common word too, is
-      // the name's own first word: "Auto Loader" (not before a rarer one: "Advanced Python").
+      // the name's own first word: "Control Tower", "Key Vault" (not before a rarer one: "Advanced Python").
       const opening = b === f.first - 1 && f.first === f.last && !ctx.initial(b) && ctx.common(tokens[f.first]!.text) && /^[A-Z][a-z]+$/.test(t)
       if (ctx.common(t) && !/^[A-Z]{3,}$/.test(t) && !dashed && !opening) break
       // A sentence's first word is a verb as often as a name: "Administer Salesforce".

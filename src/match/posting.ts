@@ -192,6 +192,8 @@ function linePieces(text: string): { raw: string; start: number }[] {
 function classifyLines(text: string, htmlHeadings: Set<number>, html: boolean): PostingLine[] {
   const lines: PostingLine[] = []
   let section: 'intro' | 'duties' | 'required' | 'preferred' | 'boilerplate' = 'intro'
+  // Headings seen before this line: the first is the posting's title as a rule.
+  let headings = -1
   const pieces = linePieces(text)
   // The next line with text: a short line right before a list is the list's heading ("Your tasks").
   const nextText = (k: number) => {
@@ -251,6 +253,7 @@ function classifyLines(text: string, htmlHeadings: Set<number>, html: boolean): 
         (short && (content.endsWith(':') || keyword || capitals) && content.split(/\s+/).length <= 8) ||
         (short && content.split(/\s+/).length <= 4 && /^[A-Z\p{Extended_Pictographic}]/u.test(content) && BULLET.test(nextText(k) ?? '')))
     if (heading) {
+      headings++
       const words = content.replace(/[#*_:]/g, ' ')
       if (/about you\b|who you are/i.test(words)) section = 'required'
       else if (PREFERRED.test(words)) section = 'preferred'
@@ -262,7 +265,10 @@ function classifyLines(text: string, htmlHeadings: Set<number>, html: boolean): 
       // What the team builds with is the job's, read as its duties are, whatever else the heading
       // says ("Tech stack", "The team and the stack"; not a title's "Full Stack Developer").
       else if (/\b((?<!full[- ])stack|technolog(y|ies)|tools|tooling)\b/i.test(words)) section = 'duties'
-      else if (/\b(about|company|team|us)\b/i.test(words)) section = 'boilerplate'
+      // "About us", "Our company", "The team": the employer's blurb. A team in the posting's first
+      // heading is its title's ("Full-Stack Engineer, Founding Team"), and "US" is no "us"
+      // ("Rails developer, remote (US/Canada)").
+      else if (/\b(about|company)\b/i.test(words) || /\bus\b/.test(words) || (headings > 0 && /\bteam\b/i.test(words))) section = 'boilerplate'
       // What the job is, after the company's blurb: "Position Summary", "The opportunity", "Overview".
       else if (ROLE_HEAD.test(words)) section = 'intro'
       // A heading of no known kind after the blurb or the benefits is the job's own again ("Schedule",

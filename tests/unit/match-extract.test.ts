@@ -780,6 +780,20 @@ describe('practices and acronyms read from their shape on list items', () => {
 })
 
 describe('headings', () => {
+  it("reads a posting whose title names a team or the US as the job, not the company's blurb", async () => {
+    const forum = await terms(
+      '# [Hiring] Full-stack Rails developer, remote (US/Canada time zones)\n\nThe stack:\n- Ruby on Rails 7.1 and Hotwire\n- PostgreSQL and Sidekiq\n',
+      'md',
+    )
+    for (const name of ['Hotwire', 'PostgreSQL', 'Sidekiq']) expect(forum.has(name), [...forum.keys()].join(', ')).toBe(true)
+    const titled = await terms(
+      '## Data Engineer, Founding Data Team\n\nYou will build pipelines in Airflow and dbt on BigQuery.\n\n## About us\nWe use Salesforce for sales.\n',
+      'md',
+    )
+    for (const name of ['Apache Airflow', 'dbt', 'BigQuery']) expect(titled.has(name), [...titled.keys()].join(', ')).toBe(true)
+    expect(titled.has('Salesforce'), [...titled.keys()].join(', ')).toBe(false)
+  })
+
   it("reads the lines under a heading about the stack as the job's, though the heading names the team too", async () => {
     const found = await terms(
       '# Senior Platform Engineer\n\n## About Northpaw\nNorthpaw makes a co-op survival game.\n\n## The team and the stack\nPlayer data lives in Memorystore (Redis), events flow through Pub/Sub into BigQuery.\n\n## Requirements\n- Terraform and Go\n',

@@ -803,6 +803,12 @@ describe('headings', () => {
 })
 
 describe('the heads of a practice', () => {
+  it('shares a head along a list only to make a pair the vocabulary holds', async () => {
+    const found = await terms('Requirements\n- Strong statistical and machine learning skills\n- Write unit, widget and integration tests\n')
+    for (const name of ['machine learning', 'unit testing', 'integration testing']) expect(found.has(name), [...found.keys()].join(', ')).toBe(true)
+    expect(found.has('statistical learning'), [...found.keys()].join(', ')).toBe(false)
+  })
+
   it('reads no automation or integration of something as a practice of its own: those heads named more extras than terms', async () => {
     const found = await terms(
       'Requirements\n- Own the billing integration with Stripe\n- Improve deployment automation with GitHub Actions\n- Root cause analysis and pipe sizing\n',

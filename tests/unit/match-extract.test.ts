@@ -284,10 +284,11 @@ describe('practices and acronyms read from their shape on list items', () => {
   })
 
   it('takes an acronym on a list item, not one in a dashed word or a venue of papers', async () => {
-    const found = await terms('Requirements:\n- Run CFD and FMEA reviews with suppliers\n- Publish at venues such as ICRA or IROS\n- Keep ABET-accredited labs running\n')
+    // (ICRA, a venue too, is a learned name now: readers listed it in 2 of the 3 postings naming it.)
+    const found = await terms('Requirements:\n- Run CFD and FMEA reviews with suppliers\n- Publish at venues such as ISER or IROS\n- Keep ABET-accredited labs running\n')
     expect(found.has('CFD')).toBe(true)
     expect(found.has('FMEA')).toBe(true)
-    for (const name of ['ICRA', 'IROS', 'ABET']) expect(found.has(name), name).toBe(false)
+    for (const name of ['ISER', 'IROS', 'ABET']) expect(found.has(name), name).toBe(false)
   })
 
   it('names an acronym written in the plural by its singular: "CTEs" is CTE', async () => {

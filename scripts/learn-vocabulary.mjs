@@ -49,8 +49,7 @@ const known = (name) => {
 // One key for a term's spellings: lower case, the last word singular ("window functions"), a
 // practice's tests its testing ("snapshot tests" is snapshot testing, as the vocabulary reads it).
 // A name in capitals keeps its last S: "ACAS" (a scanner) is no plural of "ACA".
-const keyOf = (name) =>
-  (/[A-Z]{2}S$/.test(name) ? name.toLowerCase() : name.toLowerCase().replace(/(?<=[a-z]{3})e?s$/, '')).replace(/(?<=\S\s)test$/, 'testing')
+const keyOf = (name) => (/[A-Z]{2}S$/.test(name) ? name.toLowerCase() : name.toLowerCase().replace(/(?<=[a-z]{3})e?s$/, '')).replace(/(?<=\S\s)test$/, 'testing')
 const texts = new Map()
 for (const file of Object.keys(annotations)) texts.set(file, (await readPosting(join(dir, file), async () => Buffer.alloc(0))).text)
 

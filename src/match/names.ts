@@ -444,7 +444,7 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
   const listed = [...headed, ...listedPhrases(headed, ctx, named)]
   const cued = [...listed, ...cuedPhrases(listed, ctx, named, NOT_METHOD, tokenFrom)]
   // Read from the words alone, the field a job title names is no practice: "4+ years of software engineering".
-  const practices = [...cued, ...sharedHeads(cued, ctx, named)].filter((f) => ctx.known(f.first) || !namesProfession(f.term.name))
+  const practices = [...cued, ...sharedHeads(cued, ctx)].filter((f) => ctx.known(f.first) || !namesProfession(f.term.name))
   return spelledOut(
     standardNumbers(titledHeads(slashPairs(firmsApart(practices, ctx), ctx, named), ctx, named), ctx, named).sort((a, b) => a.start - b.start),
     ctx,

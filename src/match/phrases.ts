@@ -1,6 +1,5 @@
 import type { Found, NameContext } from './names.js'
 import { singular } from './tokens.js'
-import type { Term } from './vocabulary.js'
 
 /**
  * The last words of a practice's name: nouns made from a verb of doing ("testing", "analysis",
@@ -268,7 +267,7 @@ export function* kindsBefore(f: Found, ctx: NameContext): Generator<number> {
  * processing" stream processing. A pair it lacks is left alone, however adjective-like its kind:
  * those were 13 extras for 1 term in the annotated postings ("statistical learning", "legal text").
  */
-export function sharedHeads(found: Found[], ctx: NameContext, named: (first: number, last: number, base?: Term, as?: string) => Found): Found[] {
+export function sharedHeads(found: Found[], ctx: NameContext): Found[] {
   const { tokens } = ctx
   const inName = new Set<number>()
   for (const f of found) for (let i = f.first; i <= f.last; i++) inName.add(i)

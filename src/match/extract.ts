@@ -1,6 +1,6 @@
 import { dutyPractices } from './duties.js'
 import { widenNames } from './names.js'
-import { isDutyVerb, NOUN_VERBS } from './phrases.js'
+import { isAnyDutyVerb } from './phrases.js'
 import { type Token, tokenize } from './tokens.js'
 import { type Form, formsStarting, lastWordFolds, type Term, termSpelledBy, type Vocabulary } from './vocabulary.js'
 
@@ -235,7 +235,7 @@ export function findMentions(
   }
   const evidence = (c: Candidate): boolean => {
     // A duty's verb opening a sentence or list item is the verb, whatever brand shares its spelling: "Deploy, repair and manage".
-    if (c.initial && !c.alone && /^[A-Z][a-z]+$/.test(c.text) && (isDutyVerb(c.text.toLowerCase()) || isDutyVerb(c.text.toLowerCase(), NOUN_VERBS))) return false
+    if (c.initial && !c.alone && /^[A-Z][a-z]+$/.test(c.text) && isAnyDutyVerb(c.text.toLowerCase())) return false
     // Alone on its line, but not a heading in capitals that no list holds ("DUTIES", "SKILLS").
     if (c.alone) return !(openTerms.has(c.term) && shape.lineOf(c.start)?.heading)
     // A list item's label: "- Statistics: regression, hypothesis testing", "- Go: 3+ years".

@@ -1,4 +1,4 @@
-import { BASICS, cuedPhrases, DUTY_VERBS, HEADS, headedPhrases, isAdverb, isDutyVerb, kindsBefore, NOUN_VERBS, namesProfession, sharedHeads } from './phrases.js'
+import { BASICS, cuedPhrases, DUTY_VERBS, HEADS, headedPhrases, isAdverb, isAnyDutyVerb, isDutyVerb, kindsBefore, NOUN_VERBS, namesProfession, sharedHeads } from './phrases.js'
 import type { Token } from './tokens.js'
 import type { Term } from './vocabulary.js'
 
@@ -706,7 +706,7 @@ function listedPhrases(found: Found[], ctx: NameContext, named: (first: number, 
       // A task, not a name: "monitor freshness", "fix memory leaks".
       if (words.length > 1 && isDutyVerb(words[0]!.key)) continue
       // One everyday word, or a duty's verb alone ("tests, deploys and on-call", "upgrades"), names no method.
-      if (words.length === 1 && (ctx.common(words[0]!.text) || isDutyVerb(words[0]!.key) || isDutyVerb(words[0]!.key, NOUN_VERBS))) continue
+      if (words.length === 1 && (ctx.common(words[0]!.text) || isAnyDutyVerb(words[0]!.key))) continue
       taken.add(item)
       out.push(named(item[0]!, item[item.length - 1]!))
     }

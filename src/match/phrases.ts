@@ -52,6 +52,9 @@ export function isDutyVerb(key: string, verbs: ReadonlySet<string> = DUTY_VERBS)
   return verbs.has(stem) || verbs.has(`${stem}e`) || (/(.)\1$/.test(stem) && verbs.has(stem.slice(0, -1)))
 }
 
+/** A duty's verb in any form, those that are nouns too among them: for a word that starts a duty or stands alone. */
+export const isAnyDutyVerb = (key: string): boolean => isDutyVerb(key) || isDutyVerb(key, NOUN_VERBS)
+
 const NOT_MODIFIER = new Set(
   (
     'role roles position environment environments experience experienced skills skill knowledge understanding ability familiarity exposure ' +

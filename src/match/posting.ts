@@ -145,8 +145,9 @@ const PARTICULAR_LINE =
   /^[\s|*_]*(?:reports? to|hiring manager|recruiter|contact|department|division|location|locations|work location|office|salary(?: range)?|pay(?: range)?|grade|flsa|status|level|job (?:id|number|code)|req(?:uisition)?(?: id| #| number)?|posted|posting date|closing date|last edited|employment type|job type|schedule|shift|travel|start date)[*_\s]*(?::|\|)\s*\S/i
 // A page's footer: the site a posting was copied from and its fine print ("Powered by Greenhouse ·
 // Privacy Policy", "© 2026 Acme Inc."). Only at a line's start: "a platform powered by Kafka" is a duty.
-// And a chat message's header, its author and the time it was sent ("**Priya Raman** · 10:42 AM").
-const FOOTER_LINE = /^[\s|*_]*(?:powered by\b|©|copyright\b)|^[>\s]*\S.{0,80}\b\d{1,2}:\d{2}\s?[AP]M\s*$/i
+const FOOTER_LINE = /^[\s|*_]*(?:powered by\b|©|copyright\b)/i
+// A chat message's header: its author and the time it was sent ("**Priya Raman** · 10:42 AM").
+const CHAT_HEADER = /^[>\s]*\S.{0,80}\b\d{1,2}:\d{2}\s?[AP]M\s*$/i
 // "About Corvane", "About Acme Health": the company's blurb under its own name (not "About you",
 // nor "About the team", which says what the team works on and with).
 const ABOUT_NAME = /^about\s+(?!you\b|the (?:team|role|job|position|opportunity)\b|this\b)[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}\s*:?$/i
@@ -287,6 +288,7 @@ function classifyLines(text: string, htmlHeadings: Set<number>, html: boolean): 
       LEGAL_LINE.test(content) ||
       PARTICULAR_LINE.test(content) ||
       FOOTER_LINE.test(content) ||
+      CHAT_HEADER.test(content) ||
       BENEFIT_LINE.test(job ? content.replace(/\([^)]*\)/g, '') : content)
     if (continues) {
       lines.push({ start, end: start + raw.length, heading: false, bullet, continues, boilerplate: previous.boilerplate, importance: previous.importance })

@@ -296,4 +296,27 @@ work:
     const term = r.terms.find((t) => t.name === 'STARDUST')!
     expect(term.variants['(resume)']!.status).toBe('shown')
   })
+
+  it('takes terms from --terms, and says where a terms file is wrong', async () => {
+    const own = seedCopy()
+    writeFileSync(join(own, 'posting.txt'), 'Requirements:\n- Experience with Stardust RL\n')
+    writeFileSync(join(own, 'terms.yaml'), 'terms:\n  - name: STARDUST\n    aliases: [Stardust RL]\n')
+    const r = await match(['posting.txt', '--terms', 'terms.yaml'], own)
+    expect(r.terms.map((t) => t.name)).toContain('STARDUST')
+    // A shape meta.match does not allow: the place in the terms file, exit 4 as for the resume's own meta.match.
+    writeFileSync(join(own, 'terms.yaml'), 'terms:\n  - Kafka\n  - name: 5\n')
+    const shape = await runCli(['match', 'posting.txt', '--terms', 'terms.yaml'], { cwd: own })
+    expect(shape.code).toBe(4)
+    expect(shape.stderr).toMatch(/^terms\.yaml:3:5: error\[TYPE\]: terms\[1\]/m)
+    expect(shape.stderr).not.toMatch(/internal error|at .*\.js:\d+/)
+    writeFileSync(join(own, 'terms.yaml'), 'ignore: 5\n')
+    const scalar = await runCli(['match', 'posting.txt', '--terms', 'terms.yaml'], { cwd: own })
+    expect(scalar.code).toBe(4)
+    expect(scalar.stderr).toMatch(/^terms\.yaml:1:9: error\[TYPE\]: ignore must be a list/m)
+    // YAML that does not parse: file:line:col and exit 3, as a resume's.
+    writeFileSync(join(own, 'terms.yaml'), 'terms:\n  - [Kafka\n')
+    const syntax = await runCli(['match', 'posting.txt', '--terms', 'terms.yaml'], { cwd: own })
+    expect(syntax.code).toBe(3)
+    expect(syntax.stderr).toMatch(/^terms\.yaml:2:5: error\[YAML_SYNTAX\]/m)
+  })
 })

@@ -29,6 +29,25 @@ export async function checkResume(data: unknown, locator: Locator): Promise<Diag
   return sortByPlace(diagnostics)
 }
 
+/**
+ * What the schema says of `value` read as the part of a resume at `path` (a `--terms` file is
+ * `meta.match`), each problem at its place in the file `locator` reads `value` from.
+ */
+export async function checkPart(path: readonly string[], value: unknown, locator: Locator): Promise<Diagnostic[]> {
+  const validate = await compiled()
+  const whole = path.reduceRight<unknown>((inner, key) => ({ [key]: inner }), value)
+  if (validate(whole)) return []
+  // The rest of the resume is missing from `whole`: only the errors inside the part are the file's.
+  const pointer = path.map((key) => `/${key}`).join('')
+  const inside = (validate.errors ?? []).filter((e) => e.instancePath === pointer || e.instancePath.startsWith(`${pointer}/`))
+  const shifted: Locator = {
+    file: locator.file,
+    place: (p, options) => locator.place(p.slice(path.length), options),
+    placeOfText: locator.placeOfText && ((p, char) => locator.placeOfText!(p.slice(path.length), char)),
+  }
+  return sortByPlace(ajvDiagnostics(inside, whole, shifted))
+}
+
 export interface Validated {
   resume: Resume
   diagnostics: Diagnostic[]

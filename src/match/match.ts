@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises'
-import { parse } from 'yaml'
+import { loadFile } from '../core/load.js'
 import { parsePath } from '../core/paths.js'
+import { locatorOf } from '../core/source.js'
+import { checkPart } from '../core/validate.js'
 import type { Diagnostic } from '../diagnostics/diagnostic.js'
 import { VitaeError } from '../diagnostics/diagnostic.js'
 import type { TailorOptions } from '../pipeline/options.js'
@@ -64,20 +65,12 @@ export const keyOfVariant = (name: string | null | undefined): string => name ??
 async function userTerms(resume: Resume, file?: string): Promise<UserTerms> {
   const own = (resume.meta?.match ?? {}) as UserTerms
   if (!file) return own
-  let data: UserTerms
-  try {
-    data = (parse(await readFile(file, 'utf8')) ?? {}) as UserTerms
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    throw new VitaeError('input', [
-      {
-        code: code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE',
-        severity: 'error',
-        file,
-        message: `the terms file ${file} cannot be read: ${(error as Error).message.split('\n')[0]}`,
-      },
-    ])
-  }
+  // Read as a resume is (its YAML or JSON mistakes at file:line:col), and held to the schema's
+  // `meta.match`: a list where a name belongs would otherwise fail deep inside the vocabulary.
+  const source = await loadFile(file)
+  const data = (source.data ?? {}) as UserTerms
+  const problems = await checkPart(['meta', 'match'], data, locatorOf(source))
+  if (problems.length) throw new VitaeError('validation', problems)
   return { terms: [...(own.terms ?? []), ...(data.terms ?? [])], ignore: [...(own.ignore ?? []), ...(data.ignore ?? [])] }
 }
 

@@ -116,7 +116,8 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
         (covered.has(j) ? !ctx.soft(covered.get(j)!.term) : ctx.known(j)) &&
         !(/^[A-Z][a-z]+$/.test(tokens[j]!.text) && ctx.common(tokens[j]!.text)) &&
         !(j > i && /^\d[A-Z]$/.test(tokens[j]!.text)) &&
-        !inside
+        !inside &&
+        !makersOwn(i, j)
       // A certification's name may hold "and" between its words: "Identity and Access Administrator".
       if (cert && j > i && tokens[j]!.key === 'and' && j + 1 < tokens.length && spaced(j, j + 1) && nameWord(j + 1, true) && !covered.has(j + 1) && !ctx.known(j + 1)) continue
       if (!(nameWord(j, cert) || (j > i && numbered(j))) || (!through && !cert && hard)) break
@@ -124,7 +125,15 @@ export function widenNames(found: Found[], ctx: NameContext): Found[] {
       if (tokens[j]!.key === 'certified') cert = true
       last = j
     }
+    // A run never ends inside a known name of several words: "AWS Application Load" of "Application Load Balancer".
+    const cut = covered.get(last)
+    if (cut && cut.first >= i && cut.last > last) return cut.first - 1
     return last
+  }
+  // A maker's word before a known name of several words is the name's maker: "AWS Application Load Balancer".
+  const makersOwn = (i: number, j: number) => {
+    const own = covered.get(j)
+    return own !== undefined && own.first === i && own.last > own.first && i > 0 && MAKERS.test(tokens[i - 1]!.text)
   }
   const out: Found[] = []
   // Known names carried on by capitalised words, and a rare capitalised word before them.

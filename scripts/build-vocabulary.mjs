@@ -144,7 +144,10 @@ for (const line of hand.certifications) {
 // Last, the terms learned from the annotated postings (scripts/learn-vocabulary.mjs): only where
 // no list above holds a spelling, so what is written by hand or kept by a maintained list wins.
 // `--without-learned` leaves them out, for scripts/learn-vocabulary.mjs to measure what they are worth.
-const learned = process.argv.includes('--without-learned') ? [] : (parse(readFileSync(join(root, 'src/match/learned.yaml'), 'utf8')).learned ?? [])
+const learnedFile = process.argv.includes('--without-learned') ? {} : (parse(readFileSync(join(root, 'src/match/learned.yaml'), 'utf8')) ?? {})
+const learned = learnedFile.learned ?? []
+// And the names read from a posting's shape that readers do not list: left out as a job board's are.
+const leftOut = (learnedFile.left_out ?? []).map((n) => String(n).toLowerCase())
 for (const line of learned) {
   const [name, ...forms] = split(line)
   // Written with capitals, a product; in lower case, a practice or a tool so written.
@@ -203,6 +206,7 @@ writeFileSync(
     common: common.split(' ').sort(byCodePoint).join('\n'),
     // Left out of the terms above, and of the names a posting's shape suggests too ("LinkedIn").
     jobBoards: jobBoards.sort(byCodePoint),
+    leftOut: [...new Set(leftOut)].sort(byCodePoint),
     // Kept in the terms as the start of their products' names, left out when a name ends with them.
     companies: hand.companies.map((n) => n.toLowerCase()).sort(byCodePoint),
     // Countries and regions by ICU's English names, every two-letter code asked: read at build time,

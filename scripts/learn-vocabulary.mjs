@@ -8,13 +8,20 @@
 // use for other things as often as for the skill ("documentation", "automation"); two postings
 // keep out one reader's habit.
 //
+// Then the other way: a name read from a posting's shape (no list holds it) that the extractor
+// finds in at least three postings and readers list in at most a third of them is learned as left
+// out ("CPU", "III" of "Engineer III", "retries"). It is learned with the extractor as built, the
+// learned terms in it: after the terms are written, the vocabulary is built again and a second
+// process learns the names left out.
+//
 //   node scripts/learn-vocabulary.mjs           writes src/match/learned.yaml
 //   node scripts/learn-vocabulary.mjs --check   exits 1 when the file is not what the postings teach
 //   node scripts/learn-vocabulary.mjs --cross-validate
 //                                               each of the last ten held-out rounds measured with
-//                                               terms learned from the other postings only, beside
-//                                               the vocabulary without learned terms: what learning
-//                                               is worth on postings it has not seen
+//                                               terms (and then names left out) learned from the
+//                                               other postings only, beside the vocabulary without
+//                                               learned terms: what learning is worth on postings
+//                                               it has not seen
 //
 // Reads the built vocabulary and posting reader from lib/ (run `npm run build` first).
 import { spawnSync } from 'node:child_process'
@@ -31,13 +38,17 @@ const { measureExtraction } = await import(join(root, 'lib/match/quality.js'))
 
 const MIN_POSTINGS = 2
 const MIN_SHARE = 2 / 3
+// A name left out is found in this many postings or more, and listed in this share of them or less.
+const MIN_FOUND = 3
+const MAX_LISTED = 1 / 3
 const out = join(root, 'src/match/learned.yaml')
 const dir = join(root, 'tests/fixtures/postings')
 const annotations = JSON.parse(readFileSync(join(dir, 'annotations.json'), 'utf8'))
 
 // The learned file's own names are looked up as if absent: the vocabulary in lib/ holds them.
 const previous = new Set((parse(readFileSync(out, 'utf8'))?.learned ?? []).map((line) => line.split('|')[0].trim().toLowerCase()))
-const vocab = loadVocabulary()
+// Without the names learned as left out: they would never be found, and never learned again.
+const vocab = loadVocabulary({}, { learnedLeftOut: false })
 const known = (name) => {
   const term = termSpelledBy(
     vocab,
@@ -101,6 +112,29 @@ function learn(files) {
   return learned.sort((a, b) => (a.forms[0] < b.forms[0] ? -1 : 1))
 }
 
+/**
+ * The names read from the shape of the postings `files` that readers do not list: found by `using`
+ * in MIN_FOUND postings or more and listed in MAX_LISTED of them or less. Names a list of `using`
+ * holds, or `taught` (lower case), are the lists' to keep.
+ */
+async function learnLeftOut(files, using, taught = new Set()) {
+  const { postings } = await measureExtraction(dir, Object.fromEntries(files.map((f) => [f, annotations[f]])), using)
+  const counts = new Map()
+  for (const posting of postings) {
+    const seen = new Set()
+    for (const { name, listed } of posting.found) {
+      const key = name.toLowerCase()
+      if (seen.has(key) || taught.has(key) || using.termNamed(name)) continue
+      seen.add(key)
+      const c = counts.get(key) ?? { name, found: 0, listed: 0 }
+      c.found++
+      if (listed) c.listed++
+      counts.set(key, c)
+    }
+  }
+  return [...counts.values()].filter((c) => c.found >= MIN_FOUND && c.listed <= MAX_LISTED * c.found).sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1))
+}
+
 if (process.argv.includes('--cross-validate')) {
   // Measured in a child process on a vocabulary built without any learned terms (a command reads
   // the built vocabulary once), which is built again with them however the child ends.
@@ -116,7 +150,7 @@ if (process.argv.includes('--cross-validate')) {
 
 if (process.argv.includes('--cross-validate-now')) {
   const { rounds } = JSON.parse(readFileSync(join(dir, 'held-out.json'), 'utf8'))
-  const sum = { without: { hits: 0, found: 0, gold: 0 }, with: { hits: 0, found: 0, gold: 0 } }
+  const sum = { without: { hits: 0, found: 0, gold: 0 }, with: { hits: 0, found: 0, gold: 0 }, leftOut: { hits: 0, found: 0, gold: 0 } }
   const add = (into, r) => {
     into.hits += Math.round(r.precision * r.found)
     into.found += r.found
@@ -129,28 +163,59 @@ if (process.argv.includes('--cross-validate-now')) {
     const taught = learn(Object.keys(annotations).filter((f) => !files.includes(f)))
     // Learned terms given as a user's terms: matched as written, so a common word among them
     // counts without the evidence the built vocabulary would ask (the figure errs low, if at all).
-    const withLearned = loadVocabulary({ terms: taught.map(({ forms: [name, ...aliases] }) => ({ name, aliases, kind: /[A-Z]/.test(name) ? 'technology' : 'method' })) })
+    const terms = taught.map(({ forms: [name, ...aliases] }) => ({ name, aliases, kind: /[A-Z]/.test(name) ? 'technology' : 'method' }))
+    const withLearned = loadVocabulary({ terms })
+    // The names left out, learned from the other postings with their learned terms (a user's
+    // terms here, not the built vocabulary's: they are set apart by name).
+    const leftOut = await learnLeftOut(
+      Object.keys(annotations).filter((f) => !files.includes(f)),
+      withLearned,
+      new Set(taught.flatMap((t) => t.forms.map((f) => f.toLowerCase()))),
+    )
     const a = add(sum.without, await measureExtraction(dir, test, vocab))
     const b = add(sum.with, await measureExtraction(dir, test, withLearned))
-    console.log(`${round}: ${taught.length} terms learned; ${shown(a)} -> ${shown(b)}`)
+    const c = add(sum.leftOut, await measureExtraction(dir, test, loadVocabulary({ terms, ignore: leftOut.map((n) => n.name) })))
+    console.log(`${round}: ${taught.length} terms learned, ${leftOut.length} names left out; ${shown(a)} -> ${shown(b)} -> ${shown(c)}`)
   }
-  console.log(`all ten rounds: without learned terms ${shown(sum.without)}; with terms learned from the other postings ${shown(sum.with)}`)
+  console.log(
+    `all ten rounds: without learned terms ${shown(sum.without)}; with terms learned from the other postings ${shown(sum.with)}; and the names they leave out ${shown(sum.leftOut)}`,
+  )
   process.exit(0)
 }
 
-const learned = learn(Object.keys(annotations))
-const text = `# Written by scripts/learn-vocabulary.mjs from the annotated postings: do not edit by hand.
+const all = Object.keys(annotations)
+const learned = learn(all)
+const render = (leftOut) => `# Written by scripts/learn-vocabulary.mjs from the annotated postings: do not edit by hand.
 # The terms readers list that no other list holds (a product with its capitals), each listed in
 # at least ${MIN_POSTINGS} postings and in two-thirds of the postings that name it (the counts after #).
 learned:
 ${learned.map((t) => `  - ${t.forms.join(' | ')} # ${t.listing} of ${t.naming}`).join('\n')}
+# Names read from a posting's shape that no list holds, found in at least ${MIN_FOUND} postings and listed by
+# readers in at most a third of them: left out of what a posting asks (the counts after #: listed of found).
+left_out:
+${leftOut.map((c) => `  - ${JSON.stringify(c.name)} # ${c.listed} of ${c.found}`).join('\n')}
 `
+// The names left out are learned with the vocabulary as built from this file (its terms in it).
+const builtLeftOut = () => learnLeftOut(all, vocab)
 if (process.argv.includes('--check')) {
-  if (readFileSync(out, 'utf8') !== text) {
+  if (readFileSync(out, 'utf8') !== render(await builtLeftOut())) {
     console.error('learn-vocabulary: src/match/learned.yaml is not what the annotated postings teach; run node scripts/learn-vocabulary.mjs')
     process.exit(1)
   }
+} else if (process.argv.includes('--left-out-now')) {
+  const leftOut = await builtLeftOut()
+  writeFileSync(out, render(leftOut))
+  console.log(`learn-vocabulary: ${learned.length} terms, ${leftOut.length} names left out`)
 } else {
-  writeFileSync(out, text)
-  console.log(`learn-vocabulary: ${learned.length} terms`)
+  // The terms first, beside the names left out before; then, with the vocabulary built from them,
+  // the names left out, in a process that reads the new vocabulary.
+  const before = (parse(readFileSync(out, 'utf8'))?.left_out ?? []).map((name) => ({ name: String(name), listed: 0, found: 0 }))
+  writeFileSync(out, render(before))
+  const run = (script, ...flags) => {
+    const r = spawnSync(process.execPath, [script, ...flags], { stdio: 'inherit' })
+    if (r.status !== 0) process.exit(r.status ?? 1)
+  }
+  run(join(root, 'scripts/build-vocabulary.mjs'))
+  run(fileURLToPath(import.meta.url), '--left-out-now')
+  run(join(root, 'scripts/build-vocabulary.mjs'))
 }

@@ -10,6 +10,8 @@ interface PostingScore {
   recall: number
   missed: string[]
   extra: string[]
+  /** Each term found, by its name as found, and whether the reader listed it (under any of its names). */
+  found: { name: string; listed: boolean }[]
 }
 
 // Readers name a certification with or without the word ("EIT" or "EIT certification"), and a
@@ -70,9 +72,11 @@ export async function measureExtraction(dir: string, annotations: Record<string,
     const posting = await readPosting(join(dir, file), async () => Buffer.alloc(0))
     const want = new Set(names.map((n) => canonical(vocab, n)))
     // A term the posting names twice, spelled out and by its acronym, is the reader's under either name.
-    const got = new Set(
-      postingTerms(posting, vocab).map((t) => [t.term.name, ...(t.term.aliases ?? [])].map((n) => canonical(vocab, n)).find((n) => want.has(n)) ?? canonical(vocab, t.term.name)),
-    )
+    const terms = postingTerms(posting, vocab).map((t) => {
+      const listed = [t.term.name, ...(t.term.aliases ?? [])].map((n) => canonical(vocab, n)).find((n) => want.has(n))
+      return { name: t.term.name, listed, compared: listed ?? canonical(vocab, t.term.name) }
+    })
+    const got = new Set(terms.map((t) => t.compared))
     const hit = [...got].filter((g) => want.has(g)).length
     hits += hit
     found += got.size
@@ -83,6 +87,7 @@ export async function measureExtraction(dir: string, annotations: Record<string,
       recall: want.size ? hit / want.size : 1,
       missed: [...want].filter((w) => !got.has(w)),
       extra: [...got].filter((g) => !want.has(g)),
+      found: terms.map((t) => ({ name: t.name, listed: t.listed !== undefined })),
     })
   }
   return { precision: found ? hits / found : 1, recall: gold ? hits / gold : 1, gold, found, postings }

@@ -48,6 +48,20 @@ interface Generated {
   companies: string[]
   /** Countries and regions by ICU's English names ("United States"), sorted, one a line: places, no skill. */
   regions: string
+  /**
+   * Names read from a posting's shape that readers do not list (learned.yaml's left_out, lower
+   * case): "CPU", "III" of "Engineer III", "retries".
+   */
+  leftOut?: string[]
+}
+
+/** How a vocabulary is built beyond the user's terms. */
+export interface VocabularyOptions {
+  /**
+   * Whether the names learned as left out are left out (default true). scripts/learn-vocabulary.mjs
+   * learns them again with this off: names left out are never found, and would never be learned.
+   */
+  learnedLeftOut?: boolean
 }
 
 let generated: Generated | undefined
@@ -91,11 +105,12 @@ export class Vocabulary {
   private readonly cache = new Map<string, Form[]>()
   private readonly user = new Map<string, Form[]>()
   private readonly ignored: Set<string>
+  private readonly leftOut: Set<string>
   private readonly jobBoards: Set<string>
   private readonly companies: Set<string>
   private readonly taken = new Set<string>()
 
-  constructor(user: UserTerms = {}) {
+  constructor(user: UserTerms = {}, options: VocabularyOptions = {}) {
     // Read once per process: `resume match` builds a second vocabulary with the posting's own names.
     generated ??= JSON.parse(readFileSync(new URL('../../lib/generated/match-vocabulary.json', import.meta.url), 'utf8')) as Generated
     termLines ??= generated.terms.split('\n')
@@ -104,6 +119,7 @@ export class Vocabulary {
     this.sources = this.data.sources
     this.joined = new Set(this.data.joined)
     this.ignored = new Set((user.ignore ?? []).map((n) => n.toLowerCase()))
+    this.leftOut = new Set(options.learnedLeftOut === false ? [] : (this.data.leftOut ?? []))
     this.jobBoards = new Set(this.data.jobBoards)
     this.companies = new Set(this.data.companies)
     for (const entry of user.terms ?? []) {
@@ -141,12 +157,13 @@ export class Vocabulary {
   }
 
   /**
-   * Whether a name is a job board's, one the user ignores, or a company's standing alone (any case):
-   * "LinkedIn", "Microsoft". A name the user lists as a term of their own is theirs to count.
+   * Whether a name is a job board's, one the user ignores, one readers were learned not to list, or a
+   * company's standing alone (any case): "LinkedIn", "CPU", "Microsoft". A name the user lists as a
+   * term of their own is theirs to count.
    */
   isLeftOut(name: string): boolean {
     const key = name.toLowerCase()
-    return this.jobBoards.has(key) || ((this.ignored.has(key) || this.companies.has(key)) && !this.taken.has(key))
+    return this.jobBoards.has(key) || ((this.ignored.has(key) || this.leftOut.has(key) || this.companies.has(key)) && !this.taken.has(key))
   }
 
   /** Whether `name` is a country's or a region's as written ("Germany", "United States"). */
@@ -181,7 +198,7 @@ export class Vocabulary {
   }
 }
 
-export const loadVocabulary = (user: UserTerms = {}): Vocabulary => new Vocabulary(user)
+export const loadVocabulary = (user: UserTerms = {}, options: VocabularyOptions = {}): Vocabulary => new Vocabulary(user, options)
 
 /** The forms that may start at token `key`: as written, or, for a one-word name, its plural. */
 export function formsStarting(vocab: Vocabulary, key: string): Form[] {

@@ -236,6 +236,9 @@ export function findMentions(
   const evidence = (c: Candidate): boolean => {
     // A duty's verb opening a sentence or list item is the verb, whatever brand shares its spelling: "Deploy, repair and manage".
     if (c.initial && !c.alone && /^[A-Z][a-z]+$/.test(c.text) && isAnyDutyVerb(c.text.toLowerCase())) return false
+    // A name no common English word spells, opening a list item: "Docker in local development"
+    // (not the verb that item opens with: "Excel at explaining data").
+    if (c.form.tier === 1 && c.initial && options.listItem?.(c.start) && !shape.lineOf(c.start)?.heading && tokens[c.last + 1]?.key !== 'at') return true
     // Alone on its line, but not a heading in capitals that no list holds ("DUTIES", "SKILLS").
     if (c.alone) return !(openTerms.has(c.term) && shape.lineOf(c.start)?.heading)
     // A list item's label: "- Statistics: regression, hypothesis testing", "- Go: 3+ years".

@@ -147,6 +147,7 @@ for (const line of hand.certifications) {
 const learnedFile = process.argv.includes('--without-learned') ? {} : (parse(readFileSync(join(root, 'src/match/learned.yaml'), 'utf8')) ?? {})
 const learned = learnedFile.learned ?? []
 // How often readers listed each learned term, of the postings that name it: the counts after "#".
+const asWritten = new Set()
 const learnedCounts = new Map()
 if (learned.length)
   for (const m of readFileSync(join(root, 'src/match/learned.yaml'), 'utf8').matchAll(/^ {2}- (.+?)(?: \|.*?)? # (\d+) of (\d+)$/gm))
@@ -166,6 +167,9 @@ for (const line of learned) {
   // left its word out ("Pact", the contract-testing tool, is no "pact" in these postings).
   if ([name, ...forms].some((f) => owner.has(f.toLowerCase()) || (!product && excluded.has(f.toLowerCase())))) continue
   add(name, product ? 'technology' : 'method', forms)
+  // A learned product of several words is named in its capitals, as readers listed it: "Azure
+  // DevOps Pipelines" the product, not "Azure DevOps pipelines", which readers list as Azure DevOps.
+  if (product) for (const f of [name, ...forms]) if (/\s/.test(f)) asWritten.add(f.toLowerCase())
   // One learned English word in lower case ("printers", "clustering") is an everyday word as often:
   // it needs evidence, unless readers listed it wherever a posting named it, or nearly ("chunking",
   // 10 of 10). One no English list holds ("kubectl", "autoscaling") names the thing alone.
@@ -185,7 +189,8 @@ list.forEach((t, i) => {
     const keys = tokenize(f, () => true).map((w) => w.key)
     if (keys.length === 0) continue
     for (const k of keys) if (/[/-]/.test(k)) joined.add(k)
-    ;(index[keys[0]] ??= []).push([i, f, tierOf(f, t.kind), keys.join(' ')])
+    const tier = asWritten.has(f.toLowerCase()) ? Math.max(1, tierOf(f, t.kind)) : tierOf(f, t.kind)
+    ;(index[keys[0]] ??= []).push([i, f, tier, keys.join(' ')])
   }
 })
 for (const entries of Object.values(index)) entries.sort((a, b) => b[3].split(' ').length - a[3].split(' ').length)

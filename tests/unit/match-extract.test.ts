@@ -96,6 +96,13 @@ describe('the vocabulary learned from the annotated postings', () => {
     expect(found.has('printers')).toBe(false)
   })
 
+  it('finds a learned product of several words in its capitals only: "Azure DevOps pipelines" is Azure DevOps', async () => {
+    const found = await terms('Requirements\n- Ship through our Azure DevOps pipelines to AKS\n- Move the builds to Azure DevOps Pipelines\n')
+    expect([...found.keys()].filter((n) => /DevOps/.test(n)).sort()).toEqual(['Azure DevOps', 'Azure DevOps Pipelines'])
+    const lower = await terms('Requirements\n- Ship through our Azure DevOps pipelines to AKS\n')
+    expect(lower.has('Azure DevOps Pipelines'), [...lower.keys()].join(', ')).toBe(false)
+  })
+
   it("reads a practice's tests as its testing, a learned name of several words with a small first letter, and a learned product whose word the lists left out", async () => {
     const found = await terms(
       'Requirements\n- Write API tests and penetration tests for the payments service\n- Support reverse ETL syncs that push segments back to the CRM\n- Add contract tests with Pact between the app and the backend\n- Run 802.1X network access control\n',

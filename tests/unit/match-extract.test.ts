@@ -40,12 +40,12 @@ describe('term extraction on the annotated postings', () => {
     expect(heldOut.size).toBeGreaterThanOrEqual(16)
     const r = await measureExtraction(join(FIXTURES, 'postings'), some(true))
     console.log(`match extraction, held-out postings: ${r.postings.length} postings, ${r.gold} terms, precision ${r.precision.toFixed(3)}, recall ${r.recall.toFixed(3)}`)
-    // 0.854 and 0.839 measured over all eighty-one rounds (the learned terms were learned from
+    // 0.854 and 0.839 measured over all eighty-nine rounds (the learned terms were learned from
     // them too); blind, the fourteenth to twenty-ninth 0.855 / 0.822, 0.843 / 0.792, 0.819 / 0.730,
     // 0.829 / 0.737, 0.836 / 0.681, 0.834 / 0.805, 0.776 / 0.728, 0.796 / 0.827, 0.827 / 0.895,
     // 0.824 / 0.813, 0.820 / 0.761, 0.805 / 0.720, 0.793 / 0.773, 0.787 / 0.730, 0.798 / 0.756 and
     // 0.787 / 0.762, then by four rounds 0.815 / 0.804, 0.805 / 0.761 and 0.799 / 0.746, and by
-    // eight 0.818 / 0.777, 0.820 / 0.795, 0.800 / 0.756, 0.816 / 0.755 and 0.814 / 0.761. Both floors sit below
+    // eight 0.818 / 0.777, 0.820 / 0.795, 0.800 / 0.756, 0.816 / 0.755, 0.814 / 0.761 and 0.829 / 0.777. Both floors sit below
     // the figures: each batch of blind rounds merged lowers them until the vocabulary is learned
     // again (0.834 recall with the rounds sixty-six to seventy-three merged and not yet learned).
     expect(r.precision).toBeGreaterThanOrEqual(0.83)
@@ -656,10 +656,11 @@ describe('practices and acronyms read from their shape on list items', () => {
   })
 
   it('reads the lines under a duties or requirements heading as items when the list lost its bullets, not when it has some', async () => {
-    const lost = await terms('What you will do\nWrite DAX measures and calculated columns\nBuild semantic models with a star schema design\n')
-    expect(lost.has('calculated columns')).toBe(true)
-    const kept = await terms('What you will do\n- Build semantic models\nWrite DAX measures and calculated columns\n')
-    expect(kept.has('calculated columns')).toBe(false)
+    // A practice no list holds ("calculated columns" was the example until readers taught it).
+    const lost = await terms('What you will do\nTune query folding in Power Query\nBuild incremental refresh policies\n')
+    expect(lost.has('query folding')).toBe(true)
+    const kept = await terms('What you will do\n- Build semantic models\nTune query folding in Power Query\n')
+    expect(kept.has('query folding')).toBe(false)
   })
 
   it('takes no year as a name, and reads "Framework" and "Breaker" as the words they are in postings', async () => {

@@ -10,7 +10,8 @@
 //
 // Then the other way: a name read from a posting's shape (no list holds it) that the extractor
 // finds in at least three postings and readers list in at most a third of them is learned as left
-// out ("CPU", "III" of "Engineer III", "retries"). It is learned with the extractor as built, the
+// out ("CPU", "III" of "Engineer III", "retries"); a maker's name listed with its product's after it
+// counts as listed ("Bluebeam" of "Bluebeam Revu"). It is learned with the extractor as built, the
 // learned terms in it: after the terms are written, the vocabulary is built again and a second
 // process learns the names left out.
 //
@@ -122,13 +123,16 @@ async function learnLeftOut(files, using, taught = new Set()) {
   const counts = new Map()
   for (const posting of postings) {
     const seen = new Set()
+    // A maker's name the reader listed with its product's after it is no word readers pass over:
+    // "Bluebeam" of "Bluebeam Revu" (not "CPU" of "CPU profiling", nor "ISO" of "ISO 27001").
+    const maker = (name) => annotations[posting.file].some((listed) => listed.startsWith(`${name} `) && /^[A-Z][a-z]/.test(listed.slice(name.length + 1)))
     for (const { name, listed } of posting.found) {
       const key = name.toLowerCase()
       if (seen.has(key) || taught.has(key) || using.termNamed(name)) continue
       seen.add(key)
       const c = counts.get(key) ?? { name, found: 0, listed: 0 }
       c.found++
-      if (listed) c.listed++
+      if (listed || maker(name)) c.listed++
       counts.set(key, c)
     }
   }

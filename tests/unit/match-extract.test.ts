@@ -72,6 +72,9 @@ describe('the vocabulary learned from the annotated postings', () => {
       expect(found.has(name), `${name} in ${[...found.keys()].join(', ')}`).toBe(false)
     }
     for (const name of ['Apache Kafka', 'idempotency', 'backoff', 'eBPF']) expect(found.has(name), [...found.keys()].join(', ')).toBe(true)
+    // Nor a maker's name readers listed with its product's ("Bluebeam Revu"): it is no word they pass over.
+    const maker = await terms('Requirements\n- Quantity takeoffs in Bluebeam and On-Screen Takeoff\n')
+    expect(maker.has('Bluebeam'), [...maker.keys()].join(', ')).toBe(true)
     // A user who counts CPU as a term of their field gets it back.
     const own = await terms(posting, 'txt', loadVocabulary({ terms: ['CPU'] }))
     expect(own.has('CPU'), [...own.keys()].join(', ')).toBe(true)

@@ -40,12 +40,12 @@ describe('term extraction on the annotated postings', () => {
     expect(heldOut.size).toBeGreaterThanOrEqual(16)
     const r = await measureExtraction(join(FIXTURES, 'postings'), some(true))
     console.log(`match extraction, held-out postings: ${r.postings.length} postings, ${r.gold} terms, precision ${r.precision.toFixed(3)}, recall ${r.recall.toFixed(3)}`)
-    // 0.854 and 0.840 measured over all eighty-nine rounds (the learned terms were learned from
+    // 0.853 and 0.837 measured over all ninety-seven rounds (the learned terms were learned from
     // them too); blind, the fourteenth to twenty-ninth 0.855 / 0.822, 0.843 / 0.792, 0.819 / 0.730,
     // 0.829 / 0.737, 0.836 / 0.681, 0.834 / 0.805, 0.776 / 0.728, 0.796 / 0.827, 0.827 / 0.895,
     // 0.824 / 0.813, 0.820 / 0.761, 0.805 / 0.720, 0.793 / 0.773, 0.787 / 0.730, 0.798 / 0.756 and
     // 0.787 / 0.762, then by four rounds 0.815 / 0.804, 0.805 / 0.761 and 0.799 / 0.746, and by
-    // eight 0.818 / 0.777, 0.820 / 0.795, 0.800 / 0.756, 0.816 / 0.755, 0.814 / 0.761 and 0.829 / 0.777. Both floors sit below
+    // eight 0.818 / 0.777, 0.820 / 0.795, 0.800 / 0.756, 0.816 / 0.755, 0.814 / 0.761, 0.829 / 0.777 and 0.806 / 0.747. Both floors sit below
     // the figures: each batch of blind rounds merged lowers them until the vocabulary is learned
     // again (0.834 recall with the rounds sixty-six to seventy-three merged and not yet learned).
     expect(r.precision).toBeGreaterThanOrEqual(0.83)
@@ -683,11 +683,12 @@ describe('practices and acronyms read from their shape on list items', () => {
 
   it('reads a head shared along a list when the vocabulary holds the pair, and the practices of on-call engineering', async () => {
     const found = await terms(
-      'Requirements\n- Write unit, widget and integration tests\n- Experience with stream and batch processing\n- Join the on-call rotation, write runbooks and blameless postmortems\n- Ship behind feature flags; review pull requests\n',
+      'Requirements\n- Write unit, parser and integration tests\n- Experience with stream and batch processing\n- Join the on-call rotation, write runbooks and blameless postmortems\n- Ship behind feature flags; review pull requests\n',
     )
     for (const name of ['unit testing', 'integration testing', 'stream processing', 'batch processing', 'on-call', 'runbooks', 'postmortems', 'feature flags', 'pull requests'])
       expect(found.has(name), name).toBe(true)
-    expect([...found.keys()].some((n) => /widget/.test(n))).toBe(false)
+    // No pair the vocabulary lacks ("widget tests" was the example until readers taught it, and "screenshot tests" too).
+    expect([...found.keys()].some((n) => /parser/.test(n))).toBe(false)
   })
 
   it('ends a name at its dotted version, leaves the field of a job title out, and reads "codebase" and "deploys" as words', async () => {

@@ -144,14 +144,14 @@ for (const line of hand.certifications) {
 // Last, the terms learned from the annotated postings (scripts/learn-vocabulary.mjs): only where
 // no list above holds a spelling, so what is written by hand or kept by a maintained list wins.
 // `--without-learned` leaves them out, for scripts/learn-vocabulary.mjs to measure what they are worth.
-const learnedFile = process.argv.includes('--without-learned') ? {} : (parse(readFileSync(join(root, 'src/match/learned.yaml'), 'utf8')) ?? {})
+const learnedText = process.argv.includes('--without-learned') ? '' : readFileSync(join(root, 'src/match/learned.yaml'), 'utf8')
+const learnedFile = parse(learnedText) ?? {}
 const learned = learnedFile.learned ?? []
 // How often readers listed each learned term, of the postings that name it: the counts after "#".
-const asWritten = new Set()
 const learnedCounts = new Map()
-if (learned.length)
-  for (const m of readFileSync(join(root, 'src/match/learned.yaml'), 'utf8').matchAll(/^ {2}- (.+?)(?: \|.*?)? # (\d+) of (\d+)$/gm))
-    learnedCounts.set(m[1], [Number(m[2]), Number(m[3])])
+for (const m of learnedText.matchAll(/^ {2}- (.+?)(?: \|.*?)? # (\d+) of (\d+)$/gm)) learnedCounts.set(m[1], [Number(m[2]), Number(m[3])])
+// Learned products' spellings of several words, matched only in their capitals (below).
+const asWritten = new Set()
 // A learned English word in lower case readers listed in this many postings or more, and in this
 // share of the postings that name it, names the thing alone: measured blind on rounds 74 to 81
 // (learned from the 602 postings before them), recall 0.762 -> 0.763 at the same precision.

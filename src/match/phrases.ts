@@ -75,7 +75,9 @@ const NOT_MODIFIER = new Set(
     'excellent outstanding exceptional demonstrated demonstrable proficient familiar comfortable able willing ideal typical ' +
     'where when how what why which who whom whose whether would will can could should may might must shall ' +
     // A phrasal verb's particle ("set up monitoring") and words that stand for a thing ("another", "anything").
-    'up out down off another anything something everything nothing'
+    'up out down off another anything something everything nothing ' +
+    // Who does the work, not a kind of it: "our in-house design team".
+    'in-house outsourced'
   ).split(' '),
 )
 

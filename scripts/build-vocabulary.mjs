@@ -93,7 +93,8 @@ for (const icon of Array.isArray(icons) ? icons : icons.icons) {
   add(
     icon.title,
     'technology',
-    (icon.aliases?.aka ?? []).filter((a) => !rank.has(a.toLowerCase())),
+    // An alias the hand list excludes is left out as a title would be: "VM" (VictoriaMetrics) is a virtual machine.
+    (icon.aliases?.aka ?? []).filter((a) => !rank.has(a.toLowerCase()) && !excluded.has(a.toLowerCase())),
   )
 }
 // The logos of svgporn (gilbarbara/logos) as Iconify publishes them: many products Simple Icons

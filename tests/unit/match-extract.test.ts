@@ -872,9 +872,7 @@ describe('the heads of a practice', () => {
   })
 
   it('reads no automation or integration of something as a practice of its own: those heads named more extras than terms', async () => {
-    const found = await terms(
-      'Requirements\n- Own the billing integration with Stripe\n- Improve release automation with GitHub Actions\n- Root cause analysis and pipe sizing\n',
-    )
+    const found = await terms('Requirements\n- Own the billing integration with Stripe\n- Improve release automation with GitHub Actions\n- Root cause analysis and pipe sizing\n')
     for (const name of ['root cause analysis', 'pipe sizing', 'Stripe', 'GitHub Actions']) expect(found.has(name), [...found.keys()].join(', ')).toBe(true)
     for (const name of ['billing integration', 'release automation']) expect(found.has(name), [...found.keys()].join(', ')).toBe(false)
   })

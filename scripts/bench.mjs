@@ -599,14 +599,16 @@ async function many() {
 
 async function match() {
   const { all: every, heldOut } = JSON.parse((await once(process.execPath, [join(root, 'scripts/match-quality.mjs'), '--json'])).stdout)
-  const share = (n) => `${(100 * n).toFixed(1)}%`
   for (const [label, r] of [
     ['all', every],
     ['held out', heldOut],
   ]) {
-    const note = `${r.postings.length} postings, ${r.gold} annotated terms`
-    row(`match terms, ${label}: precision`, 100 * r.precision, '%', { check: { measured: r.precision, limit: 0.85, show: share, atLeast: true }, note })
-    row(`match terms, ${label}: recall`, 100 * r.recall, '%', { check: { measured: r.recall, limit: 0.85, show: share, atLeast: true }, note })
+    // In-sample: the learned vocabulary comes from these very postings (a term one reader listed
+    // among it), so these figures are no test of the 0.85 targets, which are for postings the
+    // extractor has not seen: those are the blind rows of the README and `--cross-validate`.
+    const note = `${r.postings.length} postings, ${r.gold} annotated terms; in-sample, no target (blind figures: README)`
+    row(`match terms, ${label}: precision`, 100 * r.precision, '%', { note })
+    row(`match terms, ${label}: recall`, 100 * r.recall, '%', { note })
   }
   // A two-page posting: four of the fixtures one after the other (about 1,000 words).
   const dir = join(root, 'tests/fixtures/postings')

@@ -200,7 +200,7 @@ const sources = ['linguist-languages', 'simple-icons', '@iconify-json/logos', 's
   return { name, version: p.version, license: p.license }
 })
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' })
-const out = join(root, 'lib/generated/match-vocabulary.json')
+const out = join(root, 'lib/generated/match-vocabulary.txt')
 mkdirSync(dirname(out), { recursive: true })
 // Common English words (lower case), for telling a name no list holds ("Gearset") from a capitalised word.
 const common = [...rank]
@@ -215,25 +215,29 @@ const packed = Object.keys(index)
   .sort(byCodePoint)
   .map((k) => `${k}\u0001${index[k].map((e) => e.join('\t')).join('\u0002')}`)
   .join('\n')
-writeFileSync(
-  out,
-  JSON.stringify({
-    sources,
-    terms: list.map((t) => `${t.name}\t${t.kind}`).join('\n'),
-    index: packed,
-    joined: [...joined],
-    common: common.split(' ').sort(byCodePoint).join('\n'),
-    // Left out of the terms above, and of the names a posting's shape suggests too ("LinkedIn").
-    jobBoards: jobBoards.sort(byCodePoint),
-    leftOut: [...new Set(leftOut)].sort(byCodePoint),
-    // Kept in the terms as the start of their products' names, left out when a name ends with them.
-    companies: hand.companies.map((n) => n.toLowerCase()).sort(byCodePoint),
-    // Countries and regions by ICU's English names, every two-letter code asked: read at build time,
-    // as asking ICU at run time costs a command 13 ms of its data.
-    regions: [...new Set([...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'].flatMap((a) => [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((b) => regionNames.of(a + b))))]
-      .filter((n) => n && n !== 'Unknown Region')
-      .sort(byCodePoint)
-      .join('\n'),
-  }),
-)
+// The small parts as one line of JSON, then the four long texts as they are, each after a \u0003:
+// a command reads the file and slices it, where JSON.parse would scan and unescape a megabyte of
+// text (the learned terms made it 1.2 MB; parsing took half of reading it).
+const head = {
+  sources,
+  joined: [...joined],
+  // Left out of the terms above, and of the names a posting's shape suggests too ("LinkedIn").
+  jobBoards: jobBoards.sort(byCodePoint),
+  leftOut: [...new Set(leftOut)].sort(byCodePoint),
+  // Kept in the terms as the start of their products' names, left out when a name ends with them.
+  companies: hand.companies.map((n) => n.toLowerCase()).sort(byCodePoint),
+}
+const long = [
+  list.map((t) => `${t.name}\t${t.kind}`).join('\n'),
+  packed,
+  common.split(' ').sort(byCodePoint).join('\n'),
+  // Countries and regions by ICU's English names, every two-letter code asked: read at build time,
+  // as asking ICU at run time costs a command 13 ms of its data.
+  [...new Set([...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'].flatMap((a) => [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((b) => regionNames.of(a + b))))]
+    .filter((n) => n && n !== 'Unknown Region')
+    .sort(byCodePoint)
+    .join('\n'),
+]
+if (long.some((text) => text.includes('\u0003'))) throw new Error('build-vocabulary: a term holds \\u0003, which parts the file')
+writeFileSync(out, [JSON.stringify(head), ...long].join('\u0003'))
 if (process.argv.includes('--stats')) console.log(`${list.length} terms, ${Object.values(index).reduce((n, e) => n + e.length, 0)} spellings`)

@@ -44,7 +44,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const { readPosting } = await import(join(root, 'lib/match/posting.js'))
 const { loadVocabulary, termSpelledBy } = await import(join(root, 'lib/match/vocabulary.js'))
 const { tokenize } = await import(join(root, 'lib/match/tokens.js'))
-const { measureExtraction } = await import(join(root, 'lib/match/quality.js'))
+const { measureExtraction, VERSIONED, CONFORMANCE_LEVEL } = await import(join(root, 'lib/match/quality.js'))
 const { namesProfession } = await import(join(root, 'lib/match/phrases.js'))
 
 const MIN_POSTINGS = 1
@@ -75,7 +75,8 @@ const known = (name) => {
 // development", left out as src/match/phrases.ts leaves it).
 const derived = (name) => {
   if (/^\d{1,2} [A-Z]{2,5}$/.test(name) || namesProfession(name)) return true
-  const base = /^(.*[a-z].*) v?\d{1,2}$/.exec(name)?.[1] ?? /^(.+?) \d+(?:\.\d+)* A{1,3}$/.exec(name)?.[1] ?? /^(.+)\/[A-Za-z]$/.exec(name)?.[1]
+  // The first two as the comparison reads them (src/match/quality.ts).
+  const base = VERSIONED.exec(name)?.[1] ?? CONFORMANCE_LEVEL.exec(name)?.[1] ?? /^(.+)\/[A-Za-z]$/.exec(name)?.[1]
   return base !== undefined && known(base)
 }
 

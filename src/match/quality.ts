@@ -18,6 +18,11 @@ interface PostingScore {
 // method in the plural or not: both are dropped on both sides before comparing.
 const NAMING_WORD = / (certification|certificate|credential)s?$/
 
+/** A product's major version after its name: "Unreal Engine 5" (not a standard's number, "ASHRAE 90.1"). */
+export const VERSIONED = /^(.*[a-z].*) v?\d{1,2}$/
+/** A standard's conformance level after its version: "WCAG 2.2 AA". */
+export const CONFORMANCE_LEVEL = /^(.+?) \d+(?:\.\d+)* A{1,3}$/
+
 /** A reader's name for a term as the vocabulary's name ("k8s" -> "Kubernetes"), or itself. */
 function canonical(vocab: Vocabulary, written: string): string {
   // An acronym's plural is written with a small "s" ("RFIs"), which the singular of words leaves
@@ -32,13 +37,13 @@ function canonical(vocab: Vocabulary, written: string): string {
   const term = termSpelledBy(vocab, keys)
   if (term) return same(term.name.toLowerCase())
   // A product's major version is the product ("Unreal Engine 5"); a standard's number is not ("ASHRAE 90.1").
-  const versioned = /^(.*[a-z].*) v?\d{1,2}$/.exec(name)
+  const versioned = VERSIONED.exec(name)
   if (versioned) {
     const base = canonical(vocab, versioned[1]!)
     if (vocab.termNamed(versioned[1]!) || base !== same(versioned[1]!.toLowerCase())) return base
   }
   // A standard's conformance level is no name of its own, as the extractor reads it: "WCAG 2.2 AA" is WCAG.
-  const level = /^(.+?) \d+(?:\.\d+)* A{1,3}$/.exec(name)
+  const level = CONFORMANCE_LEVEL.exec(name)
   if (level && vocab.termNamed(level[1]!)) return canonical(vocab, level[1]!)
   // A cloud's service is named with its maker or without ("AWS Application Load Balancer",
   // "Application Load Balancer"), where the vocabulary does not hold it.

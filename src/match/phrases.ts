@@ -102,6 +102,19 @@ export function isAdverb(key: string, common: (word: string) => boolean): boolea
   return stem.endsWith('ical') && common(stem.slice(0, -2))
 }
 
+/**
+ * A past participle by its ending: "-ed" on an English verb ("connected", "acknowledged",
+ * "required", "vaulted", "applied"), not a noun that ends so ("seed", "feed", "infrared").
+ */
+export function isParticiple(key: string, common: (word: string) => boolean): boolean {
+  if (key.length < 5 || !key.endsWith('ed') || key.endsWith('eed')) return false
+  const stem = key.slice(0, -2)
+  if (common(stem) || common(`${stem}e`)) return true
+  if (stem.endsWith('i') && common(`${stem.slice(0, -1)}y`)) return true
+  // A doubled consonant: "planned", "shipped".
+  return /([b-df-hj-np-tv-z])\1$/.test(stem) && common(stem.slice(0, -1))
+}
+
 // "Software engineer", "backend developer": the trades of job titles, whose work as a whole names
 // no one practice a reader would list ("software engineering experience", "frontend development").
 const PROFESSION = /^(software|infrastructure|back-?end|front-?end|full-?stack|product|applications?|web) (engineering|development)$/i
@@ -125,7 +138,7 @@ const AFTER_NAME = new Set(
 /**
  * Practices named in lower case on a posting's list items: one or two words saying what is worked
  * on, then a HEADS word ("threat hunting", "multiple testing correction" is left whole to readers;
- * "error budgets" has no such head and stays with listedPhrases). A bullet's first word is a verb as
+ * "error budgets" has no such head and is learned from the postings, if at all). A bullet's first word is a verb as
  * often as not: it starts a phrase only as a capitalised noun no duty starts with.
  */
 export function headedPhrases(found: Found[], ctx: NameContext, named: (first: number, last: number) => Found): Found[] {
@@ -238,7 +251,7 @@ export function cuedPhrases(
       const words = item.map((k) => tokens[k]!)
       const joined = words.length === 3 && /^(of|per)$/.test(words[1]!.key)
       if (!words.every((w, k) => (joined && k === 1) || (/^[a-z][a-z-]*$/.test(w.text) && !notMethod.has(w.key) && !isAdverb(w.key, ctx.common)))) continue
-      if (isDutyVerb(words[0]!.key) || NOT_MODIFIER.has(words[0]!.key)) continue
+      if (isDutyVerb(words[0]!.key) || NOT_MODIFIER.has(words[0]!.key) || isParticiple(words[words.length - 1]!.key, ctx.common)) continue
       // One common word is a field as often as a practice ("payments", "security"); a generic
       // kind of thing names none ("storage systems", "data privacy requirements").
       if (words.length === 1 && ctx.common(words[0]!.text)) continue

@@ -104,10 +104,12 @@ export function isAdverb(key: string, common: (word: string) => boolean): boolea
 
 /**
  * A past participle by its ending: "-ed" on an English verb ("connected", "acknowledged",
- * "required", "vaulted", "applied"), not a noun that ends so ("seed", "feed", "infrared").
+ * "required", "vaulted", "applied", "escalated"), not a noun that ends so ("seed", "feed", "infrared").
  */
 export function isParticiple(key: string, common: (word: string) => boolean): boolean {
   if (key.length < 5 || !key.endsWith('ed') || key.endsWith('eed')) return false
+  // A verb made by its ending, common or not: "escalated", "containerized", "classified".
+  if (key.length >= 7 && /(?:at|[iy][sz]|ifi)ed$/.test(key)) return true
   const stem = key.slice(0, -2)
   if (common(stem) || common(`${stem}e`)) return true
   if (stem.endsWith('i') && common(`${stem.slice(0, -1)}y`)) return true

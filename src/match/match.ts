@@ -13,7 +13,8 @@ import { blockers, type Suggestion, suggestFor } from './gaps.js'
 import { type Importance, readPosting } from './posting.js'
 import { postingTerms } from './posting-terms.js'
 import { placesInResume, placesInString, type ResumePlace } from './resume-places.js'
-import { loadVocabulary, type TermKind, type UserTerms } from './vocabulary.js'
+import { tokenize } from './tokens.js'
+import { loadVocabulary, type TermKind, termSpelledBy, type UserTerms } from './vocabulary.js'
 
 export const WEIGHTS: Record<Importance, number> = { required: 3, mentioned: 2, preferred: 1 }
 
@@ -90,8 +91,17 @@ export async function matchPosting(options: { posting: string; resume: string; t
   const vocab = loadVocabulary(user)
   const asked = postingTerms(posting, vocab)
   // Names the posting made known that no list holds (an acronym, MuleSoft) are looked for too.
-  // A name spelled out before its acronym is looked for under both ("Security Operations Center", "SOC").
-  const unknown = asked.filter((a) => !vocab.termNamed(a.term.name)).map((a) => (a.term.aliases?.length ? { name: a.term.name, aliases: a.term.aliases } : a.term.name))
+  // A name spelled out before its acronym is looked for under both ("Security Operations Center",
+  // "SOC"), a name the vocabulary holds as well: the posting gave it an acronym the lists do not.
+  const spelling = (alias: string) =>
+    termSpelledBy(
+      vocab,
+      tokenize(alias, (k) => vocab.joined.has(k)).map((t) => t.key),
+    )
+  const newAlias = (a: (typeof asked)[number]) => a.term.aliases?.some((alias) => spelling(alias) !== a.term)
+  const unknown = asked
+    .filter((a) => !vocab.termNamed(a.term.name) || newAlias(a))
+    .map((a) => (a.term.aliases?.length ? { name: a.term.name, aliases: a.term.aliases } : a.term.name))
   const resumeVocab = unknown.length ? loadVocabulary({ ...user, terms: [...(user.terms ?? []), ...unknown] }) : vocab
   const wanted = new Set(asked.map((a) => a.term.name))
   const places = placesInResume(p.resume, p.source, resumeVocab, wanted)

@@ -91,7 +91,7 @@ const GERUND =
  * An adverb by its ending: "-ly" on an English word ("closely", "heavily", "reliably",
  * "automatically"), not a noun that ends so ("anomaly detection", "assembly", "supply chain").
  */
-export function isAdverb(key: string, common: (word: string) => boolean): boolean {
+function isAdverb(key: string, common: (word: string) => boolean): boolean {
   if (key.length < 5 || !key.endsWith('ly')) return false
   const stem = key.slice(0, -2)
   if (common(stem) || common(`${stem}l`) || common(`${stem}e`)) return true
@@ -106,7 +106,7 @@ export function isAdverb(key: string, common: (word: string) => boolean): boolea
  * A past participle by its ending: "-ed" on an English verb ("connected", "acknowledged",
  * "required", "vaulted", "applied", "escalated"), not a noun that ends so ("seed", "feed", "infrared").
  */
-export function isParticiple(key: string, common: (word: string) => boolean): boolean {
+function isParticiple(key: string, common: (word: string) => boolean): boolean {
   if (key.length < 5 || !key.endsWith('ed') || key.endsWith('eed')) return false
   // A verb made by its ending, common or not: "escalated", "containerized", "classified".
   if (key.length >= 7 && /(?:at|[iy][sz]|ifi)ed$/.test(key)) return true

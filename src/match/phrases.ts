@@ -205,19 +205,24 @@ export const BASICS = new Set(['fundamentals', 'basics', 'concepts'])
 // Words a reader drops from the end of a named practice: "reverse engineering basics".
 const TRAILING = new Set([...BASICS, ...'principles techniques methods methodologies practices workflows'.split(' ')])
 
+// Words that make a cued item a phrase about the job, not the name of a method: "strong
+// communication skills", or say a state the work keeps things in: "generated reference accurate".
+const NOT_METHOD = new Set(
+  (
+    'incl eg ie esp etc approx vs role roles position environment environments experience experienced skills skill knowledge understanding ability familiarity exposure background degree years year team teams people users customers stakeholders partners clients work working strong solid good great excellent deep proven plus etc more other others similar related tools tool things ones new our your their its this that these those the a an with to in for on at by from of is are be we you i it as about into across within without including such like today now currently soon later daily weekly monthly yearly accurate timely consistent current complete correct reliable robust scalable efficient effective certification certifications certificate certificates credential credentials license licence another anything something everything using before after yourself themselves itself applicable right still yrs yr ' +
+    // Words a clause has and a name never does: who or what it is about ("follow them through",
+    // "knowing when"), saying no ("never required") and a verb's helpers ("have opinions").
+    'them they him her us me whether when where why how what which who whom whose never always also not no have has had having was were been being does did'
+  ).split(' '),
+)
+
 /**
  * The items after such a cue on a requirement or duty line, each a short lower-case noun phrase
  * (one to three words, none saying something about the job or the reader, not starting with a
  * duty's verb), as practices. An item that is one common English word does not count: it names a
  * field as often as a practice ("payments", "security").
  */
-export function cuedPhrases(
-  found: Found[],
-  ctx: NameContext,
-  named: (first: number, last: number) => Found,
-  notMethod: Set<string>,
-  tokenFrom: (offset: number) => number,
-): Found[] {
+export function cuedPhrases(found: Found[], ctx: NameContext, named: (first: number, last: number) => Found, tokenFrom: (offset: number) => number): Found[] {
   const { text, tokens } = ctx
   const inName = new Set<number>()
   for (const f of found) for (let i = f.first; i <= f.last; i++) inName.add(i)
@@ -252,7 +257,7 @@ export function cuedPhrases(
       if (years && (item.length < 2 || tokens[item[item.length - 1]!]!.key === 'operations')) continue
       const words = item.map((k) => tokens[k]!)
       const joined = words.length === 3 && /^(of|per)$/.test(words[1]!.key)
-      if (!words.every((w, k) => (joined && k === 1) || (/^[a-z][a-z-]*$/.test(w.text) && !notMethod.has(w.key) && !isAdverb(w.key, ctx.common)))) continue
+      if (!words.every((w, k) => (joined && k === 1) || (/^[a-z][a-z-]*$/.test(w.text) && !NOT_METHOD.has(w.key) && !isAdverb(w.key, ctx.common)))) continue
       if (isDutyVerb(words[0]!.key) || NOT_MODIFIER.has(words[0]!.key) || isParticiple(words[words.length - 1]!.key, ctx.common)) continue
       // One common word is a field as often as a practice ("payments", "security"); a generic
       // kind of thing names none ("storage systems", "data privacy requirements").

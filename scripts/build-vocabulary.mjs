@@ -179,19 +179,34 @@ for (const line of learned) {
   if (!product && !trusted) for (const f of [name, ...forms]) if (!/[\s-]/.test(f) && rank.has(f.toLowerCase())) handAmbiguous.add(f.toLowerCase())
 }
 
-// By lower-cased name in code-point order: a command finds a name by binary search in the text.
-const byCodePoint = (a, b) => (a < b ? -1 : a > b ? 1 : 0)
+// By lower-cased name in the order of their UTF-8 bytes: a command reads the file as Latin-1, a
+// character a byte, and finds a name by binary search in that text (src/match/vocabulary.ts).
+const bytes = (text) => Buffer.from(text, 'utf8').toString('latin1')
+const byCodePoint = (a, b) => {
+  const x = bytes(a)
+  const y = bytes(b)
+  return x < y ? -1 : x > y ? 1 : 0
+}
 const list = [...terms.values()].filter((t) => t.forms.size).sort((a, b) => byCodePoint(a.name.toLowerCase(), b.name.toLowerCase()))
 // Indexed by the first word of each spelling, so a command builds only the entries it looks up.
 const index = Object.create(null)
 const joined = new Set()
+// An index entry names its term by where the term's line starts in the terms' text, counted in
+// bytes, as a command reads the file (Latin-1, a character a byte): it slices that one line, and
+// splits no list of ten thousand lines first.
+const termLines = list.map((t) => `${t.name}\t${t.kind}`)
+const termAt = []
+termLines.reduce((at, line, i) => {
+  termAt[i] = at
+  return at + Buffer.byteLength(line, 'utf8') + 1
+}, 0)
 list.forEach((t, i) => {
   for (const f of t.forms) {
     const keys = tokenize(f, () => true).map((w) => w.key)
     if (keys.length === 0) continue
     for (const k of keys) if (/[/-]/.test(k)) joined.add(k)
     const tier = asWritten.has(f.toLowerCase()) ? Math.max(1, tierOf(f, t.kind)) : tierOf(f, t.kind)
-    ;(index[keys[0]] ??= []).push([i, f, tier, keys.join(' ')])
+    ;(index[keys[0]] ??= []).push([termAt[i], f, tier, keys.join(' ')])
   }
 })
 for (const entries of Object.values(index)) entries.sort((a, b) => b[3].split(' ').length - a[3].split(' ').length)
@@ -210,7 +225,7 @@ const common = [...rank]
 // Terms, the index and the common words as sorted lines of text, not arrays and objects: JSON.parse
 // reads three strings at once, and a command finds a line by binary search (src/match/vocabulary.ts),
 // splitting only the entries its words look up. An index line is the key, \u0001, then its entries
-// ("term index\tspelling\ttier\tkeys") joined by \u0002.
+// ("where the term's line starts\tspelling\ttier\tkeys") joined by \u0002.
 const packed = Object.keys(index)
   .sort(byCodePoint)
   .map((k) => `${k}\u0001${index[k].map((e) => e.join('\t')).join('\u0002')}`)
@@ -228,7 +243,7 @@ const head = {
   companies: hand.companies.map((n) => n.toLowerCase()).sort(byCodePoint),
 }
 const long = [
-  list.map((t) => `${t.name}\t${t.kind}`).join('\n'),
+  termLines.join('\n'),
   packed,
   common.split(' ').sort(byCodePoint).join('\n'),
   // Countries and regions by ICU's English names, every two-letter code asked: read at build time,

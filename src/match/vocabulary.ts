@@ -36,7 +36,8 @@ interface Generated {
   terms: string
   /**
    * Lines sorted by key: the first word's key, \u0001, then its spellings joined by \u0002, each
-   * "term index\tspelling\ttier\tthe words' keys joined by spaces", longest first.
+   * "where the term's line starts in `terms` (in bytes)\tspelling\ttier\tthe words' keys joined by
+   * spaces", longest first.
    */
   index: string
   joined: string[]
@@ -55,16 +56,29 @@ interface Generated {
   leftOut?: string[]
 }
 
+// The built vocabulary's text is UTF-8 read as Latin-1, a character a byte: decoding a megabyte of
+// UTF-8 cost `resume match` about 10 ms, copying it as Latin-1 a tenth of that. Nearly every line is
+// ASCII, the same either way; the fifty others ("Dassault Systèmes", "Citroën") are decoded when a
+// lookup returns them. Keys are compared as bytes, whose order is the code
+// points' order, and scripts/build-vocabulary.mjs sorts the lines by their bytes to match.
+const NON_ASCII = /[^\x00-\x7f]/
+/** A text as the Latin-1 reading of its UTF-8 bytes. */
+const asBytes = (text: string): string => (NON_ASCII.test(text) ? Buffer.from(text, 'utf8').toString('latin1') : text)
+/** The text whose UTF-8 bytes these are (read as Latin-1). */
+const fromBytes = (bytes: string): string => (NON_ASCII.test(bytes) ? Buffer.from(bytes, 'latin1').toString('utf8') : bytes)
+/** A key of the terms' lines lower-cased, as bytes: their order is by the lower-cased name. */
+const lowerBytes = (bytes: string): string => asBytes(fromBytes(bytes).toLowerCase())
+
 /**
  * The built vocabulary (scripts/build-vocabulary.mjs): a line of JSON for the small parts, then the
  * terms, the index, the common words and the regions as plain text, each after a \u0003. Sliced,
- * not parsed: JSON.parse of the long texts cost half of reading them.
+ * not parsed: JSON.parse of the long texts cost half of reading them. The long texts stay bytes.
  */
 function readGenerated(): Generated {
-  const [head = '{}', terms = '', index = '', common = '', regions = ''] = readFileSync(new URL('../../lib/generated/match-vocabulary.txt', import.meta.url), 'utf8').split(
+  const [head = '{}', terms = '', index = '', common = '', regions = ''] = readFileSync(new URL('../../lib/generated/match-vocabulary.txt', import.meta.url), 'latin1').split(
     '\u0003',
   )
-  return { ...(JSON.parse(head) as Omit<Generated, 'terms' | 'index' | 'common' | 'regions'>), terms, index, common, regions }
+  return { ...(JSON.parse(fromBytes(head)) as Omit<Generated, 'terms' | 'index' | 'common' | 'regions'>), terms, index, common, regions }
 }
 
 /** How a vocabulary is built beyond the user's terms. */
@@ -77,13 +91,14 @@ export interface VocabularyOptions {
 }
 
 let generated: Generated | undefined
-let termLines: string[] | undefined
 
 /**
- * The line of `text` (lines sorted by key in code-point order) whose key is `key`: the line up to
- * `sep`, through `fold`. Binary search on the text itself: a command builds no map of the whole list.
+ * The line of `text` (lines of bytes, sorted by key in byte order) whose key is `key`: the line up to
+ * `sep`, through `fold`; still bytes. Binary search on the text itself: a command builds no map of the
+ * whole list.
  */
 function findLine(text: string, key: string, sep: string, fold: (k: string) => string = (k) => k): string | undefined {
+  const target = asBytes(key)
   let lo = 0
   let hi = text.length
   while (lo < hi) {
@@ -94,8 +109,8 @@ function findLine(text: string, key: string, sep: string, fold: (k: string) => s
     const line = text.slice(start, end)
     const cut = line.indexOf(sep)
     const k = fold(cut < 0 ? line : line.slice(0, cut))
-    if (k === key) return line
-    if (k < key) lo = end + 1
+    if (k === target) return line
+    if (k < target) lo = end + 1
     else hi = start
   }
   return undefined
@@ -110,8 +125,6 @@ export class Vocabulary {
   /** Keys of single words that hold a dash or slash (CI/CD, event-driven): not split. */
   readonly joined: Set<string>
   private readonly data: Generated
-  /** The generated terms' lines, split once per process. */
-  private readonly names: string[]
   /** One Term object per name (lower-cased): terms are told apart by identity. */
   private readonly terms = new Map<string, Term>()
   private readonly cache = new Map<string, Form[]>()
@@ -125,9 +138,7 @@ export class Vocabulary {
   constructor(user: UserTerms = {}, options: VocabularyOptions = {}) {
     // Read once per process: `resume match` builds a second vocabulary with the posting's own names.
     generated ??= readGenerated()
-    termLines ??= generated.terms.split('\n')
     this.data = generated
-    this.names = termLines
     this.sources = this.data.sources
     this.joined = new Set(this.data.joined)
     this.ignored = new Set((user.ignore ?? []).map((n) => n.toLowerCase()))
@@ -150,10 +161,16 @@ export class Vocabulary {
     }
   }
 
+  /** The Term of the built list's line that starts at `at`. */
+  private termAt(at: number): Term {
+    const end = this.data.terms.indexOf('\n', at)
+    return this.termOf(this.data.terms.slice(at, end < 0 ? undefined : end))
+  }
+
   /** The Term of a "name\tkind" line of the built list. */
   private termOf(line: string): Term {
     const tab = line.indexOf('\t')
-    const name = line.slice(0, tab)
+    const name = fromBytes(line.slice(0, tab))
     const key = name.toLowerCase()
     let t = this.terms.get(key)
     if (!t) {
@@ -185,7 +202,7 @@ export class Vocabulary {
 
   /** The built vocabulary's term of this name, in any case. */
   termNamed(name: string): Term | undefined {
-    const line = findLine(this.data.terms, name.toLowerCase(), '\t', (k) => k.toLowerCase())
+    const line = findLine(this.data.terms, name.toLowerCase(), '\t', lowerBytes)
     return line === undefined ? undefined : this.termOf(line)
   }
 
@@ -193,12 +210,13 @@ export class Vocabulary {
   starting(key: string): Form[] {
     let forms = this.cache.get(key)
     if (!forms) {
-      const line = findLine(this.data.index, key, '\u0001')
+      const bytes = findLine(this.data.index, key, '\u0001')
+      const line = bytes === undefined ? undefined : fromBytes(bytes)
       const built: Form[] = []
       if (line !== undefined) {
         for (const entry of line.slice(line.indexOf('\u0001') + 1).split('\u0002')) {
-          const [i, text, tier, keys] = entry.split('\t') as [string, string, string, string]
-          const term = this.termOf(this.names[Number(i)]!)
+          const [at, text, tier, keys] = entry.split('\t') as [string, string, string, string]
+          const term = this.termAt(Number(at))
           if (this.taken.has(keys) || this.ignored.has(term.name.toLowerCase())) continue
           built.push({ text, keys: keys.split(' '), tier: Number(tier) as Tier, term })
         }

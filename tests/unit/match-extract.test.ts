@@ -206,6 +206,17 @@ describe('aliases and spellings', () => {
     for (const name of ['microservices', 'CI/CD', 'machine learning']) expect(found.has(name), name).toBe(true)
   })
 
+  it('reads the names the lists write with accents as they are written, in any case', () => {
+    // The built vocabulary is UTF-8 read a byte a character (src/match/vocabulary.ts): these are the
+    // few lines that are not ASCII, and the names after them are found at their places too.
+    expect(vocab.termNamed('dassault systèmes')?.name).toBe('Dassault Systèmes')
+    expect(vocab.termNamed('AEROMÉXICO')?.name).toBe('Aeroméxico')
+    expect(vocab.starting('citro').map((f) => f.text)).toContain('Citroën')
+    expect(vocab.termNamed('postgresql')?.name).toBe('PostgreSQL')
+    for (const place of ['Côte d’Ivoire', 'Curaçao', 'Türkiye', 'Germany']) expect(vocab.isRegion(place), place).toBe(true)
+    expect(vocab.isRegion('Cote d’Ivoire')).toBe(false)
+  })
+
   it('takes a user term and its aliases, and leaves out what the user ignores', async () => {
     const file = join(dir, 'user.txt')
     writeFileSync(file, 'Experience with Frobnicator (FBN) and Terraform.')

@@ -4,8 +4,8 @@ import { VitaeError } from '../diagnostics/diagnostic.js'
 import { toPlainJsonResume } from '../themes/jsonresume-data.js'
 import { letterTheme } from '../themes/letter.js'
 import { resolveThemeOptions, type ThemeOptions } from '../themes/options.js'
-import { FALLBACK_THEME, installHint, loadLocated, locateTheme, themeNotFound } from '../themes/resolve.js'
-import type { Theme } from '../themes/types.js'
+import { FALLBACK_THEME, installHint, loadLocated, locatedManifest, locateTheme, type ThemeLocation, themeNotFound } from '../themes/resolve.js'
+import type { Theme, ThemeManifest } from '../themes/types.js'
 import type { Resume } from '../types/resume.js'
 import { type BuildOptions, DEFAULT_THEME } from './options.js'
 import type { Plan } from './plan.js'
@@ -13,18 +13,18 @@ import type { BuildServices } from './services.js'
 import type { Target } from './targets.js'
 
 /**
- * The theme a target is drawn with: the options', else its variant's, else the resume's, else
- * ours; a folder, a theme of vitae's, or an installed package. A theme the FILE names that is not
+ * Where the theme a target is drawn with is: the options', else its variant's, else the resume's,
+ * else ours; a folder, a theme of vitae's, or an installed package. A theme the FILE names that is not
  * installed (JSON Resume files name theirs: `meta.theme: elegant`) is a warning saying what to
  * install, and the build goes on with classic; one the caller names is exit 5.
  */
-export async function chooseTheme(plan: Plan, target: Target, options: Pick<BuildOptions, 'theme' | 'strict'>, services: BuildServices): Promise<Theme> {
+function chosenLocation(plan: Plan, target: Target, options: Pick<BuildOptions, 'theme' | 'strict'>, services: BuildServices): ThemeLocation {
   const fromLetter = target.letter?.def.theme
   const fromVariant = target.variant?.def.theme
   const fromMeta = plan.resume.meta?.theme
   const name = options.theme ?? fromLetter ?? fromVariant ?? fromMeta ?? DEFAULT_THEME
   const located = locateTheme(name, plan.resumeDir)
-  if (located) return loadLocated(located, services.themes, (dir, name) => services.jsonResumePdfOptions(dir, name))
+  if (located) return located
   if (options.theme !== undefined || (fromLetter === undefined && fromVariant === undefined && fromMeta === undefined)) throw themeNotFound(name, plan.resumeDir)
   const where =
     fromLetter !== undefined && target.letter
@@ -41,7 +41,21 @@ export async function chooseTheme(plan: Plan, target: Target, options: Pick<Buil
   }
   if (options.strict) throw new VitaeError('theme', [diagnostic])
   services.warn(diagnostic)
-  return loadLocated(locateTheme(FALLBACK_THEME, plan.resumeDir)!, services.themes, (dir, name) => services.jsonResumePdfOptions(dir, name))
+  return locateTheme(FALLBACK_THEME, plan.resumeDir)!
+}
+
+/** The theme a target is drawn with (chosenLocation), loaded once per build. */
+export async function chooseTheme(plan: Plan, target: Target, options: Pick<BuildOptions, 'theme' | 'strict'>, services: BuildServices): Promise<Theme> {
+  return loadLocated(chosenLocation(plan, target, options, services), services.themes, (dir, name) => services.jsonResumePdfOptions(dir, name))
+}
+
+/**
+ * The manifest of the theme chooseTheme would choose, the same warnings said, without loading the
+ * theme: its templates, styles and fonts (or, for a JSON Resume theme, its package in the sandbox).
+ * Tailoring needs no more than the sections' order (`resume match`, `resume explain`).
+ */
+export function chooseManifest(plan: Plan, target: Target, options: Pick<BuildOptions, 'theme' | 'strict'>, services: BuildServices): ThemeManifest {
+  return locatedManifest(chosenLocation(plan, target, options, services), services.manifests)
 }
 
 /**

@@ -12,7 +12,7 @@ import type { Theme } from '../themes/types.js'
 import type { Resume } from '../types/resume.js'
 import { documentFontCss } from './fonts.js'
 import type { BuildOptions } from './options.js'
-import { chooseTheme, documentExtras, jsonResumeHtml, letterThemeOf } from './outside.js'
+import { chooseManifest, chooseTheme, documentExtras, jsonResumeHtml, letterThemeOf } from './outside.js'
 import type { Plan } from './plan.js'
 import type { BuildServices } from './services.js'
 import type { Target } from './targets.js'
@@ -24,8 +24,9 @@ export function themeFor(plan: Plan, target: Target, options: Pick<BuildOptions,
 
 /** What tailoring decided for a target (what `explain` shows), without shaping anything to draw. */
 export async function tailorTarget(plan: Plan, target: Target, options: Pick<BuildOptions, 'theme' | 'strict'>, services: BuildServices): Promise<Tailored> {
-  const theme = await themeFor(plan, target, options, services)
-  return tailor(plan.resume, target.layers, sectionOrder(theme.manifest.sections))
+  // The theme's manifest, not the theme: `resume match` tailors every variant, and again for each
+  // change it suggests, and reading templates, styles and fonts it never draws was a tenth of its time.
+  return tailor(plan.resume, target.layers, sectionOrder(chooseManifest(plan, target, options, services).sections))
 }
 
 /**

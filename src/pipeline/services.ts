@@ -8,7 +8,7 @@ import { type Diagnostic, isVitaeError, VitaeError } from '../diagnostics/diagno
 import { createFontStore, type FontStore } from '../fonts/faces.js'
 import { Sandbox, sandboxModule } from '../sandbox/sandbox.js'
 import { type TemplateContext, themeSources } from '../themes/template-context.js'
-import type { PdfRenderOptions, Theme, ThemeCache } from '../themes/types.js'
+import type { PdfRenderOptions, Theme, ThemeCache, ThemeManifest } from '../themes/types.js'
 import { readFontBytes } from './fonts.js'
 
 const isOwnCompiledTheme = async (theme: Theme): Promise<boolean> => Boolean(await (await import('../themes/precompiled.js')).loadPrecompiled(theme))
@@ -79,6 +79,8 @@ const THEME_RENDER = 'theme-render'
  */
 export class BuildServices {
   readonly themes: ThemeCache = new Map()
+  /** Themes' manifests read alone, by folder: tailoring without drawing reads no more (chooseManifest). */
+  readonly manifests = new Map<string, ThemeManifest>()
   readonly inline: InlineCache = new Map()
   readonly blocks: BlockCache = new Map()
   readonly fonts: FontStore = createFontStore()
@@ -200,6 +202,7 @@ export class BuildServices {
     this.holder.listen(() => undefined)
     await Promise.all([this.ownsBrowser ? this.holder.close() : undefined, this.sandbox.dispose()])
     this.themes.clear()
+    this.manifests.clear()
     this.inline.clear()
     this.blocks.clear()
     this.dateFormatters.clear()

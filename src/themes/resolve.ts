@@ -5,8 +5,8 @@ import { shippedThemes } from '../core/shipped-themes.js'
 import { VitaeError } from '../diagnostics/diagnostic.js'
 import { type Length, type Margins, type PageSize, parseLength } from '../page/geometry.js'
 import { findPackage, readPackageJson } from './package-entry.js'
-import { loadTheme } from './theme.js'
-import type { JsonResumeThemeInfo, PdfRenderOptions, Theme, ThemeCache } from './types.js'
+import { loadManifest, loadTheme } from './theme.js'
+import type { JsonResumeThemeInfo, PdfRenderOptions, Theme, ThemeCache, ThemeManifest } from './types.js'
 
 const MANIFEST = 'theme.json'
 /** The theme a JSON Resume theme's Word file borrows, and what a missing theme named in the file falls back to. */
@@ -97,13 +97,23 @@ export async function loadLocated(location: ThemeLocation, cache: ThemeCache | u
   return hit
 }
 
+/**
+ * The manifest of what `locateTheme` found, without loading the theme: a JSON Resume theme's is
+ * classic's (its Word look), as loadLocated gives it, and its package is not run.
+ */
+export function locatedManifest(location: ThemeLocation, cache?: Map<string, ThemeManifest>): ThemeManifest {
+  if (location.kind === 'vitae') return loadManifest(location.dir, cache)
+  return jsonResumeManifest(loadManifest(join(PACKAGE_ROOT, 'templates', FALLBACK_THEME), cache), location.packageName)
+}
+
+// Options and photos are vitae features: a JSON Resume theme takes neither.
+const jsonResumeManifest = (base: ThemeManifest, packageName: string): ThemeManifest => ({ ...base, name: packageName, options: undefined, photo: undefined })
+
 async function wrapJsonResume(location: Extract<ThemeLocation, { kind: 'jsonresume' }>, cache: ThemeCache | undefined, readPdfOptions: PdfOptionsReader): Promise<Theme> {
   const base = await loadTheme(join(PACKAGE_ROOT, 'templates', FALLBACK_THEME), cache)
   const pdf = await readPdfOptions(location.dir, location.packageName)
   const jsonResume: JsonResumeThemeInfo = { packageName: location.packageName, version: location.version, dir: location.dir, pdf }
-  // Options and photos are vitae features: a JSON Resume theme takes neither.
-  const manifest = { ...base.manifest, name: location.packageName, options: undefined, photo: undefined }
-  return { ...base, name: location.packageName, manifest, compiled: undefined, page: pdfPage(pdf), jsonResume }
+  return { ...base, name: location.packageName, manifest: jsonResumeManifest(base.manifest, location.packageName), compiled: undefined, page: pdfPage(pdf), jsonResume }
 }
 
 /**

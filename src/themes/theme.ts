@@ -97,9 +97,22 @@ export function loadTheme(dir: string, cache?: ThemeCache): Promise<Theme> {
   return hit
 }
 
+/**
+ * A theme's manifest alone, checked as loadTheme checks it, once per cache: what tailoring needs (the
+ * sections' order) without the templates, styles and fonts a render reads.
+ */
+export function loadManifest(dir: string, cache?: Map<string, ThemeManifest>): ThemeManifest {
+  let manifest = cache?.get(dir)
+  if (!manifest) {
+    manifest = readManifest(dir)
+    cache?.set(dir, manifest)
+  }
+  return manifest
+}
+
 // Reads are synchronous: a theme is a dozen small local files, and a thread-pool round trip per
 // file cost more than the reads themselves on the path every build takes.
-function readTheme(dir: string): Theme {
+function readManifest(dir: string): ThemeManifest {
   const manifestFile = join(dir, MANIFEST)
   checkReal(dir, manifestFile)
   let raw: unknown
@@ -113,7 +126,12 @@ function readTheme(dir: string): Theme {
   // Positions cost a YAML parse of the manifest: made only when there is a problem to place.
   let located: Source | undefined | null = null
   const sourceOf = () => (located === null ? (located = manifestSource(text, manifestFile)) : located)
-  const manifest = checkManifest(raw, manifestFile, sourceOf)
+  return checkManifest(raw, manifestFile, sourceOf)
+}
+
+function readTheme(dir: string): Theme {
+  const manifestFile = join(dir, MANIFEST)
+  const manifest = readManifest(dir)
   const template = readThemeFile(dir, manifest.template, manifestFile).toString('utf8')
   const partials: Record<string, string> = {}
   if (manifest.partials) {

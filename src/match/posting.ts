@@ -262,8 +262,9 @@ function classifyLines(text: string, htmlHeadings: Set<number>, html: boolean): 
       else if (BOILER_HEAD.test(words) || WHY_NAME.test(bare(unmarked))) section = 'boilerplate'
       else if (REQUIRED.test(words)) section = 'required'
       else if (DUTIES.test(words)) section = 'duties'
-      // The team the hire joins: what it works on and with ("About the team", "Meet the team").
-      else if (/^\W*(about|meet|the|our) (the |our )?team\W*$/i.test(words)) section = 'intro'
+      // The team the hire joins: what it works on and with ("About the team", "Meet the team",
+      // "About the Dispatch Platform team"), not who interviews ("Meet the hiring team").
+      else if (/^\W*(about|meet|the|our) (the |our )?(?!hiring\b)([\w&/.'’-]+\s+){0,4}team\W*$/i.test(words)) section = 'intro'
       // What the team builds with is the job's, read as its duties are, whatever else the heading
       // says ("Tech stack", "The team and the stack"; not a title's "Full Stack Developer").
       else if (/\b((?<!full[- ])stack|technolog(y|ies)|tools|tooling)\b/i.test(words)) section = 'duties'

@@ -190,10 +190,40 @@ function linePieces(text: string): { raw: string; start: number }[] {
   return pieces
 }
 
+type Section = 'intro' | 'duties' | 'required' | 'preferred' | 'boilerplate'
+
+/**
+ * The section a heading starts, from its words (`label`: its text without a list's marker);
+ * `current` is the section before it and `headings` the headings seen before it.
+ */
+function sectionOf(words: string, label: string, current: Section, headings: number): Section {
+  if (/about you\b|who you are/i.test(words)) return 'required'
+  if (PREFERRED.test(words)) return 'preferred'
+  if (BOILER_HEAD.test(words) || WHY_NAME.test(bare(label))) return 'boilerplate'
+  if (REQUIRED.test(words)) return 'required'
+  if (DUTIES.test(words)) return 'duties'
+  // The team the hire joins: what it works on and with ("About the team", "Meet the team",
+  // "About the Dispatch Platform team"), not who interviews ("Meet the hiring team").
+  if (/^\W*(about|meet|the|our) (?!(the |our )?hiring\b)(the |our )?([\w&/.'’-]+\s+){0,4}team\W*$/i.test(words)) return 'intro'
+  // What the team builds with is the job's, read as its duties are, whatever else the heading
+  // says ("Tech stack", "The team and the stack"; not a title's "Full Stack Developer").
+  if (/\b((?<!full[- ])stack|technolog(y|ies)|tools|tooling)\b/i.test(words)) return 'duties'
+  // "About us", "Our company", "The team": the employer's blurb. A team in the posting's first
+  // heading is its title's ("Full-Stack Engineer, Founding Team"), and "US" is no "us"
+  // ("Rails developer, remote (US/Canada)").
+  if (/\b(about|company)\b/i.test(words) || /\bus\b/.test(words) || (headings > 0 && /\bteam\b/i.test(words))) return 'boilerplate'
+  // What the job is, after the company's blurb: "Position Summary", "The opportunity", "Overview".
+  if (ROLE_HEAD.test(words)) return 'intro'
+  // A heading of no known kind after the blurb or the benefits is the job's own again ("Schedule",
+  // "Tools we use"): boilerplate is what its heading says, never the rest of the posting by default.
+  if (current === 'boilerplate') return 'intro'
+  return current
+}
+
 /** Splits the text into lines and says, for each, which part of the posting it belongs to. */
 function classifyLines(text: string, htmlHeadings: Set<number>, html: boolean): PostingLine[] {
   const lines: PostingLine[] = []
-  let section: 'intro' | 'duties' | 'required' | 'preferred' | 'boilerplate' = 'intro'
+  let section: Section = 'intro'
   // Headings seen before this line: the first is the posting's title as a rule.
   let headings = -1
   const pieces = linePieces(text)
@@ -256,27 +286,12 @@ function classifyLines(text: string, htmlHeadings: Set<number>, html: boolean): 
         (short && content.split(/\s+/).length <= 4 && /^[A-Z\p{Extended_Pictographic}]/u.test(content) && BULLET.test(nextText(k) ?? '')))
     if (heading) {
       headings++
-      const words = content.replace(/[#*_:]/g, ' ')
-      if (/about you\b|who you are/i.test(words)) section = 'required'
-      else if (PREFERRED.test(words)) section = 'preferred'
-      else if (BOILER_HEAD.test(words) || WHY_NAME.test(bare(unmarked))) section = 'boilerplate'
-      else if (REQUIRED.test(words)) section = 'required'
-      else if (DUTIES.test(words)) section = 'duties'
-      // The team the hire joins: what it works on and with ("About the team", "Meet the team",
-      // "About the Dispatch Platform team"), not who interviews ("Meet the hiring team").
-      else if (/^\W*(about|meet|the|our) (the |our )?(?!hiring\b)([\w&/.'’-]+\s+){0,4}team\W*$/i.test(words)) section = 'intro'
-      // What the team builds with is the job's, read as its duties are, whatever else the heading
-      // says ("Tech stack", "The team and the stack"; not a title's "Full Stack Developer").
-      else if (/\b((?<!full[- ])stack|technolog(y|ies)|tools|tooling)\b/i.test(words)) section = 'duties'
-      // "About us", "Our company", "The team": the employer's blurb. A team in the posting's first
-      // heading is its title's ("Full-Stack Engineer, Founding Team"), and "US" is no "us"
-      // ("Rails developer, remote (US/Canada)").
-      else if (/\b(about|company)\b/i.test(words) || /\bus\b/.test(words) || (headings > 0 && /\bteam\b/i.test(words))) section = 'boilerplate'
-      // What the job is, after the company's blurb: "Position Summary", "The opportunity", "Overview".
-      else if (ROLE_HEAD.test(words)) section = 'intro'
-      // A heading of no known kind after the blurb or the benefits is the job's own again ("Schedule",
-      // "Tools we use"): boilerplate is what its heading says, never the rest of the posting by default.
-      else if (section === 'boilerplate') section = 'intro'
+      section = sectionOf(content.replace(/[#*_:]/g, ' '), unmarked, section, headings)
+    } else if (!bullet) {
+      // A label in capitals before a colon starts its section as a heading does, and the rest of the
+      // line is that section's: "THE JOB: Regional Tank Driver - Hazmat" after "ABOUT US" is the job's.
+      const label = /^([A-Z][A-Z0-9 &/'()-]{2,40}):\s*\S/.exec(bare(unmarked))?.[1]
+      if (label && /[A-Z]{3}/.test(label) && sectionWords(label)) section = sectionOf(label, label, section, headings)
     }
     let importance: Importance = section === 'required' ? 'required' : section === 'preferred' ? 'preferred' : 'mentioned'
     // The line's own words win over its section's: "(BSN preferred)", "Java (must)".

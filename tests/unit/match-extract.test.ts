@@ -245,6 +245,17 @@ describe('required, preferred and boilerplate', () => {
     expect(found.get('Java')).toBe('required')
   })
 
+  it("reads a named team's section, and the job's section labelled in capitals after the blurb, as the job's", async () => {
+    const email = await terms('ABOUT US\nIron Sparrow is a family-owned carrier.\n\nTHE JOB: Regional Tank Driver - Hazmat\n- Log your hours on Samsara ELDs\n\nWHAT YOU NEED\n- Class A CDL\n')
+    expect(email.has('Samsara'), [...email.keys()].join(', ')).toBe(true)
+    const team = await terms(
+      '## About Hopline\nHopline runs shuttles in 14 cities.\n\n## About the Dispatch Platform team\nOur services use Redis and ship through Argo CD.\n\n## Meet the hiring team\nDana Kim, Kubernetes recruiter\n',
+      'md',
+    )
+    for (const name of ['Redis', 'Argo CD']) expect(team.has(name), name).toBe(true)
+    expect(team.has('Kubernetes')).toBe(false)
+  })
+
   it('ignores equal-opportunity text and HTML scripts, styles and navigation', async () => {
     const html =
       '<html><head><style>.React{}</style><script>const Kubernetes = 1</script></head><body><nav>Python</nav><h2>Requirements</h2><ul><li>Go &amp; Rust</li></ul><p>We are an equal opportunity employer and use Salesforce to hire.</p></body></html>'

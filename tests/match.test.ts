@@ -208,6 +208,28 @@ work:
     expect(r.variants[0]!.coverage).toBe(100)
   })
 
+  it("finds a maker's product the posting names with its maker where the resume names it without", async () => {
+    const own = tempDir()
+    writeFileSync(
+      join(own, 'resume.yaml'),
+      `basics:
+  name: Ada Example
+work:
+  - name: Example Bank
+    position: DBA
+    startDate: 2020-01
+    highlights:
+      - Ran GoldenGate replication between two data centres
+      - Wrote the runbooks for the team
+`,
+    )
+    writeFileSync(join(own, 'posting.txt'), 'Requirements:\n- Oracle GoldenGate and Oracle RAC\n- Writing runbooks\n')
+    const r = await match(['posting.txt'], own)
+    const gg = r.terms.find((t) => t.name === 'Oracle GoldenGate')!
+    expect(gg.resume.map((p) => `${p.text} ${p.line}:${p.column}`)).toEqual(['GoldenGate 8:13'])
+    expect(r.terms.find((t) => t.name === 'Oracle RAC')!.resume).toEqual([])
+  })
+
   it('prints a table on a terminal: coverage per variant, then terms by status', async () => {
     const r = await runCli(['match', 'posting.txt', '--all-variants'], { cwd: dir })
     expect(r.code).toBe(0)

@@ -93,15 +93,29 @@ export async function matchPosting(options: { posting: string; resume: string; t
   // Names the posting made known that no list holds (an acronym, MuleSoft) are looked for too.
   // A name spelled out before its acronym is looked for under both ("Security Operations Center",
   // "SOC"), a name the vocabulary holds as well: the posting gave it an acronym the lists do not.
+  // So is a maker's product without its maker (below).
   const spelling = (alias: string) =>
     termSpelledBy(
       vocab,
       tokenize(alias, (k) => vocab.joined.has(k)).map((t) => t.key),
     )
   const newAlias = (a: (typeof asked)[number]) => a.term.aliases?.some((alias) => spelling(alias) !== a.term)
+  // A maker's product the posting names with its maker ("Oracle GoldenGate", "Cisco Meraki") is
+  // shown by a resume that names it without: the rest after a first word that is a product's name
+  // of its own, where the rest is a name (a capital), names nothing else and is no common word.
+  // Looked for in the resume only: in postings such a rest alone misled more than it found.
+  const makerless = (name: string): string | undefined => {
+    const [, maker, rest] = /^(\S+) (\S.*)$/.exec(name) ?? []
+    if (!maker || !rest || vocab.termNamed(maker)?.kind !== 'technology' || !/^[A-Z0-9]/.test(rest)) return undefined
+    if (!/\s/.test(rest) && (rest.length < 3 || vocab.isCommonWord(rest))) return undefined
+    return spelling(rest) === undefined ? rest : undefined
+  }
   const unknown = asked
-    .filter((a) => !vocab.termNamed(a.term.name) || newAlias(a))
-    .map((a) => (a.term.aliases?.length ? { name: a.term.name, aliases: a.term.aliases } : a.term.name))
+    .filter((a) => !vocab.termNamed(a.term.name) || newAlias(a) || makerless(a.term.name))
+    .map((a) => {
+      const aliases = [...(a.term.aliases ?? []), ...[makerless(a.term.name)].filter((r) => r !== undefined)]
+      return aliases.length ? { name: a.term.name, aliases } : a.term.name
+    })
   const resumeVocab = unknown.length ? loadVocabulary({ ...user, terms: [...(user.terms ?? []), ...unknown] }) : vocab
   const wanted = new Set(asked.map((a) => a.term.name))
   const places = placesInResume(p.resume, p.source, resumeVocab, wanted)

@@ -246,7 +246,9 @@ describe('required, preferred and boilerplate', () => {
   })
 
   it("reads a named team's section, and the job's section labelled in capitals after the blurb, as the job's", async () => {
-    const email = await terms('ABOUT US\nIron Sparrow is a family-owned carrier.\n\nTHE JOB: Regional Tank Driver - Hazmat\n- Log your hours on Samsara ELDs\n\nWHAT YOU NEED\n- Class A CDL\n')
+    const email = await terms(
+      'ABOUT US\nIron Sparrow is a family-owned carrier.\n\nTHE JOB: Regional Tank Driver - Hazmat\n- Log your hours on Samsara ELDs\n\nWHAT YOU NEED\n- Class A CDL\n',
+    )
     expect(email.has('Samsara'), [...email.keys()].join(', ')).toBe(true)
     const team = await terms(
       '## About Hopline\nHopline runs shuttles in 14 cities.\n\n## About the Dispatch Platform team\nOur services use Redis and ship through Argo CD.\n\n## Meet the hiring team\nDana Kim, Kubernetes recruiter\n',

@@ -59,8 +59,8 @@ interface Generated {
 // The built vocabulary's text is UTF-8 read as Latin-1, a character a byte: decoding a megabyte of
 // UTF-8 cost `resume match` about 10 ms, copying it as Latin-1 a tenth of that. Nearly every line is
 // ASCII, the same either way; the fifty others ("Dassault Systèmes", "Citroën") are decoded when a
-// lookup returns them. Keys are compared as bytes, whose order is the code
-// points' order, and scripts/build-vocabulary.mjs sorts the lines by their bytes to match.
+// lookup returns them. Keys are compared as bytes, whose order is the code points' order, and
+// scripts/build-vocabulary.mjs sorts the lines by their bytes to match.
 const NON_ASCII = /[^\x00-\x7f]/
 /** A text as the Latin-1 reading of its UTF-8 bytes. */
 const asBytes = (text: string): string => (NON_ASCII.test(text) ? Buffer.from(text, 'utf8').toString('latin1') : text)

@@ -86,6 +86,28 @@ const derived = (name) => {
 const keyOf = (name) => (/[A-Z]{2}S$/.test(name) ? name.toLowerCase() : name.toLowerCase().replace(/(?<=[a-z]{3})e?s$/, '')).replace(/(?<=\S\s)test$/, 'testing')
 const texts = new Map()
 for (const file of Object.keys(annotations)) texts.set(file, (await readPosting(join(dir, file), async () => Buffer.alloc(0))).text)
+// The postings whose text has a word starting with each prefix of up to four letters or digits, lower
+// case: a term is looked for only in the postings that have a word starting as its first word does
+// (a name starts a word, as its pattern below says). Running every term's pattern on every posting
+// took minutes once there were a thousand postings and ten thousand terms.
+const PREFIX = 4
+const withPrefix = new Map()
+for (const [file, text] of texts) {
+  for (const word of new Set(text.toLowerCase().split(/[^\p{L}\d]+/u))) {
+    for (let n = 1; n <= Math.min(PREFIX, word.length); n++) {
+      const prefix = word.slice(0, n)
+      if (!withPrefix.has(prefix)) withPrefix.set(prefix, new Set())
+      withPrefix.get(prefix).add(file)
+    }
+  }
+}
+/** Of `files`, those that may name a term whose pattern starts with `start`'s letters or digits. */
+const mayName = (files, start) => {
+  const prefix = /^[\p{L}\d]*/u.exec(start.toLowerCase())[0].slice(0, PREFIX)
+  if (!prefix) return files
+  const holding = withPrefix.get(prefix)
+  return holding ? files.filter((f) => holding.has(f)) : []
+}
 
 /** The terms the postings `files` teach: a line of spellings each, most used first, and its counts. */
 function learn(files) {
@@ -117,14 +139,15 @@ function learn(files) {
     // but for the first letter of a name of several words, which a sentence or a list item may
     // capitalise ("Reverse ETL" is reverse ETL).
     const product = /[A-Z]/.test(forms[0])
-    let words = (product ? forms[0].replace(/(?<=[a-z]{3})e?s$/, '') : key).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[ -]/g, '[\\s-]+')
+    const base = product ? forms[0].replace(/(?<=[a-z]{3})e?s$/, '') : key
+    let words = base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[ -]/g, '[\\s-]+')
     if (key.endsWith(' testing')) words = words.replace(/test(?:ing)?$/i, 'test(?:ing)?')
     const first = words[0] ?? ''
     if (product && /^[A-Za-z][a-z]*[\s-]/.test(forms[0])) words = `[${first.toLowerCase()}${first.toUpperCase()}]${words.slice(1)}`
     const named = new RegExp(`(?<![\\p{L}\\d-])${words}(?:e?s)?(?![\\p{L}\\d-])`, product ? 'u' : 'iu')
     let naming = 0
     let listing = 0
-    for (const file of files) {
+    for (const file of mayName(files, base)) {
       if (!named.test(texts.get(file))) continue
       naming++
       if (annotations[file].some((n) => keyOf(n) === key)) listing++

@@ -110,12 +110,12 @@ export async function matchPosting(options: { posting: string; resume: string; t
     if (!/\s/.test(rest) && (rest.length < 3 || vocab.isCommonWord(rest))) return undefined
     return spelling(rest) === undefined ? rest : undefined
   }
-  const unknown = asked
-    .filter((a) => !vocab.termNamed(a.term.name) || newAlias(a) || makerless(a.term.name))
-    .map((a) => {
-      const aliases = [...(a.term.aliases ?? []), ...[makerless(a.term.name)].filter((r) => r !== undefined)]
-      return aliases.length ? { name: a.term.name, aliases } : a.term.name
-    })
+  const unknown = asked.flatMap((a) => {
+    const rest = makerless(a.term.name)
+    if (vocab.termNamed(a.term.name) && !newAlias(a) && rest === undefined) return []
+    const aliases = [...(a.term.aliases ?? []), ...(rest === undefined ? [] : [rest])]
+    return [aliases.length ? { name: a.term.name, aliases } : a.term.name]
+  })
   const resumeVocab = unknown.length ? loadVocabulary({ ...user, terms: [...(user.terms ?? []), ...unknown] }) : vocab
   const wanted = new Set(asked.map((a) => a.term.name))
   const places = placesInResume(p.resume, p.source, resumeVocab, wanted)

@@ -76,16 +76,13 @@ const NOT_MODIFIER = new Set(
     'where when how what why which who whom whose whether would will can could should may might must shall ' +
     // A phrasal verb's particle ("set up monitoring") and words that stand for a thing ("another", "anything").
     'up out down off another anything something everything nothing ' +
+    // A preposition or a verb's helper before the head is a clause's, not a name's: "between order
+    // management", "have included administration".
+    'between against among toward towards versus have has had having been being ' +
     // Who does the work, not a kind of it: "our in-house design team".
     'in-house outsourced'
   ).split(' '),
 )
-
-// A noun made from a verb by "-ing" names a doing as the heads above do ("affinity mapping", "deep
-// linking"), unless it is one of the words that describe rather than name ("growing", "leading")
-// or join as a preposition does ("according to", "regarding").
-const GERUND =
-  /^(?!(?:grow|lead|build|work|run|support|learn|exist|follow|includ|accord|regard|concern|depend|surround|upcom|engag|challeng|excit|outstand|interest|amaz|ongo|evolv|chang|emerg|demand|reward|mov|mak|bring|help|want|look|com|go|gett|hav|be|do|us|understand|think|writ|speak|read|runn|gett|sett|shipp|plann|present|communicat|mentor|hir)ing$)[a-z]{4,}ing$/
 
 /**
  * An adverb by its ending: "-ly" on an English word ("closely", "heavily", "reliably",
@@ -100,21 +97,6 @@ function isAdverb(key: string, common: (word: string) => boolean): boolean {
   // An adjective's ending before it: "especially", "carefully", "continuously", "actively".
   if (/(al|ful|ous|ive|ent|ant|ic|ary|less|ate)$/.test(stem)) return true
   return stem.endsWith('ical') && common(stem.slice(0, -2))
-}
-
-/**
- * A past participle by its ending: "-ed" on an English verb ("connected", "acknowledged",
- * "required", "vaulted", "applied", "escalated"), not a noun that ends so ("seed", "feed", "infrared").
- */
-function isParticiple(key: string, common: (word: string) => boolean): boolean {
-  if (key.length < 5 || !key.endsWith('ed') || key.endsWith('eed')) return false
-  // A verb made by its ending, common or not: "escalated", "containerized", "classified".
-  if (key.length >= 7 && /(?:at|[iy][sz]|ifi)ed$/.test(key)) return true
-  const stem = key.slice(0, -2)
-  if (common(stem) || common(`${stem}e`)) return true
-  if (stem.endsWith('i') && common(`${stem.slice(0, -1)}y`)) return true
-  // A doubled consonant: "planned", "shipped".
-  return /([b-df-hj-np-tv-z])\1$/.test(stem) && common(stem.slice(0, -1))
 }
 
 // "Software engineer", "backend developer": the trades of job titles, whose work as a whole names
@@ -157,7 +139,7 @@ export function headedPhrases(found: Found[], ctx: NameContext, named: (first: n
   for (let i = 1; i < tokens.length; i++) {
     const head = tokens[i]!
     if ((inName.has(i) && !oneWord.has(i)) || ctx.skipped(i) || !ctx.onListItem(i)) continue
-    if (!LOWER_WORD.test(head.text) || !(HEADS.has(head.key) || HEADS.has(singular(head.key) ?? '') || (head.key.endsWith('ing') && GERUND.test(head.key)))) continue
+    if (!LOWER_WORD.test(head.text) || !(HEADS.has(head.key) || HEADS.has(singular(head.key) ?? ''))) continue
     // What follows: nothing of the same phrase, or a word that closes it.
     const next = tokens[i + 1]
     if (next && joinedTo(i, next ? i + 1 : i) && !AFTER_NAME.has(next.key) && !/^[A-Z0-9]/.test(next.text)) continue
@@ -175,15 +157,7 @@ export function headedPhrases(found: Found[], ctx: NameContext, named: (first: n
       first = b
       if (initial) break
     }
-    if (first === i && (oneWord.has(i) || !HEADS.has(head.key))) continue
-    if (first === i) {
-      // A practice in one word, said to be done with a name: "sharding with Vitess", "debugging in
-      // Visual Studio". Only a word made from a verb ("-ing", "-tion", "-sis"), not "design" or "review".
-      const tool = tokens[i + 2]
-      if (!/(ing|tion|sis)$/.test(head.key) || ctx.common(head.text) || ctx.initial(i) || !next || !tool || !/^(with|in|using|via)$/.test(next.key) || !inName.has(i + 2)) continue
-      out.push(named(i, i))
-      continue
-    }
+    if (first === i) continue
     // A word the dash binds to one left out is half a compound: "in-house design".
     if (first > 0 && text.slice(tokens[first - 1]!.end, tokens[first]!.start) === '-') continue
     out.push(named(first, i))
@@ -191,84 +165,9 @@ export function headedPhrases(found: Found[], ctx: NameContext, named: (first: n
   return out
 }
 
-// What a requirement says the reader should know, then the things known: "Experience with
-// information architecture and content strategy", "Comfortable with thermal analysis and derating".
-// Years of something are a practice's too: "3+ years of e-discovery or litigation support experience",
-// "5+ years in fleet management".
-const CUE =
-  /\b(?:\d+\+?\s*(?:(?:-|–|to)\s*\d+\+?\s*)?(?:years?|yrs)\s+(?:of|in)(?:\s+(?:professional|hands-on|relevant|direct|proven|progressive))?|experience (?:with|using)|using|knowledge of|familiar(?:ity)? with|proficien(?:cy|t) (?:in|with)|understanding of|exposure to|comfortable with|grasp of|expertise in|skilled in|fluen(?:cy|t) in|such as|including)\s+/gi
-// Words that end the list (a preposition starts what the items are for or about: "CFD for lab exhaust").
-const LIST_END = new Set('for in on at to with from across using via such including like of by into as at within over under per experience background'.split(' '))
 // The last word of a practice's name that says only how much of it is asked for, dropped by readers:
 // "networking fundamentals" is networking (src/match/names.ts drops it from any practice's name).
 export const BASICS = new Set(['fundamentals', 'basics', 'concepts'])
-// Words a reader drops from the end of a named practice: "reverse engineering basics".
-const TRAILING = new Set([...BASICS, ...'principles techniques methods methodologies practices workflows'.split(' ')])
-
-// Words that make a cued item a phrase about the job, not the name of a method: "strong
-// communication skills", or say a state the work keeps things in: "generated reference accurate".
-const NOT_METHOD = new Set(
-  (
-    'incl eg ie esp etc approx vs role roles position environment environments experience experienced skills skill knowledge understanding ability familiarity exposure background degree years year team teams people users customers stakeholders partners clients work working strong solid good great excellent deep proven plus etc more other others similar related tools tool things ones new our your their its this that these those the a an with to in for on at by from of is are be we you i it as about into across within without including such like today now currently soon later daily weekly monthly yearly accurate timely consistent current complete correct reliable robust scalable efficient effective certification certifications certificate certificates credential credentials license licence another anything something everything using before after yourself themselves itself applicable right still yrs yr ' +
-    // Words a clause has and a name never does: who or what it is about ("follow them through",
-    // "knowing when"), saying no ("never required") and a verb's helpers ("have opinions").
-    'them they him her us me whether when where why how what which who whom whose never always also not no have has had having was were been being does did'
-  ).split(' '),
-)
-
-/**
- * The items after such a cue on a requirement or duty line, each a short lower-case noun phrase
- * (one to three words, none saying something about the job or the reader, not starting with a
- * duty's verb), as practices. An item that is one common English word does not count: it names a
- * field as often as a practice ("payments", "security").
- */
-export function cuedPhrases(found: Found[], ctx: NameContext, named: (first: number, last: number) => Found, tokenFrom: (offset: number) => number): Found[] {
-  const { text, tokens } = ctx
-  const inName = new Set<number>()
-  for (const f of found) for (let i = f.first; i <= f.last; i++) inName.add(i)
-  const out: Found[] = []
-  for (const m of text.matchAll(CUE)) {
-    let i = tokenFrom(m.index + m[0].length)
-    if (i >= tokens.length || ctx.skipped(i) || !ctx.onListItem(i)) continue
-    const items: number[][] = [[]]
-    for (; i < tokens.length; i++) {
-      const t = tokens[i]!
-      const prev = items[items.length - 1]!
-      const gap = prev.length || items.length > 1 ? text.slice(tokens[i - 1]!.end, t.start) : ''
-      // "of" or "per" between two nouns joins them into one name: "hours of service", "cost per mile".
-      const joins =
-        (t.key === 'of' || t.key === 'per') && prev.length === 1 && !/,/.test(gap) && /^[a-z]+$/.test(tokens[i + 1]?.text ?? '') && !/^(and|or)$/.test(tokens[i + 1]!.key)
-      if (/[\n(:;)[\]]/.test(gap) || /[.!?]\s/.test(gap) || (LIST_END.has(t.key) && !joins)) break
-      if (t.key === 'and' || t.key === 'or') {
-        if (prev.length) items.push([])
-        continue
-      }
-      if (/,/.test(gap) && prev.length) items.push([i])
-      else prev.push(i)
-    }
-    const list = items.filter((item) => item.length > 0)
-    // After years, "such as" or "including", one word is a field or a chore as often as a practice.
-    const years = /^\d|^(such|including)/i.test(m[0])
-    for (const item of list) {
-      while (item.length > 1 && TRAILING.has(tokens[item[item.length - 1]!]!.key)) item.pop()
-      if (item.length > 3 || item.some((k) => inName.has(k))) continue
-      // ("3+ years in analytics or BI", "including gowning"), and so is a business function,
-      // "operations" ("5+ years in marketing operations").
-      if (years && (item.length < 2 || tokens[item[item.length - 1]!]!.key === 'operations')) continue
-      const words = item.map((k) => tokens[k]!)
-      const joined = words.length === 3 && /^(of|per)$/.test(words[1]!.key)
-      if (!words.every((w, k) => (joined && k === 1) || (/^[a-z][a-z-]*$/.test(w.text) && !NOT_METHOD.has(w.key) && !isAdverb(w.key, ctx.common)))) continue
-      if (isDutyVerb(words[0]!.key) || NOT_MODIFIER.has(words[0]!.key) || isParticiple(words[words.length - 1]!.key, ctx.common)) continue
-      // One common word is a field as often as a practice ("payments", "security"); a generic
-      // kind of thing names none ("storage systems", "data privacy requirements").
-      if (words.length === 1 && ctx.common(words[0]!.text)) continue
-      if (!joined && /^(systems?|requirements?|solutions?|products?|services?)$/.test(words[words.length - 1]!.key)) continue
-      for (const k of item) inName.add(k)
-      out.push(named(item[0]!, item[item.length - 1]!))
-    }
-  }
-  return out
-}
 
 /**
  * The words before a two-word name that may share its head along a list, nearest first: the word

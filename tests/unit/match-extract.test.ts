@@ -64,15 +64,15 @@ describe('the vocabulary learned from the annotated postings', () => {
 
   it('leaves out the names read from shape that readers do not list, but not a name the user adds', async () => {
     const posting =
-      'Requirements\n- Software Engineer III, payments platform\n- Profile CPU and memory use with perf and eBPF\n- Build Kafka consumers with retries, idempotency and backpressure\n- Experience with retries and backoff in Kafka consumers\n'
+      'Requirements\n- Software Engineer III, payments platform\n- Profile CPU and memory use with perf and eBPF\n- Build Kafka consumers with retries, idempotency and backpressure\n'
     const unlearned = await terms(posting, 'txt', loadVocabulary({}, { learnedLeftOut: false }))
     const found = await terms(posting)
-    for (const name of ['III', 'CPU', 'retries']) {
+    for (const name of ['III', 'CPU']) {
       // Read from the posting's shape as before; left out as learned.
       expect(unlearned.has(name), `${name} in ${[...unlearned.keys()].join(', ')}`).toBe(true)
       expect(found.has(name), `${name} in ${[...found.keys()].join(', ')}`).toBe(false)
     }
-    for (const name of ['Apache Kafka', 'idempotency', 'backoff', 'eBPF']) expect(found.has(name), [...found.keys()].join(', ')).toBe(true)
+    for (const name of ['Apache Kafka', 'idempotency', 'eBPF']) expect(found.has(name), [...found.keys()].join(', ')).toBe(true)
     // Nor a maker's name readers listed with its product's ("Bluebeam Revu"): it is no word they pass over.
     const maker = await terms('Requirements\n- Quantity takeoffs in Bluebeam and On-Screen Takeoff\n')
     expect(maker.has('Bluebeam'), [...maker.keys()].join(', ')).toBe(true)
@@ -375,9 +375,12 @@ describe('practices and acronyms read from their shape on list items', () => {
     expect([...found.keys()].some((n) => /run soak|house design|communication/i.test(n))).toBe(false)
   })
 
-  it('takes a one-word practice only when it is done with a name', async () => {
-    expect((await terms('Responsibilities:\n- Handle caching with Varnish\n')).has('caching')).toBe(true)
-    expect((await terms('Responsibilities:\n- Caching matters to us\n- We value caching and speed\n')).has('caching')).toBe(false)
+  it("takes no practice from its shape alone when it is one word, or its last word is no practice's head", async () => {
+    // Measured blind on rounds 114 to 153 (each batch with the vocabulary learned before it): readers
+    // listed 3 of the 14 one-word practices read so, and 55 of the 185 phrases ending in any "-ing" word.
+    const found = await terms('Responsibilities:\n- Handle caching with Varnish\n- Keep a real person waiting on a curb no longer than needed\n')
+    expect(found.has('Varnish'), [...found.keys()].join(', ')).toBe(true)
+    for (const name of ['caching', 'person waiting']) expect(found.has(name), name).toBe(false)
   })
 
   it('takes an acronym on a list item, not one in a dashed word or a venue of papers', async () => {
@@ -489,12 +492,13 @@ describe('practices and acronyms read from their shape on list items', () => {
     for (const name of ['structural engineering', 'civil engineering', 'chemistry', 'BSEE', 'equivalent']) expect(found.has(name), name).toBe(false)
   })
 
-  it('takes the practice of years of experience when it has two words or more, not a field or a function', async () => {
+  it('reads no phrase as a practice for following "experience with", "such as" or years: only by its head', async () => {
+    // Measured blind on rounds 114 to 153: readers listed 108 of the 325 items read after such a cue.
     const found = await terms(
-      'Requirements:\n- 3+ years of e-discovery or litigation support experience at a law firm\n- 4+ years of professional video production experience\n- 3+ years in analytics or BI\n- 5+ years in sales operations\n',
+      'Requirements:\n- 3+ years of litigation support experience at a law firm\n- Experience with a comparable streaming platform such as Kinesis\n- 5+ years in sales operations\n- Experience with rollout choreography and audience analysis\n',
     )
-    for (const name of ['e-discovery', 'litigation support', 'video production']) expect(found.has(name), name).toBe(true)
-    for (const name of ['analytics', 'sales operations']) expect(found.has(name), name).toBe(false)
+    expect(found.has('audience analysis'), [...found.keys()].join(', ')).toBe(true)
+    for (const name of ['litigation support', 'comparable streaming', 'sales operations', 'rollout choreography']) expect(found.has(name), name).toBe(false)
   })
 
   it("takes a name no common English word spells at a list item's start, not a duty's verb there", async () => {
@@ -724,10 +728,10 @@ describe('practices and acronyms read from their shape on list items', () => {
 
   it('reads the lines under a duties or requirements heading as items when the list lost its bullets, not when it has some', async () => {
     // A practice no list holds ("calculated columns" was the example until readers taught it).
-    const lost = await terms('What you will do\nTune query folding in Power Query\nBuild incremental refresh policies\n')
-    expect(lost.has('query folding')).toBe(true)
-    const kept = await terms('What you will do\n- Build semantic models\nTune query folding in Power Query\n')
-    expect(kept.has('query folding')).toBe(false)
+    const lost = await terms('What you will do\nTune refresh scheduling in Power Query\nBuild incremental refresh policies\n')
+    expect(lost.has('refresh scheduling'), [...lost.keys()].join(', ')).toBe(true)
+    const kept = await terms('What you will do\n- Build semantic models\nTune refresh scheduling in Power Query\n')
+    expect(kept.has('refresh scheduling')).toBe(false)
   })
 
   it('takes no year as a name, and reads "Framework" and "Breaker" as the words they are in postings', async () => {

@@ -153,8 +153,9 @@ export function postingTerms(posting: Posting, vocab: Vocabulary): PostingTerm[]
     if (inDegreeField(m.start, line) || (addressStarts.length > 0 && rangeIndex(addressStarts, addressEnds, m.start) >= 0)) continue
     if (employer.length > 0 && inName(m.text, employer)) continue
     // A practice of several words capitalised as a name and followed by "team" is a department the
-    // job works with ("Partner with our Information Security team"), not a skill it asks for.
-    if (m.term.kind === 'method' && TITLED.test(m.text) && DEPARTMENT_AFTER.test(text.slice(m.end, m.end + 24))) continue
+    // job works with ("Partner with our Information Security team"), not a skill it asks for; so is
+    // a name no list holds ("with the Credit Strategy team").
+    if ((m.term.kind === 'method' || vocab.termNamed(m.term.name) === undefined) && TITLED.test(m.text) && DEPARTMENT_AFTER.test(text.slice(m.end, m.end + 24))) continue
     // How strongly a posting asks is no skill: "EPA 608 Certification (Required)".
     if (CUE_WORD.test(m.text)) continue
     // A day, a month or a time zone is when, and a country no list holds as a name is where

@@ -132,7 +132,7 @@ const REQUIRED =
 const DUTIES =
   /\b(responsibilit|responsible for|your tasks|tasks|accountabilities|your mission|what you('ll| will)? do|the role|your role|duties|you will|in this role|day[- ]to[- ]day|what you'll be doing|your impact|the job|key responsibilities|what you'll own|you'll work on)/i
 const BOILER_HEAD =
-  /\b((agency|company|organi[sz]ation|employer|department) (description|overview|profile)|what'?s in it for you|what [A-Z]\w+ offers|benefits?|perks|what we offer|we offer|why (join|work|you'll love)|about (us|the company)|who we are|compensation|salary|pay range|equal|eeo|diversity|inclusion|how to apply|how we hire|(interview|hiring|recruit(ing|ment)|application|selection) process|interview (steps|stages|loop)|next steps|our (values|culture|mission|story)|life at|working at)\b/i
+  /\b((agency|company|organi[sz]ation|employer|department) (description|overview|profile)|what'?s in it for you|what [A-Z]\w+ offers|benefits?|perks|what we offer|we offer|why (join|work|you'll love)|about (us|the company)|who we are|compensation|salary|pay range|equal|eeo|diversity|inclusion|how to apply|how we hire|(interview|hiring|recruit(ing|ment)|application|selection) process|interview (steps|stages|loop)|next steps|(similar|related|other|more) (jobs|roles|openings|positions)|open positions|our (values|culture|mission|story)|life at|working at)\b/i
 // Sentences of postings that are about the employer, not the job: its legal text, which no duty
 // or requirement holds, and its benefits, which one may name in passing.
 const LEGAL_LINE =

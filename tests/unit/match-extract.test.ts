@@ -969,6 +969,28 @@ describe('names whose words are common words', () => {
 })
 
 describe('what a posting says about the employer, not the job', () => {
+  it("reads no step of the hiring process, no job board's similar jobs and no team named by words no list holds as a skill", async () => {
+    const found = await terms(
+      [
+        'Requirements',
+        '- Experience with Kafka and Flink',
+        '- Work with the Credit Strategy team on approval cutoffs',
+        '',
+        '## Interview process',
+        '- **Intro call** with Marta Okafor (30 min)',
+        '- **Pairing session** in CoderPad on a small Kafka consumer',
+        '- **Offer** within a week',
+        '',
+        '### Similar Jobs (3)',
+        '- Technical Artist (Unity URP), Montreal',
+      ].join('\n'),
+      'md',
+    )
+    for (const name of ['Apache Kafka', 'Apache Flink']) expect(found.has(name), [...found.keys()].join(', ')).toBe(true)
+    for (const name of ['Credit Strategy', 'Intro call', 'Marta Okafor', 'Pairing session', 'CoderPad', 'Offer', 'URP'])
+      expect(found.has(name), [...found.keys()].join(', ')).toBe(false)
+  })
+
   it("reads no part of the employer's own name, no day, month, time zone or country, and no page footer as a skill", async () => {
     const found = await terms(
       [

@@ -167,6 +167,14 @@ describe('aliases and spellings', () => {
     expect([...found.keys()].sort()).toEqual(['Go', 'JavaScript', 'Kubernetes', 'Node.js', 'PostgreSQL', 'TypeScript'])
   })
 
+  it('reads bash in lower case as Bash beside another shell or tool, not the word', async () => {
+    // Readers listed Bash in all 125 annotated postings it was found in, 15 of those postings writing it "bash".
+    const found = await terms('Requirements:\n- Unix shell scripts (ksh/bash) for file transfers\n')
+    expect(found.has('Bash'), [...found.keys()].join(', ')).toBe(true)
+    const party = await terms('Responsibilities:\n- Plan the summer bash for customers and partners\n')
+    expect(party.has('Bash'), [...party.keys()].join(', ')).toBe(false)
+  })
+
   it('tells C, C++, C# and .NET apart', async () => {
     const found = await terms('Requirements:\n- C and C++ for drivers\n- C# on .NET 8\n')
     for (const name of ['.NET', 'C', 'C#', 'C++']) expect(found.get(name), name).toBe('required')

@@ -13,7 +13,7 @@
 //
 // Then the other way: a name the extractor finds in at least two postings and readers list in at
 // most a third of them is learned as left out, whether read from a posting's shape ("CPU", "III" of
-// "Engineer III", "retries") or a product a list holds ("Datasets", 2 of 43, a word Simple Icons
+// "Engineer III") or a product a list holds ("Datasets", 2 of 43, a word Simple Icons
 // names a product after; "Solid"); a practice the hand list holds stays its to keep ("embedded
 // systems", which readers name as "embedded software" as often). A maker's name listed with its
 // product's after it counts as listed ("Bluebeam" of "Bluebeam Revu"), and so does a name listed at

@@ -20,6 +20,8 @@ const BOLD = /^(strong|b)$/i
 const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>/y
 const ENTITY = /&(#\d+|#x[0-9a-f]+|[a-z]+);/iy
 const SPACE = /[ \t\n\r\f\u00a0]/
+// A run of the text's own characters: up to the next tag, entity or space.
+const RUN = /[^<& \t\n\r\f\u00a0]+/y
 const ENTITIES: Record<string, string> = {
   amp: '&',
   lt: '<',
@@ -70,7 +72,9 @@ export function htmlAsText(html: string): HtmlText {
   const lineStarted = () => length > 0 && last !== '\n'
   // Whether the next word gets a space before it: one was read since the last word on this line.
   const spaceDue = () => space >= 0 && lineStarted() && last !== ' '
-  const put = (s: string, at: number) => {
+  // `s` stands for the file's characters at `at` (an entity, a bullet), or, with `run`, is copied
+  // from there, each character from its own place (a code point's two halves from its first).
+  const put = (s: string, at: number, run = false) => {
     if (spaceDue()) {
       pieces.push(' ')
       from.push(space)
@@ -78,7 +82,12 @@ export function htmlAsText(html: string): HtmlText {
     }
     space = -1
     bulletOnly = false
-    for (let k = 0; k < s.length; k++) from.push(at)
+    if (run) {
+      for (let k = 0; k < s.length; k++) {
+        const unit = s.charCodeAt(k)
+        from.push(k > 0 && unit >= 0xdc00 && unit <= 0xdfff ? at + k - 1 : at + k)
+      }
+    } else for (let k = 0; k < s.length; k++) from.push(at)
     pieces.push(s)
     length += s.length
     last = s[s.length - 1]!
@@ -146,11 +155,12 @@ export function htmlAsText(html: string): HtmlText {
         continue
       }
     }
-    // A character of text, a whole code point at a time.
-    const code = html.codePointAt(i)!
-    const char = String.fromCodePoint(code)
-    put(char, i)
-    i += char.length
+    // The text up to the next tag, entity or space, at once (a '<' or '&' that starts neither is
+    // text: the run is then at least that character).
+    RUN.lastIndex = i + 1
+    const end = RUN.test(html) ? RUN.lastIndex : i + 1
+    put(html.slice(i, end), i, true)
+    i = end
   }
   return {
     text: pieces.join(''),

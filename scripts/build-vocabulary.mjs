@@ -142,6 +142,16 @@ for (const line of hand.certifications) {
   const [name, ...forms] = split(line)
   add(name, 'certification', forms, { override: true })
 }
+// An Apache project a list holds both with the foundation's name and without ("Apache Cassandra"
+// and the hand list's Cassandra, "Apache Groovy" and Linguist's Groovy) is one term, under the
+// name without it: two, a posting naming it both ways listed it twice, and a reader's "Cassandra"
+// missed the extractor's "Apache Cassandra". Only where the names match in their capitals: "Apache
+// Beam" is no BEAM, the Erlang machine, nor "Apache Http" HTTP.
+for (const term of [...terms.values()]) {
+  const bare = /^Apache (.+)$/.exec(term.name)?.[1]
+  const plain = bare === undefined ? undefined : terms.get(bare.toLowerCase())
+  if (plain && plain.name === bare && plain !== term && plain.forms.size > 0 && term.forms.size > 0) add(plain.name, plain.kind, [...term.forms], { override: true })
+}
 // Last, the terms learned from the annotated postings (scripts/learn-vocabulary.mjs): only where
 // no list above holds a spelling, so what is written by hand or kept by a maintained list wins.
 // `--without-learned` leaves them out, for scripts/learn-vocabulary.mjs to measure what they are worth.
@@ -167,7 +177,16 @@ for (const line of learned) {
   // A product readers list wherever a posting names it with its capitals outweighs the guess that
   // left its word out ("Pact", the contract-testing tool, is no "pact" in these postings).
   if ([name, ...forms].some((f) => owner.has(f.toLowerCase()) || (!product && excluded.has(f.toLowerCase())))) continue
-  add(name, product ? 'technology' : 'method', forms)
+  // A product a list holds under its foundation's or its cloud's name is that product under the
+  // name readers use alone: "Pulsar" is Apache Pulsar, "EventBridge" Amazon EventBridge, "AWS
+  // SageMaker" Amazon SageMaker. Learned as a term of its own, a posting naming it both ways gave
+  // two terms, and a reader's "Pulsar" missed the extractor's "Apache Pulsar". Only these makers: an
+  // Apache project and an AWS service have one name with the prefix or without; "Lighthouse" is
+  // Google's, not Azure Lighthouse.
+  const bare = name.replace(/^(?:AWS|Amazon) /, '')
+  const listed = product && ['Apache', 'Amazon', 'AWS'].map((maker) => terms.get(`${maker} ${bare}`.toLowerCase())).find((t) => t && t.name !== name && t.name.endsWith(` ${bare}`))
+  if (listed) add(listed.name, listed.kind, [name, ...forms])
+  else add(name, product ? 'technology' : 'method', forms)
   // A learned product of several words is named in its capitals, as readers listed it: "Azure
   // DevOps Pipelines" the product, not "Azure DevOps pipelines", which readers list as Azure DevOps.
   if (product) for (const f of [name, ...forms]) if (/\s/.test(f)) asWritten.add(f.toLowerCase())

@@ -175,6 +175,15 @@ describe('aliases and spellings', () => {
     expect(party.has('Bash'), [...party.keys()].join(', ')).toBe(false)
   })
 
+  it("names an Apache project or an AWS service one term, with its maker's name or without", async () => {
+    const found = await terms('Requirements:\n- Apache Cassandra, and Cassandra for reads\n- Kafka or Pulsar, and Apache Pulsar for the queue\n- EventBridge and Amazon SQS\n')
+    expect([...found.keys()].filter((n) => /Cassandra|Pulsar|EventBridge/.test(n)).sort()).toEqual(['Amazon EventBridge', 'Apache Pulsar', 'Cassandra'])
+    // Not a name that only looks like one: Apache Beam is no BEAM (the Erlang machine), and
+    // Lighthouse is Google's, not Azure Lighthouse.
+    const apart = await terms('Requirements:\n- Apache Beam pipelines; Elixir on the BEAM\n- Lighthouse, WebPageTest and Azure Lighthouse\n')
+    for (const name of ['Apache Beam', 'BEAM', 'Lighthouse', 'Azure Lighthouse']) expect(apart.has(name), [...apart.keys()].join(', ')).toBe(true)
+  })
+
   it('tells C, C++, C# and .NET apart', async () => {
     const found = await terms('Requirements:\n- C and C++ for drivers\n- C# on .NET 8\n')
     for (const name of ['.NET', 'C', 'C#', 'C++']) expect(found.get(name), name).toBe('required')

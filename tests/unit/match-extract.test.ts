@@ -980,8 +980,9 @@ describe('names whose words are common words', () => {
     const found = await terms(
       'Responsibilities\n- Run 14 accounts managed with AWS Organizations and Control Tower\n- Keep secrets in Azure (App Service, AKS, Key Vault)\n- Model the architecture in Enterprise Architect (UML)\n',
     )
-    for (const name of ['Control Tower', 'Key Vault', 'Enterprise Architect']) expect(found.has(name), [...found.keys()].join(', ')).toBe(true)
-    for (const name of ['Tower', 'Vault', 'Architect']) expect(found.has(name), [...found.keys()].join(', ')).toBe(false)
+    // (Control Tower under the name a list gives it, AWS Control Tower.)
+    for (const name of ['AWS Control Tower', 'Key Vault', 'Enterprise Architect']) expect(found.has(name), [...found.keys()].join(', ')).toBe(true)
+    for (const name of ['Tower', 'Vault', 'Architect', 'Control Tower']) expect(found.has(name), [...found.keys()].join(', ')).toBe(false)
   })
 })
 

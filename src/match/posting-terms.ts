@@ -80,6 +80,10 @@ const CALENDAR =
 const CUE_WORD = /^(?:required|preferred|optional|mandatory|desired|desirable|bonus|plus)$/i
 const TITLED = /^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+$/
 const DEPARTMENT_AFTER = /^\s+(?:teams?|group|department|organi[sz]ation|office|function)\b/
+// The trade a job title names ("Senior Machine Learning Engineer", "DevOps Engineer II"): no
+// practice asked for by itself, where the posting names it nowhere else.
+const TITLE_AFTER =
+  /^[ \t]+(?:Engineer|Developer|Scientist|Analyst|Architect|Specialist|Administrator|Manager|Lead|Director|Consultant|Technician|Coordinator|Intern|Officer|Researcher)s?\b/
 
 /** Whether `mention`'s words are a run of the words of one of `names`. */
 function inName(mention: string, names: string[][]): boolean {
@@ -156,6 +160,7 @@ export function postingTerms(posting: Posting, vocab: Vocabulary): PostingTerm[]
     // job works with ("Partner with our Information Security team"), not a skill it asks for; so is
     // a name no list holds ("with the Credit Strategy team").
     if ((m.term.kind === 'method' || vocab.termNamed(m.term.name) === undefined) && TITLED.test(m.text) && DEPARTMENT_AFTER.test(text.slice(m.end, m.end + 24))) continue
+    if (m.term.kind === 'method' && /^[A-Z]/.test(m.text) && TITLE_AFTER.test(text.slice(m.end, m.end + 16))) continue
     // How strongly a posting asks is no skill: "EPA 608 Certification (Required)".
     if (CUE_WORD.test(m.text)) continue
     // A day, a month or a time zone is when, and a country no list holds as a name is where

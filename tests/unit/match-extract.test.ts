@@ -987,6 +987,16 @@ describe('names whose words are common words', () => {
 })
 
 describe('what a posting says about the employer, not the job', () => {
+  it("reads no practice from a job title's trade, but from the posting's own words", async () => {
+    const found = await terms(
+      'Senior Machine Learning Engineer, Search Ranking\n\nAbout the role\nYou will join our DevOps Engineer guild.\n\nRequirements\n- Python and PyTorch\n- Work with our Business Intelligence Analysts\n',
+    )
+    expect(found.has('PyTorch'), [...found.keys()].join(', ')).toBe(true)
+    for (const name of ['machine learning', 'DevOps', 'business intelligence']) expect(found.has(name), [...found.keys()].join(', ')).toBe(false)
+    const own = await terms('Requirements\n- Machine learning with PyTorch\n- DevOps practices\n')
+    for (const name of ['machine learning', 'DevOps']) expect(own.has(name), [...own.keys()].join(', ')).toBe(true)
+  })
+
   it("reads no step of the hiring process, no job board's similar jobs and no team named by words no list holds as a skill", async () => {
     const found = await terms(
       [

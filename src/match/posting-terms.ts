@@ -159,7 +159,7 @@ export function postingTerms(posting: Posting, vocab: Vocabulary): PostingTerm[]
     // A practice of several words capitalised as a name and followed by "team" is a department the
     // job works with ("Partner with our Information Security team"), not a skill it asks for; so is
     // a name no list holds ("with the Credit Strategy team").
-    if ((m.term.kind === 'method' || vocab.termNamed(m.term.name) === undefined) && TITLED.test(m.text) && DEPARTMENT_AFTER.test(text.slice(m.end, m.end + 24))) continue
+    if (TITLED.test(m.text) && DEPARTMENT_AFTER.test(text.slice(m.end, m.end + 24)) && (m.term.kind === 'method' || vocab.termNamed(m.term.name) === undefined)) continue
     // A practice capitalised before a job's noun is the trade of a title ("Machine Learning Engineer").
     if (m.term.kind === 'method' && /^[A-Z]/.test(m.text) && TITLE_AFTER.test(text.slice(m.end, m.end + 16))) continue
     // How strongly a posting asks is no skill: "EPA 608 Certification (Required)".

@@ -8,8 +8,11 @@ export interface Token {
 }
 
 // A word may hold inner dots, dashes, slashes, apostrophes and ampersands (Node.js, CI/CD, R&D,
-// event-driven), start with a dot (.NET) and end in + or # (C++, C#, F#).
-const WORD = /(?<![A-Za-z0-9])\.?[A-Za-z0-9](?:[A-Za-z0-9_+#]|[.\-/'&](?=[A-Za-z0-9]))*[+#]*/g
+// event-driven), start with a dot (.NET) and end in + or # (C++, C#, F#). Its letters are Latin ones,
+// accented too ("Montréal", "résumé" are one word each, not "Montr" and "al"); other scripts are no
+// part of a word, so "熟悉Python" still gives Python.
+const L = 'A-Za-z0-9\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F'
+const WORD = new RegExp(`(?<![${L}])\\.?[${L}](?:[${L}_+#]|[.\\-/'&](?=[${L}]))*[+#]*`, 'g')
 
 export const keyOf = (word: string): string => word.toLowerCase().replace(/['’]s$/, '')
 

@@ -229,10 +229,16 @@ describe('aliases and spellings', () => {
     // few lines that are not ASCII, and the names after them are found at their places too.
     expect(vocab.termNamed('dassault systèmes')?.name).toBe('Dassault Systèmes')
     expect(vocab.termNamed('AEROMÉXICO')?.name).toBe('Aeroméxico')
-    expect(vocab.starting('citro').map((f) => f.text)).toContain('Citroën')
+    expect(vocab.starting('citroën').map((f) => f.text)).toContain('Citroën')
     expect(vocab.termNamed('postgresql')?.name).toBe('PostgreSQL')
     for (const place of ['Côte d’Ivoire', 'Curaçao', 'Türkiye', 'Germany']) expect(vocab.isRegion(place), place).toBe(true)
     expect(vocab.isRegion('Cote d’Ivoire')).toBe(false)
+  })
+
+  it('reads an accented word whole, and a word of another script apart from a Latin one', async () => {
+    // Letters with accents were word breaks: "Montréal" gave the name "Montr", "Zürich" the name "Z".
+    const found = await terms('- Python on AWS\n- Two on-sites a year (the last in Montréal, the next in Zürich)\n- 熟悉Python和Go, Kubernetes\n')
+    expect([...found.keys()].sort()).toEqual(['Amazon Web Services', 'Go', 'Kubernetes', 'Python'])
   })
 
   it('takes a user term and its aliases, and leaves out what the user ignores', async () => {

@@ -124,7 +124,7 @@ export function postingTerms(posting: Posting, vocab: Vocabulary): PostingTerm[]
   }
   // A posting written all in prose (no list at all) says in sentences what others list: there its
   // paragraphs are read as list items, but for the first (the company's, as a rule).
-  const prose = !lines.some((l) => l.bullet && !l.boilerplate)
+  const prose = !lines.some((l) => l.bullet && !l.boilerplate && !l.blurb)
   const firstParagraph = lines.find((l) => !l.heading && !l.boilerplate && l.end - l.start > 200)
   const listItem = prose
     ? (offset: number) => {
@@ -154,6 +154,9 @@ export function postingTerms(posting: Posting, vocab: Vocabulary): PostingTerm[]
     skip: (offset) => lineAt(offset)?.boilerplate ?? true,
   })) {
     const line = lineAt(m.start)!
+    // The employer's blurb names its stack among its markets and customers: only a product a list
+    // holds is read there ("Our backend is Node.js on AWS Lambda"), no practice and no name by its shape.
+    if (line.blurb && (m.term.kind === 'method' || vocab.termNamed(m.term.name) === undefined)) continue
     if (inDegreeField(m.start, line) || (addressStarts.length > 0 && rangeIndex(addressStarts, addressEnds, m.start) >= 0)) continue
     if (employer.length > 0 && inName(m.text, employer)) continue
     // A practice of several words capitalised as a name and followed by "team" is a department the

@@ -15,8 +15,10 @@ export interface PostingLine {
   bullet: boolean
   /** An indented line right under a list item, the item's text wrapped: it goes on the item's sentence. */
   continues?: boolean
-  /** Benefits, equal-opportunity text, company blurbs: never searched for terms. */
+  /** Benefits, equal-opportunity text, the hiring process: never searched for terms. */
   boilerplate: boolean
+  /** The employer's blurb ("About Acme"): searched only for the products a list holds, the team's stack. */
+  blurb?: boolean
   importance: Importance
 }
 
@@ -131,8 +133,9 @@ const REQUIRED =
   /\b(requirements?|required|must[- ]haves?|must|mandatory|essential|minimum|basic qualifications|qualifications|your profile|candidate profile|profile|skills and experience|key skills|what you('ll| will)? need|you have|you bring|what you('ll| will)? bring|you('ll| will) bring|about you|who you are|what we('re| are) looking for|you should have|you'll need|skills|we need)\b/i
 const DUTIES =
   /\b(responsibilit|responsible for|your tasks|tasks|accountabilities|your mission|what you('ll| will)? do|the role|your role|duties|you will|in this role|day[- ]to[- ]day|what you'll be doing|your impact|the job|key responsibilities|what you'll own|you'll work on)/i
+const BLURB_HEAD = /\b((agency|company|organi[sz]ation|employer|department) (description|overview|profile)|about (us|the company)|who we are)\b/i
 const BOILER_HEAD =
-  /\b((agency|company|organi[sz]ation|employer|department) (description|overview|profile)|what'?s in it for you|what [A-Z]\w+ offers|benefits?|perks|what we offer|we offer|why (join|work|you'll love)|about (us|the company)|who we are|compensation|salary|pay range|equal|eeo|diversity|inclusion|how to apply|how we hire|(interview|hiring|recruit(ing|ment)|application|selection) process|interview (steps|stages|loop)|next steps|(similar|related|other|more) (jobs|roles|openings|positions)|open positions|our (values|culture|mission|story)|life at|working at)\b/i
+  /\b(what'?s in it for you|what [A-Z]\w+ offers|benefits?|perks|what we offer|we offer|why (join|work|you'll love)|compensation|salary|pay range|equal|eeo|diversity|inclusion|how to apply|how we hire|(interview|hiring|recruit(ing|ment)|application|selection) process|hiring team|interview (steps|stages|loop)|next steps|(similar|related|other|more) (jobs|roles|openings|positions)|open positions|our (values|culture|mission|story)|life at|working at)\b/i
 // Sentences of postings that are about the employer, not the job: its legal text, which no duty
 // or requirement holds, and its benefits, which one may name in passing.
 const LEGAL_LINE =
@@ -158,7 +161,7 @@ const WHY_NAME = /^[Ww]hy\s+(?!you\b)[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0
 const bare = (line: string): string => line.replace(/^[#*_\s]+|[*_\s]+$/g, '')
 /** Words that name a part of a posting: its duties, what it requires or prefers, its boilerplate. */
 const sectionWords = (line: string): boolean =>
-  PREFERRED.test(line) || REQUIRED.test(line) || DUTIES.test(line) || BOILER_HEAD.test(line) || ABOUT_NAME.test(bare(line)) || WHY_NAME.test(bare(line))
+  PREFERRED.test(line) || REQUIRED.test(line) || DUTIES.test(line) || BLURB_HEAD.test(line) || BOILER_HEAD.test(line) || ABOUT_NAME.test(bare(line)) || WHY_NAME.test(bare(line))
 const ROLE_HEAD = /\b(summary|overview|opportunity|description|position|job)\b/i
 // A list item, or a row of a Markdown table ("| Data | PostgreSQL, Redis |"), not its rule row.
 // Bullets as people type and paste them: "-", "•", "●", "➢", "→", "->", "1.", "2)", Word's second
@@ -190,7 +193,7 @@ function linePieces(text: string): { raw: string; start: number }[] {
   return pieces
 }
 
-type Section = 'intro' | 'duties' | 'required' | 'preferred' | 'boilerplate'
+type Section = 'intro' | 'duties' | 'required' | 'preferred' | 'boilerplate' | 'blurb'
 
 /**
  * The section a heading starts, from its words (`label`: its text without a list's marker);
@@ -199,6 +202,7 @@ type Section = 'intro' | 'duties' | 'required' | 'preferred' | 'boilerplate'
 function sectionOf(words: string, label: string, current: Section, headings: number): Section {
   if (/about you\b|who you are/i.test(words)) return 'required'
   if (PREFERRED.test(words)) return 'preferred'
+  if (BLURB_HEAD.test(words) || ABOUT_NAME.test(bare(label))) return 'blurb'
   if (BOILER_HEAD.test(words) || WHY_NAME.test(bare(label))) return 'boilerplate'
   if (REQUIRED.test(words)) return 'required'
   if (DUTIES.test(words)) return 'duties'
@@ -211,12 +215,12 @@ function sectionOf(words: string, label: string, current: Section, headings: num
   // "About us", "Our company", "The team": the employer's blurb. A team in the posting's first
   // heading is its title's ("Full-Stack Engineer, Founding Team"), and "US" is no "us"
   // ("Rails developer, remote (US/Canada)").
-  if (/\b(about|company)\b/i.test(words) || /\bus\b/.test(words) || (headings > 0 && /\bteam\b/i.test(words))) return 'boilerplate'
+  if (/\b(about|company)\b/i.test(words) || /\bus\b/.test(words) || (headings > 0 && /\bteam\b/i.test(words))) return 'blurb'
   // What the job is, after the company's blurb: "Position Summary", "The opportunity", "Overview".
   if (ROLE_HEAD.test(words)) return 'intro'
   // A heading of no known kind after the blurb or the benefits is the job's own again ("Schedule",
   // "Tools we use"): boilerplate is what its heading says, never the rest of the posting by default.
-  if (current === 'boilerplate') return 'intro'
+  if (current === 'boilerplate' || current === 'blurb') return 'intro'
   return current
 }
 
@@ -300,6 +304,7 @@ function classifyLines(text: string, htmlHeadings: Set<number>, html: boolean): 
     // A duty or requirement that names a perk in passing, in brackets, is still the job's ("Join the
     // on-call rotation (with a paid on-call stipend)"); the employer's legal lines are not, anywhere.
     const job = bullet && (section === 'duties' || section === 'required' || section === 'preferred')
+    const blurb = section === 'blurb'
     const boilerplate =
       section === 'boilerplate' ||
       LEGAL_LINE.test(content) ||
@@ -308,10 +313,10 @@ function classifyLines(text: string, htmlHeadings: Set<number>, html: boolean): 
       CHAT_HEADER.test(content) ||
       BENEFIT_LINE.test(job ? content.replace(/\([^)]*\)/g, '') : content)
     if (continues) {
-      lines.push({ start, end: start + raw.length, heading: false, bullet, continues, boilerplate: previous.boilerplate, importance: previous.importance })
+      lines.push({ start, end: start + raw.length, heading: false, bullet, continues, boilerplate: previous.boilerplate, ...(previous.blurb && { blurb: true }), importance: previous.importance })
       continue
     }
-    lines.push({ start, end: start + raw.length, heading, bullet, boilerplate, importance, ...(section !== 'intro' && { listed: true }) })
+    lines.push({ start, end: start + raw.length, heading, bullet, boilerplate, ...(blurb && { blurb }), importance, ...(section !== 'intro' && section !== 'blurb' && { listed: true }) })
   }
   return unmarkedLists(text, lines)
 }

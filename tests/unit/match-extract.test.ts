@@ -546,11 +546,13 @@ describe('practices and acronyms read from their shape on list items', () => {
 
   it('reads a paragraph under "Position Summary" after the company\'s blurb, and a word with a capital inside there', async () => {
     const found = await terms(
-      '## About the City\n\nLarkspur Falls runs Cityworks for its crews.\n\n## Position Summary\n\nYou will help move the department from ArcMap to ArcGIS Pro.\n\n## Duties\n\n- Edit data\n',
+      '## About the City\n\nLarkspur Falls runs Cityworks and machine learning for its crews.\n\n## Position Summary\n\nYou will help move the department from ArcMap to ArcGIS Pro.\n\n## Duties\n\n- Edit data\n',
       'md',
     )
     expect(found.has('ArcMap')).toBe(true)
-    expect(found.has('Cityworks')).toBe(false)
+    // The blurb yields only the products a list holds (Cityworks, a learned one), and no practice.
+    expect(found.get('Cityworks')).toBe('mentioned')
+    expect(found.has('machine learning')).toBe(false)
   })
 
   it('takes a product of two capitalised words after a duty\'s "in", not a place', async () => {
@@ -629,11 +631,12 @@ describe('practices and acronyms read from their shape on list items', () => {
 
   it("reads the job again after a blurb under the company's name, under a heading with a curly apostrophe or none it knows", async () => {
     const found = await terms(
-      '<p><strong>About Calloway &amp; Reyes</strong></p><p>A law firm that runs on Kubernetes.</p><p><strong>What you’ll be responsible for</strong></p><ul><li>Administering Active Directory and DNS</li></ul><p><strong>Schedule</strong></p><ul><li>On call for Veeam restores</li></ul>',
+      '<p><strong>About Calloway &amp; Reyes</strong></p><p>A law firm that runs on Kubernetes and Quillmate.</p><p><strong>What you’ll be responsible for</strong></p><ul><li>Administering Active Directory and DNS</li></ul><p><strong>Schedule</strong></p><ul><li>On call for Veeam restores</li></ul>',
       'html',
     )
     for (const name of ['Active Directory', 'DNS', 'Veeam']) expect(found.has(name), name).toBe(true)
-    expect(found.has('Kubernetes')).toBe(false)
+    expect(found.get('Kubernetes')).toBe('mentioned')
+    expect(found.has('Quillmate')).toBe(false)
   })
 
   it("ends a degree's field at its sentence, and reads a posting written all in prose sentence by sentence", async () => {
@@ -672,10 +675,11 @@ describe('practices and acronyms read from their shape on list items', () => {
 
   it('reads a government posting: headings in capitals, duties in the third person, no heading word as a name', async () => {
     const found = await terms(
-      'AGENCY DESCRIPTION\nThe Authority administers Medicaid with Kubernetes.\n\nDUTIES\n- Calculates HEDIS measures and validates results\n- Develops dashboards in Tableau\n',
+      'AGENCY DESCRIPTION\nThe Authority administers Medicaid with Kubernetes and data engineering.\n\nDUTIES\n- Calculates HEDIS measures and validates results\n- Develops dashboards in Tableau\n',
     )
     for (const name of ['HEDIS', 'Tableau']) expect(found.has(name), name).toBe(true)
-    for (const name of ['Calculates HEDIS', 'DUTIES', 'Kubernetes']) expect(found.has(name), name).toBe(false)
+    for (const name of ['Calculates HEDIS', 'DUTIES', 'data engineering']) expect(found.has(name), name).toBe(false)
+    expect(found.get('Kubernetes')).toBe('mentioned')
   })
 
   it('reads the headings and bullets postings from around the world use', async () => {
@@ -692,7 +696,7 @@ describe('practices and acronyms read from their shape on list items', () => {
         '● Very good knowledge of C++ on microcontrollers',
         '',
         '-> ABOUT US',
-        'We run on Terraform and Ansible.',
+        'We run on Terraform and Ansible, and Sparkwell.',
         '🔹 Nice to have',
         '✅ Experience with Rust',
         '',
@@ -706,7 +710,9 @@ describe('practices and acronyms read from their shape on list items', () => {
       ].join('\n'),
     )
     for (const name of ['CAN bus', 'LIN', 'C++', 'Rust', 'CKA']) expect(found.has(name), name).toBe(true)
-    for (const name of ['Jenkins', 'Terraform', 'Ansible', 'RiNo', 'Google Analytics', 'Hotjar']) expect(found.has(name), name).toBe(false)
+    // Blurbs ('Who we are', '-> ABOUT US') yield their products, no name by its shape; a pitch and cookies yield nothing.
+    for (const name of ['Jenkins', 'Terraform', 'Ansible']) expect(found.get(name), name).toBe('mentioned')
+    for (const name of ['Sparkwell', 'RiNo', 'Google Analytics', 'Hotjar']) expect(found.has(name), name).toBe(false)
     expect(found.get('Rust')).toBe('preferred')
     expect(found.get('CKA')).toBe('preferred')
   })
@@ -932,11 +938,12 @@ describe('headings', () => {
     )
     for (const name of ['Hotwire', 'PostgreSQL', 'Sidekiq']) expect(forum.has(name), [...forum.keys()].join(', ')).toBe(true)
     const titled = await terms(
-      '## Data Engineer, Founding Data Team\n\nYou will build pipelines in Airflow and dbt on BigQuery.\n\n## About us\nWe use Salesforce for sales.\n',
+      '## Data Engineer, Founding Data Team\n\nYou will build pipelines in Airflow and dbt on BigQuery.\n\n## About us\nWe use Salesforce for sales and stream processing for fun.\n',
       'md',
     )
     for (const name of ['Apache Airflow', 'dbt', 'BigQuery']) expect(titled.has(name), [...titled.keys()].join(', ')).toBe(true)
-    expect(titled.has('Salesforce'), [...titled.keys()].join(', ')).toBe(false)
+    expect(titled.get('Salesforce'), [...titled.keys()].join(', ')).toBe('mentioned')
+    expect(titled.has('stream processing'), [...titled.keys()].join(', ')).toBe(false)
   })
 
   it("reads the lines under a heading about the stack as the job's, though the heading names the team too", async () => {

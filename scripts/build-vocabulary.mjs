@@ -267,7 +267,8 @@ const long = [
   common.split(' ').sort(byCodePoint).join('\n'),
   // Countries and regions by ICU's English names, every two-letter code asked: read at build time,
   // as asking ICU at run time costs a command 13 ms of its data.
-  [...new Set([...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'].flatMap((a) => [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((b) => regionNames.of(a + b))))]
+  // With the states and provinces the hand list adds, which ICU has no English names for.
+  [...new Set([...[...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'].flatMap((a) => [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((b) => regionNames.of(a + b))), ...hand.subdivisions])]
     .filter((n) => n && n !== 'Unknown Region')
     .sort(byCodePoint)
     .join('\n'),

@@ -241,6 +241,13 @@ describe('aliases and spellings', () => {
     expect([...found.keys()].sort()).toEqual(['Amazon Web Services', 'Go', 'Kubernetes', 'Python'])
   })
 
+  it("reads no state, no state's body and no agency as a skill, and keeps a body's name a list holds", async () => {
+    const found = await terms(
+      '## Requirements\n- Python and SQL\n- Licensed by the Ohio State Board, or able to be within 90 days\n- Experience with Oregon Health Services Division reporting\n- Grants from the Federal Grants Services Agency\n- Surveys by The Joint Commission\n',
+    )
+    expect([...found.keys()].sort()).toEqual(['Python', 'SQL', 'The Joint Commission'])
+  })
+
   it('takes a user term and its aliases, and leaves out what the user ignores', async () => {
     const file = join(dir, 'user.txt')
     writeFileSync(file, 'Experience with Frobnicator (FBN) and Terraform.')

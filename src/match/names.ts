@@ -47,7 +47,8 @@ const VENUES = /\b(publish|publications?|venues?|conferences?|journals?|papers?)
 // The levels certifications are sold at: "ITIL 4 Foundation", "PRINCE2 Practitioner".
 const CERT_LEVEL = /^(Foundation|Practitioner|Associate|Professional|Expert|Specialist|Fundamentals|Essentials)$/
 const CERT_WORD = /^(certification|certificate|credential)s?$/i
-const CAPITALISED = /^(?:[A-Z][A-Za-z0-9+#.&'-]*|\d{3,}|\d+[A-Z][A-Za-z]*)$/
+// A contraction starting a sentence is no name: "I'm a recruiter at ...", "We're hiring", "Don't".
+const CAPITALISED = /^(?![A-Za-z]*'(?:m|re|ve|ll|d|t)$)(?:[A-Z][A-Za-z0-9+#.&'-]*|\d{3,}|\d+[A-Z][A-Za-z]*)$/
 const LIST_GAP = /^[ \t*_]*([,;/&·•]|,? ?(and|or|and\/or|as well as|plus)\b)[ \t*_]*(and |or )?$/i
 
 /**

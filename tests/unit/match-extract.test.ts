@@ -248,6 +248,13 @@ describe('aliases and spellings', () => {
     expect([...found.keys()].sort()).toEqual(['Python', 'SQL', 'The Joint Commission'])
   })
 
+  it('reads no contraction that starts a sentence as a name', async () => {
+    const found = await terms(
+      "Hi Sam,\n\nI'm a recruiter at Northbeam Talent, and I'm working on a search.\n\nWhat they need:\n- Python and Kafka\n- We're on AWS; You'll use Terraform\n",
+    )
+    expect([...found.keys()].sort()).toEqual(['Amazon Web Services', 'Apache Kafka', 'Python', 'Terraform'])
+  })
+
   it('takes a user term and its aliases, and leaves out what the user ignores', async () => {
     const file = join(dir, 'user.txt')
     writeFileSync(file, 'Experience with Frobnicator (FBN) and Terraform.')

@@ -93,7 +93,7 @@ export interface TextShape {
   lineOf(offset: number): { start: number; end: number; heading: boolean } | undefined
 }
 
-const SENTENCE_END = /[.!?:;•]\s*$|\n\s*$/
+const SENTENCE_END = /[.!?:;•][*_]*\s*$|\n\s*$/
 
 /** A shape for any text: lines are list items, sentences end in . ! ? : ; */
 export function plainShape(text: string): TextShape {

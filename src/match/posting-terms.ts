@@ -122,7 +122,8 @@ export function postingTerms(posting: Posting, vocab: Vocabulary): PostingTerm[]
     isInitial: (token, previous) => {
       const line = lineAt(token.start)
       if (!previous || !line || (previous.end < line.start && !line.continues)) return true
-      return /[.!?:;•]\s*$/.test(text.slice(previous.end, token.start))
+      // A sentence may end inside Markdown's marks: "**Infrastructure as code.** Own our modules".
+      return /[.!?:;•][*_]*\s*$/.test(text.slice(previous.end, token.start))
     },
     lineOf: (offset) => lineAt(offset),
   }

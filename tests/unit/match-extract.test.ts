@@ -255,6 +255,14 @@ describe('aliases and spellings', () => {
     expect([...found.keys()].sort()).toEqual(['Amazon Web Services', 'Apache Kafka', 'Python', 'Terraform'])
   })
 
+  it('reads a sentence that starts after a bold label as a sentence, its first word no name', async () => {
+    const found = await terms(
+      '## What you will do\n\n- **Infrastructure as code.** Own and refactor our Terraform modules\n- **Reliability.** Chase down flaky deploys in Argo CD\n',
+      'md',
+    )
+    expect([...found.keys()].sort()).toEqual(['Argo CD', 'Terraform', 'infrastructure as code'])
+  })
+
   it('takes a user term and its aliases, and leaves out what the user ignores', async () => {
     const file = join(dir, 'user.txt')
     writeFileSync(file, 'Experience with Frobnicator (FBN) and Terraform.')

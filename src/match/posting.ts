@@ -139,7 +139,7 @@ const BOILER_HEAD =
 // Sentences of postings that are about the employer, not the job: its legal text, which no duty
 // or requirement holds, and its benefits, which one may name in passing.
 const LEGAL_LINE =
-  /\b(cookies?\b|equal (employment )?opportunit|opportunity employer|without regard to|discriminat|affirmative action|reasonable accommodation|selective service|all rights reserved|disability confident|protected veteran|e-verify|we welcome applications|encourage everyone to apply|inclusive employer|welcomes applicants)/i
+  /\b(cookies?\b|privacy (policy|notice|statement)|terms of (use|service)|equal (employment )?opportunit|opportunity employer|without regard to|discriminat|affirmative action|reasonable accommodation|selective service|all rights reserved|disability confident|protected veteran|e-verify|we welcome applications|encourage everyone to apply|inclusive employer|welcomes applicants)/i
 const BENEFIT_LINE =
   /\b(401\s?\(?k\)?|health(, dental)?( and|,)? (dental|vision)|dental|vision insurance|parental leave|paid time off|\bpto\b|stipend|tuition|pension|thrift savings|retirement (plan|system|savings)|sign-on bonus|commuter benefits|gym membership)/i
 // A posting's particulars, a label and its value on a line or a table's row: who, where, when and

@@ -263,6 +263,11 @@ describe('aliases and spellings', () => {
     expect([...found.keys()].sort()).toEqual(['Argo CD', 'Terraform', 'infrastructure as code'])
   })
 
+  it("reads nothing on a job board's line of links to its privacy policy", async () => {
+    const found = await terms('Requirements\n- Python on Linux\n\n[Apply] [Save] [Share] | Privacy Policy | FOIA | Accessibility\n')
+    expect([...found.keys()].sort()).toEqual(['Linux', 'Python'])
+  })
+
   it('takes a user term and its aliases, and leaves out what the user ignores', async () => {
     const file = join(dir, 'user.txt')
     writeFileSync(file, 'Experience with Frobnicator (FBN) and Terraform.')

@@ -313,10 +313,28 @@ function classifyLines(text: string, htmlHeadings: Set<number>, html: boolean): 
       CHAT_HEADER.test(content) ||
       BENEFIT_LINE.test(job ? content.replace(/\([^)]*\)/g, '') : content)
     if (continues) {
-      lines.push({ start, end: start + raw.length, heading: false, bullet, continues, boilerplate: previous.boilerplate, ...(previous.blurb && { blurb: true }), importance: previous.importance })
+      lines.push({
+        start,
+        end: start + raw.length,
+        heading: false,
+        bullet,
+        continues,
+        boilerplate: previous.boilerplate,
+        ...(previous.blurb && { blurb: true }),
+        importance: previous.importance,
+      })
       continue
     }
-    lines.push({ start, end: start + raw.length, heading, bullet, boilerplate, ...(blurb && { blurb }), importance, ...(section !== 'intro' && section !== 'blurb' && { listed: true }) })
+    lines.push({
+      start,
+      end: start + raw.length,
+      heading,
+      bullet,
+      boilerplate,
+      ...(blurb && { blurb }),
+      importance,
+      ...(section !== 'intro' && section !== 'blurb' && { listed: true }),
+    })
   }
   return unmarkedLists(text, lines)
 }

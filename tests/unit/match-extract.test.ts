@@ -618,12 +618,14 @@ describe('practices and acronyms read from their shape on list items', () => {
     for (const name of ['Chicago', 'Denver']) expect(found.has(name), name).toBe(false)
   })
 
-  it('takes the items after "such as" or "including" of two words or more, "of" and "per" joining two nouns', async () => {
-    const found = await terms(
-      'Responsibilities:\n- Keep the fleet compliant, including hours of service, driver qualification files and annual inspections\n- Track KPIs such as cost per mile and on-time delivery\n- Wear PPE, including gowning for cleanrooms\n',
-    )
-    for (const name of ['hours of service', 'driver qualification files', 'cost per mile']) expect(found.has(name), name).toBe(true)
-    expect(found.has('gowning')).toBe(false)
+  // The items after a cue ("such as", "including") are not read as practices by their place since
+  // 403f235 (readers listed a third of them); a practice the vocabulary holds is found there whole.
+  // "hours of service" is a learned one (listed in 6 of the 8 postings naming it): one readers list
+  // less than half of the time ("cost per mile", 1 of 3 by now) is not, and so no example here.
+  it('reads a practice joined by "of" whole after "including", and no one word after it as a practice', async () => {
+    const found = await terms('Responsibilities:\n- Keep the fleet compliant, including hours of service and annual inspections\n- Wear PPE, including gowning for cleanrooms\n')
+    expect(found.has('hours of service')).toBe(true)
+    for (const name of ['service', 'gowning']) expect(found.has(name), name).toBe(false)
   })
 
   it("reads a name with an entity inside it in HTML, and a certification's level after a dash", async () => {

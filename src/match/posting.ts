@@ -202,7 +202,7 @@ type Section = 'intro' | 'duties' | 'required' | 'preferred' | 'boilerplate' | '
 function sectionOf(words: string, label: string, current: Section, headings: number): Section {
   if (/about you\b|who you are/i.test(words)) return 'required'
   if (PREFERRED.test(words)) return 'preferred'
-  if (BLURB_HEAD.test(words) || ABOUT_NAME.test(bare(label))) return 'blurb'
+  if (BLURB_HEAD.test(words)) return 'blurb'
   if (BOILER_HEAD.test(words) || WHY_NAME.test(bare(label))) return 'boilerplate'
   if (REQUIRED.test(words)) return 'required'
   if (DUTIES.test(words)) return 'duties'

@@ -93,12 +93,20 @@ export interface TextShape {
   lineOf(offset: number): { start: number; end: number; heading: boolean } | undefined
 }
 
-const SENTENCE_END = /[.!?:;•][*_]*\s*$|\n\s*$/
+/**
+ * Whether the text between two words ends a sentence: . ! ? : ; or a bullet, inside Markdown's
+ * marks too ("**Infrastructure as code.** Own our modules").
+ */
+export const endsSentence = (gap: string): boolean => /[.!?:;•][*_]*\s*$/.test(gap)
 
 /** A shape for any text: lines are list items, sentences end in . ! ? : ; */
 export function plainShape(text: string): TextShape {
   return {
-    isInitial: (token, previous) => !previous || SENTENCE_END.test(text.slice(previous.end, token.start)) || /\n/.test(text.slice(previous.end, token.start)),
+    isInitial: (token, previous) => {
+      if (!previous) return true
+      const gap = text.slice(previous.end, token.start)
+      return endsSentence(gap) || gap.includes('\n')
+    },
     lineOf: (offset) => {
       const start = text.lastIndexOf('\n', offset - 1) + 1
       const next = text.indexOf('\n', offset)

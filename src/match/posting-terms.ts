@@ -1,4 +1,4 @@
-import { findMentions, type TextShape } from './extract.js'
+import { endsSentence, findMentions, type TextShape } from './extract.js'
 import type { Importance, Posting } from './posting.js'
 import { rangeIndex } from './ranges.js'
 import type { Term, Vocabulary } from './vocabulary.js'
@@ -122,8 +122,7 @@ export function postingTerms(posting: Posting, vocab: Vocabulary): PostingTerm[]
     isInitial: (token, previous) => {
       const line = lineAt(token.start)
       if (!previous || !line || (previous.end < line.start && !line.continues)) return true
-      // A sentence may end inside Markdown's marks: "**Infrastructure as code.** Own our modules".
-      return /[.!?:;•][*_]*\s*$/.test(text.slice(previous.end, token.start))
+      return endsSentence(text.slice(previous.end, token.start))
     },
     lineOf: (offset) => lineAt(offset),
   }
@@ -172,15 +171,17 @@ export function postingTerms(posting: Posting, vocab: Vocabulary): PostingTerm[]
     skip: (offset) => lineAt(offset)?.boilerplate ?? true,
   })) {
     const line = lineAt(m.start)!
+    // A name read by its shape, which no list holds (memoized by the vocabulary).
+    const unlisted = vocab.termNamed(m.term.name) === undefined
     // The employer's blurb names its stack among its markets and customers: only a product a list
     // holds is read there ("Our backend is Node.js on AWS Lambda"), no practice and no name by its shape.
-    if (line.blurb && (m.term.kind === 'method' || vocab.termNamed(m.term.name) === undefined)) continue
+    if (line.blurb && (m.term.kind === 'method' || unlisted)) continue
     if (inDegreeField(m.start, line) || (addressStarts.length > 0 && rangeIndex(addressStarts, addressEnds, m.start) >= 0)) continue
     if (employer.length > 0 && inName(m.text, employer)) continue
     // A practice of several words capitalised as a name and followed by "team" is a department the
     // job works with ("Partner with our Information Security team"), not a skill it asks for; so is
     // a name no list holds ("with the Credit Strategy team").
-    if (TITLED.test(m.text) && DEPARTMENT_AFTER.test(text.slice(m.end, m.end + 24)) && (m.term.kind === 'method' || vocab.termNamed(m.term.name) === undefined)) continue
+    if (TITLED.test(m.text) && DEPARTMENT_AFTER.test(text.slice(m.end, m.end + 24)) && (m.term.kind === 'method' || unlisted)) continue
     // A practice capitalised before a job's noun is the trade of a title ("Machine Learning Engineer").
     if (m.term.kind === 'method' && /^[A-Z]/.test(m.text) && TITLE_AFTER.test(text.slice(m.end, m.end + 16))) continue
     // How strongly a posting asks is no skill: "EPA 608 Certification (Required)".
@@ -188,7 +189,7 @@ export function postingTerms(posting: Posting, vocab: Vocabulary): PostingTerm[]
     // A day, a month or a time zone is when, and a country no list holds as a name is where
     // ("Columbus, OH, United States"): neither is a skill.
     if (CALENDAR.test(m.text)) continue
-    if (/^[A-Z]/.test(m.text) && vocab.termNamed(m.term.name) === undefined && (vocab.isRegion(m.text) || governmentBody(m.text, vocab))) continue
+    if (unlisted && /^[A-Z]/.test(m.text) && (vocab.isRegion(m.text) || governmentBody(m.text, vocab))) continue
     const importance = line.heading ? 'mentioned' : line.importance
     const entry = found.get(m.term) ?? { term: m.term, importance, mentions: [] }
     if (RANK[importance] > RANK[entry.importance]) entry.importance = importance
